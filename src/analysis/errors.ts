@@ -1,0 +1,33 @@
+// Why a document could not be analyzed. The code is stored on the document and shown to users;
+// the status says what the user can do about it (give a password, run OCR, fix the file).
+
+export type DocumentStatus = 'queued' | 'processing' | 'done' | 'failed' | 'needs_password' | 'needs_ocr';
+
+export type AnalysisErrorCode =
+  | 'unsupported_media_type' // not a PDF nor a text file (by content, whatever the name)
+  | 'empty_file' // zero bytes
+  | 'password_required' // encrypted PDF, no or wrong password
+  | 'no_text_layer' // scanned PDF without text
+  | 'pdf_invalid' // damaged beyond reading
+  | 'timeout' // processing took longer than allowed
+  | 'too_large' // too many pages, too much memory
+  | 'internal'; // a bug: the message says what failed
+
+export class AnalysisError extends Error {
+  override readonly name = 'AnalysisError';
+  constructor(
+    readonly code: AnalysisErrorCode,
+    message: string,
+    /** Extra facts for the user, e.g. the pages without a text layer. */
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+
+  /** The document status this error leaves the document in. */
+  get status(): DocumentStatus {
+    if (this.code === 'password_required') return 'needs_password';
+    if (this.code === 'no_text_layer') return 'needs_ocr';
+    return 'failed';
+  }
+}

@@ -1,0 +1,50 @@
+// analyze(bytes, meta) → Summary: the whole analysis as one pure function, free of HTTP, queue and
+// database, so that the server, the workers, the CLI and the tests all run exactly the same code.
+import { createHash } from 'node:crypto';
+import { findAbbreviations } from './abbreviations/index.js';
+import { extract } from './extract/index.js';
+import { findCandidates } from './factors/candidates.js';
+import { findFactorMentions } from './factors/index.js';
+import { assignLanguages } from './language.js';
+import { lexiconVersion } from './lexicon-files.js';
+import { normalize } from './normalize.js';
+import { splitSentences } from './sentences.js';
+import { buildSummary } from './summary.js';
+import { tokenize } from './tokens.js';
+import type { DocumentMeta, NormalizedDocument, Summary, TextContext } from './types.js';
+
+export interface AnalysisResult {
+  summary: Summary;
+  /** The normalized text that the Summary's offsets refer to. */
+  text: string;
+}
+
+export async function analyze(bytes: Uint8Array, meta: DocumentMeta): Promise<AnalysisResult> {
+  const extracted = await extract(bytes, meta);
+  const doc = assignLanguages(normalize(extracted));
+  const context = buildTextContext(doc);
+  const abbreviations = findAbbreviations(context);
+  const mentions = findFactorMentions(context, abbreviations);
+  const candidates = findCandidates(context, mentions);
+  const summary = buildSummary({
+    id: sha256Hex(bytes),
+    filename: meta.filename,
+    extracted,
+    context,
+    abbreviations,
+    mentions,
+    candidates,
+    lexicon: lexiconVersion(),
+  });
+  return { summary, text: doc.text };
+}
+
+export function buildTextContext(doc: NormalizedDocument): TextContext {
+  const sentences = splitSentences(doc);
+  const tokens = sentences.map((s) => tokenize(doc.text, s.start, s.end, doc.paragraphs[s.paragraph]?.language ?? 'und'));
+  return { doc, sentences, tokens };
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

@@ -1,0 +1,181 @@
+// Types shared by the steps of the analysis pipeline and by everything that reads a Summary.
+// The pipeline is: extract → normalize → language → sentences → abbreviations → factors → stance → summary.
+
+/** What the caller knows about a document besides its bytes. */
+export interface DocumentMeta {
+  filename: string;
+  /** Password for encrypted PDFs (may be non-ASCII). */
+  password?: string;
+}
+
+export type MediaType = 'application/pdf' | 'text/plain';
+
+/** Role of a block of text within the paper; decides whether factor analysis reads it. */
+export type BlockKind =
+  | 'title'
+  | 'abstract'
+  | 'keywords'
+  | 'heading'
+  | 'body'
+  | 'footnote'
+  | 'caption'
+  | 'references';
+
+/** Block kinds that factor and stance analysis skips (kept for display). */
+export const UNANALYZED_KINDS: ReadonlySet<BlockKind> = new Set(['references']);
+
+/** One paragraph of extracted text, before offsets are assigned. */
+export interface ExtractedBlock {
+  text: string;
+  /** 1-based page number, null for text input. */
+  page: number | null;
+  kind: BlockKind;
+}
+
+/** Output of the extract step: the document's text as paragraphs, in reading order. */
+export interface ExtractedDocument {
+  mediaType: MediaType;
+  /** Number of pages for PDFs, null for text input. */
+  pages: number | null;
+  title: string | null;
+  blocks: ExtractedBlock[];
+  warnings: string[];
+}
+
+/** A paragraph positioned in the normalized text. */
+export interface Paragraph {
+  start: number;
+  end: number;
+  page: number | null;
+  kind: BlockKind;
+  /** ISO 639-1 code, or 'und' when undecided; set by the language step. */
+  language: string;
+}
+
+/** The normalized text that every offset in a Summary refers to. */
+export interface NormalizedDocument {
+  text: string;
+  paragraphs: Paragraph[];
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  /** Index into NormalizedDocument.paragraphs. */
+  paragraph: number;
+}
+
+export interface Token {
+  /** Surface form as written. */
+  text: string;
+  start: number;
+  end: number;
+  /** Lower-cased form with ё kept. */
+  lower: string;
+  /** Porter stem of the lower-cased form (the form itself for abbreviations and numbers). */
+  stem: string;
+  /** Letters only in upper case (ТНК, NIS, ВЭБ-а counts too). */
+  upper: boolean;
+}
+
+export type Stance = 'positive' | 'negative' | 'neutral';
+
+// ---------------------------------------------------------------------------------------------
+// Summary v1 — the contract of ../shared/spec/summary-schema.md, mirrored by
+// schema/summary-v1.schema.json.
+
+export interface SummaryAbbreviation {
+  short: string;
+  long: string | null;
+  /** The long form exactly as written in the text, when it came from the text. */
+  longAsWritten?: string | null;
+  source: 'text' | 'glossary' | 'unknown';
+  language: string;
+  count: number;
+  firstOffset: number;
+  equivalents: string[];
+  factor: string | null;
+}
+
+export interface Evidence {
+  sentence: string;
+  start: number;
+  end: number;
+  page: number | null;
+  language: string;
+  match: string;
+  stance: Stance;
+  cues: string[];
+  /** Block kind of the sentence when it is not plain body text (caption, footnote, abstract…). */
+  section?: BlockKind;
+}
+
+export interface SummaryFactor {
+  id: string;
+  label: { ru: string; en: string };
+  mentions: number;
+  per1000Words: number;
+  stance: { positive: number; negative: number; neutral: number; net: number };
+  evidence: Evidence[];
+}
+
+export interface Candidate {
+  phrase: string;
+  count: number;
+  suggestedFactor: string | null;
+  offsets: [number, number][];
+}
+
+export interface Summary {
+  schema: 'policylens/summary@1';
+  document: {
+    id: string;
+    filename: string;
+    mediaType: MediaType;
+    title: string | null;
+    pages: number | null;
+    words: number;
+    sentences: number;
+    language: string;
+    languages: Record<string, number>;
+    lexicon: string;
+    warnings: string[];
+    /** Ids of the most salient factors, most salient first. */
+    salientFactors?: string[];
+  };
+  abbreviations: SummaryAbbreviation[];
+  factors: SummaryFactor[];
+  candidates: Candidate[];
+}
+
+/** One sentence's mention of one codebook factor, with the stance the classifier gave it. */
+export interface FactorMention {
+  factor: string;
+  /** Index into the sentence list. */
+  sentence: number;
+  /** The words that matched the lexicon, as written, and where they stand in the text. */
+  match: string;
+  matchStart: number;
+  matchEnd: number;
+  stance: Stance;
+  /** The words that decided the stance (empty for neutral mentions without cues). */
+  cues: string[];
+}
+
+/** A factor of the codebook: id, labels and group, as read from lexicons/. */
+export interface FactorDefinition {
+  id: string;
+  group: string;
+  label: { ru: string; en: string };
+}
+
+/** The text with its sentences and their tokens, computed once and read by every later step. */
+export interface TextContext {
+  doc: NormalizedDocument;
+  sentences: Sentence[];
+  /** tokens[i] are the tokens of sentences[i]. */
+  tokens: Token[][];
+}
+
+/** Languages whose factors, stance and abbreviations PolicyLens analyzes. */
+export const ANALYZED_LANGUAGES: ReadonlySet<string> = new Set(['ru', 'en']);
