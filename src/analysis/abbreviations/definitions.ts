@@ -1,0 +1,269 @@
+// In-text definitions of abbreviations, found in plain text (a paragraph, a sentence, an abstract):
+//   long form (SF)                          national innovation system (NIS)
+//   SF (long form)                          NIS (national innovation system)
+//   long form (далее [по тексту] – SF)      национальной инновационной системе (далее НИС)
+//   long form (hereinafter [referred to as] SF)   multinational corporations (hereinafter referred to as TNCs)
+//   SF – это long form                      НИС – это национальная инновационная система
+//   SF, or long form                        NIS, or national innovation system
+// The long form's boundary comes from letter matching (letter-match.ts); in the «далее» and
+// "hereinafter" forms, whose syntax marks the definition, a looser match is accepted when the
+// letters do not begin words (TNCs ← multinational corporations).
+import { schwartzHearstStart, shortFormLetters, splitWords, wordStart } from './letter-match.js';
+import { isNoise } from './noise.js';
+import { ABBREVIATION_IN_TEXT, endingFits, isShortFormCandidate, upperCount } from './shape.js';
+
+export type DefinitionForm = 'long (SF)' | 'SF (long)' | 'hereinafter' | 'SF is long' | 'SF, or long';
+
+export interface Definition {
+  /** The short form as written (TNCs, НИС). */
+  short: string;
+  /** The long form as written, white space collapsed. */
+  long: string;
+  shortStart: number;
+  shortEnd: number;
+  longStart: number;
+  longEnd: number;
+  form: DefinitionForm;
+}
+
+export function findDefinitions(text: string): Definition[] {
+  const found: Definition[] = [];
+  for (const paren of parentheses(text)) {
+    const definition = hereinafterDefinition(text, paren) ?? parentheticalDefinition(text, paren) ?? reverseDefinition(text, paren);
+    if (definition) found.push(definition);
+  }
+  found.push(...forwardDefinitions(text, COPULA, 'SF is long'), ...forwardDefinitions(text, OR_FORM, 'SF, or long'));
+  return found.sort((a, b) => a.shortStart - b.shortStart);
+}
+
+interface Paren {
+  /** Index of '(' and of the matching ')'. */
+  open: number;
+  close: number;
+}
+
+/** Balanced parentheses, innermost last; an unbalanced '(' is skipped. */
+function parentheses(text: string): Paren[] {
+  const stack: number[] = [];
+  const found: Paren[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') stack.push(i);
+    else if (text[i] === ')' && stack.length) found.push({ open: stack.pop()!, close: i });
+  }
+  return found.sort((a, b) => a.open - b.open);
+}
+
+/** Where the clause that ends at `end` begins: after a sentence end, ';', a line break or an open '('. */
+function clauseStart(text: string, end: number): number {
+  let depth = 0;
+  for (let i = end - 1; i >= 0; i--) {
+    const ch = text[i]!;
+    if (ch === ')') depth++;
+    else if (ch === '(') {
+      if (depth === 0) return i + 1;
+      depth--;
+    } else if (ch === '\n' || ch === ';') return i + 1;
+    else if (/[.!?]/u.test(ch) && /^\s+[\p{Lu}«"“]/u.test(text.slice(i + 1, i + 4))) return i + 1;
+  }
+  return 0;
+}
+
+/** Schwartz–Hearst's window: at most min(|SF| + 5, 2·|SF|) words before the parenthesis. */
+function maxLongFormWords(short: string): number {
+  const n = shortFormLetters(short).length;
+  return Math.min(n + 5, n * 2);
+}
+
+/** The text before `end` limited to the clause and the window, as [start, end). */
+function window(text: string, end: number, words: number): [number, number] {
+  const from = clauseStart(text, end);
+  const spans = splitWords(text.slice(from, end));
+  const first = spans[Math.max(0, spans.length - words)];
+  return [first ? from + first.start : end, end];
+}
+
+function trimmedEnd(text: string, end: number): number {
+  let e = end;
+  while (e > 0 && /[\s,:–—-]/u.test(text[e - 1]!)) e--;
+  return e;
+}
+
+function collapse(s: string): string {
+  return s.replace(/\s+/gu, ' ').trim();
+}
+
+/** Shared checks on a long form (Schwartz–Hearst): longer than the short form, not containing it. */
+function plausibleLongForm(short: string, long: string): boolean {
+  if (long.length <= short.length) return false;
+  const words = long.split(/\s+/u);
+  if (words.length > maxLongFormWords(short)) return false;
+  return !words.includes(short);
+}
+
+function make(
+  text: string,
+  short: [number, number],
+  long: [number, number],
+  form: DefinitionForm,
+): Definition {
+  return {
+    short: text.slice(short[0], short[1]),
+    long: collapse(text.slice(long[0], long[1])),
+    shortStart: short[0],
+    shortEnd: short[1],
+    longStart: long[0],
+    longEnd: long[1],
+    form,
+  };
+}
+
+/** Long form ending at `end` by strict letter matching, or null. */
+function longFormBefore(text: string, short: string, end: number): [number, number] | null {
+  const e = trimmedEnd(text, end);
+  const [from] = window(text, e, maxLongFormWords(short));
+  const start = schwartzHearstStart(short, text.slice(from, e));
+  if (start === null) return null;
+  const long = text.slice(from + start, e);
+  return plausibleLongForm(short, collapse(long)) ? [from + start, e] : null;
+}
+
+// --- long form (SF) ---------------------------------------------------------------------------
+
+function parentheticalDefinition(text: string, paren: Paren): Definition | null {
+  const inner = text.slice(paren.open + 1, paren.close);
+  // "(SF; other note)" and "(SF, p < 0.05)": the short form is the first part (Schwartz–Hearst).
+  const first = inner.split(/[;,]\s/u)[0]!;
+  const lead = first.length - first.trimStart().length;
+  const short = first.trim();
+  if (!isShortFormCandidate(short) || isNoise(short)) return null;
+  const long = longFormBefore(text, short, paren.open);
+  if (!long) return null;
+  const s = paren.open + 1 + lead;
+  return make(text, [s, s + short.length], long, 'long (SF)');
+}
+
+// --- SF (long form) ---------------------------------------------------------------------------
+
+function reverseDefinition(text: string, paren: Paren): Definition | null {
+  const before = text.slice(0, trimmedEnd(text, paren.open));
+  const m = /([\p{L}\p{N}][\p{L}\p{N}&/-]*)$/u.exec(before);
+  if (!m) return null;
+  const short = m[1]!;
+  if (!isShortFormCandidate(short) || upperCount(short) < 2 || isNoise(short)) return null;
+  const inner = text.slice(paren.open + 1, paren.close);
+  const long = inner.split(/[;,]\s/u)[0]!.trim();
+  if (isShortFormCandidate(long) || !plausibleLongForm(short, long)) return null;
+  // The whole parenthesis must be the long form, and every letter must begin one of its words.
+  if (schwartzHearstStart(short, long) !== 0 || !lettersBeginWords(short, long)) return null;
+  const ls = paren.open + 1 + inner.indexOf(long);
+  return make(text, [m.index, m.index + short.length], [ls, ls + long.length], 'SF (long)');
+}
+
+/** Every letter of the short form begins a word or a hyphenated part of the long form, in order. */
+function lettersBeginWords(short: string, long: string): boolean {
+  const letters = shortFormLetters(short).filter((ch) => /\p{L}/u.test(ch));
+  const initials = [...long.toLowerCase().matchAll(/(?:^|[^\p{L}\p{N}])(\p{L})/gu)].map((x) => x[1]!);
+  let s = 0;
+  for (const ch of initials) if (s < letters.length && ch === letters[s]) s++;
+  return s === letters.length;
+}
+
+// --- long form (далее – SF), (hereinafter referred to as SF) -----------------------------------
+
+const HEREINAFTER =
+  /^\s*(?:далее|в\s+дальнейшем|hereinafter|hereafter|henceforth)(?:\s+по\s+тексту)?(?:\s+также)?(?:\s*,)?(?:\s+(?:referred\s+to\s+as|called|named|termed|abbreviated\s+as|as|the|именуем\w*|—|–|-))*\s*[-–—:,]?\s*/iu;
+
+function hereinafterDefinition(text: string, paren: Paren): Definition | null {
+  const inner = text.slice(paren.open + 1, paren.close);
+  const marker = HEREINAFTER.exec(inner);
+  if (!marker) return null;
+  const restStart = paren.open + 1 + marker[0].length;
+  const short = firstAbbreviation(text.slice(restStart, paren.close));
+  if (!short) return null;
+  const s = restStart + short.start;
+  const e = s + short.text.length;
+  // «…области № 2, г. Арзамас (далее — ГУ ГАНО № 2, г. Арзамас)»: a qualifier repeated after the
+  // short form also ends the long form and is not part of what the short form stands for.
+  const tail = collapse(text.slice(e, paren.close)).replace(/^[«"“„']+|[»"”']+$/gu, '').trim();
+  let end = trimmedEnd(text, paren.open);
+  const beforeTail = tail ? collapse(text.slice(0, end)).endsWith(tail) : false;
+  if (beforeTail) end = trimmedEnd(text, endBeforeSuffix(text, end, tail));
+  const long = longFormBefore(text, short.text, end) ?? looseLongFormBefore(text, short.text, end);
+  return long ? make(text, [s, e], long, 'hereinafter') : null;
+}
+
+/** Position in `text` before a suffix `tail` that `text.slice(0, end)` ends with (white space aside). */
+function endBeforeSuffix(text: string, end: number, tail: string): number {
+  let i = end;
+  let t = tail.length;
+  while (t > 0 && i > 0) {
+    if (/\s/u.test(text[i - 1]!)) i--;
+    else if (tail[t - 1] === ' ') t--;
+    else if (text[i - 1] === tail[t - 1]) {
+      i--;
+      t--;
+    } else break;
+  }
+  return i;
+}
+
+/** The first abbreviation (one or two adjacent tokens: ГУ ГАНО, ЦБ РФ) in a text. */
+function firstAbbreviation(rest: string): { text: string; start: number } | null {
+  const re = new RegExp(ABBREVIATION_IN_TEXT.source, 'gu');
+  let first: { text: string; start: number } | null = null;
+  for (const m of rest.matchAll(re)) {
+    if (upperCount(m[1]!) < 2 || !endingFits(m[1]!, m[2]) || isNoise(m[1]!)) {
+      if (first) break;
+      continue;
+    }
+    if (!first) first = { text: m[0], start: m.index };
+    else if (/^\s+$/u.test(rest.slice(first.start + first.text.length, m.index))) {
+      first = { text: rest.slice(first.start, m.index + m[0].length), start: first.start };
+    } else break;
+  }
+  return first;
+}
+
+/**
+ * For the «далее»/"hereinafter" forms only: the fewest words before `end` that hold the short
+ * form's letters in order, the first of them anywhere in its word (multinational corporations ←
+ * TNCs). The marker makes the definition certain, so only the boundary is in question.
+ */
+function looseLongFormBefore(text: string, short: string, end: number): [number, number] | null {
+  const letters = shortFormLetters(short.replace(/(?<=\p{Lu})(?:['’]?s|-?[а-яё]{1,3})$/u, ''));
+  const [from] = window(text, end, letters.length + 1);
+  const lower = text.slice(from, end).toLowerCase();
+  let l = lower.length - 1;
+  for (let s = letters.length - 1; s >= 0; s--) {
+    while (l >= 0 && lower[l] !== letters[s]) l--;
+    if (l < 0) return null;
+    l--;
+  }
+  const start = from + wordStart(text.slice(from, end), l + 1);
+  return [start, end];
+}
+
+// --- SF – это long form; SF, or long form --------------------------------------------------------
+
+const COPULA = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}&-]*\p{Lu}[\p{Lu}\p{N}]*)\s+[–—-]\s+это\s+/gu;
+const OR_FORM = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}&-]*\p{Lu}[\p{Lu}\p{N}]*s?),\s+or\s+/gu;
+
+/** Definitions whose long form follows the short form: the fewest words that match its letters. */
+function forwardDefinitions(text: string, pattern: RegExp, form: DefinitionForm): Definition[] {
+  const found: Definition[] = [];
+  for (const m of text.matchAll(pattern)) {
+    const short = m[1]!;
+    if (isNoise(short)) continue;
+    const from = m.index + m[0].length;
+    const clause = /^[^,.;:()!?]*/u.exec(text.slice(from))![0];
+    const words = splitWords(clause).slice(0, maxLongFormWords(short));
+    for (let k = 1; k <= words.length; k++) {
+      const candidate = clause.slice(0, words[k - 1]!.end);
+      if (schwartzHearstStart(short, candidate) === 0 && lettersBeginWords(short, candidate)) {
+        found.push(make(text, [m.index, m.index + short.length], [from, from + candidate.length], form));
+        break;
+      }
+    }
+  }
+  return found;
+}

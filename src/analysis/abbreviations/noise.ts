@@ -1,0 +1,43 @@
+// Upper-case strings that are not abbreviations. Intrinsic shapes (Roman numerals, units, numbers)
+// are judged here; shapes that depend on the surrounding text (author initials, formula symbols,
+// all-caps headings) are judged in context.ts. A definition in the text or a glossary entry
+// overrides these filters where they are about context, never for Roman numerals or numbers.
+
+/** Roman numerals below 100 (I … XCIX); Cyrillic Х and І stand in for X and I in Russian texts. */
+const ROMAN = /^(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/u;
+
+export function isRomanNumeral(s: string): boolean {
+  const latin = s.replace(/Х/gu, 'X').replace(/І/gu, 'I');
+  return latin.length > 0 && ROMAN.test(latin);
+}
+
+/**
+ * Units of measure and currency codes whose capitals make them look like abbreviations. A unit is
+ * a measure, not a name, so papers never define them; they are listed rather than guessed.
+ */
+const UNITS: ReadonlySet<string> = new Set([
+  // Russian
+  'кВт', 'МВт', 'ГВт', 'ТВт', 'кВт·ч', 'МВт·ч', 'ГВт·ч', 'кВА', 'МВА', 'кВ', 'МэВ', 'ГэВ', 'кэВ', 'ГДж', 'МДж', 'ТДж',
+  'Гкал', 'ГКал', 'Гц', 'кГц', 'МГц', 'ГГц', 'КБ', 'МБ', 'ГБ', 'ТБ', 'Кб', 'Мб', 'Гб', 'кДа', 'Мпк', 'кПа', 'МПа',
+  'ГПа', 'мВ', 'Ом',
+  // English
+  'kW', 'MW', 'GW', 'TW', 'kWh', 'MWh', 'GWh', 'TWh', 'kV', 'MV', 'kVA', 'MVA', 'MeV', 'GeV', 'TeV', 'keV', 'GJ',
+  'MJ', 'TJ', 'Hz', 'kHz', 'MHz', 'GHz', 'KB', 'MB', 'GB', 'TB', 'kDa', 'KDa', 'Mpc', 'kPa', 'MPa', 'GPa', 'mV',
+  'PJ', 'EJ', 'Mt', 'Gt', 'MtCO2', 'GtCO2', 'CO2',
+  // currency codes
+  'USD', 'EUR', 'RUB', 'RUR', 'CNY', 'JPY', 'GBP', 'CHF', 'INR',
+]);
+
+export function isUnit(s: string): boolean {
+  return UNITS.has(s);
+}
+
+/** Numbers, years, dates and numbered items: no letters beyond a suffix (1990-е, 2019г, 5th). */
+export function isNumberLike(s: string): boolean {
+  return /^\p{N}/u.test(s) && [...s].filter((ch) => /\p{L}/u.test(ch)).length < 2;
+}
+
+/** Intrinsic noise: never an abbreviation whatever the context. */
+export function isNoise(s: string): boolean {
+  return isRomanNumeral(s) || isUnit(s) || isNumberLike(s);
+}

@@ -1,0 +1,48 @@
+// What an abbreviation looks like in running text, and its bare form without inflection.
+// Russian abbreviations take case endings (ВЭБ-а, НИСа, ТНК-ами), English ones plurals and
+// possessives (TNCs, NIS's); every form is counted under the bare abbreviation (ВЭБ, НИС, TNC).
+
+/** An abbreviation token with its inflection: group 1 is the bare form, group 2 the ending. */
+export const ABBREVIATION_IN_TEXT =
+  /(?<![\p{L}\p{N}&])((?:\p{N}+-?)?\p{Lu}(?:[\p{Lu}\p{N}]|[&/-](?=[\p{Lu}\p{N}]))*)(-?[а-яё]{1,3}|['’]s|s)?(?![\p{L}\p{N}])/gu;
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const LATIN = /\p{Script=Latin}/u;
+
+/** Number of upper-case letters: two or more make an abbreviation in running text. */
+export function upperCount(s: string): number {
+  return [...s].filter((ch) => /\p{Lu}/u.test(ch)).length;
+}
+
+/** The inflection must be in the abbreviation's own script: Cyrillic endings after Cyrillic letters. */
+export function endingFits(bare: string, ending: string | undefined): boolean {
+  if (!ending) return true;
+  if (CYRILLIC.test(ending)) return CYRILLIC.test(bare) && !LATIN.test(bare);
+  return LATIN.test(bare);
+}
+
+/** Bare form of an abbreviation as written: `ВЭБ-а` → `ВЭБ`, `TNCs` → `TNC`, `NIS's` → `NIS`. */
+export function bareAbbreviation(written: string): string {
+  const re = new RegExp(ABBREVIATION_IN_TEXT.source, 'u');
+  const m = re.exec(written);
+  if (!m || m.index !== 0 || m[0].length !== written.length || !endingFits(m[1]!, m[2])) return written;
+  return m[1]!;
+}
+
+/** 'ru' for abbreviations in Cyrillic, 'en' for Latin ones (the language they belong to). */
+export function scriptLanguage(short: string): string {
+  if (CYRILLIC.test(short)) return 'ru';
+  return 'en';
+}
+
+/**
+ * Whether a parenthesized text can be a short form (Schwartz–Hearst: 2–10 characters, at most two
+ * words, a letter, starting with a letter or digit), tightened to need an upper-case letter or a
+ * digit so that ordinary words in brackets ("(see)", «(всего)») are not taken for abbreviations.
+ */
+export function isShortFormCandidate(s: string): boolean {
+  if (s.length < 2 || s.length > 10) return false;
+  if (s.split(/\s+/u).length > 2) return false;
+  if (!/\p{L}/u.test(s) || !/^[\p{L}\p{N}]/u.test(s)) return false;
+  return /[\p{Lu}\p{N}]/u.test(s);
+}
