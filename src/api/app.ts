@@ -1,0 +1,31 @@
+// The HTTP application: JSON API under /api, the web pages from src/api/public.
+import express from 'express';
+import { publicDir } from '../paths.js';
+import type { Runtime } from '../runtime.js';
+import { HttpError, errorHandler } from './errors.js';
+import { documentsRouter } from './routes/documents.js';
+import { factorsRouter } from './routes/factors.js';
+import { healthRouter } from './routes/health.js';
+
+export function createApp(runtime: Runtime): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'extended');
+  app.use((_req, res, next) => {
+    // The pages load only their own scripts and styles: no inline code, no external requests.
+    res.set('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+    res.set('X-Content-Type-Options', 'nosniff');
+    next();
+  });
+  const api = express.Router();
+  api.use(documentsRouter(runtime));
+  api.use(factorsRouter(runtime));
+  api.use(healthRouter(runtime));
+  api.use((req) => {
+    throw new HttpError(404, 'not_found', `No API route ${req.method} ${req.path}.`);
+  });
+  app.use('/api', api);
+  app.use(express.static(publicDir, { extensions: ['html'], index: 'index.html' }));
+  app.use(errorHandler(runtime.log));
+  return app;
+}

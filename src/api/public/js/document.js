@@ -1,0 +1,92 @@
+import { api, formatDate, h, highlight, statusBadge } from './dom.js';
+
+const REFRESH_MS = 2000;
+const id = new URLSearchParams(location.search).get('id') ?? '';
+
+function stanceBar(stance, mentions) {
+  const pct = (n) => `${(100 * n) / mentions}%`;
+  return h('div', { class: 'bar', role: 'img', 'aria-label': `${stance.positive} positive, ${stance.negative} negative, ${stance.neutral} neutral` },
+    h('span', { class: 'p', style: `width:${pct(stance.positive)}` }),
+    h('span', { class: 'n', style: `width:${pct(stance.negative)}` }),
+    h('span', { class: 'u', style: `width:${pct(stance.neutral)}` }));
+}
+
+/** Ranges of the matched words and of the cues inside the evidence sentence. */
+function evidenceRanges(e) {
+  const lower = e.sentence.toLowerCase();
+  const find = (word, className) => {
+    const at = lower.indexOf(word.toLowerCase());
+    return at < 0 ? [] : [{ start: at, end: at + word.length, className }];
+  };
+  return [...find(e.match, 'match'), ...e.cues.flatMap((c) => find(c, 'cue'))];
+}
+
+function renderFactors(summary) {
+  const factors = [...summary.factors].sort((a, b) => b.mentions - a.mentions);
+  document.getElementById('factor-table').replaceChildren(
+    ...(factors.length ? factors.map((f) =>
+      h('tr', {},
+        h('td', {}, h('a', { href: `#factor-${f.id}` }, f.label.en), h('div', { class: 'muted' }, f.label.ru)),
+        h('td', { class: 'num' }, f.mentions),
+        h('td', { class: 'num' }, f.per1000Words.toFixed(2)),
+        h('td', { class: 'num stance-positive' }, f.stance.positive),
+        h('td', { class: 'num stance-negative' }, f.stance.negative),
+        h('td', { class: 'num stance-neutral' }, f.stance.neutral),
+        h('td', { class: 'num' }, f.stance.net.toFixed(2)),
+        h('td', {}, stanceBar(f.stance, f.mentions)))) : [h('tr', {}, h('td', { colspan: 8, class: 'muted' }, 'No codebook factor found.'))]),
+  );
+  document.getElementById('evidence').replaceChildren(
+    ...factors.map((f) =>
+      h('details', { id: `factor-${f.id}` },
+        h('summary', {}, `${f.label.en} — ${f.mentions} mention(s)`),
+        h('ul', { class: 'evidence' },
+          ...f.evidence.map((e) =>
+            h('li', { class: e.stance },
+              h('span', { class: `stance-${e.stance}` }, e.stance), ' ',
+              ...highlight(e.sentence, evidenceRanges(e)),
+              h('div', { class: 'muted' }, [e.page ? `page ${e.page}` : null, e.language, e.section, e.cues.length ? `cues: ${e.cues.join(', ')}` : null].filter(Boolean).join(' · '))))))),
+  );
+}
+
+function renderAbbreviations(summary) {
+  document.getElementById('abbreviations').replaceChildren(
+    ...(summary.abbreviations.length ? summary.abbreviations.map((a) =>
+      h('tr', {},
+        h('td', {}, h('strong', {}, a.short)),
+        h('td', {}, a.long ?? h('span', { class: 'muted' }, 'unknown')),
+        h('td', {}, a.source),
+        h('td', {}, a.language),
+        h('td', { class: 'num' }, a.count),
+        h('td', {}, a.equivalents.join(', ')),
+        h('td', {}, a.factor ?? ''))) : [h('tr', {}, h('td', { colspan: 7, class: 'muted' }, 'No abbreviations.'))]),
+  );
+}
+
+async function load() {
+  try {
+    const { document: d, summary } = await api(`/api/documents/${encodeURIComponent(id)}`);
+    document.title = `PolicyLens — ${d.title || d.filename}`;
+    document.getElementById('title').textContent = d.title || d.filename;
+    document.getElementById('meta').replaceChildren(
+      statusBadge(d.status),
+      h('span', {}, d.filename),
+      d.language ? h('span', {}, `language: ${d.language}`) : null,
+      d.pages ? h('span', {}, `${d.pages} pages`) : null,
+      d.words ? h('span', {}, `${d.words} words`) : null,
+      d.collections.length ? h('span', {}, `collections: ${d.collections.join(', ')}`) : null,
+      h('span', {}, `added ${formatDate(d.createdAt)}`),
+      h('a', { href: `/api/documents/${d.id}/text` }, 'text'),
+      h('a', { href: `/api/documents/${d.id}` }, 'JSON'),
+    );
+    document.getElementById('problem').textContent = [d.error?.message, ...(summary?.document.warnings ?? [])].filter(Boolean).join(' · ');
+    if (summary) {
+      renderFactors(summary);
+      renderAbbreviations(summary);
+    }
+    if (d.status === 'queued' || d.status === 'processing') setTimeout(load, REFRESH_MS);
+  } catch (error) {
+    document.getElementById('problem').textContent = error.message;
+  }
+}
+
+load();

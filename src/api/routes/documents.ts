@@ -1,0 +1,145 @@
+// Taking papers in (multipart form or JSON) and reading them back.
+import { Router, json } from 'express';
+import multer from 'multer';
+import { z } from 'zod';
+import { AnalysisError } from '../../analysis/errors.js';
+import type { Runtime } from '../../runtime.js';
+import type { DocumentRow } from '../../store/documents-repository.js';
+import type { Upload } from '../../services/document-service.js';
+import { HttpError, toHttpError } from '../errors.js';
+import { paging, parseQuery } from '../params.js';
+
+const STATUSES = ['queued', 'processing', 'done', 'failed', 'needs_password', 'needs_ocr'] as const;
+
+const jsonUpload = z.object({
+  files: z
+    .array(z.object({ filename: z.string().min(1).max(1000), contentBase64: z.string() }))
+    .min(1),
+  collection: z.union([z.string(), z.array(z.string())]).optional(),
+  password: z.string().optional(),
+});
+
+export function documentsRouter(runtime: Runtime): Router {
+  const { config, documents, results, documentService } = runtime;
+  const router = Router();
+  const maxBytes = Math.round(config.MAX_UPLOAD_MB * 1024 * 1024);
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: maxBytes, files: config.MAX_FILES_PER_REQUEST, fields: 20, fieldSize: 64 * 1024 },
+    // Browsers send UTF-8 filenames; without this busboy reads them as Latin-1 and Cyrillic breaks.
+    defParamCharset: 'utf8',
+  });
+
+  router.post('/documents', (req, res, next) => {
+    if (req.is('application/json')) return json({ limit: Math.ceil(maxBytes * 1.4) * config.MAX_FILES_PER_REQUEST })(req, res, next);
+    return upload.array('files', config.MAX_FILES_PER_REQUEST)(req, res, next);
+  }, async (req, res) => {
+    const uploads = req.is('application/json') ? fromJson(req.body, maxBytes) : fromMultipart(req);
+    if (uploads.length === 0) throw new HttpError(400, 'no_files', 'Send one or more files in the multipart field "files".');
+    const accepted: (ReturnType<typeof describe> & { created: boolean })[] = [];
+    const rejected: { filename: string; error: { code: string; message: string } }[] = [];
+    let firstError: HttpError | undefined;
+    for (const item of uploads) {
+      try {
+        const { document, created } = await documentService.submit(item);
+        accepted.push({ ...describe(document), created });
+      } catch (error) {
+        if (!(error instanceof AnalysisError)) throw error;
+        const http = toHttpError(error);
+        firstError ??= http;
+        rejected.push({ filename: item.filename, error: { code: http.code, message: http.message } });
+      }
+    }
+    // Nothing could be taken: the request fails with the (first) file's error.
+    if (accepted.length === 0 && firstError) {
+      if (uploads.length === 1) throw firstError;
+      throw new HttpError(firstError.status, firstError.code, rejected.map((r) => `${r.filename}: ${r.error.message}`).join('; '));
+    }
+    res.status(202).json({ documents: accepted, rejected });
+  });
+
+  router.get('/documents', async (req, res) => {
+    const query = parseQuery(paging.extend({ status: z.enum(STATUSES).optional(), collection: z.string().max(100).optional() }), req);
+    const { rows, total } = await documents.list(query);
+    const collections = await documents.collectionsOf(rows.map((r) => r.id));
+    res.json({ total, limit: query.limit, offset: query.offset, documents: rows.map((r) => ({ ...describe(r), collections: collections.get(r.id) ?? [] })) });
+  });
+
+  router.get('/documents/:id', async (req, res) => {
+    const row = await findDocument(runtime, req.params.id);
+    const collections = (await documents.collectionsOf([row.id])).get(row.id) ?? [];
+    res.json({ document: { ...describe(row), collections }, summary: (await results.getSummary(row.id)) ?? null });
+  });
+
+  router.get('/documents/:id/text', async (req, res) => {
+    const row = await findDocument(runtime, req.params.id);
+    const text = await results.getText(row.id);
+    if (text === undefined) throw new HttpError(409, 'not_analyzed', `Document ${row.id} has no text yet (status: ${row.status}).`);
+    res.type('text/plain; charset=utf-8').send(text);
+  });
+
+  router.post('/documents/:id/reanalyze', json({ limit: '16kb' }), async (req, res) => {
+    const row = await findDocument(runtime, req.params.id);
+    const body = z.object({ password: z.string().max(1000).optional() }).safeParse(req.body ?? {});
+    if (!body.success) throw new HttpError(400, 'invalid_body', 'Expected { "password"?: string }.');
+    await documents.requeue([row.id], body.data.password);
+    await documentService.sweepOutbox();
+    res.status(202).json({ document: describe(await documents.getOrThrow(row.id)) });
+  });
+
+  return router;
+}
+
+/** A document as the API shows it. */
+export function describe(row: DocumentRow) {
+  return {
+    id: row.id,
+    filename: row.filename,
+    mediaType: row.media_type,
+    sizeBytes: row.size_bytes,
+    status: row.status,
+    title: row.title,
+    pages: row.pages,
+    words: row.words,
+    language: row.language,
+    error: row.error_code ? { code: row.error_code, message: row.error_message } : null,
+    lexicon: row.lexicon_version,
+    createdAt: row.created_at,
+    analyzedAt: row.analyzed_at,
+    url: `/api/documents/${row.id}`,
+  };
+}
+
+/** The document with this id, or with this unique id prefix (at least 8 hex digits). */
+export async function findDocument(runtime: Runtime, id: string): Promise<DocumentRow> {
+  if (!/^[0-9a-f]{8,64}$/.test(id)) throw new HttpError(404, 'not_found', `No document "${id}": ids are sha256 hex.`);
+  const row = id.length === 64 ? await runtime.documents.get(id) : onlyOne(await runtime.documents.findByIdPrefix(id), id);
+  if (!row) throw new HttpError(404, 'not_found', `No document ${id}.`);
+  return row;
+}
+
+function onlyOne(rows: DocumentRow[], prefix: string): DocumentRow | undefined {
+  if (rows.length > 1) throw new HttpError(409, 'ambiguous_id', `More than one document id starts with ${prefix}; give more digits.`);
+  return rows[0];
+}
+
+function fromMultipart(req: { files?: unknown; body?: Record<string, unknown> }): Upload[] {
+  const files = (Array.isArray(req.files) ? req.files : []) as Express.Multer.File[];
+  const body = req.body ?? {};
+  const collections = ([] as unknown[]).concat(body.collection ?? []).filter((c): c is string => typeof c === 'string');
+  const password = typeof body.password === 'string' && body.password !== '' ? body.password : undefined;
+  return files.map((f) => ({ bytes: new Uint8Array(f.buffer.buffer, f.buffer.byteOffset, f.buffer.byteLength), filename: f.originalname, collections, password }));
+}
+
+function fromJson(body: unknown, maxBytes: number): Upload[] {
+  const parsed = jsonUpload.safeParse(body);
+  if (!parsed.success) {
+    throw new HttpError(400, 'invalid_body', 'Expected { "files": [{ "filename", "contentBase64" }], "collection"?, "password"? }.');
+  }
+  const collections = ([] as string[]).concat(parsed.data.collection ?? []);
+  return parsed.data.files.map((f) => {
+    const bytes = Buffer.from(f.contentBase64, 'base64');
+    if (bytes.length > maxBytes) throw new HttpError(413, 'limit_file_size', `${f.filename} is larger than the upload limit.`);
+    return { bytes: new Uint8Array(bytes), filename: f.filename, collections, password: parsed.data.password };
+  });
+}

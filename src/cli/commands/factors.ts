@@ -1,0 +1,25 @@
+// `policylens factors`: the factor table of the stored corpus as CSV or JSON.
+import type { Config } from '../../config.js';
+import { toCsv } from '../../export/csv.js';
+import { createRuntime } from '../../runtime.js';
+import type { FactorTableFilter, FactorTableRow } from '../../store/factor-table-repository.js';
+
+const COLUMNS: (keyof FactorTableRow & string)[] = [
+  'document_id', 'filename', 'language', 'words', 'factor', 'mentions', 'per_1000_words', 'positive', 'negative', 'neutral', 'net',
+];
+const PAGE = 5000;
+
+export async function printFactorTable(config: Config, filter: FactorTableFilter, format: 'csv' | 'json'): Promise<void> {
+  const runtime = await createRuntime(config, { analyze: false });
+  try {
+    const rows: FactorTableRow[] = [];
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await runtime.factorTable.rows(filter, { limit: PAGE, offset });
+      rows.push(...page.rows);
+      if (page.rows.length < PAGE) break;
+    }
+    process.stdout.write(format === 'csv' ? toCsv(rows, COLUMNS) : JSON.stringify(rows, null, 2) + '\n');
+  } finally {
+    await runtime.close();
+  }
+}

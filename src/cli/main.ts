@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// policylens — the command line: run the server or a worker, ingest a corpus, analyze one file,
+// print the factor table, re-run stale analyses.
+import { Command, Option } from 'commander';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { stopOnSignals } from '../roles/signals.js';
+import { startWeb } from '../roles/web.js';
+import { startWorker } from '../roles/worker.js';
+import { analyzeFile } from './commands/analyze.js';
+import { printFactorTable } from './commands/factors.js';
+import { ingest, printOutcomes } from './commands/ingest.js';
+import { reanalyze } from './commands/reanalyze.js';
+
+const program = new Command()
+  .name('policylens')
+  .description('Factors, stance and abbreviations in Russian and English policy papers.')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('run the web server (and, without REDIS_URL, an in-process worker)')
+  .action(async () => {
+    const web = await startWeb(config());
+    console.error(`PolicyLens: ${web.url}`);
+    stopOnSignals(() => web.stop());
+  });
+
+program
+  .command('worker')
+  .description('analyze documents from the BullMQ queue (needs REDIS_URL)')
+  .action(async () => {
+    const runtime = await startWorker(config());
+    stopOnSignals(() => runtime.close());
+  });
+
+program
+  .command('ingest')
+  .description('store and analyze papers (files or folders, walked recursively)')
+  .argument('<paths...>', 'PDF or text files, or folders')
+  .option('-c, --collection <name...>', 'collections to add the documents to')
+  .option('--password <password>', 'password for encrypted PDFs')
+  .option('--no-wait', 'return once the documents are queued')
+  .action(async (paths: string[], options: { collection?: string[]; password?: string; wait: boolean }) => {
+    printOutcomes(await ingest(config(), paths, options));
+  });
+
+program
+  .command('analyze')
+  .description('print the Summary v1 (or the normalized text) of one file; stores nothing')
+  .argument('<file>')
+  .addOption(new Option('--json', 'print the Summary as JSON (default)'))
+  .addOption(new Option('--text', 'print the normalized text the offsets refer to').conflicts('json'))
+  .option('--password <password>', 'password for an encrypted PDF')
+  .action(async (file: string, options: { text?: boolean; password?: string }) => {
+    process.stdout.write((await analyzeFile(file, options)) + '\n');
+  });
+
+program
+  .command('factors')
+  .description('print the factor table (documents × factors)')
+  .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
+  .option('--factor <id...>', 'only these factors')
+  .option('--document <id...>', 'only these documents')
+  .addOption(new Option('--stance <stance>', 'only rows with mentions of this stance').choices(['positive', 'negative', 'neutral']))
+  .option('--language <code>', 'only documents in this language')
+  .option('--collection <name>', 'only documents in this collection')
+  .action(async (o: { format: 'csv' | 'json'; factor?: string[]; document?: string[]; stance?: 'positive' | 'negative' | 'neutral'; language?: string; collection?: string }) => {
+    await printFactorTable(config(), { factors: o.factor, documents: o.document, stance: o.stance, language: o.language, collection: o.collection }, o.format);
+  });
+
+program
+  .command('reanalyze')
+  .description('analyze stored documents again')
+  .option('--all', 'every document')
+  .option('--stale', 'documents analyzed with other lexicons than the current ones')
+  .option('--no-wait', 'return once queued (in-process mode waits by default)')
+  .action(async (options: { all?: boolean; stale?: boolean; wait: boolean }) => {
+    const n = await reanalyze(config(), options);
+    console.error(`${n} document(s) queued for analysis`);
+  });
+
+function config(): Config {
+  return loadConfig();
+}
+
+program.parseAsync().catch((error: Error) => {
+  console.error(error instanceof ConfigError ? error.message : `policylens: ${error.message}`);
+  if (!(error instanceof ConfigError) && process.env.LOG_LEVEL === 'debug') console.error(error.stack);
+  process.exit(1);
+});

@@ -1,0 +1,56 @@
+// Configuration is read once from the environment, validated, and fails fast with a readable
+// message naming the variable. Everything else receives a Config instead of reading process.env.
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  /** Connections per process to PostgreSQL. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+  /** Prefix of every BullMQ key in Redis; lets several deployments (or test runs) share one Redis. */
+  QUEUE_PREFIX: z.string().min(1).default('policylens'),
+  /** A worker's job lock lasts this long; a worker that died is noticed after about this time. */
+  QUEUE_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** Seconds a worker waits for its running jobs on SIGTERM before it releases them to others. */
+  SHUTDOWN_GRACE_S: z.coerce.number().min(0).default(30),
+  /** Documents analyzed at the same time by one process (each in its own worker thread). */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
+  /** How often a failing document is tried before it is marked failed. */
+  JOB_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  /** Seconds one document may take before its analysis is stopped. */
+  ANALYSIS_TIMEOUT_S: z.coerce.number().positive().default(300),
+  /** Heap limit of one analysis thread, in MB. */
+  ANALYSIS_MEMORY_MB: z.coerce.number().int().min(64).default(1024),
+  MAX_UPLOAD_MB: z.coerce.number().positive().default(50),
+  MAX_FILES_PER_REQUEST: z.coerce.number().int().min(1).default(100),
+  /** Ingest the sample papers in corpus/ when the database is empty. */
+  SEED_CORPUS: flag.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof schema> & { dataDir: string };
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new ConfigError(`PolicyLens configuration is invalid:\n${problems}`);
+  }
+  return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR) };
+}

@@ -1,0 +1,50 @@
+// The analyze queue on Redis (BullMQ). Job id = document id, so a document is queued at most once
+// at a time however often it is submitted; the job carries only the id.
+import { Queue, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { ANALYZE_QUEUE, QueueUnavailableError, type AnalyzeJob, type JobQueue } from './job-queue.js';
+
+export interface BullQueueOptions {
+  connection: Redis;
+  prefix: string;
+  attempts: number;
+}
+
+export class BullMqQueue implements JobQueue {
+  readonly kind = 'bullmq' as const;
+  readonly queue: Queue<AnalyzeJob>;
+  private readonly jobOptions: JobsOptions;
+
+  constructor(private readonly options: BullQueueOptions) {
+    this.queue = new Queue<AnalyzeJob>(ANALYZE_QUEUE, { connection: options.connection, prefix: options.prefix });
+    // Finished jobs are removed: the document row keeps the outcome, and a removed id can be
+    // queued again (reanalysis, a retry with a password).
+    this.jobOptions = {
+      attempts: options.attempts,
+      backoff: { type: 'exponential', delay: 2000 },
+      removeOnComplete: true,
+      removeOnFail: true,
+    };
+  }
+
+  async enqueue(documentIds: string[]): Promise<void> {
+    if (documentIds.length === 0) return;
+    if (this.options.connection.status !== 'ready') throw new QueueUnavailableError(`Redis is ${this.options.connection.status}`);
+    await this.queue.addBulk(
+      documentIds.map((documentId) => ({ name: ANALYZE_QUEUE, data: { documentId }, opts: { ...this.jobOptions, jobId: documentId } })),
+    );
+  }
+
+  async healthy(): Promise<boolean> {
+    if (this.options.connection.status !== 'ready') return false;
+    try {
+      return (await this.options.connection.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+  }
+}

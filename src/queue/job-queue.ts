@@ -1,0 +1,24 @@
+// The queue that hands documents to whoever analyzes them: BullMQ on Redis when REDIS_URL is set,
+// otherwise a bounded in-process runner. Both carry only document ids.
+
+export const ANALYZE_QUEUE = 'analyze';
+
+export interface AnalyzeJob {
+  documentId: string;
+}
+
+export interface JobQueue {
+  readonly kind: 'bullmq' | 'in-process';
+  /** Hands the documents to the queue; throws when the queue cannot take them now. */
+  enqueue(documentIds: string[]): Promise<void>;
+  /** True when the queue can take jobs. */
+  healthy(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Reports how far a document's analysis got, 0–100. */
+export type ProgressReporter = (percent: number) => Promise<void> | void;
+
+export class QueueUnavailableError extends Error {
+  override readonly name = 'QueueUnavailableError';
+}

@@ -1,0 +1,51 @@
+// The web role: HTTP API and pages. Without REDIS_URL it also analyzes in-process; with it, it only
+// stores and enqueues, and sweeps the outbox for documents stored while Redis was unreachable.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../api/app.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { createRuntime, type Runtime } from '../runtime.js';
+import { seedSampleCorpus } from '../services/corpus-seed.js';
+
+const OUTBOX_SWEEP_MS = 5000;
+
+export interface WebRole {
+  runtime: Runtime;
+  server: Server;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startWeb(config: Config, log?: Logger): Promise<WebRole> {
+  const runtime = await createRuntime(config, { analyze: !config.REDIS_URL, log });
+  if (runtime.queue.kind === 'in-process') {
+    // Documents left queued or processing when the last run stopped are taken again.
+    await runtime.queue.enqueue(await runtime.documents.listUnfinished());
+  }
+  await seedSampleCorpus(runtime);
+  const sweeper = setInterval(() => {
+    runtime.documentService.sweepOutbox().catch((e: Error) => runtime.log.warn({ err: e.message }, 'outbox sweep failed'));
+  }, OUTBOX_SWEEP_MS);
+  sweeper.unref();
+
+  const app = createApp(runtime);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.PORT, config.HOST, (error?: Error) => (error ? reject(error) : resolve(s)));
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  runtime.log.info({ url, queue: runtime.queue.kind, database: runtime.store.dialect }, 'PolicyLens is listening');
+  return {
+    runtime,
+    server,
+    url,
+    async stop() {
+      clearInterval(sweeper);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await runtime.close();
+    },
+  };
+}

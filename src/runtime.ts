@@ -1,0 +1,130 @@
+// Wires configuration, store, queue, sandbox and services together for a role. The same code decides
+// which roles run: `serve` is web (plus an in-process worker without Redis), `worker` is a BullMQ
+// worker, the CLI borrows whichever it needs.
+import type { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Config } from './config.js';
+import { createLogger, type Logger } from './logger.js';
+import { BullMqQueue } from './queue/bullmq-queue.js';
+import { startBullWorker } from './queue/bullmq-worker.js';
+import { InProcessQueue } from './queue/in-process-queue.js';
+import type { JobQueue } from './queue/job-queue.js';
+import { connectRedis } from './queue/redis.js';
+import { AnalysisPool } from './sandbox/analysis-pool.js';
+import { AnalysisService } from './services/analysis-service.js';
+import { DocumentService } from './services/document-service.js';
+import { openStore, type Store } from './store/database.js';
+import { DocumentsRepository } from './store/documents-repository.js';
+import { FactorTableRepository } from './store/factor-table-repository.js';
+import { ResultsRepository } from './store/results-repository.js';
+
+export interface Runtime {
+  config: Config;
+  log: Logger;
+  store: Store;
+  documents: DocumentsRepository;
+  results: ResultsRepository;
+  factorTable: FactorTableRepository;
+  queue: JobQueue;
+  documentService: DocumentService;
+  /** Present where this process analyzes documents itself. */
+  analysisService?: AnalysisService;
+  /** Resolves when this process's in-process queue has nothing left (no-op with BullMQ). */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  /** Analyze in this process: a BullMQ worker with REDIS_URL, the in-process queue without. */
+  analyze: boolean;
+  log?: Logger;
+}
+
+export async function createRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
+  const log = options.log ?? createLogger(config.LOG_LEVEL);
+  const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, poolSize: config.DATABASE_POOL_SIZE });
+  const documents = new DocumentsRepository(store.db);
+  const results = new ResultsRepository(store.db);
+  const closers: (() => Promise<unknown>)[] = [];
+
+  let analysisService: AnalysisService | undefined;
+  const needsPool = options.analyze || !config.REDIS_URL;
+  if (needsPool) {
+    const pool = new AnalysisPool({
+      size: config.WORKER_CONCURRENCY,
+      timeoutMs: config.ANALYSIS_TIMEOUT_S * 1000,
+      memoryMb: config.ANALYSIS_MEMORY_MB,
+    });
+    closers.push(() => pool.close());
+    analysisService = new AnalysisService(documents, results, pool, log);
+  }
+
+  let queue: JobQueue;
+  let inProcess: InProcessQueue | undefined;
+  if (config.REDIS_URL) {
+    const producer = connectRedis(config.REDIS_URL, 'producer');
+    producer.on('error', (e: Error) => log.debug({ err: e.message }, 'redis (producer) error'));
+    queue = new BullMqQueue({ connection: producer, prefix: config.QUEUE_PREFIX, attempts: config.JOB_ATTEMPTS });
+    closers.unshift(() => queue.close(), () => quit(producer));
+    if (options.analyze && analysisService) {
+      const service = analysisService;
+      const connection = connectRedis(config.REDIS_URL, 'worker');
+      connection.on('error', (e: Error) => log.debug({ err: e.message }, 'redis (worker) error'));
+      const worker: Worker = startBullWorker(
+        { process: (id, progress) => service.process(id, progress), giveUp: (id, error) => service.giveUp(id, error) },
+        { connection, prefix: config.QUEUE_PREFIX, concurrency: config.WORKER_CONCURRENCY, lockDurationMs: config.QUEUE_LOCK_MS },
+        log,
+      );
+      closers.unshift(() => closeWorker(worker, config.SHUTDOWN_GRACE_S * 1000, log), () => quit(connection));
+    }
+  } else {
+    const service = analysisService!;
+    inProcess = new InProcessQueue(
+      (id) => service.process(id),
+      (id, error) => service.giveUp(id, error),
+      { concurrency: config.WORKER_CONCURRENCY, attempts: config.JOB_ATTEMPTS, backoffMs: 1000 },
+      log,
+    );
+    queue = inProcess;
+    closers.unshift(() => inProcess!.close());
+  }
+  closers.push(() => store.close());
+
+  const documentService = new DocumentService(documents, queue, log);
+  return {
+    config,
+    log,
+    store,
+    documents,
+    results,
+    factorTable: new FactorTableRepository(store.db),
+    queue,
+    documentService,
+    analysisService,
+    idle: () => inProcess?.idle() ?? Promise.resolve(),
+    async close() {
+      for (const close of closers) {
+        await close().catch((e: Error) => log.warn({ err: e.message }, 'error while shutting down'));
+      }
+    },
+  };
+}
+
+/**
+ * Stops taking jobs and waits for the running ones up to the grace period; after it, the jobs are
+ * released (their locks lapse) and another worker finishes them.
+ */
+async function closeWorker(worker: Worker, graceMs: number, log: Logger): Promise<void> {
+  const graceful = worker.close();
+  const timedOut = await Promise.race([graceful.then(() => false), sleep(graceMs).then(() => true)]);
+  if (timedOut) {
+    log.warn('running jobs did not finish within the grace period; releasing them to other workers');
+    await worker.close(true);
+  }
+}
+
+async function quit(redis: Redis): Promise<void> {
+  await redis.quit().catch(() => redis.disconnect());
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

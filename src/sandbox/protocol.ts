@@ -1,0 +1,13 @@
+// Messages between the analysis pool and its threads.
+import type { AnalysisErrorCode } from '../analysis/errors.js';
+import type { DocumentMeta, Summary } from '../analysis/types.js';
+
+export interface ThreadRequest {
+  taskId: number;
+  bytes: Uint8Array;
+  meta: DocumentMeta;
+}
+
+export type ThreadResponse =
+  | { taskId: number; ok: true; summary: Summary; text: string }
+  | { taskId: number; ok: false; code: AnalysisErrorCode; message: string; details: Record<string, unknown> };

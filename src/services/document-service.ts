@@ -1,0 +1,99 @@
+// Taking papers in: check what was sent, store it once (by sha256), and hand it to the queue.
+import { createHash } from 'node:crypto';
+import { AnalysisError } from '../analysis/errors.js';
+import type { MediaType } from '../analysis/types.js';
+import type { Logger } from '../logger.js';
+import type { JobQueue } from '../queue/job-queue.js';
+import type { DocumentRow, DocumentsRepository } from '../store/documents-repository.js';
+
+export interface Upload {
+  bytes: Uint8Array;
+  filename: string;
+  collections?: string[];
+  password?: string;
+}
+
+export interface Submitted {
+  document: DocumentRow;
+  /** False when the same bytes were stored before. */
+  created: boolean;
+}
+
+export class DocumentService {
+  constructor(
+    private readonly documents: DocumentsRepository,
+    private readonly queue: JobQueue,
+    private readonly log: Logger,
+  ) {}
+
+  /**
+   * Stores the upload and enqueues it. Throws AnalysisError (unsupported_media_type, empty_file)
+   * for input that can never be analyzed. A document stored while the queue is down stays in the
+   * outbox (enqueued_at null) and is enqueued by the next sweep; it is never lost.
+   */
+  async submit(upload: Upload): Promise<Submitted> {
+    const mediaType = sniffUpload(upload.bytes);
+    const id = createHash('sha256').update(upload.bytes).digest('hex');
+    const { document, created } = await this.documents.insertIfAbsent({
+      id,
+      filename: sanitizeFilename(upload.filename),
+      mediaType,
+      bytes: upload.bytes,
+      collections: normalizeCollections(upload.collections ?? []),
+      password: upload.password,
+    });
+    if (!created && upload.password && document.status === 'needs_password') {
+      // The same encrypted file sent again with a password: try again with it.
+      await this.documents.requeue([id], upload.password);
+      await this.enqueue([id]);
+      return { document: await this.documents.getOrThrow(id), created };
+    }
+    if (created) await this.enqueue([id]);
+    return { document, created };
+  }
+
+  /** Enqueues what the outbox holds; returns how many documents were handed over. */
+  async sweepOutbox(batch = 500): Promise<number> {
+    const ids = await this.documents.listOutbox(batch);
+    if (ids.length) await this.enqueue(ids);
+    return ids.length;
+  }
+
+  /** Queues stored documents again (new lexicons, or a retry after failure). */
+  async reanalyze(ids: string[]): Promise<void> {
+    await this.documents.requeue(ids);
+    await this.enqueue(ids);
+  }
+
+  private async enqueue(ids: string[]): Promise<void> {
+    try {
+      await this.queue.enqueue(ids);
+      await this.documents.markEnqueued(ids);
+    } catch (error) {
+      this.log.warn({ ids: ids.length, err: (error as Error).message }, 'queue unavailable; documents stay in the outbox');
+    }
+  }
+}
+
+/**
+ * Filenames are shown to people and exported, never used as paths: keep the last path segment and
+ * drop control and bidirectional-override characters that could disguise it.
+ */
+export function sanitizeFilename(name: string): string {
+  const base = name.normalize('NFC').split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(/[\p{Cc}\p{Cf}]/gu, '').trim().slice(0, 255);
+  return clean && clean !== '.' && clean !== '..' ? clean : 'unnamed';
+}
+
+function normalizeCollections(collections: string[]): string[] {
+  const names = collections.map((c) => c.normalize('NFC').replace(/[\p{Cc}\p{Cf}]/gu, '').trim().slice(0, 100)).filter(Boolean);
+  return [...new Set(names)];
+}
+
+// TODO(lead): replace with the extract step's own media-type sniffing once it lands.
+function sniffUpload(bytes: Uint8Array): MediaType {
+  if (bytes.length === 0) throw new AnalysisError('empty_file', 'The file is empty (0 bytes).');
+  if (Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-')) return 'application/pdf';
+  if (bytes.subarray(0, 8192).includes(0)) throw new AnalysisError('unsupported_media_type', 'Not a PDF or a text file.');
+  return 'text/plain';
+}

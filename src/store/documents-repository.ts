@@ -1,0 +1,201 @@
+// Every read and write of documents, their original bytes and their collections.
+import type { Kysely, Selectable } from 'kysely';
+import type { DocumentStatus } from '../analysis/errors.js';
+import { inCollection } from './factor-table-repository.js';
+import type { Database, DocumentsTable } from './schema.js';
+
+export type DocumentRow = Selectable<DocumentsTable>;
+
+export interface NewDocument {
+  id: string;
+  filename: string;
+  mediaType: string;
+  bytes: Uint8Array;
+  collections: string[];
+  password?: string;
+}
+
+export interface DocumentListQuery {
+  limit: number;
+  offset: number;
+  status?: DocumentStatus;
+  collection?: string;
+}
+
+const now = () => new Date().toISOString();
+
+export class DocumentsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * Stores a new document with its bytes, or returns the one with the same sha256.
+   * A password given for an already stored document that needs one is kept, so it can be retried.
+   */
+  async insertIfAbsent(doc: NewDocument): Promise<{ document: DocumentRow; created: boolean }> {
+    const created = await this.db.transaction().execute(async (trx) => {
+      const timestamp = now();
+      const inserted = await trx
+        .insertInto('documents')
+        .values({
+          id: doc.id,
+          filename: doc.filename,
+          media_type: doc.mediaType,
+          size_bytes: doc.bytes.length,
+          status: 'queued',
+          title: null,
+          pages: null,
+          words: null,
+          sentences: null,
+          language: null,
+          error_code: null,
+          error_message: null,
+          lexicon_version: null,
+          pdf_password: doc.password ?? null,
+          attempts: 0,
+          created_at: timestamp,
+          updated_at: timestamp,
+          enqueued_at: null,
+          analyzed_at: null,
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (inserted) {
+        await trx.insertInto('document_files').values({ document_id: doc.id, bytes: doc.bytes }).execute();
+      }
+      if (doc.collections.length) {
+        await trx
+          .insertInto('document_collections')
+          .values(doc.collections.map((collection) => ({ document_id: doc.id, collection })))
+          .onConflict((oc) => oc.columns(['document_id', 'collection']).doNothing())
+          .execute();
+      }
+      return inserted !== undefined;
+    });
+    return { document: await this.getOrThrow(doc.id), created };
+  }
+
+  async get(id: string): Promise<DocumentRow | undefined> {
+    return this.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async getOrThrow(id: string): Promise<DocumentRow> {
+    const row = await this.get(id);
+    if (!row) throw new Error(`document ${id} does not exist`);
+    return row;
+  }
+
+  async getMany(ids: string[]): Promise<DocumentRow[]> {
+    if (ids.length === 0) return [];
+    return this.db.selectFrom('documents').selectAll().where('id', 'in', ids).execute();
+  }
+
+  /** Documents whose id starts with the given prefix (users type short ids). */
+  async findByIdPrefix(prefix: string, limit = 2): Promise<DocumentRow[]> {
+    return this.db.selectFrom('documents').selectAll().where('id', 'like', `${prefix.replace(/[^0-9a-f]/g, '')}%`).limit(limit).execute();
+  }
+
+  async list(query: DocumentListQuery): Promise<{ rows: DocumentRow[]; total: number }> {
+    let base = this.db.selectFrom('documents');
+    if (query.status) base = base.where('status', '=', query.status);
+    if (query.collection) base = base.where(inCollection(query.collection));
+    const rows = await base.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(query.limit).offset(query.offset).execute();
+    const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+    return { rows, total: Number(total) };
+  }
+
+  async collectionsOf(ids: string[]): Promise<Map<string, string[]>> {
+    const result = new Map<string, string[]>();
+    if (ids.length === 0) return result;
+    const rows = await this.db.selectFrom('document_collections').selectAll().where('document_id', 'in', ids).orderBy('collection').execute();
+    for (const row of rows) result.set(row.document_id, [...(result.get(row.document_id) ?? []), row.collection]);
+    return result;
+  }
+
+  async countAll(): Promise<number> {
+    const { n } = await this.db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(n);
+  }
+
+  async readFile(id: string): Promise<{ bytes: Uint8Array; password: string | null; filename: string } | undefined> {
+    return this.db
+      .selectFrom('document_files')
+      .innerJoin('documents', 'documents.id', 'document_files.document_id')
+      .select(['document_files.bytes', 'documents.pdf_password as password', 'documents.filename'])
+      .where('document_files.document_id', '=', id)
+      .executeTakeFirst();
+  }
+
+  async markEnqueued(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.updateTable('documents').set({ enqueued_at: now() }).where('id', 'in', ids).execute();
+  }
+
+  /** Documents stored but not yet handed to the queue (the queue was down, or the process died). */
+  async listOutbox(limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('documents')
+      .select('id')
+      .where('status', '=', 'queued')
+      .where('enqueued_at', 'is', null)
+      .orderBy('created_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** Documents an in-process worker must (re)take after a restart. */
+  async listUnfinished(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('documents')
+      .select('id')
+      .where('status', 'in', ['queued', 'processing'])
+      .orderBy('created_at')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** Puts documents back in the queue's outbox, e.g. to analyze them again with new lexicons. */
+  async requeue(ids: string[], password?: string): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db
+      .updateTable('documents')
+      .set({
+        status: 'queued',
+        enqueued_at: null,
+        error_code: null,
+        error_message: null,
+        attempts: 0,
+        updated_at: now(),
+        ...(password !== undefined ? { pdf_password: password } : {}),
+      })
+      .where('id', 'in', ids)
+      .execute();
+  }
+
+  async markProcessing(id: string): Promise<void> {
+    await this.db
+      .updateTable('documents')
+      .set((eb) => ({ status: 'processing', updated_at: now(), attempts: eb('attempts', '+', 1) }))
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async markFailed(id: string, status: DocumentStatus, code: string, message: string): Promise<void> {
+    await this.db
+      .updateTable('documents')
+      .set({ status, error_code: code, error_message: message, updated_at: now() })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Ids of analyzed documents whose results came from other lexicons than `version` (or all). */
+  async listForReanalysis(options: { staleAgainst?: string }): Promise<string[]> {
+    let query = this.db.selectFrom('documents').select('id').where('status', 'not in', ['queued', 'processing']);
+    if (options.staleAgainst) {
+      const version = options.staleAgainst;
+      query = query.where((eb) => eb.or([eb('lexicon_version', 'is', null), eb('lexicon_version', '!=', version)]));
+    }
+    return (await query.orderBy('created_at').execute()).map((r) => r.id);
+  }
+}

@@ -1,0 +1,100 @@
+// Analysis results: the Summary JSON and the rows derived from it for querying (per-document factor
+// counts, every mention, abbreviations). A document's results are replaced as a whole in one
+// transaction, so readers never see half of them and a job that runs twice leaves one copy.
+import type { Kysely } from 'kysely';
+import type { Summary } from '../analysis/types.js';
+import type { Database } from './schema.js';
+
+/** Rows per INSERT statement: well below SQLite's and PostgreSQL's bind-parameter limits. */
+const INSERT_CHUNK = 500;
+
+export class ResultsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async save(documentId: string, summary: Summary, text: string): Promise<void> {
+    const timestamp = new Date().toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      // Updating the document row first takes its row lock in PostgreSQL: a second worker that
+      // saves the same document waits here and then replaces, rather than interleaves, the rows.
+      await trx
+        .updateTable('documents')
+        .set({
+          status: 'done',
+          title: summary.document.title,
+          pages: summary.document.pages,
+          words: summary.document.words,
+          sentences: summary.document.sentences,
+          language: summary.document.language,
+          lexicon_version: summary.document.lexicon,
+          media_type: summary.document.mediaType,
+          error_code: null,
+          error_message: null,
+          pdf_password: null,
+          updated_at: timestamp,
+          analyzed_at: timestamp,
+        })
+        .where('id', '=', documentId)
+        .execute();
+      for (const table of ['summaries', 'document_factors', 'factor_mentions', 'abbreviations'] as const) {
+        await trx.deleteFrom(table).where('document_id', '=', documentId).execute();
+      }
+      await trx.insertInto('summaries').values({ document_id: documentId, summary_json: JSON.stringify(summary), text }).execute();
+      await insertChunked(trx, 'document_factors', summary.factors.map((f) => ({
+        document_id: documentId,
+        factor: f.id,
+        mentions: f.mentions,
+        per_1000_words: f.per1000Words,
+        positive: f.stance.positive,
+        negative: f.stance.negative,
+        neutral: f.stance.neutral,
+        net: f.stance.net,
+      })));
+      await insertChunked(trx, 'factor_mentions', summary.factors.flatMap((f) => f.evidence.map((e) => ({ factor: f.id, e }))).map(({ factor, e }, ordinal) => ({
+        document_id: documentId,
+        ordinal,
+        factor,
+        sentence: e.sentence,
+        start: e.start,
+        end: e.end,
+        page: e.page,
+        language: e.language,
+        match: e.match,
+        stance: e.stance,
+        cues_json: JSON.stringify(e.cues),
+        section: e.section ?? null,
+      })));
+      await insertChunked(trx, 'abbreviations', summary.abbreviations.map((a, ordinal) => ({
+        document_id: documentId,
+        ordinal,
+        short: a.short,
+        long: a.long,
+        source: a.source,
+        language: a.language,
+        count: a.count,
+        first_offset: a.firstOffset,
+        equivalents_json: JSON.stringify(a.equivalents),
+        factor: a.factor,
+      })));
+    });
+  }
+
+  async getSummary(documentId: string): Promise<Summary | undefined> {
+    const row = await this.db.selectFrom('summaries').select('summary_json').where('document_id', '=', documentId).executeTakeFirst();
+    return row ? (JSON.parse(row.summary_json) as Summary) : undefined;
+  }
+
+  async getText(documentId: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('summaries').select('text').where('document_id', '=', documentId).executeTakeFirst();
+    return row?.text;
+  }
+}
+
+async function insertChunked<T extends 'document_factors' | 'factor_mentions' | 'abbreviations'>(
+  trx: Kysely<Database>,
+  table: T,
+  rows: Database[T][],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await trx.insertInto(table).values(rows.slice(i, i + INSERT_CHUNK) as never).execute();
+  }
+}

@@ -1,0 +1,96 @@
+// The tables as Kysely sees them. Timestamps are ISO-8601 strings and JSON columns are text, so
+// that SQLite and PostgreSQL run exactly the same queries.
+import type { DocumentStatus } from '../analysis/errors.js';
+
+export interface DocumentsTable {
+  /** sha256 hex of the original bytes: the same file uploaded twice is one document. */
+  id: string;
+  filename: string;
+  media_type: string;
+  size_bytes: number;
+  status: DocumentStatus;
+  title: string | null;
+  pages: number | null;
+  words: number | null;
+  sentences: number | null;
+  language: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  lexicon_version: string | null;
+  /** Password for an encrypted PDF, kept until the analysis succeeds. */
+  pdf_password: string | null;
+  attempts: number;
+  created_at: string;
+  updated_at: string;
+  /** When the document was handed to the queue; null means it still waits in the outbox. */
+  enqueued_at: string | null;
+  analyzed_at: string | null;
+}
+
+export interface DocumentFilesTable {
+  document_id: string;
+  bytes: Uint8Array;
+}
+
+export interface DocumentCollectionsTable {
+  document_id: string;
+  collection: string;
+}
+
+export interface SummariesTable {
+  document_id: string;
+  summary_json: string;
+  /** The normalized text that the summary's offsets refer to. */
+  text: string;
+}
+
+export interface DocumentFactorsTable {
+  document_id: string;
+  factor: string;
+  mentions: number;
+  per_1000_words: number;
+  positive: number;
+  negative: number;
+  neutral: number;
+  net: number;
+}
+
+export interface FactorMentionsTable {
+  document_id: string;
+  /** Position of the mention in the document's evidence list; with document_id, the key. */
+  ordinal: number;
+  factor: string;
+  sentence: string;
+  start: number;
+  end: number;
+  page: number | null;
+  language: string;
+  match: string;
+  stance: 'positive' | 'negative' | 'neutral';
+  cues_json: string;
+  section: string | null;
+}
+
+export interface AbbreviationsTable {
+  document_id: string;
+  /** Position in the summary's abbreviation list; with document_id, the key. */
+  ordinal: number;
+  short: string;
+  long: string | null;
+  source: 'text' | 'glossary' | 'unknown';
+  language: string;
+  count: number;
+  first_offset: number;
+  equivalents_json: string;
+  factor: string | null;
+}
+
+export interface Database {
+  documents: DocumentsTable;
+  document_files: DocumentFilesTable;
+  document_collections: DocumentCollectionsTable;
+  summaries: SummariesTable;
+  document_factors: DocumentFactorsTable;
+  factor_mentions: FactorMentionsTable;
+  abbreviations: AbbreviationsTable;
+}
