@@ -8,7 +8,7 @@
 // The long form's boundary comes from letter matching (letter-match.ts); in the «далее» and
 // "hereinafter" forms, whose syntax marks the definition, a looser match is accepted when the
 // letters do not begin words (TNCs ← multinational corporations).
-import { schwartzHearstStart, shortFormLetters, splitWords, wordStart } from './letter-match.js';
+import { initialMatches, longFormStart, shortFormLetters, splitWords, wordStart } from './letter-match.js';
 import { isNoise } from './noise.js';
 import { ABBREVIATION_IN_TEXT, endingFits, isShortFormCandidate, upperCount } from './shape.js';
 
@@ -42,28 +42,31 @@ interface Paren {
   close: number;
 }
 
-/** Balanced parentheses, innermost last; an unbalanced '(' is skipped. */
+/** Balanced parentheses and square brackets ("[EEG]", "[OR] 3.67"); an unbalanced one is skipped. */
 function parentheses(text: string): Paren[] {
   const stack: number[] = [];
   const found: Paren[] = [];
   for (let i = 0; i < text.length; i++) {
-    if (text[i] === '(') stack.push(i);
-    else if (text[i] === ')' && stack.length) found.push({ open: stack.pop()!, close: i });
+    const ch = text[i];
+    if (ch === '(' || ch === '[') stack.push(i);
+    else if ((ch === ')' || ch === ']') && stack.length) {
+      const open = stack.pop()!;
+      if ((text[open] === '(') === (ch === ')')) found.push({ open, close: i });
+    }
   }
   return found.sort((a, b) => a.open - b.open);
 }
 
-/** Where the clause that ends at `end` begins: after a sentence end, ';', a line break or an open '('. */
+/**
+ * Where the clause that ends at `end` begins: after a sentence end, ';', a line break, an open
+ * bracket that is not closed before `end`, or a closed one (a long form does not reach across
+ * another parenthesis).
+ */
 function clauseStart(text: string, end: number): number {
-  let depth = 0;
   for (let i = end - 1; i >= 0; i--) {
     const ch = text[i]!;
-    if (ch === ')') depth++;
-    else if (ch === '(') {
-      if (depth === 0) return i + 1;
-      depth--;
-    } else if (ch === '\n' || ch === ';') return i + 1;
-    else if (/[.!?]/u.test(ch) && /^\s+[\p{Lu}«"“]/u.test(text.slice(i + 1, i + 4))) return i + 1;
+    if ('()[]\n;'.includes(ch)) return i + 1;
+    if (/[.!?]/u.test(ch) && /^\s+[\p{Lu}«"“]/u.test(text.slice(i + 1, i + 4))) return i + 1;
   }
   return 0;
 }
@@ -84,7 +87,7 @@ function window(text: string, end: number, words: number): [number, number] {
 
 function trimmedEnd(text: string, end: number): number {
   let e = end;
-  while (e > 0 && /[\s,:–—-]/u.test(text[e - 1]!)) e--;
+  while (e > 0 && /[\s,:–—\-»"”']/u.test(text[e - 1]!)) e--;
   return e;
 }
 
@@ -121,7 +124,7 @@ function make(
 function longFormBefore(text: string, short: string, end: number): [number, number] | null {
   const e = trimmedEnd(text, end);
   const [from] = window(text, e, maxLongFormWords(short));
-  const start = schwartzHearstStart(short, text.slice(from, e));
+  const start = longFormStart(short, text.slice(from, e));
   if (start === null) return null;
   const long = text.slice(from + start, e);
   return plausibleLongForm(short, collapse(long)) ? [from + start, e] : null;
@@ -130,16 +133,46 @@ function longFormBefore(text: string, short: string, end: number): [number, numb
 // --- long form (SF) ---------------------------------------------------------------------------
 
 function parentheticalDefinition(text: string, paren: Paren): Definition | null {
-  const inner = text.slice(paren.open + 1, paren.close);
-  // "(SF; other note)" and "(SF, p < 0.05)": the short form is the first part (Schwartz–Hearst).
-  const first = inner.split(/[;,]\s/u)[0]!;
-  const lead = first.length - first.trimStart().length;
-  const short = first.trim();
-  if (!isShortFormCandidate(short) || isNoise(short)) return null;
-  const long = longFormBefore(text, short, paren.open);
-  if (!long) return null;
-  const s = paren.open + 1 + lead;
-  return make(text, [s, s + short.length], long, 'long (SF)');
+  const innerStart = paren.open + 1;
+  const parts = [...text.slice(innerStart, paren.close).matchAll(/[^;,]+/gu)].map((m) => ({
+    text: m[0].trim(),
+    start: innerStart + m.index + (m[0].length - m[0].trimStart().length),
+  }));
+  const first = parts[0];
+  if (!first) return null;
+  // "(SF)", "(SF; note)", "(SF, p < 0.05)", "[OR] 3.67": the short form comes first (Schwartz–Hearst) …
+  const short = shortFormAtStart(first.text);
+  if (short) {
+    const long = longFormBefore(text, short, paren.open);
+    return long ? make(text, [first.start, first.start + short.length], long, 'long (SF)') : null;
+  }
+  // … or last: "(blood-brain barrier, BBB)" defines inside, "(EC 1.15.1.1; SOD)" before.
+  const last = parts[parts.length - 1]!;
+  if (parts.length < 2 || !isShortForm(last.text)) return null;
+  const shortSpan: [number, number] = [last.start, last.start + last.text.length];
+  const inside = text.slice(first.start, trimmedEnd(text, last.start));
+  if (spellsShortForm(last.text, inside) && plausibleLongForm(last.text, collapse(inside))) {
+    return make(text, shortSpan, [first.start, first.start + inside.length], 'long (SF)');
+  }
+  const long = longFormBefore(text, last.text, paren.open);
+  return long ? make(text, shortSpan, long, 'long (SF)') : null;
+}
+
+function isShortForm(s: string): boolean {
+  return isShortFormCandidate(s) && !isNoise(s) && !/[=<>]/u.test(s);
+}
+
+/** The short form at the start of a parenthesis: all of it, or its first word before a number. */
+function shortFormAtStart(part: string): string | null {
+  if (isShortForm(part)) return part;
+  const m = /^(\S+)\s+[\p{N}=<>]/u.exec(part);
+  return m && isShortForm(m[1]!) ? m[1]! : null;
+}
+
+/** The long form starts with the short form's first letter and every letter begins a word, in order. */
+function spellsShortForm(short: string, long: string): boolean {
+  const letters = shortFormLetters(short).filter((ch) => /\p{L}/u.test(ch));
+  return longFormStart(short, long) === 0 && initialMatches(short, long) === letters.length;
 }
 
 // --- SF (long form) ---------------------------------------------------------------------------
@@ -149,23 +182,14 @@ function reverseDefinition(text: string, paren: Paren): Definition | null {
   const m = /([\p{L}\p{N}][\p{L}\p{N}&/-]*)$/u.exec(before);
   if (!m) return null;
   const short = m[1]!;
-  if (!isShortFormCandidate(short) || upperCount(short) < 2 || isNoise(short)) return null;
+  if (!isShortForm(short) || upperCount(short) < 2) return null;
   const inner = text.slice(paren.open + 1, paren.close);
   const long = inner.split(/[;,]\s/u)[0]!.trim();
-  if (isShortFormCandidate(long) || !plausibleLongForm(short, long)) return null;
+  if (isShortForm(long) || !plausibleLongForm(short, long)) return null;
   // The whole parenthesis must be the long form, and every letter must begin one of its words.
-  if (schwartzHearstStart(short, long) !== 0 || !lettersBeginWords(short, long)) return null;
+  if (!spellsShortForm(short, long)) return null;
   const ls = paren.open + 1 + inner.indexOf(long);
   return make(text, [m.index, m.index + short.length], [ls, ls + long.length], 'SF (long)');
-}
-
-/** Every letter of the short form begins a word or a hyphenated part of the long form, in order. */
-function lettersBeginWords(short: string, long: string): boolean {
-  const letters = shortFormLetters(short).filter((ch) => /\p{L}/u.test(ch));
-  const initials = [...long.toLowerCase().matchAll(/(?:^|[^\p{L}\p{N}])(\p{L})/gu)].map((x) => x[1]!);
-  let s = 0;
-  for (const ch of initials) if (s < letters.length && ch === letters[s]) s++;
-  return s === letters.length;
 }
 
 // --- long form (далее – SF), (hereinafter referred to as SF) -----------------------------------
@@ -259,7 +283,7 @@ function forwardDefinitions(text: string, pattern: RegExp, form: DefinitionForm)
     const words = splitWords(clause).slice(0, maxLongFormWords(short));
     for (let k = 1; k <= words.length; k++) {
       const candidate = clause.slice(0, words[k - 1]!.end);
-      if (schwartzHearstStart(short, candidate) === 0 && lettersBeginWords(short, candidate)) {
+      if (spellsShortForm(short, candidate)) {
         found.push(make(text, [m.index, m.index + short.length], [from, from + candidate.length], form));
         break;
       }
