@@ -1,10 +1,52 @@
-// STUB (replaced by issue 6).
-import type { FactorDefinition, FactorMention, SummaryAbbreviation, TextContext } from '../types.js';
+// The factor step: which codebook factors each analyzed sentence mentions, and with what stance.
+import { ANALYZED_LANGUAGES, UNANALYZED_KINDS } from '../types.js';
+import type { FactorDefinition, FactorMention, SummaryAbbreviation, TextContext, Token } from '../types.js';
+import { factorLexicon, type FactorLanguage } from './lexicon.js';
+import { abbreviationFactors, matchFactors, type FactorMatch } from './matching.js';
+import { findSentenceCues, stanceToward, type StanceResult } from './stance.js';
 
+/** All codebook factors, in codebook order, as the lexicon defines them. */
 export function factorDefinitions(): FactorDefinition[] {
-  return [];
+  return factorLexicon().factors.map(({ id, group, label }) => ({ id, group, label }));
 }
 
-export function findFactorMentions(_context: TextContext, _abbreviations: SummaryAbbreviation[]): FactorMention[] {
-  return [];
+/**
+ * One mention per factor and sentence. When a sentence names a factor more than once, the first
+ * wording whose stance is decided (not neutral) represents it.
+ */
+export function findFactorMentions(context: TextContext, abbreviations: SummaryAbbreviation[]): FactorMention[] {
+  const lexicon = factorLexicon();
+  const byAbbreviation = abbreviationFactors(abbreviations, lexicon);
+  const mentions: FactorMention[] = [];
+  context.sentences.forEach((sentence, index) => {
+    const paragraph = context.doc.paragraphs[sentence.paragraph];
+    if (!paragraph || UNANALYZED_KINDS.has(paragraph.kind) || !ANALYZED_LANGUAGES.has(paragraph.language)) return;
+    const language = paragraph.language as FactorLanguage;
+    const tokens = context.tokens[index] ?? [];
+    const matches = matchFactors(tokens, language, lexicon, byAbbreviation);
+    if (matches.length === 0) return;
+    const cues = findSentenceCues(tokens, language);
+    for (const [factor, list] of groupByFactor(matches)) {
+      const inherent = lexicon.byId.get(factor)?.inherent ?? 'neutral';
+      const judged = list.map((m) => ({ m, result: stanceToward(cues, m, inherent) }));
+      const { m, result } = judged.find((j) => j.result.stance !== 'neutral') ?? judged[0]!;
+      mentions.push(toMention(context.doc.text, tokens, index, factor, m, result));
+    }
+  });
+  return mentions;
+}
+
+function groupByFactor(matches: FactorMatch[]): Map<string, FactorMatch[]> {
+  const groups = new Map<string, FactorMatch[]>();
+  for (const m of matches) groups.set(m.factor, [...(groups.get(m.factor) ?? []), m]);
+  return groups;
+}
+
+function toMention(text: string, tokens: Token[], sentence: number, factor: string, m: FactorMatch, result: StanceResult): FactorMention {
+  const matchStart = tokens[m.from]!.start;
+  const matchEnd = tokens[m.to - 1]!.end;
+  const match = text.slice(matchStart, matchEnd);
+  // A threat named without any cue is negative by itself: the words that decided it are its name.
+  const cues = result.stance === 'negative' && result.cues.length === 0 ? [match] : result.cues;
+  return { factor, sentence, match, matchStart, matchEnd, stance: result.stance, cues };
 }

@@ -1,0 +1,134 @@
+// Reads lexicons/factors.txt (its header documents the format) into the factor definitions and
+// the pattern indexes used for matching. Every mistake is a LexiconError with file and line, thrown
+// the first time the lexicon is needed, i.e. at start of the first analysis.
+import { LexiconError, readLexiconFile, type LexiconFile } from '../lexicon-files.js';
+import type { FactorDefinition } from '../types.js';
+import { compilePattern, PatternIndex, PatternSyntaxError, type Pattern } from './patterns.js';
+import { forEachLexiconLine } from './lexicon-lines.js';
+
+export const FACTOR_LEXICON = 'factors.txt';
+export const FACTOR_LANGUAGES = ['ru', 'en'] as const;
+export type FactorLanguage = (typeof FACTOR_LANGUAGES)[number];
+
+/** How a factor reads when the text says nothing about it beyond naming it. */
+export type Inherent = 'negative' | 'neutral';
+
+export interface FactorEntry extends FactorDefinition {
+  inherent: Inherent;
+}
+
+export interface FactorPatternEntry {
+  factor: string;
+  /** Exclusions remove a factor's matches that overlap them (false friends). */
+  exclude: boolean;
+  pattern: Pattern;
+}
+
+export interface FactorLexicon {
+  factors: FactorEntry[];
+  byId: Map<string, FactorEntry>;
+  index: Record<FactorLanguage, PatternIndex<FactorPatternEntry>>;
+  /** Every stem and prefix of every pattern → the factors using it (for candidate suggestions). */
+  stemFactors: Map<string, Set<string>>;
+}
+
+const ID = /^[a-z][a-z_]*[a-z]$/;
+const PATTERN_KEYS: Record<string, { languages: readonly FactorLanguage[]; exclude: boolean }> = {
+  ru: { languages: ['ru'], exclude: false },
+  en: { languages: ['en'], exclude: false },
+  abbr: { languages: FACTOR_LANGUAGES, exclude: false },
+  'not.ru': { languages: ['ru'], exclude: true },
+  'not.en': { languages: ['en'], exclude: true },
+};
+const FIELD_KEYS = new Set(['group', 'label.ru', 'label.en', 'inherent']);
+
+let cached: FactorLexicon | undefined;
+
+export function factorLexicon(): FactorLexicon {
+  cached ??= parseFactorLexicon(readLexiconFile(FACTOR_LEXICON));
+  return cached;
+}
+
+interface Draft {
+  id: string;
+  line: number;
+  fields: Map<string, string>;
+  patterns: number;
+}
+
+export function parseFactorLexicon(file: LexiconFile): FactorLexicon {
+  const lexicon: FactorLexicon = {
+    factors: [],
+    byId: new Map(),
+    index: { ru: new PatternIndex(), en: new PatternIndex() },
+    stemFactors: new Map(),
+  };
+  let draft: Draft | undefined;
+  const finish = (): void => {
+    if (!draft) return;
+    const entry = finishFactor(file, draft);
+    lexicon.factors.push(entry);
+    lexicon.byId.set(entry.id, entry);
+  };
+  forEachLexiconLine(file, (line, n) => {
+    const header = /^\[(.*)\]$/.exec(line);
+    if (header) {
+      finish();
+      const id = header[1]!.trim();
+      if (!ID.test(id)) throw new LexiconError(file.path, n, `factor id "${id}" must be lower-case letters and underscores`);
+      if (lexicon.byId.has(id) || draft?.id === id) throw new LexiconError(file.path, n, `factor "${id}" is defined twice`);
+      draft = { id, line: n, fields: new Map(), patterns: 0 };
+      return;
+    }
+    const kv = /^(\S+)\s+(.+)$/.exec(line);
+    if (!kv) throw new LexiconError(file.path, n, `expected "key value", got "${line}"`);
+    if (!draft) throw new LexiconError(file.path, n, 'a line before the first [factor_id] header');
+    const [, key, value] = kv as unknown as [string, string, string];
+    if (FIELD_KEYS.has(key)) {
+      if (draft.fields.has(key)) throw new LexiconError(file.path, n, `"${key}" given twice for ${draft.id}`);
+      draft.fields.set(key, value.trim());
+      return;
+    }
+    const kind = PATTERN_KEYS[key];
+    if (!kind) throw new LexiconError(file.path, n, `unknown key "${key}" (expected ${[...FIELD_KEYS, ...Object.keys(PATTERN_KEYS)].join(', ')})`);
+    for (const language of kind.languages) {
+      let pattern: Pattern;
+      try {
+        pattern = compilePattern(value, language);
+      } catch (error) {
+        if (error instanceof PatternSyntaxError) throw new LexiconError(file.path, n, error.message);
+        throw error;
+      }
+      lexicon.index[language].add(pattern, { factor: draft.id, exclude: kind.exclude, pattern });
+      if (!kind.exclude) recordStems(lexicon.stemFactors, pattern, draft.id);
+    }
+    if (!kind.exclude) draft.patterns++;
+  });
+  finish();
+  if (lexicon.factors.length === 0) throw new LexiconError(file.path, 1, 'no factors defined');
+  return lexicon;
+}
+
+function finishFactor(file: LexiconFile, draft: Draft): FactorEntry {
+  const need = (key: string): string => {
+    const value = draft.fields.get(key);
+    if (!value) throw new LexiconError(file.path, draft.line, `factor "${draft.id}" has no ${key}`);
+    return value;
+  };
+  if (draft.patterns === 0) throw new LexiconError(file.path, draft.line, `factor "${draft.id}" has no patterns`);
+  const inherent = draft.fields.get('inherent') ?? 'neutral';
+  if (inherent !== 'negative' && inherent !== 'neutral') {
+    throw new LexiconError(file.path, draft.line, `factor "${draft.id}": inherent must be negative or neutral, not "${inherent}"`);
+  }
+  return { id: draft.id, group: need('group'), label: { ru: need('label.ru'), en: need('label.en') }, inherent };
+}
+
+function recordStems(stemFactors: Map<string, Set<string>>, pattern: Pattern, factor: string): void {
+  for (const step of pattern.steps) {
+    for (const test of step.tests) {
+      const set = stemFactors.get(test.value) ?? new Set();
+      set.add(factor);
+      stemFactors.set(test.value, set);
+    }
+  }
+}

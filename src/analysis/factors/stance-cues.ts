@@ -1,0 +1,63 @@
+// Reads the stance cue lexicons (lexicons/stance-cues-<language>.txt; the header of each documents
+// the format) into one pattern index per language.
+import { LexiconError, readLexiconFile, type LexiconFile } from '../lexicon-files.js';
+import { forEachLexiconLine } from './lexicon-lines.js';
+import { compilePattern, PatternIndex, PatternSyntaxError } from './patterns.js';
+
+/**
+ * What a cue does:
+ * - positive / negative: evaluates what it governs (эффективный, отсутствие, barrier);
+ * - up / down: a trend, whose reading depends on the factor (рост инвестиций is good, рост санкций bad);
+ * - advice: a recommendation (необходимо, should): positive for what it recommends developing;
+ * - counter: fighting something (преодолеть, counter): marks what it governs as a threat;
+ * - negation: flips the next cue (не способствует, not effective);
+ * - contrast: the clause after it dominates (но, однако, but);
+ * - concession: the clause it opens is subordinate (хотя, although);
+ * - inert: fixed phrases that contain a cue word but are not cues (не только, not only).
+ */
+export const CUE_KINDS = ['positive', 'negative', 'up', 'down', 'advice', 'counter', 'negation', 'contrast', 'concession', 'inert'] as const;
+export type CueKind = (typeof CUE_KINDS)[number];
+
+export interface CueEntry {
+  kind: CueKind;
+  weight: number;
+}
+
+export const CUE_LANGUAGES = ['ru', 'en'] as const;
+
+const cache = new Map<string, PatternIndex<CueEntry>>();
+
+export function cueIndex(language: string): PatternIndex<CueEntry> | undefined {
+  if (!(CUE_LANGUAGES as readonly string[]).includes(language)) return undefined;
+  let index = cache.get(language);
+  if (!index) {
+    index = parseCueLexicon(readLexiconFile(`stance-cues-${language}.txt`), language);
+    cache.set(language, index);
+  }
+  return index;
+}
+
+/** Lines are `kind pattern` or `kind:weight pattern` (weight in (0, 2], default 1). */
+export function parseCueLexicon(file: LexiconFile, language: string): PatternIndex<CueEntry> {
+  const index = new PatternIndex<CueEntry>();
+  let count = 0;
+  forEachLexiconLine(file, (line, n) => {
+    const m = /^([a-z]+)(?::([\d.]+))?\s+(.+)$/.exec(line);
+    if (!m) throw new LexiconError(file.path, n, `expected "kind pattern" or "kind:weight pattern", got "${line}"`);
+    const [, kind, weightText, source] = m as unknown as [string, string, string | undefined, string];
+    if (!(CUE_KINDS as readonly string[]).includes(kind)) {
+      throw new LexiconError(file.path, n, `unknown cue kind "${kind}" (expected ${CUE_KINDS.join(', ')})`);
+    }
+    const weight = weightText === undefined ? 1 : Number(weightText);
+    if (!(weight > 0 && weight <= 2)) throw new LexiconError(file.path, n, `weight "${weightText}" must be a number in (0, 2]`);
+    try {
+      index.add(compilePattern(source, language), { kind: kind as CueKind, weight });
+    } catch (error) {
+      if (error instanceof PatternSyntaxError) throw new LexiconError(file.path, n, error.message);
+      throw error;
+    }
+    count++;
+  });
+  if (count === 0) throw new LexiconError(file.path, 1, 'no cues defined');
+  return index;
+}
