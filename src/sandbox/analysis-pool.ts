@@ -27,9 +27,16 @@ interface Slot {
   timer?: NodeJS.Timeout;
 }
 
-// Under vitest or tsx the sources are TypeScript: the thread then needs tsx's loader too.
-const threadUrl = new URL(import.meta.url.endsWith('.ts') ? './analysis-thread.ts' : './analysis-thread.js', import.meta.url);
-const threadExecArgv = import.meta.url.endsWith('.ts') ? ['--import', 'tsx'] : [];
+// Under vitest or tsx the sources are TypeScript: the thread then registers tsx's loader itself
+// (Node 20 does not pass --import loaders on to worker threads).
+const fromSource = import.meta.url.endsWith('.ts');
+const threadUrl = new URL(fromSource ? './analysis-thread.ts' : './analysis-thread.js', import.meta.url);
+
+function startThread(resourceLimits: { maxOldGenerationSizeMb: number }): Worker {
+  if (!fromSource) return new Worker(threadUrl, { resourceLimits });
+  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(threadUrl.href)}); });`;
+  return new Worker(bootstrap, { eval: true, resourceLimits });
+}
 
 export class AnalysisPool {
   private readonly slots = new Set<Slot>();
@@ -65,10 +72,7 @@ export class AnalysisPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(threadUrl, {
-      execArgv: threadExecArgv,
-      resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb },
-    });
+    const worker = startThread({ maxOldGenerationSizeMb: this.options.memoryMb });
     const slot: Slot = { worker };
     worker.on('message', (response: ThreadResponse) => this.settle(slot, response));
     worker.on('error', (error: Error & { code?: string }) => {

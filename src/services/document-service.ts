@@ -32,7 +32,7 @@ export class DocumentService {
    * outbox (enqueued_at null) and is enqueued by the next sweep; it is never lost.
    */
   async submit(upload: Upload): Promise<Submitted> {
-    const mediaType = sniffUpload(upload.bytes);
+    const mediaType = checkUpload(upload.bytes, upload.filename);
     const id = createHash('sha256').update(upload.bytes).digest('hex');
     const { document, created } = await this.documents.insertIfAbsent({
       id,
@@ -88,6 +88,18 @@ export function sanitizeFilename(name: string): string {
 function normalizeCollections(collections: string[]): string[] {
   const names = collections.map((c) => c.normalize('NFC').replace(/[\p{Cc}\p{Cf}]/gu, '').trim().slice(0, 100)).filter(Boolean);
   return [...new Set(names)];
+}
+
+/**
+ * What the upload is, by content. A file named .pdf whose bytes are not a PDF is refused rather than
+ * read as text: the user meant to send a PDF, and "not a PDF" is the answer they need.
+ */
+function checkUpload(bytes: Uint8Array, filename: string): MediaType {
+  const mediaType = sniffUpload(bytes);
+  if (mediaType !== 'application/pdf' && /\.pdf$/i.test(filename)) {
+    throw new AnalysisError('unsupported_media_type', `${sanitizeFilename(filename)} is named .pdf but is not a PDF (no %PDF- header).`);
+  }
+  return mediaType;
 }
 
 // TODO(lead): replace with the extract step's own media-type sniffing once it lands.
