@@ -1,19 +1,244 @@
-// STUB (replaced by issue 4): splits at . ! ? followed by space and a capital letter.
+// Sentence segmentation for Russian and English papers. Sentences never cross paragraphs.
+//
+// One left-to-right pass over each paragraph finds the candidate ends — . ! ? … followed by closing
+// quotes or brackets and a space — and decides each from the word before it (an abbreviation, an
+// initial, a list number) and the word after it (capitalised, lower case, a digit). A few other
+// places end sentences too: a ';' before the next item of a numbered list, a line break before a
+// list item, an emoticon. Every decision looks at a bounded window, so the pass is linear.
+import { ABBREVIATION_MAX_PARTS, abbreviationClass, abbreviationKey } from './sentence-abbreviations.js';
+import { isStopWord } from './tokens.js';
 import type { NormalizedDocument, Sentence } from './types.js';
+
+const TERMINATORS = '.!?…';
+/** Characters that close a sentence after its final punctuation: ." .» .) !..» */
+const CLOSERS = '"\'»”’)]';
+/** Closers that can only close, so that even after a space they still belong to the sentence. */
+const CLOSING_ONLY = '»”)]';
+/** What may stand between a sentence end and the first letter of the next sentence. */
+const OPENERS = '"\'`«„“”‘([—–-';
+/** Punctuation that continues a sentence: «…любовь? ``.» — the quote closes, the dot ends. */
+const CONTINUING = '.,;:!?';
+/** Longest run of non-space characters examined as "the word before the dot". */
+const MAX_RUN = 40;
+
+/** A list number or letter at the start of a sentence or after ':' or ';' (1. 8.1. IV. а. §2.). */
+const LIST_MARKER = /^[([]?(?:\d{1,3}(?:\.\d{1,3})*|[IVXLCDM]{1,6}|\p{L}|§\s?\d+(?:\.\d+)*)$/u;
+/** Initials: И, И.И, J.R.R (the last dot is the candidate end). */
+const INITIALS = /^[([«"]?(?:\p{Lu}\.)*\p{Lu}$/u;
+/** An unlisted dotted abbreviation (к.п.н, н.э): it may end a sentence. */
+const DOTTED_ABBREVIATION = /^(?:\p{Ll}{1,4}\.)+\p{Ll}{1,4}$/u;
+/** A number, possibly with a glued unit (2007, 3,5, 1999–2000, 500р, 1999гг). */
+const NUMBER_WITH_UNIT = /^[([]?\p{N}[\p{N}.,–-]*(\p{L}*)$/u;
+const ROMAN_NUMERAL = /^[IVXLCDM]+$/;
+/** The start of a list item after ';' or a line break: 2) 2. б) • – */
+const LIST_ITEM = /^(?:\d{1,3}[.)]|\p{L}\)|[•▪●◦■·*–—-]\s)/u;
+const EMOTICON = /^[:;]-?[)(]+$/;
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const DIGIT = /\p{N}/u;
+const WORD = /^\p{L}+/u;
+const OPENING_PUNCTUATION = /^[([«"„“'‘]+/u;
 
 export function splitSentences(doc: NormalizedDocument): Sentence[] {
   const sentences: Sentence[] = [];
   doc.paragraphs.forEach((p, paragraph) => {
-    const re = /[.!?]+(?=\s+[\p{Lu}«"(\d])/gu;
-    let start = p.start;
-    const text = doc.text.slice(p.start, p.end);
-    for (const m of text.matchAll(re)) {
-      const end = p.start + m.index + m[0].length;
-      sentences.push({ start, end, paragraph });
-      start = end + 1;
-      while (start < p.end && /\s/.test(doc.text[start]!)) start++;
-    }
-    if (start < p.end) sentences.push({ start, end: p.end, paragraph });
+    for (const [start, end] of splitParagraph(doc.text, p.start, p.end)) sentences.push({ start, end, paragraph });
   });
   return sentences;
+}
+
+/** [start, end) of each sentence of text[from, to), trimmed. */
+export function splitParagraph(text: string, from: number, to: number): [number, number][] {
+  const spans: [number, number][] = [];
+  let sentenceStart = skipSpaces(text, from, to);
+  const close = (end: number, next: number): void => {
+    const trimmed = trimEnd(text, sentenceStart, end);
+    if (trimmed > sentenceStart) spans.push([sentenceStart, trimmed]);
+    sentenceStart = skipSpaces(text, next, to);
+  };
+  let i = sentenceStart;
+  while (i < to) {
+    const ch = text[i]!;
+    if (TERMINATORS.includes(ch)) {
+      const end = afterClosers(text, i, to);
+      if (end >= 0 && endsSentence(text, sentenceStart, i, end, to)) close(end, end);
+      i = Math.max(end, i + 1);
+    } else if (ch === ';' && isSpace(text[i + 1]) && LIST_ITEM.test(text.slice(skipSpaces(text, i + 1, to), i + 8))) {
+      close(i + 1, i + 1);
+      i++;
+    } else if (ch === '\n' && startsListItem(text, sentenceStart, i, to)) {
+      close(i, i);
+      i++;
+    } else if ((ch === ':' || ch === ';') && isSpace(text[i - 1]) && i > sentenceStart) {
+      i = emoticonEnd(text, sentenceStart, i, to, close);
+    } else {
+      i++;
+    }
+  }
+  if (sentenceStart < to) close(to, to);
+  return spans;
+}
+
+/**
+ * The end of a candidate sentence end starting at text[at] (a terminator): past the run of
+ * terminators and closers, or -1 when no space or paragraph end follows (3.5, Привет.Тест, …адцать).
+ */
+function afterClosers(text: string, at: number, to: number): number {
+  let i = at;
+  while (i < to && TERMINATORS.includes(text[i]!)) i++;
+  while (i < to && CLOSERS.includes(text[i]!)) i++;
+  if (i >= to) return to;
+  if (!isSpace(text[i])) return -1;
+  // "…такие… »": a closing-only mark after a space still closes this sentence.
+  const next = skipSpaces(text, i, to);
+  if (next < to && CLOSING_ONLY.includes(text[next]!) && (next + 1 >= to || isSpace(text[next + 1]))) return next + 1;
+  return i;
+}
+
+/** Whether the terminators from text[dot] to text[end] end the sentence that began at `start`. */
+function endsSentence(text: string, start: number, dot: number, end: number, to: number): boolean {
+  const next = nextWord(text, end, to);
+  if (next.kind === 'end') return true;
+  if (next.kind === 'punctuation') return false;
+  const punctuation = text.slice(dot, end);
+  if (punctuation.includes('!') || punctuation.includes('?')) return next.kind !== 'lower';
+  // "..." and "…" are an ellipsis; ".." is taken for a mistyped dot.
+  if (punctuation.startsWith('…') || punctuation.startsWith('...')) return next.kind === 'upper';
+  return periodEndsSentence(text, start, dot, next);
+}
+
+type NextKind = 'end' | 'upper' | 'lower' | 'digit' | 'punctuation' | 'other';
+
+interface NextWord {
+  kind: NextKind;
+  /** The letters of the next word ('' when it does not start with a letter). */
+  word: string;
+  /** The next word is an initial (a capital and a dot: «И. П. Павлов»). */
+  initial: boolean;
+}
+
+function nextWord(text: string, from: number, to: number): NextWord {
+  let i = from;
+  while (i < to && (isSpace(text[i]) || OPENERS.includes(text[i]!))) i++;
+  if (i >= to) return { kind: 'end', word: '', initial: false };
+  const ch = text[i]!;
+  const word = WORD.exec(text.slice(i, i + MAX_RUN))?.[0] ?? '';
+  const kind: NextKind = UPPER.test(ch)
+    ? 'upper'
+    : LOWER.test(ch)
+      ? 'lower'
+      : DIGIT.test(ch)
+        ? 'digit'
+        : CONTINUING.includes(ch)
+          ? 'punctuation'
+          : 'other';
+  return { kind, word, initial: word.length === 1 && kind === 'upper' && text[i + 1] === '.' };
+}
+
+function periodEndsSentence(text: string, start: number, dot: number, next: NextWord): boolean {
+  const runStart = runStartBefore(text, start, dot);
+  const run = text.slice(runStart, dot);
+  if (LIST_MARKER.test(run) && isListPosition(text, start, runStart)) return false;
+  // «А. С. Пушкин», but «…классу S. В соответствии…»: a name does not go on with a stop word.
+  if (INITIALS.test(run)) return next.kind === 'upper' && !next.initial && nextIsStopWord(next);
+  const listed = listedAbbreviation(text, start, runStart, dot);
+  if (listed) {
+    const cls = listed.cls === 'unit' ? (listed.afterNumber ? 'final' : 'inner') : listed.cls;
+    if (cls === 'inner' || next.kind !== 'upper' || next.initial) return false;
+    return cls === 'final' || nextIsStopWord(next);
+  }
+  if (DOTTED_ABBREVIATION.test(run)) return next.kind === 'upper' && !next.initial;
+  return next.kind !== 'lower';
+}
+
+function nextIsStopWord(next: NextWord): boolean {
+  const lower = next.word.toLowerCase();
+  return isStopWord(lower, 'ru') || isStopWord(lower, 'en');
+}
+
+interface ListedAbbreviation {
+  cls: 'inner' | 'final' | 'unit' | 'proper';
+  /** The abbreviation follows a number or a Roman numeral (2007 г., XIX в., 5 млн. руб.). */
+  afterNumber: boolean;
+}
+
+/**
+ * The listed abbreviation that ends at text[dot], matched over up to ABBREVIATION_MAX_PARTS runs of
+ * non-space characters (so «и т. д.» and «и т.д.» both match), longest first.
+ */
+function listedAbbreviation(text: string, start: number, runStart: number, dot: number): ListedAbbreviation | null {
+  const glued = NUMBER_WITH_UNIT.exec(text.slice(runStart, dot));
+  if (glued) {
+    // 500р. 1999гг.: a unit glued to its number.
+    const cls = glued[1] ? abbreviationClass(abbreviationKey(glued[1] + '.')) : undefined;
+    return cls ? { cls, afterNumber: true } : null;
+  }
+  const starts: number[] = [runStart];
+  for (let k = 1; k < ABBREVIATION_MAX_PARTS; k++) {
+    const previous = starts[k - 1]!;
+    const end = trimEnd(text, start, previous);
+    if (end <= start || end === previous) break;
+    starts.push(runStartBefore(text, start, end));
+  }
+  for (let k = starts.length - 1; k >= 0; k--) {
+    const from = starts[k]!;
+    const written = text.slice(from, dot + 1).replace(OPENING_PUNCTUATION, '');
+    const cls = abbreviationClass(abbreviationKey(written));
+    if (cls) return { cls, afterNumber: cls === 'unit' && followsNumber(text, start, from) };
+  }
+  return null;
+}
+
+function followsNumber(text: string, start: number, abbreviationStart: number): boolean {
+  const end = trimEnd(text, start, abbreviationStart);
+  if (end <= start) return false;
+  const run = text.slice(runStartBefore(text, start, end), end);
+  if (NUMBER_WITH_UNIT.test(run) || ROMAN_NUMERAL.test(run)) return true;
+  // 5 млн. руб.: a unit after another unit that follows a number.
+  return run.endsWith('.') && abbreviationClass(abbreviationKey(run)) === 'unit' && followsNumber(text, start, end - run.length);
+}
+
+/** A list number stands at the start of its sentence, or after ':' or ';' («…факторы: 1. санкции»). */
+function isListPosition(text: string, start: number, runStart: number): boolean {
+  const before = trimEnd(text, start, runStart);
+  return before <= start || text[before - 1] === ':' || text[before - 1] === ';';
+}
+
+/** A line break ends a sentence before a list item when the line before ended with punctuation. */
+function startsListItem(text: string, start: number, newline: number, to: number): boolean {
+  const itemStart = skipSpaces(text, newline, to);
+  if (!LIST_ITEM.test(text.slice(itemStart, itemStart + 8))) return false;
+  const lineEnd = trimEnd(text, start, newline);
+  return lineEnd > start && '.;:!?'.includes(text[lineEnd - 1]!);
+}
+
+/** An emoticon after a space («тоже ;)») ends a sentence like '!' does; returns where to go on. */
+function emoticonEnd(text: string, start: number, at: number, to: number, close: (end: number, next: number) => void): number {
+  let end = at + 1;
+  while (end < to && !isSpace(text[end]) && end - at < 6) end++;
+  if (!EMOTICON.test(text.slice(at, end)) || end >= to) return at + 1;
+  if (start < at && nextWord(text, end, to).kind === 'upper') close(end, end);
+  return end;
+}
+
+function runStartBefore(text: string, limit: number, end: number): number {
+  let i = end;
+  while (i > limit && !isSpace(text[i - 1]) && end - i < MAX_RUN) i--;
+  return i;
+}
+
+function skipSpaces(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && isSpace(text[i])) i++;
+  return i;
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  let i = end;
+  while (i > start && isSpace(text[i - 1])) i--;
+  return i;
+}
+
+function isSpace(ch: string | undefined): boolean {
+  return ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\u00a0' || ch === '\u2009' || ch === '\u202f';
 }
