@@ -8,7 +8,7 @@
 // The long form's boundary comes from letter matching (letter-match.ts); in the «далее» and
 // "hereinafter" forms, whose syntax marks the definition, a looser match is accepted when the
 // letters do not begin words (TNCs ← multinational corporations).
-import { initialMatches, longFormStart, shortFormLetters, splitWords, wordStart } from './letter-match.js';
+import { bestLongForm, shortFormLetters, splitWords, wordStart, type LetterMatch } from './letter-match.js';
 import { isNoise } from './noise.js';
 import { ABBREVIATION_IN_TEXT, endingFits, isShortFormCandidate, upperCount } from './shape.js';
 
@@ -65,10 +65,35 @@ function parentheses(text: string): Paren[] {
 function clauseStart(text: string, end: number): number {
   for (let i = end - 1; i >= 0; i--) {
     const ch = text[i]!;
-    if ('()[]\n;'.includes(ch)) return i + 1;
+    if (ch === ')' || ch === ']') {
+      // Brackets inside a word (prostaglandin E(2), benzo[a]pyrene) belong to the long form.
+      const open = openingBracket(text, i);
+      if (open > 0 && /[\p{L}\p{N}]/u.test(text[open - 1]!) && insideWord(text, open, i)) {
+        i = open;
+        continue;
+      }
+      return i + 1;
+    }
+    if ('([\n;'.includes(ch)) return i + 1;
+    if (ch === ':' && /\s/u.test(text[i + 1] ?? '')) return i + 1;
     if (/[.!?]/u.test(ch) && /^\s+[\p{Lu}«"“]/u.test(text.slice(i + 1, i + 4))) return i + 1;
   }
   return 0;
+}
+
+/** A bracket within a word goes on after it (benzo[a]pyrene, NH(2)-terminal) or holds a number (E(2)). */
+function insideWord(text: string, open: number, close: number): boolean {
+  return /[\p{L}\p{N}-]/u.test(text[close + 1] ?? ' ') || /^\p{N}+$/u.test(text.slice(open + 1, close));
+}
+
+/** Index of the bracket that opens the one closing at `close`, or -1. */
+function openingBracket(text: string, close: number): number {
+  let depth = 0;
+  for (let i = close; i >= 0; i--) {
+    if (text[i] === ')' || text[i] === ']') depth++;
+    else if ((text[i] === '(' || text[i] === '[') && --depth === 0) return i;
+  }
+  return -1;
 }
 
 /** Schwartz–Hearst's window: at most min(|SF| + 5, 2·|SF|) words before the parenthesis. */
@@ -120,14 +145,45 @@ function make(
   };
 }
 
-/** Long form ending at `end` by strict letter matching, or null. */
+/**
+ * Long form ending at `end` by letter matching, or null. A short form that does not match as
+ * written is tried again without its plural ending (TNCs → TNC).
+ */
 function longFormBefore(text: string, short: string, end: number): [number, number] | null {
   const e = trimmedEnd(text, end);
-  const [from] = window(text, e, maxLongFormWords(short));
-  const start = longFormStart(short, text.slice(from, e));
-  if (start === null) return null;
-  const long = text.slice(from + start, e);
-  return plausibleLongForm(short, collapse(long)) ? [from + start, e] : null;
+  for (const variant of matchVariants(short)) {
+    const [from] = window(text, e, maxLongFormWords(short));
+    const candidate = text.slice(from, e);
+    const found = variant.length === 1 ? singleWordLongForm(variant, candidate) : bestLongForm(variant, candidate);
+    if (!found || !convincing(variant, found)) continue;
+    // Quotes and a dash left over from a preceding parenthesis are not part of the long form.
+    const start = from + found.start + /^[-–—"“«'‘]*/u.exec(candidate.slice(found.start))![0].length;
+    if (plausibleLongForm(short, collapse(text.slice(start, e)))) return [start, e];
+  }
+  return null;
+}
+
+function matchVariants(short: string): string[] {
+  const variants = [short];
+  const singular = short.replace(/(?<=\p{Lu}{2,})(?:['’]?s)$/u, '');
+  if (singular !== short) variants.push(singular);
+  return variants;
+}
+
+/**
+ * Lower-case short forms ("amino acid (aa)") are ordinary words as often as not, so their letters
+ * must begin at least two words of the long form (or all of them, for a single letter).
+ */
+function convincing(short: string, found: LetterMatch): boolean {
+  if (/\p{Lu}/u.test(short)) return true;
+  return found.initials >= Math.min(2, shortFormLetters(short).length);
+}
+
+/** A one-letter short form stands for the single word before it: "testosterone (T)". */
+function singleWordLongForm(letter: string, candidate: string): LetterMatch | null {
+  const m = /(\p{L}[\p{L}-]{2,})\s*$/u.exec(candidate);
+  if (!m || m[1]![0]!.toLowerCase() !== letter.toLowerCase() || !/\p{Lu}/u.test(letter)) return null;
+  return { start: m.index, score: 1, initials: 1 };
 }
 
 // --- long form (SF) ---------------------------------------------------------------------------
@@ -141,7 +197,7 @@ function parentheticalDefinition(text: string, paren: Paren): Definition | null 
   const first = parts[0];
   if (!first) return null;
   // "(SF)", "(SF; note)", "(SF, p < 0.05)", "[OR] 3.67": the short form comes first (Schwartz–Hearst) …
-  const short = shortFormAtStart(first.text);
+  const short = isShortForm(first.text) ? first.text : null;
   if (short) {
     const long = longFormBefore(text, short, paren.open);
     return long ? make(text, [first.start, first.start + short.length], long, 'long (SF)') : null;
@@ -151,7 +207,7 @@ function parentheticalDefinition(text: string, paren: Paren): Definition | null 
   if (parts.length < 2 || !isShortForm(last.text)) return null;
   const shortSpan: [number, number] = [last.start, last.start + last.text.length];
   const inside = text.slice(first.start, trimmedEnd(text, last.start));
-  if (spellsShortForm(last.text, inside) && plausibleLongForm(last.text, collapse(inside))) {
+  if (startsLongForm(last.text, inside) && plausibleLongForm(last.text, collapse(inside))) {
     return make(text, shortSpan, [first.start, first.start + inside.length], 'long (SF)');
   }
   const long = longFormBefore(text, last.text, paren.open);
@@ -162,17 +218,16 @@ function isShortForm(s: string): boolean {
   return isShortFormCandidate(s) && !isNoise(s) && !/[=<>]/u.test(s);
 }
 
-/** The short form at the start of a parenthesis: all of it, or its first word before a number. */
-function shortFormAtStart(part: string): string | null {
-  if (isShortForm(part)) return part;
-  const m = /^(\S+)\s+[\p{N}=<>]/u.exec(part);
-  return m && isShortForm(m[1]!) ? m[1]! : null;
-}
-
 /** The long form starts with the short form's first letter and every letter begins a word, in order. */
 function spellsShortForm(short: string, long: string): boolean {
-  const letters = shortFormLetters(short).filter((ch) => /\p{L}/u.test(ch));
-  return longFormStart(short, long) === 0 && initialMatches(short, long) === letters.length;
+  const found = bestLongForm(short, long);
+  return found !== null && found.start === 0 && found.initials === shortFormLetters(short).length;
+}
+
+/** The long form inside "(long form, SF)" must start with the short form's first letter. */
+function startsLongForm(short: string, long: string): boolean {
+  const found = bestLongForm(short, long);
+  return found !== null && found.start === 0 && convincing(short, found);
 }
 
 // --- SF (long form) ---------------------------------------------------------------------------

@@ -15,6 +15,15 @@ export function shortFormLetters(short: string): string[] {
   return [...short.toLowerCase()].filter((ch) => isAlnum(ch));
 }
 
+/** A long form found by letter matching: where it starts and how well its letters fit. */
+export interface LetterMatch {
+  start: number;
+  /** Letters at word initials minus content words that carry no letter (alignmentScore). */
+  score: number;
+  /** Letters of the short form that begin a word or a hyphen-joined part. */
+  initials: number;
+}
+
 /**
  * Where the long form starts in `candidate` (the words before the short form), or null.
  * Schwartz–Hearst: the short form's characters match in order and its first character begins a
@@ -22,17 +31,19 @@ export function shortFormLetters(short: string): string[] {
  * letter alignment (alignmentScore) and the best wins, the nearest on ties: this keeps «proton» in
  * "proton pump inhibitors (PPIs)", where the nearest start gives "pump inhibitors".
  */
-export function longFormStart(short: string, candidate: string): number | null {
+export function bestLongForm(short: string, candidate: string): LetterMatch | null {
   const letters = shortFormLetters(short);
   if (letters.length === 0) return null;
-  let best: { start: number; score: number } | null = null;
+  let best: LetterMatch | null = null;
   for (let i = candidate.length - 1; i >= 0; i--) {
     if (candidate[i]!.toLowerCase() !== letters[0] || (i > 0 && isAlnum(candidate[i - 1]))) continue;
     const start = partOrWordStart(candidate, i);
-    const score = alignmentScore(letters, candidate.slice(i));
-    if (score !== null && (!best || score > best.score)) best = { start, score };
+    // A long form does not begin with a preposition or conjunction ("by penicilloylated bovine IgG").
+    if (FUNCTION_WORDS.has(candidate.slice(start).split(/[^\p{L}]/u)[0]!.toLowerCase())) continue;
+    const alignment = alignmentScore(letters, candidate.slice(i));
+    if (alignment && (!best || alignment.score > best.score)) best = { start, ...alignment };
   }
-  return best ? best.start : null;
+  return best;
 }
 
 /**
@@ -47,49 +58,52 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set([
 
 /**
  * Best alignment of the letters to `text` with the first letter at index 0: the number of letters
- * that begin a word (or a hyphen-joined part) minus the number of content words that get no letter.
- * Null when the letters do not all match in order.
+ * that begin a word (or a hyphen-joined part) minus the number of content words that get no letter,
+ * with the number of initial letters of that alignment. Null when the letters do not all match.
  */
-export function alignmentScore(letters: string[], text: string): number | null {
+export function alignmentScore(letters: string[], text: string): { score: number; initials: number } | null {
   const lower = text.toLowerCase();
+  if (lower[0] !== letters[0]) return null;
   const words = splitWords(lower);
   const wordAt = new Int32Array(lower.length).fill(-1);
   const content = words.map((w) => !FUNCTION_WORDS.has(w.text.replace(/[^\p{L}\p{N}]/gu, '')));
   words.forEach((w, k) => wordAt.fill(k, w.start, w.end));
-  const initial = (p: number): number =>
-    (p === 0 || !isAlnum(lower[p - 1])) && content[wordAt[p]!] ? 1 : 0;
+  const initial = (p: number): number => ((p === 0 || !isAlnum(lower[p - 1])) && content[wordAt[p]!] ? 1 : 0);
   // Content words strictly between word a and word b.
   const contentBefore = [0];
   for (const c of content) contentBefore.push(contentBefore[contentBefore.length - 1]! + (c ? 1 : 0));
   const unused = (a: number, b: number): number => (b > a + 1 ? contentBefore[b]! - contentBefore[a + 1]! : 0);
-  const NONE = -Infinity;
-  let prev = new Float64Array(lower.length).fill(NONE);
-  if (lower[0] !== letters[0]) return null;
-  prev[0] = initial(0);
+  // Dynamic programming over (letter, position); each cell keeps the best score and its initials.
+  type Cell = { score: number; initials: number } | null;
+  const better = (a: Cell, b: Cell): Cell => (!a || (b && b.score > a.score) ? b : a);
+  let prev: Cell[] = new Array<Cell>(lower.length).fill(null);
+  prev[0] = { score: initial(0), initials: initial(0) };
   for (let s = 1; s < letters.length; s++) {
-    const wordBest = new Float64Array(words.length).fill(NONE);
-    prev.forEach((v, q) => {
-      const w = wordAt[q]!;
-      if (w >= 0 && v > wordBest[w]!) wordBest[w] = v;
+    const wordBest: Cell[] = new Array<Cell>(words.length).fill(null);
+    prev.forEach((cell, q) => {
+      if (cell && wordAt[q]! >= 0) wordBest[wordAt[q]!] = better(wordBest[wordAt[q]!]!, cell);
     });
-    const next = new Float64Array(lower.length).fill(NONE);
-    let sameWord = NONE;
+    const next: Cell[] = new Array<Cell>(lower.length).fill(null);
+    let sameWord: Cell = null;
     for (let p = 1; p < lower.length; p++) {
       const w = wordAt[p]!;
-      if (w !== wordAt[p - 1]) sameWord = NONE;
-      sameWord = Math.max(sameWord, prev[p - 1]!);
+      if (w !== wordAt[p - 1]) sameWord = null;
+      sameWord = better(sameWord, prev[p - 1]!);
       if (lower[p] !== letters[s] || w < 0) continue;
       let best = sameWord;
-      for (let v = 0; v < w; v++) if (wordBest[v] !== NONE) best = Math.max(best, wordBest[v]! - unused(v, w));
-      if (best !== NONE) next[p] = best + initial(p);
+      for (let v = 0; v < w; v++) {
+        const cell = wordBest[v];
+        if (cell) best = better(best, { score: cell.score - unused(v, w), initials: cell.initials });
+      }
+      if (best) next[p] = { score: best.score + initial(p), initials: best.initials + initial(p) };
     }
     prev = next;
   }
-  let score = NONE;
-  prev.forEach((v, p) => {
-    if (v !== NONE) score = Math.max(score, v - unused(wordAt[p]!, words.length));
+  let result: Cell = null;
+  prev.forEach((cell, p) => {
+    if (cell) result = better(result, { score: cell.score - unused(wordAt[p]!, words.length), initials: cell.initials });
   });
-  return score === NONE ? null : score;
+  return result;
 }
 
 /**
@@ -118,17 +132,4 @@ export interface Word {
 
 export function splitWords(text: string): Word[] {
   return [...text.matchAll(/\S+/gu)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
-}
-
-/**
- * How many short-form letters begin a word (or a hyphen- or slash-joined part) of the long form
- * when matched greedily left to right by word initials; used to rank alternatives and to judge
- * matches whose letters sit inside words.
- */
-export function initialMatches(short: string, long: string): number {
-  const letters = shortFormLetters(short).filter((ch) => /\p{L}/u.test(ch));
-  const initials = [...long.toLowerCase().matchAll(/(?:^|[^\p{L}\p{N}])(\p{L})/gu)].map((m) => m[1]!);
-  let s = 0;
-  for (const ch of initials) if (s < letters.length && ch === letters[s]) s++;
-  return s;
 }

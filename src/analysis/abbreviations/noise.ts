@@ -1,5 +1,5 @@
-// Upper-case strings that are not abbreviations. Intrinsic shapes (Roman numerals, units, numbers)
-// are judged here; shapes that depend on the surrounding text (author initials, formula symbols,
+// Upper-case strings that are not abbreviations. Intrinsic shapes (Roman numerals, numbers, and
+// units unless a text defines the string) are judged here; shapes that depend on the surrounding text (author initials, formula symbols,
 // all-caps headings) are judged in context.ts. A definition in the text or a glossary entry
 // overrides these filters where they are about context, never for Roman numerals or numbers.
 
@@ -37,7 +37,12 @@ export function isNumberLike(s: string): boolean {
   return /^\p{N}/u.test(s) && [...s].filter((ch) => /\p{L}/u.test(ch)).length < 2;
 }
 
-/** Intrinsic noise: never an abbreviation whatever the context. */
+/** Never an abbreviation, even in a parenthesis after a long form: Roman numerals and numbers. */
 export function isNoise(s: string): boolean {
-  return isRomanNumeral(s) || isUnit(s) || isNumberLike(s);
+  return isRomanNumeral(s) || isNumberLike(s);
+}
+
+/** Not an abbreviation when met in running text without a definition: also units and currencies. */
+export function isNoiseInText(s: string): boolean {
+  return isNoise(s) || isUnit(s);
 }

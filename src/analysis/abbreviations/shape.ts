@@ -36,13 +36,15 @@ export function scriptLanguage(short: string): string {
 }
 
 /**
- * Whether a parenthesized text can be a short form (Schwartz–Hearst: 2–10 characters, at most two
- * words, a letter, starting with a letter or digit), tightened to need an upper-case letter or a
- * digit so that ordinary words in brackets ("(see)", «(всего)») are not taken for abbreviations.
+ * Whether a parenthesized text can be a short form (Schwartz–Hearst: at most ten characters and two
+ * words, a letter, starting with a letter or digit; a single character only as a capital letter),
+ * not a number with its unit ("2 mg", "pH 7.5").
  */
 export function isShortFormCandidate(s: string): boolean {
-  if (s.length < 2 || s.length > 10) return false;
-  if (s.split(/\s+/u).length > 2) return false;
-  if (!/\p{L}/u.test(s) || !/^[\p{L}\p{N}]/u.test(s)) return false;
-  return /[\p{Lu}\p{N}]/u.test(s);
+  if (s.length > 10 || (s.length < 2 && !/^\p{Lu}$/u.test(s))) return false;
+  const words = s.split(/\s+/u);
+  if (words.length > 2 || (words.length === 2 && words.some((w) => /^[\p{N}.,%-]+$/u.test(w)))) return false;
+  // An all-lower-case short form longer than four letters is an ordinary word in brackets.
+  if (!/[\p{Lu}\p{N}]/u.test(s) && s.length > 4) return false;
+  return /\p{L}/u.test(s) && /^[\p{L}\p{N}]/u.test(s);
 }
