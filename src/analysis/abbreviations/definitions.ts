@@ -112,7 +112,7 @@ function window(text: string, end: number, words: number): [number, number] {
 
 function trimmedEnd(text: string, end: number): number {
   let e = end;
-  while (e > 0 && /[\s,:–—\-»"”']/u.test(text[e - 1]!)) e--;
+  while (e > 0 && /[\s,:–—\-»«"“”„']/u.test(text[e - 1]!)) e--;
   return e;
 }
 
@@ -147,7 +147,8 @@ function make(
 
 /**
  * Long form ending at `end` by letter matching, or null. A short form that does not match as
- * written is tried again without its plural ending (TNCs → TNC).
+ * written is tried again without its plural ending (TNCs → TNC) and without the number of a
+ * numbered item («датчик тока (ДТ1)»).
  */
 function longFormBefore(text: string, short: string, end: number): [number, number] | null {
   const e = trimmedEnd(text, end);
@@ -167,6 +168,8 @@ function matchVariants(short: string): string[] {
   const variants = [short];
   const singular = short.replace(/(?<=\p{Lu}{2,})(?:['’]?s)$/u, '');
   if (singular !== short) variants.push(singular);
+  const unnumbered = short.replace(/(?<=\p{Lu}{2,})\p{N}+$/u, '');
+  if (unnumbered !== short) variants.push(unnumbered);
   return variants;
 }
 
