@@ -1,0 +1,119 @@
+// The same repositories and migrations on SQLite and on PostgreSQL.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Summary } from '../../src/analysis/types.js';
+import { openStore, type Store } from '../../src/store/database.js';
+import { DocumentsRepository } from '../../src/store/documents-repository.js';
+import { FactorTableRepository } from '../../src/store/factor-table-repository.js';
+import { ResultsRepository } from '../../src/store/results-repository.js';
+import { createPgSchema, hasPostgres } from '../support/services.js';
+
+function summaryFor(id: string, lexicon = 'factors@1:test'): Summary {
+  const evidence = (stance: 'positive' | 'negative' | 'neutral', start: number) => ({
+    sentence: `sentence ${start}`, start, end: start + 10, page: 1, language: 'en', match: 'sanctions', stance, cues: ['pressure'],
+  });
+  return {
+    schema: 'policylens/summary@1',
+    document: {
+      id, filename: 'a.pdf', mediaType: 'application/pdf', title: 'A', pages: 3, words: 1000, sentences: 50,
+      language: 'en', languages: { en: 1 }, lexicon, warnings: [],
+    },
+    abbreviations: [{ short: 'TNC', long: 'transnational corporation', source: 'text', language: 'en', count: 3, firstOffset: 5, equivalents: ['ТНК'], factor: 'tncs' }],
+    factors: [
+      { id: 'sanctions', label: { ru: 'Санкции', en: 'Sanctions' }, mentions: 2, per1000Words: 2, stance: { positive: 0, negative: 1, neutral: 1, net: -0.5 }, evidence: [evidence('negative', 0), evidence('neutral', 20)] },
+      { id: 'tncs', label: { ru: 'ТНК', en: 'TNCs' }, mentions: 1, per1000Words: 1, stance: { positive: 1, negative: 0, neutral: 0, net: 1 }, evidence: [evidence('positive', 40)] },
+    ],
+    candidates: [],
+  };
+}
+
+const dialects: { name: string; enabled: boolean; open(): Promise<{ store: Store; reopen(): Promise<Store>; cleanup(): Promise<void> }> }[] = [
+  {
+    name: 'sqlite',
+    enabled: true,
+    async open() {
+      const dataDir = mkdtempSync(join(tmpdir(), 'policylens-store-'));
+      const store = await openStore({ dataDir });
+      return { store, reopen: () => openStore({ dataDir }), cleanup: async () => { await store.close(); rmSync(dataDir, { recursive: true, force: true }); } };
+    },
+  },
+  {
+    name: 'postgres',
+    enabled: hasPostgres,
+    async open() {
+      const schema = await createPgSchema();
+      const store = await openStore({ databaseUrl: schema.url, dataDir: '/nonexistent' });
+      return { store, reopen: () => openStore({ databaseUrl: schema.url, dataDir: '/nonexistent' }), cleanup: async () => { await store.close(); await schema.drop(); } };
+    },
+  },
+];
+
+for (const dialect of dialects) {
+  describe.skipIf(!dialect.enabled)(`store on ${dialect.name}`, () => {
+    let store: Store;
+    let cleanup: () => Promise<void>;
+    let reopen: () => Promise<Store>;
+    let documents: DocumentsRepository;
+    let results: ResultsRepository;
+    let table: FactorTableRepository;
+
+    beforeAll(async () => {
+      ({ store, reopen, cleanup } = await dialect.open());
+      documents = new DocumentsRepository(store.db);
+      results = new ResultsRepository(store.db);
+      table = new FactorTableRepository(store.db);
+    });
+    afterAll(() => cleanup());
+
+    it('opens an existing database again, with its migrations already run', async () => {
+      const again = await reopen();
+      await again.close();
+    });
+
+    it('stores a document once per sha256 and keeps its bytes', async () => {
+      const bytes = new Uint8Array([37, 80, 68, 70, 45, 1, 2, 3, 0, 255]);
+      const first = await documents.insertIfAbsent({ id: 'a'.repeat(64), filename: 'a.pdf', mediaType: 'application/pdf', bytes, collections: ['one'] });
+      const second = await documents.insertIfAbsent({ id: 'a'.repeat(64), filename: 'copy.pdf', mediaType: 'application/pdf', bytes, collections: ['two'] });
+      expect(first.created).toBe(true);
+      expect(second.created).toBe(false);
+      expect(second.document.filename).toBe('a.pdf');
+      expect([...(await documents.readFile('a'.repeat(64)))!.bytes]).toEqual([...bytes]);
+      expect((await documents.collectionsOf(['a'.repeat(64)])).get('a'.repeat(64))).toEqual(['one', 'two']);
+      expect(await documents.listOutbox(10)).toEqual(['a'.repeat(64)]);
+      await documents.markEnqueued(['a'.repeat(64)]);
+      expect(await documents.listOutbox(10)).toEqual([]);
+    });
+
+    it('replaces results as a whole, also when two saves race', async () => {
+      const id = 'a'.repeat(64);
+      await Promise.all([results.save(id, summaryFor(id), 'text'), results.save(id, summaryFor(id), 'text')]);
+      await results.save(id, summaryFor(id), 'text');
+      const mentions = await table.mentions({ documents: [id] }, { limit: 100, offset: 0 });
+      expect(mentions).toHaveLength(3);
+      expect((await table.rows({ documents: [id] }, { limit: 100, offset: 0 })).total).toBe(2);
+      expect((await documents.get(id))).toMatchObject({ status: 'done', words: 1000, lexicon_version: 'factors@1:test' });
+      expect((await results.getSummary(id))?.factors).toHaveLength(2);
+    });
+
+    it('filters the factor table by factor, stance, language and collection', async () => {
+      const page = { limit: 100, offset: 0 };
+      expect((await table.rows({ factors: ['tncs'] }, page)).rows.map((r) => r.factor)).toEqual(['tncs']);
+      expect((await table.rows({ stance: 'negative' }, page)).rows.map((r) => r.factor)).toEqual(['sanctions']);
+      expect((await table.rows({ language: 'ru' }, page)).total).toBe(0);
+      expect((await table.rows({ collection: 'two' }, page)).total).toBe(2);
+      expect((await table.rows({ collection: 'none' }, page)).total).toBe(0);
+      expect((await table.mentions({ stance: 'positive' }, page)).map((m) => m.cues)).toEqual([['pressure']]);
+    });
+
+    it('finds stale analyses and requeues them', async () => {
+      const id = 'a'.repeat(64);
+      expect(await documents.listForReanalysis({ staleAgainst: 'factors@1:test' })).toEqual([]);
+      expect(await documents.listForReanalysis({ staleAgainst: 'factors@1:newer' })).toEqual([id]);
+      await documents.requeue([id]);
+      expect(await documents.get(id)).toMatchObject({ status: 'queued', enqueued_at: null });
+      expect(await documents.listUnfinished()).toEqual([id]);
+    });
+  });
+}
