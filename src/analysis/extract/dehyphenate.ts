@@ -1,0 +1,169 @@
+// Joining lines into a paragraph, undoing line-end hyphenation: «проведе-» + «нием» → «проведением»,
+// but «научно-» + «технического» → «научно-технического». The document itself is the best judge
+// (a word split at one line end is usually written whole somewhere else); the compound list in
+// lexicons/hyphen-compounds.txt and a few spelling rules decide when the document is silent.
+import { LexiconError, readLexiconFile } from '../lexicon-files.js';
+
+const WORD = /[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)*/gu;
+/** A line that ends in a letter or digit directly followed by a hyphen (not a spaced dash). */
+const LINE_END_HYPHEN = /([\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)*)[-‐‑]$/u;
+const SOFT_HYPHEN_END = /\u00ad$/;
+const LEADING_WORD = /^[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)*/u;
+/** Words after which a hanging hyphen is a suspended compound: «научно- и опытно-конструкторские». */
+const SUSPENSION_WORDS = new Set(['и', 'или', 'либо', 'а', 'and', 'or', 'to']);
+/**
+ * First parts of Russian compound adjectives are adverb-like stems («социально», «российско»)
+ * followed by a full adjective; a plain word split at a line end rarely looks like that.
+ */
+const RU_COMPOUND_FIRST = /\p{L}{2,}(?:ско|цко|ально|ельно|ично|енно|онно|тивно)$/u;
+const RU_ADJECTIVE_END = /\p{L}{2,}(?:ий|ый|ой|ая|яя|ое|ее|ие|ые|ого|его|ому|ему|ым|им|ых|их|ыми|ими|ую|юю)$/u;
+const MIN_SECOND_PART = 3;
+const MIN_DOCUMENT_FIRST_PART = 4;
+
+interface CompoundList {
+  firstParts: Set<string>;
+  secondParts: Set<string>;
+  words: Set<string>;
+}
+
+let compoundList: CompoundList | undefined;
+
+function loadCompoundList(): CompoundList {
+  if (compoundList) return compoundList;
+  const file = readLexiconFile('hyphen-compounds.txt');
+  const list: CompoundList = { firstParts: new Set(), secondParts: new Set(), words: new Set() };
+  file.text.split('\n').forEach((raw, i) => {
+    const line = raw.replace(/#.*/, '').trim();
+    if (!line) return;
+    if (line !== line.toLowerCase() || /\s/.test(line)) throw new LexiconError(file.path, i + 1, 'entries are single lower-case words');
+    if (/^[^*-]+-\*$/.test(line)) list.firstParts.add(line.slice(0, -2));
+    else if (/^\*-[^*-]+$/.test(line)) list.secondParts.add(line.slice(2));
+    else if (/^[^*]+-[^*]+$/.test(line)) list.words.add(line);
+    else throw new LexiconError(file.path, i + 1, 'expected "first-*", "*-second" or a hyphenated word');
+  });
+  compoundList = list;
+  return list;
+}
+
+/**
+ * How often each word form occurs in the document away from line ends, where no hyphenation can
+ * have touched it. Built once per document from all its lines.
+ */
+export class DocumentVocabulary {
+  private readonly counts = new Map<string, number>();
+  /** First parts of the hyphenated words («научно» of «научно-исследовательский»). */
+  private readonly firstParts = new Map<string, number>();
+
+  constructor(paragraphs: readonly (readonly string[])[]) {
+    for (const lines of paragraphs) {
+      lines.forEach((line, i) => {
+        const words = line.match(WORD) ?? [];
+        const first = i > 0 && endsWithHyphen(lines[i - 1]!) ? 1 : 0;
+        const last = endsWithHyphen(line) ? words.length - 1 : words.length;
+        for (let w = first; w < last; w++) this.add(words[w]!.toLowerCase());
+      });
+    }
+  }
+
+  count(word: string): number {
+    return this.counts.get(word.toLowerCase()) ?? 0;
+  }
+
+  /** How many hyphenated words in the document begin with this part. */
+  firstPartCount(part: string): number {
+    return this.firstParts.get(part.toLowerCase()) ?? 0;
+  }
+
+  private add(word: string): void {
+    this.counts.set(word, (this.counts.get(word) ?? 0) + 1);
+    const hyphen = word.search(/[-‐‑]/);
+    if (hyphen > 0) {
+      const first = word.slice(0, hyphen);
+      this.firstParts.set(first, (this.firstParts.get(first) ?? 0) + 1);
+    }
+  }
+}
+
+function endsWithHyphen(line: string): boolean {
+  return LINE_END_HYPHEN.test(line.trimEnd()) || SOFT_HYPHEN_END.test(line.trimEnd());
+}
+
+/** The lines of one paragraph as one line of text, hyphenation undone where it was a word break. */
+export function joinLines(lines: readonly string[], vocabulary: DocumentVocabulary): string {
+  let text = '';
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (!text) {
+      text = line;
+      continue;
+    }
+    text = joinPair(text, line, vocabulary);
+  }
+  return text;
+}
+
+function joinPair(before: string, after: string, vocabulary: DocumentVocabulary): string {
+  if (SOFT_HYPHEN_END.test(before)) return before.slice(0, -1) + after;
+  const hyphen = LINE_END_HYPHEN.exec(before);
+  const next = LEADING_WORD.exec(after);
+  if (!hyphen || !next) return `${before} ${after}`;
+  const left = hyphen[1]!;
+  const right = next[0];
+  const stem = before.slice(0, -1); // without the hyphen
+  switch (decideHyphen(left, right, vocabulary)) {
+    case 'join':
+      return stem + after;
+    case 'keep':
+      return `${stem}-${after}`;
+    case 'suspended':
+      return `${before} ${after}`;
+  }
+}
+
+export type HyphenDecision = 'join' | 'keep' | 'suspended';
+
+/**
+ * Whether "left-" at a line end followed by "right" on the next line is one word split by
+ * hyphenation ('join'), a compound whose hyphen stays ('keep'), or a hanging hyphen before a
+ * conjunction ('suspended': «научно- и опытно-»).
+ */
+export function decideHyphen(left: string, right: string, vocabulary: DocumentVocabulary): HyphenDecision {
+  const leftPart = lastPart(left).toLowerCase();
+  const rightPart = firstPart(right).toLowerCase();
+  if (SUSPENSION_WORDS.has(right.toLowerCase())) return 'suspended';
+  // Numbers and ranges ("2014-2024", "COVID-19") and letters after digits keep their hyphen.
+  if (/\p{N}$/u.test(left) || /^\p{N}/u.test(right)) return 'keep';
+
+  // Evidence from the document: the joined or the hyphenated form written elsewhere in it.
+  const joined = vocabulary.count(leftPart + rightPart) + vocabulary.count(left + right);
+  const hyphenated = vocabulary.count(`${leftPart}-${rightPart}`) + vocabulary.count(`${left}-${right}`);
+  if (joined > hyphenated) return 'join';
+  if (hyphenated > joined) return 'keep';
+
+  const leftWord = lastPart(left);
+  // Capitals after the hyphen («Азиатско-Тихоокеанский») and abbreviations before it («ВЭБ-а»).
+  if (/^\p{Lu}/u.test(right)) return 'keep';
+  if (leftWord.length >= 2 && leftWord === leftWord.toUpperCase() && /\p{Lu}/u.test(leftWord)) return 'keep';
+
+  const compounds = loadCompoundList();
+  if (compounds.words.has(`${leftPart}-${rightPart}`)) return 'keep';
+  if (compounds.secondParts.has(rightPart) && rightPart === right.toLowerCase()) return 'keep';
+  if (rightPart.length >= MIN_SECOND_PART) {
+    if (compounds.firstParts.has(leftPart)) return 'keep';
+    // Used as a compound's first part elsewhere in the document; short parts («по-» in
+    // «по-прежнему») are also ordinary prefixes («по-\nставки»), so they do not count.
+    if (leftPart.length >= MIN_DOCUMENT_FIRST_PART && vocabulary.firstPartCount(leftPart) > 0) return 'keep';
+    if (RU_COMPOUND_FIRST.test(leftPart) && RU_ADJECTIVE_END.test(rightPart)) return 'keep';
+  }
+  return 'join';
+}
+
+function lastPart(word: string): string {
+  const parts = word.split(/[-‐‑]/);
+  return parts[parts.length - 1]!;
+}
+
+function firstPart(word: string): string {
+  return word.split(/[-‐‑]/)[0]!;
+}

@@ -1,0 +1,40 @@
+// The common shape that PDF layout analysis and plain-text reading both produce, and the step that
+// turns it into the ExtractedDocument: lines joined (hyphenation undone), roles assigned.
+import type { ExtractedBlock, ExtractedDocument, MediaType } from '../types.js';
+import { DocumentVocabulary, joinLines } from './dehyphenate.js';
+import { classifyBlocks } from './structure.js';
+
+/** One paragraph as laid out: its lines (line-end hyphens still there) and what layout knows. */
+export interface LayoutParagraph {
+  lines: string[];
+  /** 1-based page, null for text input. A paragraph never spans two pages. */
+  page: number | null;
+  /** Font size relative to the document's body text (1 = body size); null when unknown. */
+  relativeSize: number | null;
+  /** Small print below the body text at the bottom of a page. */
+  footnote: boolean;
+}
+
+export interface LayoutResult {
+  mediaType: MediaType;
+  pages: number | null;
+  paragraphs: LayoutParagraph[];
+  warnings: string[];
+}
+
+export function buildDocument(layout: LayoutResult): ExtractedDocument {
+  const vocabulary = new DocumentVocabulary(layout.paragraphs.map((p) => p.lines));
+  const joined = layout.paragraphs
+    .map((p) => ({ ...p, text: joinLines(p.lines, vocabulary) }))
+    .filter((p) => p.text.length > 0);
+  const kinds = classifyBlocks(joined);
+  const blocks: ExtractedBlock[] = [];
+  joined.forEach((p, i) => {
+    const kind = kinds[i]!;
+    const previous = blocks[blocks.length - 1];
+    if (kind === 'title' && previous?.kind === 'title') previous.text += ` ${p.text}`;
+    else blocks.push({ text: p.text, page: p.page, kind });
+  });
+  const title = blocks.find((b) => b.kind === 'title')?.text ?? null;
+  return { mediaType: layout.mediaType, pages: layout.pages, title, blocks, warnings: layout.warnings };
+}

@@ -1,0 +1,74 @@
+// Page furniture: running headers and footers (journal name, author, page numbers) that repeat in
+// the top or bottom margin of many pages. They would otherwise be read into the middle of sentences
+// wherever a paragraph crosses a page.
+import { groupRows } from './reading-order.js';
+import type { PageText, TextRun } from './runs.js';
+
+/** Top and bottom share of the page where headers and footers live. */
+const MARGIN_ZONE = 0.12;
+/** Baselines of one running header on different pages differ by at most this (points). */
+const SAME_PLACE = 6;
+/** A header repeats on at least this share of the pages (alternating headers: half of them). */
+const MIN_REPEAT_SHARE = 0.2;
+/** A header stands apart from the text: a gap of this many of its font sizes, or another size. */
+const APART_GAP = 1.6;
+const PAGE_NUMBER = /^(?:[-–—\s]*\d{1,4}[-–—\s]*|(?:page|p\.|стр\.?|с\.)\s*\d{1,4}(?:\s*(?:of|из|\/)\s*\d{1,4})?|\d{1,4}\s*(?:of|из|\/)\s*\d{1,4})$/i;
+
+/** Footnotes are text even when a page repeats one; their superscript marker tells them apart. */
+const FOOTNOTE_MARK = /^[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]/;
+
+interface MarginRow {
+  page: number;
+  runs: TextRun[];
+  key: string;
+  y: number;
+}
+
+/** The pages with furniture rows removed from their runs. */
+export function removeFurniture(pages: PageText[]): PageText[] {
+  const candidates = pages.flatMap(marginRows);
+  const minPages = Math.max(2, Math.ceil(MIN_REPEAT_SHARE * pages.length));
+  const drop = new Set<TextRun>();
+  for (const row of candidates) {
+    const text = row.runs.map((r) => r.text).join(' ').trim();
+    const repeats = new Set(candidates.filter((o) => o.key === row.key && Math.abs(o.y - row.y) <= SAME_PLACE).map((o) => o.page));
+    const repeated = pages.length > 1 && repeats.size >= minPages && !FOOTNOTE_MARK.test(text);
+    if (PAGE_NUMBER.test(text) || repeated) for (const run of row.runs) drop.add(run);
+  }
+  if (drop.size === 0) return pages;
+  return pages.map((p) => ({ ...p, runs: p.runs.filter((r) => !drop.has(r)) }));
+}
+
+/** Rows in the top or bottom margin that stand apart from the text next to them. */
+function marginRows(page: PageText): MarginRow[] {
+  const rows = groupRows(page.runs);
+  const result: MarginRow[] = [];
+  rows.forEach((runs, i) => {
+    const y = runs[0]!.y;
+    const inTop = y < MARGIN_ZONE * page.height;
+    const inBottom = y > (1 - MARGIN_ZONE) * page.height;
+    if (!inTop && !inBottom) return;
+    const neighbour = inTop ? rows[i + 1] : rows[i - 1];
+    if (neighbour && !standsApart(runs, neighbour)) return;
+    result.push({ page: page.page, runs, key: furnitureKey(runs), y });
+  });
+  return result;
+}
+
+function standsApart(row: TextRun[], neighbour: TextRun[]): boolean {
+  const size = Math.max(...row.map((r) => r.size));
+  const otherSize = Math.max(...neighbour.map((r) => r.size));
+  const gap = Math.abs(neighbour[0]!.y - row[0]!.y);
+  return gap > APART_GAP * Math.max(size, otherSize) || Math.abs(size - otherSize) > 0.1 * otherSize;
+}
+
+/** Page numbers and dates change from page to page; the words around them do not. */
+function furnitureKey(runs: TextRun[]): string {
+  return runs
+    .map((r) => r.text)
+    .join(' ')
+    .toLowerCase()
+    .replace(/\d+/g, '#')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,90 @@
+// A PDF's text as laid-out paragraphs: every page read with pdf.js, furniture removed, lines put in
+// reading order and grouped into paragraphs. Problems end as AnalysisErrors (no text at all,
+// password, damage) or as warnings when part of the document is still readable.
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { AnalysisError } from '../../errors.js';
+import type { LayoutResult } from '../paragraphs.js';
+import { removeFurniture } from './furniture.js';
+import { looksGarbled } from './garbled.js';
+import { layoutParagraphs } from './layout.js';
+import { openPdf } from './open.js';
+import { orderLines } from './reading-order.js';
+import { pageHasImages, readPageText, type PageText } from './runs.js';
+
+/** More pages than any paper has; beyond it the file is refused rather than slowly read. */
+export const MAX_PAGES = 3000;
+
+interface PageScan {
+  pages: PageText[];
+  scanned: number[];
+  /** Pages with neither text nor images: blank, or content pdf.js skipped as damaged. */
+  blank: number[];
+  unreadable: { page: number; reason: string }[];
+}
+
+export async function readPdf(bytes: Uint8Array, password: string | undefined): Promise<LayoutResult> {
+  const doc = await openPdf(bytes, password);
+  try {
+    if (doc.numPages > MAX_PAGES) {
+      throw new AnalysisError('too_large', `The PDF has ${doc.numPages} pages; at most ${MAX_PAGES} are analyzed.`, { pages: doc.numPages });
+    }
+    const scan = await scanPages(doc);
+    const warnings = checkScan(scan, doc.numPages);
+    const pages = removeFurniture(scan.pages.filter((p) => p.runs.length > 0));
+    const paragraphs = layoutParagraphs(pages.map((p) => ({ page: p.page, lines: orderLines(p.runs) })));
+    if (looksGarbled(paragraphs.flatMap((p) => p.lines).join(' '))) {
+      warnings.push('the text layer looks garbled (letters of the wrong alphabet or stray signs inside words, as from a bad OCR layer); results may be unreliable');
+    }
+    return { mediaType: 'application/pdf', pages: doc.numPages, paragraphs, warnings };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+async function scanPages(doc: PDFDocumentProxy): Promise<PageScan> {
+  const scan: PageScan = { pages: [], scanned: [], blank: [], unreadable: [] };
+  for (let n = 1; n <= doc.numPages; n++) {
+    try {
+      const page = await doc.getPage(n);
+      try {
+        const text = await readPageText(page);
+        if (text.runs.length === 0) (await pageHasImages(page) ? scan.scanned : scan.blank).push(n);
+        scan.pages.push(text);
+      } finally {
+        page.cleanup();
+      }
+    } catch (error) {
+      scan.unreadable.push({ page: n, reason: (error as Error).message ?? String(error) });
+    }
+  }
+  return scan;
+}
+
+/** Errors when nothing can be read, warnings when only some pages cannot. */
+function checkScan(scan: PageScan, pageCount: number): string[] {
+  const hasText = scan.pages.some((p) => p.runs.length > 0);
+  if (!hasText && scan.unreadable.length === pageCount) {
+    throw new AnalysisError('pdf_invalid', `The PDF is damaged: no page could be read (${scan.unreadable[0]?.reason ?? 'no pages'}).`);
+  }
+  if (!hasText && scan.scanned.length > 0) {
+    throw new AnalysisError(
+      'no_text_layer',
+      `The PDF has no text layer (scanned ${plural(scan.scanned, 'page')} ${scan.scanned.join(', ')}); it needs OCR.`,
+      { pages: scan.scanned },
+    );
+  }
+  const warnings: string[] = [];
+  if (!hasText) warnings.push('the PDF contains no text: its pages are blank or their content could not be read');
+  if (hasText && scan.scanned.length) {
+    warnings.push(`${plural(scan.scanned, 'page')} ${scan.scanned.join(', ')} ${scan.scanned.length > 1 ? 'have' : 'has'} no text layer (scanned); their text is missing`);
+  }
+  if (hasText && scan.blank.length) {
+    warnings.push(`${plural(scan.blank, 'page')} ${scan.blank.join(', ')} ${scan.blank.length > 1 ? 'have' : 'has'} no text (blank, or damaged content that could not be read)`);
+  }
+  for (const { page, reason } of scan.unreadable) warnings.push(`page ${page} could not be read (${reason}); its text is missing`);
+  return warnings;
+}
+
+function plural(items: unknown[], word: string): string {
+  return items.length > 1 ? `${word}s` : word;
+}

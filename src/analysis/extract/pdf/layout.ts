@@ -1,0 +1,154 @@
+// From ordered lines to paragraphs: a paragraph ends where the text moves to another column, where
+// the vertical gap grows, the print size changes, the next line is indented, or a line ends a
+// sentence well short of the column edge. Small print under the body text is a footnote.
+import type { LayoutParagraph } from '../paragraphs.js';
+import type { Line } from './reading-order.js';
+
+export interface PageLines {
+  page: number;
+  lines: Line[];
+}
+
+/** A size differing by more than this share from the previous line's starts a new paragraph. */
+const SIZE_CHANGE = 0.05;
+/** A baseline step this many times the usual leading is a paragraph gap. */
+const PARAGRAPH_GAP = 1.4;
+/** Usual leading when a page gives nothing to measure, in font sizes. */
+const DEFAULT_LEADING = 1.2;
+/** First-line indent, in font sizes. */
+const INDENT = 0.6;
+/** A line ending this share of the column width before its edge is short. */
+const SHORT_LINE = 0.25;
+/** Footnotes are printed smaller than the body. */
+const FOOTNOTE_SIZE = 0.9;
+const SENTENCE_END = /[.!?:;…»"”)]$/;
+const FOOTNOTE_START = /^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3}[).]?|\*+)\s*\S/;
+
+export function layoutParagraphs(pages: PageLines[]): LayoutParagraph[] {
+  const bodySize = dominantSize(pages.flatMap((p) => p.lines));
+  const paragraphs = pages.flatMap((p) => pageParagraphs(p, bodySize));
+  carryHyphenatedWordsAcrossPages(paragraphs);
+  return paragraphs;
+}
+
+function pageParagraphs(page: PageLines, bodySize: number): LayoutParagraph[] {
+  const footnoteFrom = footnoteStart(page.lines, bodySize);
+  const leading = typicalLeading(page.lines);
+  const result: LayoutParagraph[] = [];
+  let current: Line[] = [];
+  let flowRight = 0;
+  let flowLeft = 0;
+  const flush = (footnote: boolean) => {
+    if (!current.length) return;
+    const sizes = current.map((l) => l.size).sort((a, b) => a - b);
+    const size = sizes[Math.floor(sizes.length / 2)]!;
+    result.push({ lines: current.map((l) => l.text), page: page.page, relativeSize: size / bodySize, footnote });
+    current = [];
+  };
+  page.lines.forEach((line, i) => {
+    const previous = page.lines[i - 1];
+    const inFootnotes = i >= footnoteFrom;
+    if (!previous || i === footnoteFrom) {
+      if (i === footnoteFrom) flush(false);
+      ({ left: flowLeft, right: flowRight } = flowEdges(page.lines, i));
+      current.push(line);
+      return;
+    }
+    const newFlow = line.y < previous.y - 1 || line.x0 >= previous.x1 || line.x1 <= previous.x0;
+    if (newFlow) ({ left: flowLeft, right: flowRight } = flowEdges(page.lines, i));
+    const step = line.y - previous.y;
+    const breaks =
+      newFlow ||
+      Math.abs(line.size - previous.size) > SIZE_CHANGE * previous.size ||
+      step > PARAGRAPH_GAP * (leading.get(sizeKey(line.size)) ?? DEFAULT_LEADING * line.size) ||
+      (line.x0 > flowLeft + INDENT * line.size && line.x0 > previous.x0 + INDENT * line.size) ||
+      (previous.x1 < flowRight - SHORT_LINE * (flowRight - flowLeft) && SENTENCE_END.test(previous.text)) ||
+      (inFootnotes && FOOTNOTE_START.test(line.text));
+    if (breaks) flush(inFootnotes);
+    current.push(line);
+  });
+  flush(footnoteFrom < page.lines.length);
+  return result;
+}
+
+/** Left and right edge of the flow (column) that starts at line i: lines that overlap it below. */
+function flowEdges(lines: Line[], start: number): { left: number; right: number } {
+  let left = lines[start]!.x0;
+  let right = lines[start]!.x1;
+  for (let i = start + 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    const previous = lines[i - 1]!;
+    if (line.y < previous.y - 1 || line.x0 >= previous.x1 || line.x1 <= previous.x0) break;
+    left = Math.min(left, line.x0);
+    right = Math.max(right, line.x1);
+  }
+  return { left, right };
+}
+
+/** Index of the first footnote line: the trailing run of small print below all body-size lines. */
+function footnoteStart(lines: Line[], bodySize: number): number {
+  let lowestBody = -Infinity;
+  for (const line of lines) if (line.size >= FOOTNOTE_SIZE * bodySize) lowestBody = Math.max(lowestBody, line.y);
+  let start = lines.length;
+  while (start > 0) {
+    const line = lines[start - 1]!;
+    if (line.size >= FOOTNOTE_SIZE * bodySize || line.y <= lowestBody) break;
+    start--;
+  }
+  return start;
+}
+
+/** The size most characters are printed in. */
+function dominantSize(lines: Line[]): number {
+  const chars = new Map<number, number>();
+  for (const line of lines) chars.set(sizeKey(line.size), (chars.get(sizeKey(line.size)) ?? 0) + line.text.length);
+  let best = 10;
+  let most = -1;
+  for (const [size, count] of chars) if (count > most) [best, most] = [size, count];
+  return best;
+}
+
+/** Median baseline step between consecutive lines of the same size in the same flow, per size. */
+function typicalLeading(lines: Line[]): Map<number, number> {
+  const steps = new Map<number, number[]>();
+  for (let i = 1; i < lines.length; i++) {
+    const a = lines[i - 1]!;
+    const b = lines[i]!;
+    const step = b.y - a.y;
+    if (step <= 0 || sizeKey(a.size) !== sizeKey(b.size) || b.x0 >= a.x1 || b.x1 <= a.x0) continue;
+    const key = sizeKey(b.size);
+    const list = steps.get(key);
+    if (list) list.push(step);
+    else steps.set(key, [step]);
+  }
+  const result = new Map<number, number>();
+  for (const [key, values] of steps) {
+    values.sort((x, y) => x - y);
+    result.set(key, values[Math.floor(values.length / 3)]!); // lower third: paragraph gaps are rarer
+  }
+  return result;
+}
+
+function sizeKey(size: number): number {
+  return Math.round(size * 2) / 2;
+}
+
+/**
+ * A word hyphenated at the last line of a page continues on the next page; it belongs to the
+ * paragraph where it starts, so the continuation moves back there (paragraphs stay on one page).
+ */
+function carryHyphenatedWordsAcrossPages(paragraphs: LayoutParagraph[]): void {
+  for (let i = 0; i < paragraphs.length; i++) {
+    const paragraph = paragraphs[i]!;
+    if (paragraph.footnote) continue;
+    const lastLine = paragraph.lines[paragraph.lines.length - 1]!;
+    if (!/\p{L}[-‐]$/u.test(lastLine)) continue;
+    const next = paragraphs.slice(i + 1).find((p) => !p.footnote);
+    if (!next || next.page !== (paragraph.page ?? 0) + 1) continue;
+    const match = /^(\p{Ll}[\p{L}\p{N}-]*[.,;:!?»)"]?)\s*/u.exec(next.lines[0]!);
+    if (!match) continue;
+    paragraph.lines.push(match[1]!);
+    next.lines[0] = next.lines[0]!.slice(match[0].length);
+    if (!next.lines[0]) next.lines.shift();
+  }
+}

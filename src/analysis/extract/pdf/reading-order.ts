@@ -1,0 +1,183 @@
+// Reading order from positions, not from the order the PDF happens to draw in: a recursive XY-cut.
+// A region is split at a column gutter (a vertical strip free of text with a column of aligned
+// lines on both sides) before it is split at its widest horizontal gap, so full-width titles and
+// abstracts stay above the columns, each column is read top to bottom, then the next one.
+import type { TextRun } from './runs.js';
+
+export interface Line {
+  text: string;
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
+}
+
+/** Runs whose baselines differ by less than this share of their size sit on one row. */
+const SAME_ROW = 0.45;
+/** A gap wider than this share of the font size separates words. */
+const WORD_GAP = 0.15;
+/** Narrowest gutter, in font sizes. */
+const MIN_GUTTER = 1.0;
+/** Lines starting within this many font sizes of a column's left edge are aligned with it. */
+const ALIGN_TOLERANCE = 1.0;
+/** Share of a column's rows that must start at its left edge (the rest are indents). */
+const MIN_ALIGNED_SHARE = 0.5;
+/** Stretched word spaces of justified lines can line up over two rows, rarely over three. */
+const MIN_ROWS_PER_COLUMN = 3;
+/**
+ * A region whose widest horizontal gap is at most this many times its median gap is a plain stack
+ * of lines (one column, one paragraph or a run of them): cutting it further could only find false
+ * gutters between justified words.
+ */
+const STRUCTURAL_GAP = 1.5;
+/** Full-width rows (title lines, a footnote) set apart from columns beneath or above them. */
+const MAX_PEELED_ROWS = 3;
+/** Glyph box above and below the baseline, in font sizes. */
+const ASCENT = 0.75;
+const DESCENT = 0.2;
+
+export function orderLines(runs: TextRun[]): Line[] {
+  const lines: Line[] = [];
+  cut(runs, lines);
+  return lines;
+}
+
+function cut(runs: TextRun[], out: Line[]): void {
+  if (runs.length === 0) return;
+  const rows = groupRows(runs);
+  if (rows.length > 1) {
+    const columns = splitAtGutter(runs);
+    if (columns) {
+      cut(columns[0], out);
+      cut(columns[1], out);
+      return;
+    }
+    const bands = splitAtWidestGap(runs) ?? peelFullWidthRows(rows);
+    if (bands) {
+      cut(bands[0], out);
+      cut(bands[1], out);
+      return;
+    }
+  }
+  for (const row of rows) out.push(toLine(row));
+}
+
+/**
+ * A title or a footnote line set as close to the columns as their own lines are leaves no wider
+ * gap to cut at; the columns show once such full-width rows at the top or bottom are set apart.
+ */
+function peelFullWidthRows(rows: TextRun[][]): [TextRun[], TextRun[]] | null {
+  for (let k = 1; k <= MAX_PEELED_ROWS && rows.length - k >= 2 * MIN_ROWS_PER_COLUMN; k++) {
+    if (splitAtGutter(rows.slice(k).flat())) return [rows.slice(0, k).flat(), rows.slice(k).flat()];
+    if (splitAtGutter(rows.slice(0, -k).flat())) return [rows.slice(0, -k).flat(), rows.slice(-k).flat()];
+  }
+  return null;
+}
+
+/** Runs clustered by baseline, top to bottom; superscripts join the row they sit on. */
+export function groupRows(runs: TextRun[]): TextRun[][] {
+  const sorted = [...runs].sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  const rows: TextRun[][] = [];
+  let row: TextRun[] = [];
+  let rowY = 0;
+  let rowSize = 0;
+  for (const run of sorted) {
+    if (row.length && Math.abs(run.y - rowY) <= SAME_ROW * Math.max(run.size, rowSize)) {
+      row.push(run);
+      if (run.size > rowSize) {
+        rowSize = run.size;
+        rowY = run.y;
+      }
+      continue;
+    }
+    if (row.length) rows.push(row);
+    row = [run];
+    rowY = run.y;
+    rowSize = run.size;
+  }
+  if (row.length) rows.push(row);
+  return rows;
+}
+
+function toLine(row: TextRun[]): Line {
+  const runs = [...row].sort((a, b) => a.x0 - b.x0);
+  let text = '';
+  let x1 = -Infinity;
+  let size = 0;
+  for (const run of runs) {
+    const gap = run.x0 - x1;
+    if (text && gap > WORD_GAP * run.size && !/\s$/.test(text) && !/^\s/.test(run.text)) text += ' ';
+    text += run.text;
+    x1 = Math.max(x1, run.x1);
+    size = Math.max(size, run.size);
+  }
+  const body = runs.reduce((best, r) => (r.text.length > best.text.length ? r : best), runs[0]!);
+  return { text: text.replace(/\s+/g, ' ').trim(), x0: runs[0]!.x0, x1, y: body.y, size };
+}
+
+function splitAtGutter(runs: TextRun[]): [TextRun[], TextRun[]] | null {
+  const size = medianSize(runs);
+  const sorted = [...runs].sort((a, b) => a.x0 - b.x0);
+  let best: [TextRun[], TextRun[]] | null = null;
+  let bestWidth = 0;
+  let reach = sorted[0]!.x1;
+  for (let i = 1; i < sorted.length; i++) {
+    const run = sorted[i]!;
+    const width = run.x0 - reach;
+    if (width >= MIN_GUTTER * size && width > bestWidth) {
+      const left = sorted.slice(0, i);
+      const right = sorted.slice(i);
+      if (isColumn(left, size) && isColumn(right, size)) {
+        best = [left, right];
+        bestWidth = width;
+      }
+    }
+    reach = Math.max(reach, run.x1);
+  }
+  return best;
+}
+
+/** Several rows most of which start at the same left edge: a column, not scattered words. */
+function isColumn(runs: TextRun[], size: number): boolean {
+  const rows = groupRows(runs);
+  if (rows.length < MIN_ROWS_PER_COLUMN) return false;
+  const starts = rows.map((row) => Math.min(...row.map((r) => r.x0)));
+  const edge = Math.min(...starts);
+  const aligned = starts.filter((x) => x - edge <= ALIGN_TOLERANCE * size).length;
+  return aligned >= MIN_ALIGNED_SHARE * rows.length;
+}
+
+function splitAtWidestGap(runs: TextRun[]): [TextRun[], TextRun[]] | null {
+  const sorted = [...runs].sort((a, b) => top(a) - top(b));
+  let bottom = bottomOf(sorted[0]!);
+  let bestAt = -1;
+  let bestGap = 0;
+  const gaps: number[] = [];
+  for (let i = 1; i < sorted.length; i++) {
+    const gap = top(sorted[i]!) - bottom;
+    if (gap > 0) gaps.push(gap);
+    if (gap > bestGap) {
+      bestGap = gap;
+      bestAt = i;
+    }
+    bottom = Math.max(bottom, bottomOf(sorted[i]!));
+  }
+  if (bestAt < 0) return null;
+  gaps.sort((a, b) => a - b);
+  const median = gaps[Math.floor(gaps.length / 2)]!;
+  if (gaps.length > 1 && bestGap <= STRUCTURAL_GAP * median) return null;
+  return [sorted.slice(0, bestAt), sorted.slice(bestAt)];
+}
+
+function top(run: TextRun): number {
+  return run.y - ASCENT * run.size;
+}
+
+function bottomOf(run: TextRun): number {
+  return run.y + DESCENT * run.size;
+}
+
+function medianSize(runs: TextRun[]): number {
+  const sizes = runs.map((r) => r.size).sort((a, b) => a - b);
+  return sizes[Math.floor(sizes.length / 2)]!;
+}

@@ -1,0 +1,75 @@
+// Plain-text uploads. Paragraphs are separated by blank lines. Text extracted from PDFs by other
+// tools is often hard-wrapped instead: one visual line per line, paragraph starts indented, blank
+// lines where a column or page ended (even inside a word), and the line-end hyphens of the
+// original, which are undone here as for PDFs.
+import type { LayoutParagraph, LayoutResult } from './paragraphs.js';
+import { decodeText } from './decode-text.js';
+
+/** Median line length up to which a file is taken for hard-wrapped lines, not a paragraph per line. */
+const HARD_WRAP_MAX_MEDIAN = 130;
+/** In hard-wrapped text a line this much shorter than usual may end its paragraph. */
+const SHORT_LINE_SHARE = 0.7;
+const SENTENCE_END = /[.!?:;…»"”)]$/;
+const LIST_ITEM = /^([–—•·▪*-]|\d{1,2}[.)])\s/;
+const INDENTED = /^[ \t\u00a0]/;
+
+export function readTextFile(bytes: Uint8Array): LayoutResult {
+  const { text, encoding } = decodeText(bytes);
+  const warnings: string[] = [];
+  if (encoding === 'windows-1252') {
+    warnings.push('the text file is neither UTF-8 nor Russian Windows-1251; it was read as Windows-1252 (Western European)');
+  }
+  const blocks = text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t\f\u00a0]*\n/)
+    .map((block) => block.split('\n').filter((line) => line.trim()))
+    .filter((lines) => lines.length > 0);
+  const median = medianLineLength(blocks.flat());
+  const groups = median > HARD_WRAP_MAX_MEDIAN ? blocks.flatMap((lines) => lines.map((l) => [l])) : hardWrapped(blocks, median);
+  const paragraphs: LayoutParagraph[] = groups.map((lines) => ({ lines, page: null, relativeSize: null, footnote: false }));
+  return { mediaType: 'text/plain', pages: null, paragraphs, warnings };
+}
+
+function hardWrapped(blocks: string[][], median: number): string[][] {
+  // A paragraph never starts with a small letter: such a block continues the one before it.
+  const merged: string[][] = [];
+  for (const lines of blocks) {
+    const previous = merged[merged.length - 1];
+    if (previous && /^\p{Ll}/u.test(lines[0]!.trim())) previous.push(...lines);
+    else merged.push([...lines]);
+  }
+  return merged.flatMap((lines) => splitBlock(lines, median));
+}
+
+function splitBlock(lines: string[], median: number): string[][] {
+  // Indented lines start paragraphs only when most lines are not indented.
+  const indented = lines.filter((l) => INDENTED.test(l)).length;
+  const indentMarksParagraphs = indented > 0 && indented < lines.length / 2;
+  const groups: string[][] = [];
+  let current: string[] = [];
+  lines.forEach((line, i) => {
+    if (i > 0 && current.length && startsParagraph(lines[i - 1]!.trim(), line, median, indentMarksParagraphs)) {
+      groups.push(current);
+      current = [];
+    }
+    current.push(line);
+  });
+  if (current.length) groups.push(current);
+  return groups;
+}
+
+function startsParagraph(previous: string, line: string, median: number, indentMarksParagraphs: boolean): boolean {
+  const text = line.trim();
+  if (/^\p{Ll}/u.test(text)) return false;
+  if (indentMarksParagraphs && INDENTED.test(line)) return true;
+  if (LIST_ITEM.test(text) && SENTENCE_END.test(previous)) return true;
+  if (previous.length >= median * SHORT_LINE_SHARE || /[-‐]$/.test(previous)) return false;
+  // A short line ends its paragraph when it ends a sentence, or when it is a heading (no final
+  // punctuation, and the next line starts a new sentence).
+  return SENTENCE_END.test(previous) || (!/[,;]$/.test(previous) && /^[\p{Lu}\p{N}«"]/u.test(text));
+}
+
+function medianLineLength(lines: string[]): number {
+  const lengths = lines.map((l) => l.trim().length).sort((a, b) => a - b);
+  return lengths[Math.floor(lengths.length / 2)] ?? 0;
+}
