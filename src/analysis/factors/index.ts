@@ -11,8 +11,8 @@ export function factorDefinitions(): FactorDefinition[] {
 }
 
 /**
- * One mention per factor and sentence. When a sentence names a factor more than once, the first
- * wording whose stance is decided (not neutral) represents it.
+ * One mention per factor and sentence. When a sentence names a factor more than once, the wording
+ * whose stance is the most decided represents it (the first one on a tie).
  */
 export function findFactorMentions(context: TextContext, abbreviations: SummaryAbbreviation[]): FactorMention[] {
   const lexicon = factorLexicon();
@@ -29,11 +29,15 @@ export function findFactorMentions(context: TextContext, abbreviations: SummaryA
     for (const [factor, list] of groupByFactor(matches)) {
       const inherent = lexicon.byId.get(factor)?.inherent ?? 'neutral';
       const judged = list.map((m) => ({ m, result: stanceToward(cues, m, inherent) }));
-      const { m, result } = judged.find((j) => j.result.stance !== 'neutral') ?? judged[0]!;
+      const { m, result } = judged.reduce((best, j) => (decidedness(j.result) > decidedness(best.result) ? j : best));
       mentions.push(toMention(context.doc.text, tokens, index, factor, m, result));
     }
   });
   return mentions;
+}
+
+function decidedness(result: StanceResult): number {
+  return result.stance === 'neutral' ? 0 : Math.abs(result.score) + 1;
 }
 
 function groupByFactor(matches: FactorMatch[]): Map<string, FactorMatch[]> {

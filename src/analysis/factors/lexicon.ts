@@ -10,8 +10,13 @@ export const FACTOR_LEXICON = 'factors.txt';
 export const FACTOR_LANGUAGES = ['ru', 'en'] as const;
 export type FactorLanguage = (typeof FACTOR_LANGUAGES)[number];
 
-/** How a factor reads when the text says nothing about it beyond naming it. */
-export type Inherent = 'negative' | 'neutral';
+/**
+ * How a factor reads by itself: `negative`, a threat (sanctions, brain drain): negative unless the
+ * sentence clearly says otherwise; `burden`, more of it is worse (costs, interest rates): its rise
+ * is negative and its fall positive, but naming it is neutral; `neutral`, everything else.
+ */
+export type Inherent = 'negative' | 'burden' | 'neutral';
+const INHERENT_VALUES: readonly Inherent[] = ['negative', 'burden', 'neutral'];
 
 export interface FactorEntry extends FactorDefinition {
   inherent: Inherent;
@@ -117,10 +122,10 @@ function finishFactor(file: LexiconFile, draft: Draft): FactorEntry {
   };
   if (draft.patterns === 0) throw new LexiconError(file.path, draft.line, `factor "${draft.id}" has no patterns`);
   const inherent = draft.fields.get('inherent') ?? 'neutral';
-  if (inherent !== 'negative' && inherent !== 'neutral') {
-    throw new LexiconError(file.path, draft.line, `factor "${draft.id}": inherent must be negative or neutral, not "${inherent}"`);
+  if (!(INHERENT_VALUES as readonly string[]).includes(inherent)) {
+    throw new LexiconError(file.path, draft.line, `factor "${draft.id}": inherent must be one of ${INHERENT_VALUES.join(', ')}, not "${inherent}"`);
   }
-  return { id: draft.id, group: need('group'), label: { ru: need('label.ru'), en: need('label.en') }, inherent };
+  return { id: draft.id, group: need('group'), label: { ru: need('label.ru'), en: need('label.en') }, inherent: inherent as Inherent };
 }
 
 function recordStems(stemFactors: Map<string, Set<string>>, pattern: Pattern, factor: string): void {

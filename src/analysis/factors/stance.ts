@@ -3,7 +3,11 @@
 // Each cue found in the sentence votes with a sign and a weight:
 // - the sign comes from the cue kind and, for trends, advice and counter-moves, from the target's
 //   inherent reading (рост инвестиций is positive, рост санкций negative);
-// - a negation up to NEGATION_SCOPE words before the cue, within the clause, flips it;
+// - a negation up to NEGATION_SCOPE words before the cue, within the clause, flips it; a negation
+//   that governs no cue still reports that something does not happen (ТНК не создают…) and counts
+//   as a weak negative cue;
+// - a trend or counter-move applied to an evaluative word composes with it («снижение издержек»,
+//   «компенсировала потери» are positive);
 // - the weight falls with the distance to the target (attachment by proximity: «отсутствие ТНК»
 //   binds tighter than a cue three clauses away), across ; : ( ) dashes, and across contrast:
 //   the clause after «но» / "but" dominates the one before it, a concessive clause (хотя, although)
@@ -16,6 +20,8 @@ import { cueIndex, type CueEntry, type CueKind } from './stance-cues.js';
 import type { PatternMatch } from './patterns.js';
 
 const NEGATION_SCOPE = 3;
+/** Weight of a negation that governs no cue («не создают», "did not improve"). */
+const BARE_NEGATION_WEIGHT = 0.5;
 /** |score| at or above which a mention is positive or negative rather than neutral. */
 const DECISION_THRESHOLD = 0.4;
 const MAX_CUES_REPORTED = 3;
@@ -76,50 +82,53 @@ export function findSentenceCues(tokens: Token[], language: string): SentenceCue
   }
   const negations = matches.filter((m) => m.entry.kind === 'negation');
   const concessions = matches.filter((m) => m.entry.kind === 'concession').map((m) => [m.from, clauseEnd(tokens, m.to)] as const);
+  const conceded = (at: number): boolean => concessions.some(([from, to]) => at > from && at < to);
   const cues: PolarCue[] = [];
+  const usedNegations = new Set<number>();
   for (const m of matches) {
     const kind = m.entry.kind;
     if (kind === 'negation' || kind === 'contrast' || kind === 'concession' || kind === 'inert') continue;
     const negation = negations.find((n) => n.to <= m.from && m.from - n.to < NEGATION_SCOPE && breaksBefore[m.from]! === breaksBefore[n.to]!);
-    cues.push({
-      kind,
-      weight: m.entry.weight,
-      from: m.from,
-      to: m.to,
-      negatedBy: negation ? negation.from : -1,
-      segment: segmentOf[m.from]!,
-      conceded: concessions.some(([from, to]) => m.from > from && m.from < to),
-    });
+    if (negation) usedNegations.add(negation.from);
+    cues.push({ kind, weight: m.entry.weight, from: m.from, to: m.to, negatedBy: negation ? negation.from : -1, segment: segmentOf[m.from]!, conceded: conceded(m.from) });
   }
-  return { tokens, cues: composeTrends(cues, breaksBefore), segmentOf, segments: segment, breaksBefore };
+  for (const n of negations) {
+    if (usedNegations.has(n.from) || n.to >= tokens.length || !/\p{L}/u.test(tokens[n.to]!.text)) continue;
+    cues.push({ kind: 'negative', weight: BARE_NEGATION_WEIGHT, from: n.from, to: n.to + 1, negatedBy: -1, segment: segmentOf[n.from]!, conceded: conceded(n.from) });
+  }
+  cues.sort((a, b) => a.from - b.from);
+  return { tokens, cues: composeModifiers(cues, breaksBefore), segmentOf, segments: segment, breaksBefore };
 }
 
-/** How close a trend word must be to the evaluative word it changes («снижение издержек»). */
-const TREND_SCOPE = 2;
+/** How close a trend or counter-move must be to the evaluative word it changes («снижение издержек»). */
+const MODIFIER_SCOPE = 2;
+const MODIFIER_SIGN: Partial<Record<PolarKind, number>> = { up: 1, down: -1, counter: -1 };
 
 /**
- * A trend applied to an evaluative word is one cue whose sign is the product of both: «снижение
- * издержек», "reduce barriers" are positive, «рост эффективности» positive, «снижение
- * эффективности» negative.
+ * A trend or counter-move applied to an evaluative word is one cue whose sign is the product of
+ * both: «снижение издержек», "reduce barriers", «компенсировала потери» are positive, «рост
+ * эффективности» positive, «снижение эффективности» negative.
  */
-function composeTrends(cues: PolarCue[], breaksBefore: Int32Array): PolarCue[] {
+function composeModifiers(cues: PolarCue[], breaksBefore: Int32Array): PolarCue[] {
   const result: PolarCue[] = [];
   for (let i = 0; i < cues.length; i++) {
-    const trend = cues[i]!;
+    const modifier = cues[i]!;
     const next = cues[i + 1];
+    const modifierSign = MODIFIER_SIGN[modifier.kind];
     const composes =
-      (trend.kind === 'up' || trend.kind === 'down') &&
+      modifierSign !== undefined &&
       next !== undefined &&
       (next.kind === 'positive' || next.kind === 'negative') &&
       next.negatedBy < 0 &&
-      next.from - trend.to < TREND_SCOPE &&
-      breaksBefore[next.from]! === breaksBefore[trend.to]!;
+      next.from >= modifier.to &&
+      next.from - modifier.to < MODIFIER_SCOPE &&
+      breaksBefore[next.from]! === breaksBefore[modifier.to]!;
     if (!composes) {
-      result.push(trend);
+      result.push(modifier);
       continue;
     }
-    const sign = (trend.kind === 'up' ? 1 : -1) * (next.kind === 'positive' ? 1 : -1);
-    result.push({ ...trend, kind: sign > 0 ? 'positive' : 'negative', weight: Math.max(trend.weight, next.weight), to: next.to });
+    const sign = modifierSign * (next.kind === 'positive' ? 1 : -1);
+    result.push({ ...modifier, kind: sign > 0 ? 'positive' : 'negative', weight: Math.max(modifier.weight, next.weight), to: next.to });
     i++;
   }
   return result;
@@ -173,27 +182,30 @@ function cueSign(kind: PolarKind, inherent: Inherent): number {
       return 1;
     case 'negative':
       return -1;
-    case 'down':
-      return -1;
-    // Any trend, recommendation or counter-move around a threat presents it as a threat.
+    // Any trend, recommendation or counter-move around a threat presents it as a threat; a burden
+    // is worse when it grows and better when it falls.
     case 'up':
+      return inherent === 'neutral' ? 1 : -1;
+    case 'down':
+      return inherent === 'burden' ? 1 : -1;
     case 'advice':
       return inherent === 'negative' ? -1 : 1;
     case 'counter':
-      return inherent === 'negative' ? -1 : 0.5;
+      return inherent === 'neutral' ? 0.5 : -1;
   }
 }
 
 function attachment(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): number {
   const distance = cue.from >= target.to ? cue.from - target.to : target.from - cue.to;
   const trend = cue.kind === 'up' || cue.kind === 'down';
-  let weight = trend ? (distance <= 2 ? 1 : distance <= 4 ? 0.6 : 0.2) : distance <= 2 ? 1 : distance <= 5 ? 0.8 : distance <= 10 ? 0.5 : 0.3;
+  let weight = trend ? (distance <= 2 ? 1 : distance <= 4 ? 0.6 : 0.2) : distance <= 3 ? 1 : distance <= 6 ? 0.8 : distance <= 12 ? 0.5 : 0.3;
   const [lo, hi] = cue.from < target.from ? [cue.to, target.from] : [target.to, cue.from];
   if (hi > lo && sentence.breaksBefore[hi]! > sentence.breaksBefore[lo]!) weight *= 0.6;
   const targetSegment = sentence.segmentOf[target.from]!;
-  if (cue.segment > targetSegment) weight *= 0.8;
-  else if (cue.segment < targetSegment) weight *= 0.3;
-  else if (targetSegment < sentence.segments) weight *= 0.6;
+  // The clause after a contrast dominates: it keeps its full weight even across the contrast,
+  // while the clause before it is discounted.
+  if (cue.segment < targetSegment) weight *= 0.3;
+  else if (cue.segment === targetSegment && targetSegment < sentence.segments) weight *= 0.5;
   if (cue.conceded) weight *= 0.5;
   return weight;
 }
