@@ -10,6 +10,9 @@ import { isStopWord } from './tokens.js';
 import type { NormalizedDocument, Sentence } from './types.js';
 
 const TERMINATORS = '.!?…';
+/** The characters the main loop stops at: terminators, ';' and ':' (lists, emoticons), line breaks. */
+const MAY_END_SENTENCE = new Uint8Array(0x10000);
+for (const ch of TERMINATORS + ';:\n') MAY_END_SENTENCE[ch.charCodeAt(0)] = 1;
 /** Characters that close a sentence after its final punctuation: ." .» .) !..» */
 const CLOSERS = '"\'»”’)]';
 /** Closers that can only close, so that even after a space they still belong to the sentence. */
@@ -58,6 +61,10 @@ export function splitParagraph(text: string, from: number, to: number): [number,
   };
   let i = sentenceStart;
   while (i < to) {
+    if (!MAY_END_SENTENCE[text.charCodeAt(i)]) {
+      i++;
+      continue;
+    }
     const ch = text[i]!;
     if (TERMINATORS.includes(ch)) {
       const end = afterClosers(text, i, to);
