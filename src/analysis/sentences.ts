@@ -201,8 +201,9 @@ function followsNumber(text: string, start: number, abbreviationStart: number): 
   if (end <= start) return false;
   const run = text.slice(runStartBefore(text, start, end), end);
   if (NUMBER_WITH_UNIT.test(run) || ROMAN_NUMERAL.test(run)) return true;
-  // 5 млн. руб.: a unit after another unit that follows a number.
-  return run.endsWith('.') && abbreviationClass(abbreviationKey(run)) === 'unit' && followsNumber(text, start, end - run.length);
+  // 5 млн. руб., 40 млрд руб.: a unit after another unit (with or without its dot) after a number.
+  const unit = abbreviationClass(abbreviationKey(run.endsWith('.') ? run : run + '.')) === 'unit';
+  return unit && followsNumber(text, start, end - run.length);
 }
 
 /** A list number stands at the start of its sentence, or after ':' or ';' («…факторы: 1. санкции»). */
