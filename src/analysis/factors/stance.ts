@@ -49,6 +49,8 @@ export interface SentenceCues {
   /** Token index → contrast segment. */
   segmentOf: Int32Array;
   segments: number;
+  /** contrastAt[k]: token index of the contrast marker that opens segment k + 1. */
+  contrastAt: number[];
   /** breaksBefore[i]: clause breaks among tokens [0, i). */
   breaksBefore: Int32Array;
 }
@@ -72,7 +74,7 @@ export function findSentenceCues(tokens: Token[], language: string): SentenceCue
   const breaksBefore = new Int32Array(tokens.length + 1);
   for (let i = 0; i < tokens.length; i++) breaksBefore[i + 1] = breaksBefore[i]! + (CLAUSE_BREAKS.has(tokens[i]!.text) ? 1 : 0);
   const index = cueIndex(language);
-  if (!index) return { tokens, cues: [], segmentOf, segments: 0, breaksBefore };
+  if (!index) return { tokens, cues: [], segmentOf, segments: 0, contrastAt: [], breaksBefore };
   const matches = longestMatches(index.matchAll(tokens));
   const contrasts = matches.filter((m) => m.entry.kind === 'contrast').map((m) => m.from);
   let segment = 0;
@@ -94,10 +96,10 @@ export function findSentenceCues(tokens: Token[], language: string): SentenceCue
   }
   for (const n of negations) {
     if (usedNegations.has(n.from) || n.to >= tokens.length || !/\p{L}/u.test(tokens[n.to]!.text)) continue;
-    cues.push({ kind: 'negative', weight: BARE_NEGATION_WEIGHT, from: n.from, to: n.to + 1, negatedBy: -1, segment: segmentOf[n.from]!, conceded: conceded(n.from) });
+    cues.push({ kind: 'negative', weight: BARE_NEGATION_WEIGHT * n.entry.weight, from: n.from, to: n.to + 1, negatedBy: -1, segment: segmentOf[n.from]!, conceded: conceded(n.from) });
   }
   cues.sort((a, b) => a.from - b.from);
-  return { tokens, cues: composeModifiers(cues, breaksBefore), segmentOf, segments: segment, breaksBefore };
+  return { tokens, cues: composeModifiers(cues, breaksBefore), segmentOf, segments: segment, contrastAt: contrasts, breaksBefore };
 }
 
 /** How close a trend or counter-move must be to the evaluative word it changes («снижение издержек»). */
@@ -196,12 +198,19 @@ function cueSign(kind: PolarKind, inherent: Inherent): number {
 }
 
 function attachment(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): number {
-  const distance = cue.from >= target.to ? cue.from - target.to : target.from - cue.to;
+  const targetSegment = sentence.segmentOf[target.from]!;
+  // A clause opened by a contrast after the target is read as said of the target: «НИС обладает
+  // потенциалом, но функционирует фрагментарно». Its cues are as far as they are from the contrast.
+  const distance =
+    cue.segment > targetSegment
+      ? cue.from - sentence.contrastAt[cue.segment - 1]!
+      : cue.from >= target.to
+        ? cue.from - target.to
+        : target.from - cue.to;
   const trend = cue.kind === 'up' || cue.kind === 'down';
   let weight = trend ? (distance <= 2 ? 1 : distance <= 4 ? 0.6 : 0.2) : distance <= 3 ? 1 : distance <= 6 ? 0.8 : distance <= 12 ? 0.5 : 0.3;
   const [lo, hi] = cue.from < target.from ? [cue.to, target.from] : [target.to, cue.from];
   if (hi > lo && sentence.breaksBefore[hi]! > sentence.breaksBefore[lo]!) weight *= 0.6;
-  const targetSegment = sentence.segmentOf[target.from]!;
   // The clause after a contrast dominates: it keeps its full weight even across the contrast,
   // while the clause before it is discounted.
   if (cue.segment < targetSegment) weight *= 0.3;
