@@ -5,6 +5,7 @@
 // initial, a list number) and the word after it (capitalised, lower case, a digit). A few other
 // places end sentences too: a ';' before the next item of a numbered list, a line break before a
 // list item, an emoticon. Every decision looks at a bounded window, so the pass is linear.
+import { charFlags, DIGIT, LOWER, UPPER } from './char-classes.js';
 import { ABBREVIATION_MAX_PARTS, abbreviationClass, abbreviationKey } from './sentence-abbreviations.js';
 import { isStopWord } from './tokens.js';
 import type { NormalizedDocument, Sentence } from './types.js';
@@ -26,8 +27,10 @@ const MAX_RUN = 40;
 
 /** A list number or letter at the start of a sentence or after ':' or ';' (1. 8.1. IV. а. §2.). */
 const LIST_MARKER = /^[([]?(?:\d{1,3}(?:\.\d{1,3})*|[IVXLCDM]{1,6}|\p{L}|§\s?\d+(?:\.\d+)*)$/u;
-/** Initials: И, И.И, J.R.R (the last dot is the candidate end). */
-const INITIALS = /^[([«"]?(?:\p{Lu}\.)*\p{Lu}$/u;
+/** A capitalised word, maybe abbreviated, that labels a numbered caption or heading (Рис., Table). */
+const LABEL_WORD = /^\p{Lu}\p{Ll}+\.?$/u;
+/** Initials: И, И.И, J.R.R, Б.-О (the last dot is the candidate end). */
+const INITIALS = /^[([«"]?(?:\p{Lu}\.-?)*\p{Lu}$/u;
 /** An unlisted dotted abbreviation (к.п.н, н.э): it may end a sentence. */
 const DOTTED_ABBREVIATION = /^(?:\p{Ll}{1,4}\.)+\p{Ll}{1,4}$/u;
 /** A number, possibly with a glued unit (2007, 3,5, 1999–2000, 500р, 1999гг). */
@@ -36,9 +39,6 @@ const ROMAN_NUMERAL = /^[IVXLCDM]+$/;
 /** The start of a list item after ';' or a line break: 2) 2. б) • – */
 const LIST_ITEM = /^(?:\d{1,3}[.)]|\p{L}\)|[•▪●◦■·*–—-]\s)/u;
 const EMOTICON = /^[:;]-?[)(]+$/;
-const UPPER = /\p{Lu}/u;
-const LOWER = /\p{Ll}/u;
-const DIGIT = /\p{N}/u;
 const WORD = /^\p{L}+/u;
 const OPENING_PUNCTUATION = /^[([«"„“'‘]+/u;
 
@@ -128,15 +128,15 @@ function nextWord(text: string, from: number, to: number): NextWord {
   let i = from;
   while (i < to && (isSpace(text[i]) || OPENERS.includes(text[i]!))) i++;
   if (i >= to) return { kind: 'end', word: '', initial: false };
-  const ch = text[i]!;
+  const flags = charFlags(text, i);
   const word = WORD.exec(text.slice(i, i + MAX_RUN))?.[0] ?? '';
-  const kind: NextKind = UPPER.test(ch)
+  const kind: NextKind = flags & UPPER
     ? 'upper'
-    : LOWER.test(ch)
+    : flags & LOWER
       ? 'lower'
-      : DIGIT.test(ch)
+      : flags & DIGIT
         ? 'digit'
-        : CONTINUING.includes(ch)
+        : CONTINUING.includes(text[i]!)
           ? 'punctuation'
           : 'other';
   return { kind, word, initial: word.length === 1 && kind === 'upper' && text[i + 1] === '.' };
@@ -206,10 +206,15 @@ function followsNumber(text: string, start: number, abbreviationStart: number): 
   return unit && followsNumber(text, start, end - run.length);
 }
 
-/** A list number stands at the start of its sentence, or after ':' or ';' («…факторы: 1. санкции»). */
+/**
+ * A list number stands at the start of its sentence, after ':' or ';' («…факторы: 1. санкции»), or
+ * after the one word of a caption or heading label («Рис. 1. Динамика…», «Table 2. Results»).
+ */
 function isListPosition(text: string, start: number, runStart: number): boolean {
   const before = trimEnd(text, start, runStart);
-  return before <= start || text[before - 1] === ':' || text[before - 1] === ';';
+  if (before <= start || text[before - 1] === ':' || text[before - 1] === ';') return true;
+  const numbered = charFlags(text, runStart) & DIGIT;
+  return numbered !== 0 && runStartBefore(text, start, before) === start && LABEL_WORD.test(text.slice(start, before));
 }
 
 /** A line break ends a sentence before a list item when the line before ended with punctuation. */
