@@ -1,6 +1,92 @@
-// STUB (replaced by issue 5).
+// Abbreviations of a document: definitions in its text (definitions.ts), every use counted
+// (occurrences.ts), undefined ones expanded from the bilingual glossary (glossary.ts), Russian and
+// English ones linked through their equivalents (НИС ↔ NIS). A definition in the text wins over the
+// glossary; an abbreviation found in neither is reported as unknown, with its count.
+//
+// Call `await loadMorphology()` once before analysis: without it the Russian long forms taken from
+// the text stay as written instead of being put in dictionary form.
 import type { SummaryAbbreviation, TextContext } from '../types.js';
+import { findDefinitions, type Definition } from './definitions.js';
+import { glossary, glossaryEntry } from './glossary.js';
+import { dictionaryForm, sameConcept } from './long-forms.js';
+import { findOccurrences, type Span } from './occurrences.js';
+import { bareAbbreviation, scriptLanguage, upperCount } from './shape.js';
 
-export function findAbbreviations(_context: TextContext): SummaryAbbreviation[] {
-  return [];
+export { glossary, type GlossaryEntry } from './glossary.js';
+export { loadMorphology } from './morphology.js';
+
+export function findAbbreviations(context: TextContext): SummaryAbbreviation[] {
+  const { text, paragraphs } = context.doc;
+  const analyzed = (p: number) => paragraphs[p]?.kind !== 'references';
+  const definitions = textDefinitions(context, analyzed);
+  const known = new Set([...glossary().map((e) => e.short), ...definitions.keys()]);
+  const spans: Span[] = context.sentences.filter((s) => analyzed(s.paragraph));
+  const occurrences = findOccurrences(text, spans, known);
+  const found = [...occurrences]
+    .sort((a, b) => a[1].firstOffset - b[1].firstOffset)
+    .map(([bare, o]) => describe(bare, o.count, o.firstOffset, definitions.get(bare)));
+  return linkEquivalents(found);
 }
+
+/** The first definition of each abbreviation in the text, keyed by its bare form (TNCs → TNC). */
+function textDefinitions(context: TextContext, analyzed: (p: number) => boolean): Map<string, Definition> {
+  const byBare = new Map<string, Definition>();
+  context.doc.paragraphs.forEach((p, i) => {
+    if (!analyzed(i)) return;
+    for (const d of findDefinitions(context.doc.text.slice(p.start, p.end))) {
+      const bare = bareAbbreviation(d.short);
+      // One-letter and all-lower-case short forms are definitions, but counting their uses in a
+      // whole paper would count ordinary letters and words.
+      if (bare.length < 2 || upperCount(bare) < 1 || byBare.has(bare)) continue;
+      byBare.set(bare, { ...d, shortStart: d.shortStart + p.start, shortEnd: d.shortEnd + p.start, longStart: d.longStart + p.start, longEnd: d.longEnd + p.start });
+    }
+  });
+  return byBare;
+}
+
+function describe(bare: string, count: number, firstOffset: number, definition: Definition | undefined): SummaryAbbreviation {
+  const language = scriptLanguage(bare);
+  let entry = glossaryEntry(bare);
+  if (definition) {
+    // The text's own definition wins; the glossary still gives links and the factor when it
+    // describes the same thing (NIS: "national innovation system" in both).
+    if (entry && !sameConcept(definition.long, entry.long)) entry = undefined;
+    return {
+      short: bare,
+      long: dictionaryForm(definition.long, language, definition.short !== bare, entry),
+      longAsWritten: definition.long,
+      source: 'text',
+      language,
+      count,
+      firstOffset,
+      equivalents: entry?.equivalents ?? [],
+      factor: entry?.factor ?? null,
+    };
+  }
+  return {
+    short: bare,
+    long: entry?.long ?? null,
+    source: entry ? 'glossary' : 'unknown',
+    language,
+    count,
+    firstOffset,
+    equivalents: entry?.equivalents ?? [],
+    factor: entry?.factor ?? null,
+  };
+}
+
+/**
+ * Links hold both ways within a paper: when НИС lists NIS as its equivalent and NIS is in the paper
+ * too, NIS lists НИС, whether or not the glossary says so in that direction.
+ */
+function linkEquivalents(found: SummaryAbbreviation[]): SummaryAbbreviation[] {
+  const byShort = new Map(found.map((a) => [a.short, a]));
+  for (const a of found) {
+    for (const e of a.equivalents) {
+      const other = byShort.get(e);
+      if (other && !other.equivalents.includes(a.short)) other.equivalents = [...other.equivalents, a.short];
+    }
+  }
+  return found;
+}
+

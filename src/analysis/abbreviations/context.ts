@@ -1,0 +1,64 @@
+// Upper-case words that are not abbreviations because of where they stand: author initials
+// ("Smith JA, Jones B."), formula symbols ("GDP = C + I"), and words of all-caps headings
+// («ВВЕДЕНИЕ», "RESULTS:"). These filters apply only to abbreviations that are neither defined in
+// the text nor in the glossary.
+import { isDictionaryWord } from './morphology.js';
+
+/** A match of an abbreviation-shaped word in the text. */
+export interface Spot {
+  start: number;
+  end: number;
+  /** The bare abbreviation (ВЭБ for ВЭБ-а). */
+  bare: string;
+}
+
+/** "Smith JA, Jones BC" / «Гаврилова МВ, Сидорова ЕВ»: two or three capitals after a surname, in a list of names. */
+function isAuthorInitials(text: string, spot: Spot): boolean {
+  if (spot.bare.length > 3 || !/^\p{Lu}+$/u.test(spot.bare)) return false;
+  const before = text.slice(Math.max(0, spot.start - 40), spot.start);
+  if (!/\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s$/u.test(before)) return false;
+  if (!/^\s*(?:[,;.]|\(\d{4}|$)/u.test(text.slice(spot.end, spot.end + 6))) return false;
+  // One such pair could be «Россия ВТО,»; a name list has another surname with initials nearby.
+  const around = text.slice(Math.max(0, spot.start - 80), spot.end + 80);
+  return [...around.matchAll(/\p{Lu}\p{Ll}+\s+\p{Lu}{1,3}\b|\p{Lu}\p{Ll}+\s+\p{Lu}\.\s?\p{Lu}?\.?/gu)].length >= 2;
+}
+
+/** Next to an operator or a sub/superscript: a variable of a formula, not an abbreviation. */
+function isFormulaSymbol(text: string, spot: Spot): boolean {
+  const before = text.slice(Math.max(0, spot.start - 3), spot.start);
+  const after = text.slice(spot.end, spot.end + 3);
+  return /[=<>≤≥+×·*^∑√/]\s*$/u.test(before) || /^\s*[=<>≤≥+×·*^_]/u.test(after) || /^[₀-₉⁰-⁹]/u.test(after);
+}
+
+const LONG_WORD = { ru: 5, en: 7 } as const;
+
+/**
+ * A word of an all-caps heading: part of a run of three or more all-caps words, a section label
+ * before a colon at the start of a sentence ("RESULTS:"), or simply an ordinary word in capitals —
+ * a Russian dictionary word of five letters or more («ВВЕДЕНИЕ», «ВЫВОДЫ»), an English word of seven
+ * letters or more, since real abbreviations of that length are in the glossary or defined.
+ */
+function isHeadingWord(text: string, spot: Spot, sentenceStart: number): boolean {
+  const word = /^\S*/u.exec(text.slice(spot.start))![0];
+  if (/^\p{Lu}+:/u.test(word) && !/\S/u.test(text.slice(sentenceStart, spot.start).replace(/[\d.\s]+/gu, ''))) return true;
+  if (capsRun(text, spot) >= 3) return true;
+  const cyrillic = /\p{Script=Cyrillic}/u.test(spot.bare);
+  if (cyrillic) return spot.bare.length >= LONG_WORD.ru && isDictionaryWord(spot.bare);
+  return spot.bare.length >= LONG_WORD.en;
+}
+
+/** Number of consecutive all-caps words (of two letters or more) around the spot. */
+function capsRun(text: string, spot: Spot): number {
+  const isCaps = (w: string) => /^[\p{Lu}\p{N}«»"“”,.:;–—-]*$/u.test(w) && /\p{Lu}.*\p{Lu}/u.test(w);
+  const left = text.slice(Math.max(0, spot.start - 200), spot.start).split(/\s+/u).filter(Boolean).reverse();
+  const right = text.slice(spot.end, spot.end + 200).split(/\s+/u).filter(Boolean);
+  let n = 1;
+  for (const w of left) if (isCaps(w)) n++; else break;
+  for (const w of right) if (isCaps(w)) n++; else break;
+  return n;
+}
+
+/** Whether an undefined, unlisted abbreviation-shaped word is noise where it stands. */
+export function isNoiseInContext(text: string, spot: Spot, sentenceStart: number): boolean {
+  return isAuthorInitials(text, spot) || isFormulaSymbol(text, spot) || isHeadingWord(text, spot, sentenceStart);
+}

@@ -1,0 +1,34 @@
+// Long forms taken from the text, given in dictionary form as well as written:
+// «национальной инновационной системе» → «национальная инновационная система»,
+// "multinational corporations" (for TNCs) → "multinational corporation".
+import type { GlossaryEntry } from './glossary.js';
+import { russianDictionaryForm } from './morphology.js';
+
+/**
+ * Dictionary form of a long form written in the text. Russian: by morphology, else the glossary's
+ * long form when it names the same thing, else as written. English: as written, in the singular
+ * when the short form was plural (TNCs).
+ */
+export function dictionaryForm(written: string, language: string, pluralShort: boolean, entry: GlossaryEntry | undefined): string {
+  if (language === 'ru') {
+    return russianDictionaryForm(written) ?? (entry && sameConcept(written, entry.long) ? entry.long : written);
+  }
+  return pluralShort ? singularLastWord(written) : written;
+}
+
+function singularLastWord(phrase: string): string {
+  return phrase.replace(/(\p{L}+?)(ies|s)$/u, (_, stem: string, ending: string) => (ending === 'ies' ? `${stem}y` : stem));
+}
+
+/**
+ * Whether two long forms share a content word (compared by their first five letters, which is
+ * enough to see through inflection): "multinational corporations" and "transnational corporation"
+ * do, «национальной инновационной системе» and «национальная инновационная система» do; a
+ * different expansion of the same letters does not.
+ */
+export function sameConcept(a: string, b: string): boolean {
+  const stems = (s: string) =>
+    new Set(s.toLowerCase().replace(/ё/gu, 'е').split(/[^\p{L}]+/u).filter((w) => w.length > 3).map((w) => w.slice(0, 5)));
+  const sb = stems(b);
+  return [...stems(a)].some((w) => sb.has(w));
+}

@@ -1,0 +1,78 @@
+// Every use of an abbreviation in the text, inflected and plural forms included (ТНК, ВЭБ-а, НИСа,
+// TNCs, NIS's), grouped under the bare abbreviation with a count and the first offset.
+import { isNoiseInContext, type Spot } from './context.js';
+import { isNoise, isNoiseInText } from './noise.js';
+import { ABBREVIATION_IN_TEXT, endingFits, upperCount } from './shape.js';
+
+/** A span of text to scan: a sentence, with the start of its sentence for context filters. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Occurrences {
+  count: number;
+  firstOffset: number;
+}
+
+/**
+ * Abbreviations used in the spans. `known` holds the bare forms defined in the text or listed in the
+ * glossary: those are always counted (multi-word ones such as «ЦБ РФ» as one), while other
+ * abbreviation-shaped words must pass the noise filters.
+ */
+export function findOccurrences(text: string, spans: Span[], known: ReadonlySet<string>): Map<string, Occurrences> {
+  const found = new Map<string, Occurrences>();
+  const add = (bare: string, start: number) => {
+    const o = found.get(bare);
+    if (o) o.count++;
+    else found.set(bare, { count: 1, firstOffset: start });
+  };
+  const irregular = [...known].filter((bare) => !bare.includes(' ') && !isRegular(bare));
+  for (const span of spans) {
+    const spots = abbreviationSpots(text, span);
+    for (let i = 0; i < spots.length; i++) {
+      const spot = spots[i]!;
+      const next = spots[i + 1];
+      // «ЦБ РФ», «ТН ВЭД»: two words that together are a known abbreviation count once.
+      if (next && text.slice(spot.end, next.start) === ' ' && known.has(`${spot.bare} ${next.bare}`)) {
+        add(`${spot.bare} ${next.bare}`, spot.start);
+        i++;
+        continue;
+      }
+      if (known.has(spot.bare) ? isNoise(spot.bare) : isNoiseInText(spot.bare) || isNoiseInContext(text, spot, span.start)) continue;
+      add(spot.bare, spot.start);
+    }
+    for (const spot of irregularSpots(text, span, irregular)) add(spot.bare, spot.start);
+  }
+  return found;
+}
+
+/** Words shaped like abbreviations: two capitals or more, with an ending that fits their script. */
+function abbreviationSpots(text: string, span: Span): Spot[] {
+  const spots: Spot[] = [];
+  const re = new RegExp(ABBREVIATION_IN_TEXT.source, 'gu');
+  for (const m of text.slice(span.start, span.end).matchAll(re)) {
+    const bare = m[1]!;
+    if (upperCount(bare) < 2 || !endingFits(bare, m[2])) continue;
+    spots.push({ start: span.start + m.index, end: span.start + m.index + m[0].length, bare });
+  }
+  return spots;
+}
+
+/** Known abbreviations that the capitals pattern misses («Декс», "IoT"), found by their spelling. */
+function irregularSpots(text: string, span: Span, irregular: string[]): Spot[] {
+  const spots: Spot[] = [];
+  const slice = text.slice(span.start, span.end);
+  for (const bare of irregular) {
+    const escaped = bare.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?:-?[а-яё]{1,3}|['’]?s)?(?![\\p{L}\\p{N}])`, 'gu');
+    for (const m of slice.matchAll(re)) spots.push({ start: span.start + m.index, end: span.start + m.index + m[0].length, bare });
+  }
+  return spots;
+}
+
+/** Whether the capitals pattern finds this abbreviation as a whole. */
+function isRegular(bare: string): boolean {
+  const m = new RegExp(ABBREVIATION_IN_TEXT.source, 'u').exec(bare);
+  return upperCount(bare) >= 2 && m !== null && m.index === 0 && m[1] === bare;
+}
