@@ -33,6 +33,8 @@ const LABEL_WORD = /^\p{Lu}\p{Ll}+\.?$/u;
 const INITIALS = /^[([«"]?(?:\p{Lu}\.-?)*\p{Lu}$/u;
 /** An unlisted dotted abbreviation (к.п.н, н.э): it may end a sentence. */
 const DOTTED_ABBREVIATION = /^(?:\p{Ll}{1,4}\.)+\p{Ll}{1,4}$/u;
+/** Two or more capitals ending the word before the dot (U.S. ends with one). */
+const ACRONYM = /\p{Lu}{2}$/u;
 /** A number, possibly with a glued unit (2007, 3,5, 1999–2000, 500р, 1999гг). */
 const NUMBER_WITH_UNIT = /^[([]?\p{N}[\p{N}.,–-]*(\p{L}*)$/u;
 const ROMAN_NUMERAL = /^[IVXLCDM]+$/;
@@ -174,6 +176,8 @@ interface ListedAbbreviation {
  * non-space characters (so «и т. д.» and «и т.д.» both match), longest first.
  */
 function listedAbbreviation(text: string, start: number, runStart: number, dot: number): ListedAbbreviation | null {
+  // MS., NO., CO.: a word in capitals is an acronym, not the listed Ms., No., Co.
+  if (ACRONYM.test(text.slice(runStart, dot))) return null;
   const glued = NUMBER_WITH_UNIT.exec(text.slice(runStart, dot));
   if (glued) {
     // 500р. 1999гг.: a unit glued to its number.

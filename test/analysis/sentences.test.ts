@@ -27,6 +27,7 @@ describe('splitSentences', () => {
     ['млн, млрд, руб.', ['Экспорт составил 5,3 млрд долл., а импорт — 300 млн. руб. в месяц.', 'Это много.']],
     ['a unit after a number ends a sentence before a capital', ['Кредит составил 40 млрд руб.', 'Банк выдал его в 2022 году.']],
     ['e.g., i.e., Fig., Dr.', ['Some measures, e.g. tax credits, worked, i.e. firms invested.', 'Fig. 2 shows it, as Dr. Weller argued.']],
+    ['an acronym that looks like a listed abbreviation', ['It was seen in patients with MS.', 'No. 5 was not.']],
     ['U.S. before a name and before a new sentence', ['The U.S. Department of Commerce acted in the U.S.', 'The rules changed.']],
     ['initials', ['Как писал А. С. Пушкин, и как показал И.И. Иванов, Л. В. Щерба прав.']],
     ['hyphenated initials', ['Понятие ввели Б.-О. Лундвалль и Р. Нельсон.']],
