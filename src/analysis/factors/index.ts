@@ -3,7 +3,8 @@ import { ANALYZED_LANGUAGES, UNANALYZED_KINDS } from '../types.js';
 import type { FactorDefinition, FactorMention, SummaryAbbreviation, TextContext, Token } from '../types.js';
 import { factorLexicon, type FactorLanguage } from './lexicon.js';
 import { abbreviationFactors, matchFactors, type FactorMatch } from './matching.js';
-import { findSentenceCues, stanceToward, type StanceResult } from './stance.js';
+import { findSentenceCues } from './sentence-cues.js';
+import { stanceToward, type StanceResult } from './stance.js';
 
 /** All codebook factors, in codebook order, as the lexicon defines them. */
 export function factorDefinitions(): FactorDefinition[] {
@@ -25,7 +26,9 @@ export function findFactorMentions(context: TextContext, abbreviations: SummaryA
     const tokens = context.tokens[index] ?? [];
     const matches = matchFactors(tokens, language, lexicon, byAbbreviation);
     if (matches.length === 0) return;
-    const cues = findSentenceCues(tokens, language);
+    const names = new Uint8Array(tokens.length);
+    for (const m of matches) names.fill(1, m.from, m.to);
+    const cues = findSentenceCues(tokens, language, names);
     for (const [factor, list] of groupByFactor(matches)) {
       const inherent = lexicon.byId.get(factor)?.inherent ?? 'neutral';
       const judged = list.map((m) => ({ m, result: stanceToward(cues, m, inherent) }));

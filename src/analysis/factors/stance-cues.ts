@@ -11,11 +11,13 @@ import { compilePattern, PatternIndex, PatternSyntaxError } from './patterns.js'
  * - advice: a recommendation (необходимо, should): positive for what it recommends developing;
  * - counter: fighting something (преодолеть, counter): marks what it governs as a threat;
  * - negation: flips the next cue (не способствует, not effective);
+ * - without: a negation that also marks what it governs as missing (без X, without X);
  * - contrast: the clause after it dominates (но, однако, but);
  * - concession: the clause it opens is subordinate (хотя, although);
+ * - relative: opens a relative clause after a comma (который, which), whose cues are about its own subject;
  * - inert: fixed phrases that contain a cue word but are not cues (не только, not only).
  */
-export const CUE_KINDS = ['positive', 'negative', 'up', 'down', 'advice', 'counter', 'negation', 'contrast', 'concession', 'inert'] as const;
+export const CUE_KINDS = ['positive', 'negative', 'up', 'down', 'advice', 'counter', 'negation', 'without', 'contrast', 'concession', 'relative', 'inert'] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 
 export interface CueEntry {

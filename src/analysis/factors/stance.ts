@@ -1,59 +1,25 @@
 // Rule-based stance of a sentence toward a target inside it (a factor mention, or any span).
 //
-// Each cue found in the sentence votes with a sign and a weight:
-// - the sign comes from the cue kind and, for trends, advice and counter-moves, from the target's
-//   inherent reading (рост инвестиций is positive, рост санкций negative);
-// - a negation up to NEGATION_SCOPE words before the cue, within the clause, flips it; a negation
-//   that governs no cue still reports that something does not happen (ТНК не создают…) and counts
-//   as a weak negative cue;
-// - a trend or counter-move applied to an evaluative word composes with it («снижение издержек»,
-//   «компенсировала потери» are positive);
+// Each cue found in the sentence (sentence-cues.ts) votes with a sign and a weight:
+// - the sign comes from the cue kind, its negation, and, for trends, advice and counter-moves,
+//   from how the target reads by itself (рост инвестиций is positive, рост санкций and рост
+//   издержек negative);
 // - the weight falls with the distance to the target (attachment by proximity: «отсутствие ТНК»
-//   binds tighter than a cue three clauses away), across ; : ( ) dashes, and across contrast:
-//   the clause after «но» / "but" dominates the one before it, a concessive clause (хотя, although)
-//   counts half.
-// Cues inside the target itself are its name, not an evaluation of it (утечка мозгов, точки роста).
+//   binds tighter than a cue three clauses away), across ; : ( ) dashes, into relative clauses
+//   that do not contain the target, and across contrast: the clause after «но» / "but" dominates
+//   the one before it; a concessive clause (хотя, although) counts half.
+// A target governed by «без» / "without" is what the sentence says is missing: «без X сделки не
+// состоялись бы», "impossible without X" present X as necessary, so the votes turn around.
 import { tokenize } from '../tokens.js';
 import type { Stance, Token } from '../types.js';
 import type { Inherent } from './lexicon.js';
-import { cueIndex, type CueEntry, type CueKind } from './stance-cues.js';
-import type { PatternMatch } from './patterns.js';
+import { findSentenceCues, type PolarCue, type PolarKind, type SentenceCues } from './sentence-cues.js';
 
-const NEGATION_SCOPE = 3;
-/** Weight of a negation that governs no cue («не создают», "did not improve"). */
-const BARE_NEGATION_WEIGHT = 0.5;
 /** |score| at or above which a mention is positive or negative rather than neutral. */
 const DECISION_THRESHOLD = 0.4;
 const MAX_CUES_REPORTED = 3;
-const CLAUSE_BREAKS = new Set([';', ':', '(', ')', '–', '—', '.', '!', '?']);
-
-type PolarKind = Exclude<CueKind, 'negation' | 'contrast' | 'concession' | 'inert'>;
-
-interface PolarCue {
-  kind: PolarKind;
-  weight: number;
-  from: number;
-  to: number;
-  /** Index of the negation that flips it, or -1. */
-  negatedBy: number;
-  /** Number of contrast markers before it: its clause in the contrast structure. */
-  segment: number;
-  /** Inside a concessive clause (хотя …,). */
-  conceded: boolean;
-}
-
-/** The cues of one sentence, found once and reused for every target in it. */
-export interface SentenceCues {
-  tokens: Token[];
-  cues: PolarCue[];
-  /** Token index → contrast segment. */
-  segmentOf: Int32Array;
-  segments: number;
-  /** contrastAt[k]: token index of the contrast marker that opens segment k + 1. */
-  contrastAt: number[];
-  /** breaksBefore[i]: clause breaks among tokens [0, i). */
-  breaksBefore: Int32Array;
-}
+/** How far before the target a «без» / "without" may stand to govern it. */
+const WITHOUT_SCOPE = 2;
 
 export interface StanceResult {
   stance: Stance;
@@ -69,100 +35,13 @@ export interface TokenSpan {
   to: number;
 }
 
-export function findSentenceCues(tokens: Token[], language: string): SentenceCues {
-  const segmentOf = new Int32Array(tokens.length);
-  const breaksBefore = new Int32Array(tokens.length + 1);
-  for (let i = 0; i < tokens.length; i++) breaksBefore[i + 1] = breaksBefore[i]! + (CLAUSE_BREAKS.has(tokens[i]!.text) ? 1 : 0);
-  const index = cueIndex(language);
-  if (!index) return { tokens, cues: [], segmentOf, segments: 0, contrastAt: [], breaksBefore };
-  const matches = longestMatches(index.matchAll(tokens));
-  const contrasts = matches.filter((m) => m.entry.kind === 'contrast').map((m) => m.from);
-  let segment = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    if (contrasts.includes(i)) segment++;
-    segmentOf[i] = segment;
-  }
-  const negations = matches.filter((m) => m.entry.kind === 'negation');
-  const concessions = matches.filter((m) => m.entry.kind === 'concession').map((m) => [m.from, clauseEnd(tokens, m.to)] as const);
-  const conceded = (at: number): boolean => concessions.some(([from, to]) => at > from && at < to);
-  const cues: PolarCue[] = [];
-  const usedNegations = new Set<number>();
-  for (const m of matches) {
-    const kind = m.entry.kind;
-    if (kind === 'negation' || kind === 'contrast' || kind === 'concession' || kind === 'inert') continue;
-    const negation = negations.find((n) => n.to <= m.from && m.from - n.to < NEGATION_SCOPE && breaksBefore[m.from]! === breaksBefore[n.to]!);
-    if (negation) usedNegations.add(negation.from);
-    cues.push({ kind, weight: m.entry.weight, from: m.from, to: m.to, negatedBy: negation ? negation.from : -1, segment: segmentOf[m.from]!, conceded: conceded(m.from) });
-  }
-  for (const n of negations) {
-    if (usedNegations.has(n.from) || n.to >= tokens.length || !/\p{L}/u.test(tokens[n.to]!.text)) continue;
-    cues.push({ kind: 'negative', weight: BARE_NEGATION_WEIGHT * n.entry.weight, from: n.from, to: n.to + 1, negatedBy: -1, segment: segmentOf[n.from]!, conceded: conceded(n.from) });
-  }
-  cues.sort((a, b) => a.from - b.from);
-  return { tokens, cues: composeModifiers(cues, breaksBefore), segmentOf, segments: segment, contrastAt: contrasts, breaksBefore };
-}
-
-/** How close a trend or counter-move must be to the evaluative word it changes («снижение издержек»). */
-const MODIFIER_SCOPE = 2;
-const MODIFIER_SIGN: Partial<Record<PolarKind, number>> = { up: 1, down: -1, counter: -1 };
-
-/**
- * A trend or counter-move applied to an evaluative word is one cue whose sign is the product of
- * both: «снижение издержек», "reduce barriers", «компенсировала потери» are positive, «рост
- * эффективности» positive, «снижение эффективности» negative.
- */
-function composeModifiers(cues: PolarCue[], breaksBefore: Int32Array): PolarCue[] {
-  const result: PolarCue[] = [];
-  for (let i = 0; i < cues.length; i++) {
-    const modifier = cues[i]!;
-    const next = cues[i + 1];
-    const modifierSign = MODIFIER_SIGN[modifier.kind];
-    const composes =
-      modifierSign !== undefined &&
-      next !== undefined &&
-      (next.kind === 'positive' || next.kind === 'negative') &&
-      next.negatedBy < 0 &&
-      next.from >= modifier.to &&
-      next.from - modifier.to < MODIFIER_SCOPE &&
-      breaksBefore[next.from]! === breaksBefore[modifier.to]!;
-    if (!composes) {
-      result.push(modifier);
-      continue;
-    }
-    const sign = modifierSign * (next.kind === 'positive' ? 1 : -1);
-    result.push({ ...modifier, kind: sign > 0 ? 'positive' : 'negative', weight: Math.max(modifier.weight, next.weight), to: next.to });
-    i++;
-  }
-  return result;
-}
-
-/** Where a concessive clause ends: the next comma or clause break. */
-function clauseEnd(tokens: Token[], from: number): number {
-  for (let i = from; i < tokens.length; i++) if (tokens[i]!.text === ',' || CLAUSE_BREAKS.has(tokens[i]!.text)) return i;
-  return tokens.length;
-}
-
-/** Overlapping cue matches: the longest wins, so «не только» (inert) beats «не» (negation). */
-function longestMatches(matches: PatternMatch<CueEntry>[]): PatternMatch<CueEntry>[] {
-  const sorted = [...matches].sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
-  const taken = new Uint8Array(Math.max(0, ...matches.map((m) => m.to)));
-  const kept: PatternMatch<CueEntry>[] = [];
-  for (const m of sorted) {
-    let free = true;
-    for (let i = m.from; i < m.to; i++) if (taken[i]) free = false;
-    if (!free) continue;
-    for (let i = m.from; i < m.to; i++) taken[i] = 1;
-    kept.push(m);
-  }
-  return kept.sort((a, b) => a.from - b.from);
-}
-
-/** Stance of the sentence toward the target; `inherent` is how the target reads on its own. */
+/** Stance of the sentence toward the target; `inherent` is how the target reads by itself. */
 export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent: Inherent = 'neutral'): StanceResult {
+  const lacking = sentence.withoutEnds.some((end) => end <= target.from && target.from - end < WITHOUT_SCOPE);
   const votes: { text: string; value: number }[] = [];
   for (const cue of sentence.cues) {
     if (cue.to > target.from && cue.from < target.to) continue;
-    const value = cueSign(cue.kind, inherent) * (cue.negatedBy >= 0 ? -1 : 1) * cue.weight * attachment(sentence, cue, target);
+    const value = cueSign(cue.kind, inherent) * (cue.negatedBy >= 0 ? -1 : 1) * cue.weight * attachment(sentence, cue, target) * (lacking ? -1 : 1);
     if (value !== 0) votes.push({ text: cueText(sentence.tokens, cue), value });
   }
   return decide(votes, inherent);
@@ -202,15 +81,17 @@ function attachment(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): n
   // A clause opened by a contrast after the target is read as said of the target: «НИС обладает
   // потенциалом, но функционирует фрагментарно». Its cues are as far as they are from the contrast.
   const distance =
-    cue.segment > targetSegment
-      ? cue.from - sentence.contrastAt[cue.segment - 1]!
-      : cue.from >= target.to
-        ? cue.from - target.to
-        : target.from - cue.to;
-  const trend = cue.kind === 'up' || cue.kind === 'down';
-  let weight = trend ? (distance <= 2 ? 1 : distance <= 4 ? 0.6 : 0.2) : distance <= 3 ? 1 : distance <= 6 ? 0.8 : distance <= 12 ? 0.5 : 0.3;
+    cue.segment > targetSegment ? cue.from - sentence.contrastAt[cue.segment - 1]! : cue.from >= target.to ? cue.from - target.to : target.from - cue.to;
+  // Trends and levels bind to the word next to them («рост санкций», «высокой долей»), evaluations
+  // reach further (a predicate: «ТНК … становятся основой»).
+  let weight =
+    cue.kind === 'up' || cue.kind === 'down'
+      ? distance <= 2 ? 1 : distance <= 5 ? 0.6 : 0.2
+      : distance <= 3 ? 1 : distance <= 6 ? 0.8 : distance <= 12 ? 0.5 : 0.3;
   const [lo, hi] = cue.from < target.from ? [cue.to, target.from] : [target.to, cue.from];
   if (hi > lo && sentence.breaksBefore[hi]! > sentence.breaksBefore[lo]!) weight *= 0.6;
+  const relative = sentence.relativeOf[cue.from]!;
+  if (relative && relative !== sentence.relativeOf[target.from]) weight *= 0.3;
   // The clause after a contrast dominates: it keeps its full weight even across the contrast,
   // while the clause before it is discounted.
   if (cue.segment < targetSegment) weight *= 0.3;
@@ -220,9 +101,10 @@ function attachment(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): n
 }
 
 function cueText(tokens: Token[], cue: PolarCue): string {
-  const from = cue.negatedBy >= 0 ? cue.negatedBy : cue.from;
+  const from = cue.negatedBy >= 0 ? Math.min(cue.negatedBy, cue.from) : cue.from;
+  const to = cue.negatedBy >= cue.to ? cue.negatedBy + 1 : cue.to;
   return tokens
-    .slice(from, cue.to)
+    .slice(from, to)
     .map((t) => t.text)
     .join(' ');
 }

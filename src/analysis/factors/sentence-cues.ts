@@ -1,0 +1,183 @@
+// The stance cues of one sentence and the structure that decides what each cue applies to:
+// negation and its scope, contrast segments, concessive and relative clauses, and the composition
+// of trends and counter-moves with the evaluative words they govern.
+import type { Token } from '../types.js';
+import type { PatternMatch } from './patterns.js';
+import { cueIndex, type CueEntry, type CueKind } from './stance-cues.js';
+
+/** How many words after a negation its scope reaches (не способствует, "not very effective"). */
+const NEGATION_SCOPE = 3;
+/** How many words before a negation a Russian predicate negation reaches back («становления … не произошло»). */
+const BACKWARD_NEGATION_SCOPE = 5;
+/** Languages whose negated predicates follow their subject, negating the evaluation before them. */
+const BACKWARD_NEGATION_LANGUAGES: ReadonlySet<string> = new Set(['ru']);
+/** Weight of a negation that governs no cue («не создают», "did not improve"), times its lexicon weight. */
+const BARE_NEGATION_WEIGHT = 0.5;
+/** How close a trend or counter-move must be to the evaluative word it changes («снижение издержек»). */
+const MODIFIER_SCOPE = 2;
+const MODIFIER_SIGN: Partial<Record<CueKind, number>> = { up: 1, down: -1, counter: -1 };
+export const CLAUSE_BREAKS: ReadonlySet<string> = new Set([';', ':', '(', ')', '–', '—', '.', '!', '?']);
+
+export type PolarKind = 'positive' | 'negative' | 'up' | 'down' | 'advice' | 'counter';
+const POLAR_KINDS: ReadonlySet<CueKind> = new Set(['positive', 'negative', 'up', 'down', 'advice', 'counter']);
+
+export interface PolarCue {
+  kind: PolarKind;
+  weight: number;
+  from: number;
+  to: number;
+  /** Index of the negation that flips it, or -1. */
+  negatedBy: number;
+  /** Number of contrast markers before it: its clause in the contrast structure. */
+  segment: number;
+  /** Inside a concessive clause (хотя …,). */
+  conceded: boolean;
+}
+
+/** The cues of one sentence, found once and reused for every target in it. */
+export interface SentenceCues {
+  tokens: Token[];
+  cues: PolarCue[];
+  /** Token index → contrast segment. */
+  segmentOf: Int32Array;
+  segments: number;
+  /** contrastAt[k]: token index of the contrast marker that opens segment k + 1. */
+  contrastAt: number[];
+  /** breaksBefore[i]: clause breaks among tokens [0, i). */
+  breaksBefore: Int32Array;
+  /** Token index → id (from 1) of the relative clause («, который …,», ", which …,") it is in, or 0. */
+  relativeOf: Int32Array;
+  /** Ends of «без» / "without" markers: a target right after one is what the sentence lacks. */
+  withoutEnds: number[];
+}
+
+/**
+ * `names` marks the tokens of factor names in the sentence: a cue word inside a name is part of the
+ * name, not an evaluation («ключевая ставка», «точки роста»).
+ */
+export function findSentenceCues(tokens: Token[], language: string, names?: Uint8Array): SentenceCues {
+  const breaksBefore = new Int32Array(tokens.length + 1);
+  for (let i = 0; i < tokens.length; i++) breaksBefore[i + 1] = breaksBefore[i]! + (CLAUSE_BREAKS.has(tokens[i]!.text) ? 1 : 0);
+  const index = cueIndex(language);
+  const matches = index ? longestMatches(index.matchAll(tokens)).filter((m) => !isInsideName(m, names)) : [];
+  const of = (kind: CueKind): PatternMatch<CueEntry>[] => matches.filter((m) => m.entry.kind === kind);
+
+  const contrastAt = of('contrast').map((m) => m.from);
+  const segmentOf = new Int32Array(tokens.length);
+  for (let i = 0, segment = 0; i < tokens.length; i++) {
+    if (contrastAt.includes(i)) segment++;
+    segmentOf[i] = segment;
+  }
+  const concessions = of('concession').map((m) => [m.from, nextComma(tokens, m.to)] as const);
+  const conceded = (at: number): boolean => concessions.some(([from, to]) => at > from && at < to);
+  const sameClause = (a: number, b: number): boolean => breaksBefore[a]! === breaksBefore[b]!;
+
+  const negations = [...of('negation'), ...of('without')].sort((a, b) => a.from - b.from);
+  const cues: PolarCue[] = [];
+  const usedNegations = new Set<number>();
+  for (const m of matches) {
+    if (!POLAR_KINDS.has(m.entry.kind)) continue;
+    const negation = negations.find((n) => n.to <= m.from && m.from - n.to < NEGATION_SCOPE && sameClause(m.from, n.to));
+    if (negation) usedNegations.add(negation.from);
+    const cue: PolarCue = { kind: m.entry.kind as PolarKind, weight: m.entry.weight, from: m.from, to: m.to, negatedBy: negation?.from ?? -1, segment: segmentOf[m.from]!, conceded: conceded(m.from) };
+    cues.push(cue);
+  }
+  for (const n of negations) {
+    if (usedNegations.has(n.from) || n.to >= tokens.length || !/\p{L}/u.test(tokens[n.to]!.text)) continue;
+    // A negated predicate after its subject negates the evaluation before it: «полноценного
+    // становления модели пока не произошло».
+    const before = !BACKWARD_NEGATION_LANGUAGES.has(language) ? [] : cues.filter((c) => c.negatedBy < 0 && c.to <= n.from && n.from - c.to <= BACKWARD_NEGATION_SCOPE && noCommaBetween(tokens, c.to, n.from) && sameClause(c.to, n.from));
+    if (before.length && n.entry.kind === 'negation') {
+      for (const c of before) c.negatedBy = n.from;
+      continue;
+    }
+    cues.push({ kind: 'negative', weight: BARE_NEGATION_WEIGHT * n.entry.weight, from: n.from, to: n.to + 1, negatedBy: -1, segment: segmentOf[n.from]!, conceded: conceded(n.from) });
+  }
+  cues.sort((a, b) => a.from - b.from);
+  return {
+    tokens,
+    cues: composeModifiers(cues, breaksBefore),
+    segmentOf,
+    segments: contrastAt.length,
+    contrastAt,
+    breaksBefore,
+    relativeOf: relativeClauses(tokens, of('relative')),
+    withoutEnds: of('without').map((m) => m.to),
+  };
+}
+
+function isInsideName(m: PatternMatch<CueEntry>, names: Uint8Array | undefined): boolean {
+  if (!names || !POLAR_KINDS.has(m.entry.kind)) return false;
+  for (let i = m.from; i < m.to; i++) if (names[i]) return true;
+  return false;
+}
+
+/** Overlapping cue matches: the longest wins, so «не только» (inert) beats «не» (negation). */
+function longestMatches(matches: PatternMatch<CueEntry>[]): PatternMatch<CueEntry>[] {
+  const sorted = [...matches].sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
+  const taken = new Set<number>();
+  const kept: PatternMatch<CueEntry>[] = [];
+  for (const m of sorted) {
+    let free = true;
+    for (let i = m.from; i < m.to && free; i++) if (taken.has(i)) free = false;
+    if (!free) continue;
+    for (let i = m.from; i < m.to; i++) taken.add(i);
+    kept.push(m);
+  }
+  return kept.sort((a, b) => a.from - b.from);
+}
+
+/** Where a subordinate clause ends: the next comma or clause break. */
+function nextComma(tokens: Token[], from: number): number {
+  for (let i = from; i < tokens.length; i++) if (tokens[i]!.text === ',' || CLAUSE_BREAKS.has(tokens[i]!.text)) return i;
+  return tokens.length;
+}
+
+function noCommaBetween(tokens: Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (tokens[i]!.text === ',') return false;
+  return true;
+}
+
+/** A relative clause starts at a comma followed (within two words) by a relative word and ends at the next comma. */
+function relativeClauses(tokens: Token[], relatives: PatternMatch<CueEntry>[]): Int32Array {
+  const relativeOf = new Int32Array(tokens.length);
+  let id = 0;
+  for (const r of relatives) {
+    const comma = tokens[r.from - 1]?.text === ',' ? r.from - 1 : tokens[r.from - 2]?.text === ',' ? r.from - 2 : -1;
+    if (comma < 0) continue;
+    id++;
+    const end = nextComma(tokens, r.to);
+    for (let i = comma + 1; i < end; i++) relativeOf[i] = id;
+  }
+  return relativeOf;
+}
+
+/**
+ * A trend or counter-move applied to an evaluative word is one cue whose sign is the product of
+ * both: «снижение издержек», "reduce barriers", «компенсировала потери» are positive, «рост
+ * эффективности» positive, «снижение эффективности» negative.
+ */
+function composeModifiers(cues: PolarCue[], breaksBefore: Int32Array): PolarCue[] {
+  const result: PolarCue[] = [];
+  for (let i = 0; i < cues.length; i++) {
+    const modifier = cues[i]!;
+    const next = cues[i + 1];
+    const modifierSign = MODIFIER_SIGN[modifier.kind];
+    const composes =
+      modifierSign !== undefined &&
+      next !== undefined &&
+      (next.kind === 'positive' || next.kind === 'negative') &&
+      next.negatedBy < 0 &&
+      next.from >= modifier.to &&
+      next.from - modifier.to < MODIFIER_SCOPE &&
+      breaksBefore[next.from]! === breaksBefore[modifier.to]!;
+    if (!composes) {
+      result.push(modifier);
+      continue;
+    }
+    const sign = modifierSign * (next.kind === 'positive' ? 1 : -1);
+    result.push({ ...modifier, kind: sign > 0 ? 'positive' : 'negative', weight: Math.max(modifier.weight, next.weight), to: next.to });
+    i++;
+  }
+  return result;
+}
