@@ -72,15 +72,16 @@ function letters(field: string, path: string, line: number): number[] {
 }
 
 /**
- * The alphabets that fit the letters: almost no letter foreign to the alphabet, and its own extra
- * letters (if it has any) frequent enough to be its text rather than a quoted word.
+ * The alphabets that fit the letters: almost no letter foreign to the alphabet, and (unless
+ * `requireOwnLetters` is false) its own extra letters, if it has any, frequent enough to be its
+ * text rather than a quoted word.
  */
-export function fittingAlphabets(letters: CyrillicLetterCounts): CyrillicAlphabet[] {
+export function fittingAlphabets(letters: CyrillicLetterCounts, { requireOwnLetters = true } = {}): CyrillicAlphabet[] {
   const tolerance = letters.total * FOREIGN_TOLERANCE;
   const allExtra = letters.count(allExtraLetters);
   return cyrillicAlphabets.filter((alphabet) => {
     const own = letters.count(alphabet.extra);
-    if (alphabet.extra.length > 0 && own < letters.total * EXTRA_LETTERS_MIN_SHARE) return false;
+    if (requireOwnLetters && alphabet.extra.length > 0 && own < letters.total * EXTRA_LETTERS_MIN_SHARE) return false;
     return allExtra - own + letters.count(alphabet.lacks) <= tolerance;
   });
 }

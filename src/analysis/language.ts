@@ -27,6 +27,11 @@ const UNDECIDED = 'und';
 
 type Script = 'cyrillic' | 'latin' | 'other' | 'none';
 
+interface Neighbour {
+  language: string;
+  script: Script;
+}
+
 interface ParagraphLetters {
   script: Script;
   letters: number;
@@ -38,10 +43,25 @@ export function assignLanguages(doc: NormalizedDocument): NormalizedDocument {
   const decided = doc.paragraphs.map((p, i) =>
     letters[i]!.letters >= MIN_LETTERS_ALONE ? detectParagraph(doc.text, p, letters[i]!) : null,
   );
+  const previous = nearestDecided(decided, -1);
+  const next = nearestDecided(decided, 1);
+  const neighbour = (j: number): Neighbour | null => (j < 0 ? null : { language: decided[j]!, script: letters[j]!.script });
   doc.paragraphs.forEach((p, i) => {
-    p.language = decided[i] ?? decideShortParagraph(doc, letters, decided, i);
+    p.language = decided[i] ?? decideShortParagraph(doc.text, p, letters[i]!, neighbour(previous[i]!), neighbour(next[i]!));
   });
   return doc;
+}
+
+/** For each paragraph, the index of the nearest decided paragraph in a direction (-1 if none). */
+function nearestDecided(decided: (string | null)[], direction: 1 | -1): number[] {
+  const nearest = new Array<number>(decided.length);
+  let last = -1;
+  const order = direction === -1 ? decided.keys() : [...decided.keys()].reverse();
+  for (const i of order) {
+    nearest[i] = last;
+    if (decided[i] != null) last = i;
+  }
+  return nearest;
 }
 
 function countLetters(text: string, start: number, end: number): ParagraphLetters {
@@ -110,27 +130,20 @@ function sample(text: string, p: Paragraph): string {
  * first after headings and titles (they introduce what follows) and first before anything else.
  * Without such a neighbour it is detected alone; without letters it is undecided.
  */
-function decideShortParagraph(
-  doc: NormalizedDocument,
-  letters: ParagraphLetters[],
-  decided: (string | null)[],
-  index: number,
-): string {
-  const own = letters[index]!;
-  const p = doc.paragraphs[index]!;
-  const forward = p.kind === 'heading' || p.kind === 'title';
-  for (const direction of forward ? [1, -1] : [-1, 1]) {
-    for (let j = index + direction; j >= 0 && j < decided.length; j += direction) {
-      const neighbour = decided[j];
-      if (neighbour == null) continue;
-      if (own.script === 'none' || (letters[j]!.script === own.script && fitsLetters(neighbour, own))) return neighbour;
-      break;
-    }
+function decideShortParagraph(text: string, p: Paragraph, own: ParagraphLetters, previous: Neighbour | null, next: Neighbour | null): string {
+  const neighbours = p.kind === 'heading' || p.kind === 'title' ? [next, previous] : [previous, next];
+  for (const neighbour of neighbours) {
+    if (!neighbour) continue;
+    if (own.script === 'none' || (neighbour.script === own.script && fitsLetters(neighbour.language, own))) return neighbour.language;
   }
-  return own.letters > 0 ? detectParagraph(doc.text, p, own) : UNDECIDED;
+  return own.letters > 0 ? detectParagraph(text, p, own) : UNDECIDED;
 }
 
-/** Whether a neighbour's language can be this short Cyrillic paragraph's (Latin ones always can). */
+/**
+ * Whether a neighbour's language can be this short paragraph's: any Latin-script language can;
+ * a Cyrillic one only if the paragraph has no letter its alphabet lacks (a short text need not
+ * show the alphabet's own letters: «Висновки» is Ukrainian without і).
+ */
 function fitsLetters(language: string, own: ParagraphLetters): boolean {
-  return own.script !== 'cyrillic' || fittingAlphabets(own.cyrillic).some((a) => a.code === language);
+  return own.script !== 'cyrillic' || fittingAlphabets(own.cyrillic, { requireOwnLetters: false }).some((a) => a.code === language);
 }

@@ -40,6 +40,13 @@ describe('assignLanguages', () => {
     expect(languagesOf(RUSSIAN, 'The end of the paper.')[1]).toBe('en');
   });
 
+  it('gives a short paragraph the language of its neighbour when its letters allow it', () => {
+    const ukrainian = 'Санкції проти Росії призвели до зниження експорту високотехнологічної продукції та відтоку кадрів.';
+    expect(languagesOf(ukrainian, { text: 'Висновки', kind: 'heading' }, ukrainian)).toEqual(['uk', 'uk', 'uk']);
+    // «Выводы» has ы, which Ukrainian lacks.
+    expect(languagesOf(ukrainian, 'Выводы')[1]).toBe('ru');
+  });
+
   it('gives paragraphs without letters the language of their neighbour', () => {
     expect(languagesOf(RUSSIAN, '12', RUSSIAN)).toEqual(['ru', 'ru', 'ru']);
   });
