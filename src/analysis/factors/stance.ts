@@ -82,12 +82,14 @@ function attachment(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): n
   // потенциалом, но функционирует фрагментарно». Its cues are as far as they are from the contrast.
   const distance =
     cue.segment > targetSegment ? cue.from - sentence.contrastAt[cue.segment - 1]! : cue.from >= target.to ? cue.from - target.to : target.from - cue.to;
-  // Trends and levels bind to the word next to them («рост санкций», «высокой долей»), evaluations
-  // reach further (a predicate: «ТНК … становятся основой»).
-  let weight =
-    cue.kind === 'up' || cue.kind === 'down'
-      ? distance <= 2 ? 1 : distance <= 5 ? 0.6 : 0.2
-      : distance <= 3 ? 1 : distance <= 6 ? 0.8 : distance <= 12 ? 0.5 : 0.3;
+  // Trends and levels bind to the word next to them («рост санкций»); after the target only as its
+  // predicate («инвестиции выросли на 20 %»), not when they modify a noun of their own («ограничивает
+  // возможности ускоренной модернизации»). Evaluations reach further (a predicate: «ТНК … становятся
+  // основой»).
+  const trend = cue.kind === 'up' || cue.kind === 'down';
+  let weight = trend
+    ? cue.from >= target.to && governsNextWord(sentence.tokens, cue.to) ? 0.2 : distance <= 2 ? 1 : distance <= 5 ? 0.6 : 0.2
+    : distance <= 3 ? 1 : distance <= 6 ? 0.8 : distance <= 12 ? 0.5 : 0.3;
   const [lo, hi] = cue.from < target.from ? [cue.to, target.from] : [target.to, cue.from];
   if (hi > lo && sentence.breaksBefore[hi]! > sentence.breaksBefore[lo]!) weight *= 0.6;
   const relative = sentence.relativeOf[cue.from]!;
@@ -98,6 +100,12 @@ function attachment(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): n
   else if (cue.segment === targetSegment && targetSegment < sentence.segments) weight *= 0.5;
   if (cue.conceded) weight *= 0.5;
   return weight;
+}
+
+/** Whether the word after a trend is a content word it modifies (not a preposition, adverb or punctuation). */
+function governsNextWord(tokens: Token[], at: number): boolean {
+  const next = tokens[at];
+  return next !== undefined && /^\p{L}{5,}$/u.test(next.text) && !next.lower.endsWith('ly');
 }
 
 function cueText(tokens: Token[], cue: PolarCue): string {
