@@ -3,9 +3,12 @@ import express from 'express';
 import { publicDir } from '../paths.js';
 import type { Runtime } from '../runtime.js';
 import { HttpError, errorHandler } from './errors.js';
+import { compareRouter } from './routes/compare.js';
 import { documentsRouter } from './routes/documents.js';
+import { exportRouter } from './routes/export.js';
 import { factorsRouter } from './routes/factors.js';
 import { healthRouter } from './routes/health.js';
+import { searchRouter } from './routes/search.js';
 
 export function createApp(runtime: Runtime): express.Express {
   const app = express();
@@ -21,6 +24,9 @@ export function createApp(runtime: Runtime): express.Express {
   api.use(documentsRouter(runtime));
   api.use(factorsRouter(runtime));
   api.use(healthRouter(runtime));
+  api.use(compareRouter(runtime));
+  api.use(searchRouter(runtime));
+  api.use(exportRouter(runtime));
   api.use((req) => {
     throw new HttpError(404, 'not_found', `No API route ${req.method} ${req.path}.`);
   });

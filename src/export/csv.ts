@@ -5,6 +5,9 @@ export interface CsvOptions {
   bom?: boolean;
 }
 
+/** Put first in a file, it tells Excel the file is UTF-8. */
+export const BOM = '\uFEFF';
+
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function csvCell(value: unknown): string {
@@ -15,7 +18,11 @@ export function csvCell(value: unknown): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** One CSV record with its line end. */
+export function csvLine(values: unknown[]): string {
+  return values.map(csvCell).join(',') + '\r\n';
+}
+
 export function toCsv<T extends object>(rows: T[], columns: (keyof T & string)[], options: CsvOptions = {}): string {
-  const lines = [columns.join(','), ...rows.map((row) => columns.map((c) => csvCell(row[c] as unknown)).join(','))];
-  return (options.bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
+  return (options.bom ? BOM : '') + csvLine(columns) + rows.map((row) => csvLine(columns.map((c) => row[c]))).join('');
 }

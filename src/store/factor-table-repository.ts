@@ -1,21 +1,22 @@
-// Queries over the corpus: the documents × factors table and the evidence behind it.
-import type { ExpressionBuilder, Kysely } from 'kysely';
-import type { Database } from './schema.js';
+// Queries over the corpus: the documents × factors table (per document or per factor) and the
+// evidence behind it, paged for the API and walked by key for exports.
+import type { Kysely } from 'kysely';
 import type { Stance } from '../analysis/types.js';
+import { documentConditions, type CorpusFilter, type Page } from './corpus-filter.js';
+import type { Database } from './schema.js';
 
-export interface FactorTableFilter {
-  documents?: string[];
-  factors?: string[];
-  stance?: Stance;
-  language?: string;
-  collection?: string;
-}
+export { inCollection } from './corpus-filter.js';
+export type FactorTableFilter = CorpusFilter;
+
+export type FactorSort = 'mentions' | 'rate' | 'net';
+export type SortOrder = 'asc' | 'desc';
 
 export interface FactorTableRow {
   document_id: string;
   filename: string;
   title: string | null;
   language: string | null;
+  year: number | null;
   words: number | null;
   factor: string;
   mentions: number;
@@ -26,9 +27,26 @@ export interface FactorTableRow {
   net: number;
 }
 
+/** One factor over the selected documents. */
+export interface FactorTotalRow {
+  factor: string;
+  /** Documents that mention the factor. */
+  documents: number;
+  mentions: number;
+  /** Mean of the per-1000-words rates of the documents that mention the factor. */
+  per_1000_words: number;
+  positive: number;
+  negative: number;
+  neutral: number;
+  /** (positive − negative) / mentions over all the mentions, as a document's net is. */
+  net: number;
+}
+
 export interface MentionRow {
   document_id: string;
   filename: string;
+  title: string | null;
+  year: number | null;
   ordinal: number;
   factor: string;
   sentence: string;
@@ -42,29 +60,24 @@ export interface MentionRow {
   section: string | null;
 }
 
+export interface Sorting {
+  sort?: FactorSort;
+  order?: SortOrder;
+}
+
+const SORT_COLUMN = { mentions: 'mentions', rate: 'per_1000_words', net: 'net' } as const;
+
 export class FactorTableRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async rows(filter: FactorTableFilter, page: { limit: number; offset: number }): Promise<{ rows: FactorTableRow[]; total: number }> {
+  /** One row per document × factor, sorted by a measure (mentions by default, largest first). */
+  async rows(filter: CorpusFilter, page: Page, sorting: Sorting = {}): Promise<{ rows: FactorTableRow[]; total: number }> {
     const base = this.filtered(filter);
+    const column = SORT_COLUMN[sorting.sort ?? 'mentions'];
     const rows = await base
-      .select([
-        'document_factors.document_id',
-        'documents.filename',
-        'documents.title',
-        'documents.language',
-        'documents.words',
-        'document_factors.factor',
-        'document_factors.mentions',
-        'document_factors.per_1000_words',
-        'document_factors.positive',
-        'document_factors.negative',
-        'document_factors.neutral',
-        'document_factors.net',
-      ])
-      .orderBy('documents.created_at', 'desc')
+      .select(FACTOR_ROW_COLUMNS)
+      .orderBy(`document_factors.${column}`, sorting.order ?? 'desc')
       .orderBy('document_factors.document_id')
-      .orderBy('document_factors.mentions', 'desc')
       .orderBy('document_factors.factor')
       .limit(page.limit)
       .offset(page.offset)
@@ -73,42 +86,120 @@ export class FactorTableRepository {
     return { rows, total: Number(total) };
   }
 
-  /** Every mention matching the filter (the stance filter applies to the mention itself). */
-  async mentions(filter: FactorTableFilter, page: { limit: number; offset: number }): Promise<MentionRow[]> {
-    let query = this.db
-      .selectFrom('factor_mentions')
-      .innerJoin('documents', 'documents.id', 'factor_mentions.document_id')
-      .selectAll('factor_mentions')
-      .select('documents.filename');
-    if (filter.documents?.length) query = query.where('factor_mentions.document_id', 'in', filter.documents);
-    if (filter.factors?.length) query = query.where('factor_mentions.factor', 'in', filter.factors);
-    if (filter.stance) query = query.where('factor_mentions.stance', '=', filter.stance);
-    if (filter.language) query = query.where('factor_mentions.language', '=', filter.language);
-    if (filter.collection) query = query.where(inCollection(filter.collection));
-    const rows = await query
+  /** One row per factor over the selected documents (at most one per codebook factor). */
+  async totals(filter: CorpusFilter, page: Page, sorting: Sorting = {}): Promise<{ rows: FactorTotalRow[]; total: number }> {
+    const rows = await this.filtered(filter)
+      .select((eb) => [
+        'document_factors.factor',
+        eb.fn.countAll<number>().as('documents'),
+        eb.fn.sum<number>('document_factors.mentions').as('mentions'),
+        eb.fn.avg<number>('document_factors.per_1000_words').as('per_1000_words'),
+        eb.fn.sum<number>('document_factors.positive').as('positive'),
+        eb.fn.sum<number>('document_factors.negative').as('negative'),
+        eb.fn.sum<number>('document_factors.neutral').as('neutral'),
+      ])
+      .groupBy('document_factors.factor')
+      .execute();
+    const totals = rows.map((r) => {
+      const mentions = Number(r.mentions);
+      const [positive, negative, neutral] = [Number(r.positive), Number(r.negative), Number(r.neutral)];
+      return {
+        factor: r.factor,
+        documents: Number(r.documents),
+        mentions,
+        per_1000_words: round(Number(r.per_1000_words)),
+        positive,
+        negative,
+        neutral,
+        net: mentions ? round((positive - negative) / mentions) : 0,
+      };
+    });
+    const key = SORT_COLUMN[sorting.sort ?? 'mentions'];
+    const sign = sorting.order === 'asc' ? 1 : -1;
+    totals.sort((a, b) => sign * (a[key] - b[key]) || a.factor.localeCompare(b.factor));
+    return { rows: totals.slice(page.offset, page.offset + page.limit), total: totals.length };
+  }
+
+  /** Every mention matching the filter (the stance and language filters apply to the mention itself). */
+  async mentions(filter: CorpusFilter, page: Page): Promise<MentionRow[]> {
+    const rows = await this.filteredMentions(filter)
       .orderBy('factor_mentions.document_id')
       .orderBy('factor_mentions.ordinal')
       .limit(page.limit)
       .offset(page.offset)
       .execute();
-    return rows.map(({ cues_json, ...row }) => ({ ...row, cues: JSON.parse(cues_json) as string[] }));
+    return rows.map(withCues);
   }
 
-  private filtered(filter: FactorTableFilter) {
+  async countMentions(filter: CorpusFilter): Promise<number> {
+    const { n } = await this.filteredMentions(filter)
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(n);
+  }
+
+  /** Rows by (document, factor) after the given key: exports walk the whole selection with it. */
+  async rowsAfter(filter: CorpusFilter, after: { document_id: string; factor: string } | null, limit: number): Promise<FactorTableRow[]> {
+    let q = this.filtered(filter).select(FACTOR_ROW_COLUMNS);
+    if (after) {
+      q = q.where((eb) => eb(eb.refTuple('document_factors.document_id', 'document_factors.factor'), '>', eb.tuple(after.document_id, after.factor)));
+    }
+    return q.orderBy('document_factors.document_id').orderBy('document_factors.factor').limit(limit).execute();
+  }
+
+  /** Mentions by (document, ordinal) after the given key. */
+  async mentionsAfter(filter: CorpusFilter, after: { document_id: string; ordinal: number } | null, limit: number): Promise<MentionRow[]> {
+    let q = this.filteredMentions(filter);
+    if (after) {
+      q = q.where((eb) => eb(eb.refTuple('factor_mentions.document_id', 'factor_mentions.ordinal'), '>', eb.tuple(after.document_id, after.ordinal)));
+    }
+    const rows = await q.orderBy('factor_mentions.document_id').orderBy('factor_mentions.ordinal').limit(limit).execute();
+    return rows.map(withCues);
+  }
+
+  private filtered(filter: CorpusFilter) {
     let query = this.db
       .selectFrom('document_factors')
-      .innerJoin('documents', 'documents.id', 'document_factors.document_id');
-    if (filter.documents?.length) query = query.where('document_factors.document_id', 'in', filter.documents);
+      .innerJoin('documents', 'documents.id', 'document_factors.document_id')
+      .where(documentConditions(filter));
     if (filter.factors?.length) query = query.where('document_factors.factor', 'in', filter.factors);
     if (filter.stance) query = query.where(`document_factors.${filter.stance}`, '>', 0);
-    if (filter.language) query = query.where('documents.language', '=', filter.language);
-    if (filter.collection) query = query.where(inCollection(filter.collection));
+    return query;
+  }
+
+  private filteredMentions(filter: CorpusFilter) {
+    let query = this.db
+      .selectFrom('factor_mentions')
+      .innerJoin('documents', 'documents.id', 'factor_mentions.document_id')
+      .selectAll('factor_mentions')
+      .select(['documents.filename', 'documents.title', 'documents.year'])
+      .where(documentConditions(filter, { language: false }));
+    if (filter.factors?.length) query = query.where('factor_mentions.factor', 'in', filter.factors);
+    if (filter.stance) query = query.where('factor_mentions.stance', '=', filter.stance);
+    if (filter.language) query = query.where('factor_mentions.language', '=', filter.language);
     return query;
   }
 }
 
-/** Documents that belong to the collection (usable in any query that joins `documents`). */
-export function inCollection(collection: string) {
-  return (eb: ExpressionBuilder<Database, 'documents'>) =>
-    eb('documents.id', 'in', eb.selectFrom('document_collections').select('document_id').where('collection', '=', collection));
+const FACTOR_ROW_COLUMNS = [
+  'document_factors.document_id',
+  'documents.filename',
+  'documents.title',
+  'documents.language',
+  'documents.year',
+  'documents.words',
+  'document_factors.factor',
+  'document_factors.mentions',
+  'document_factors.per_1000_words',
+  'document_factors.positive',
+  'document_factors.negative',
+  'document_factors.neutral',
+  'document_factors.net',
+] as const;
+
+function withCues<T extends { cues_json: string }>({ cues_json, ...row }: T): Omit<T, 'cues_json'> & { cues: string[] } {
+  return { ...row, cues: JSON.parse(cues_json) as string[] };
 }
+
+const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -4,6 +4,9 @@
 import type { Kysely } from 'kysely';
 import type { Summary } from '../analysis/types.js';
 import type { Database } from './schema.js';
+import { estimatePublicationYear } from './publication-year.js';
+import { replaceSentences } from './search-repository.js';
+import { sentencesOf } from './sentence-index.js';
 
 /** Rows per INSERT statement: well below SQLite's and PostgreSQL's bind-parameter limits. */
 const INSERT_CHUNK = 500;
@@ -13,6 +16,9 @@ export class ResultsRepository {
 
   async save(documentId: string, summary: Summary, text: string): Promise<void> {
     const timestamp = new Date().toISOString();
+    // Computed before the transaction opens, so that it holds its locks only while writing.
+    const year = estimatePublicationYear(text);
+    const sentences = sentencesOf(summary, text);
     await this.db.transaction().execute(async (trx) => {
       // Updating the document row first takes its row lock in PostgreSQL: a second worker that
       // saves the same document waits here and then replaces, rather than interleaves, the rows.
@@ -32,6 +38,8 @@ export class ResultsRepository {
           pdf_password: null,
           updated_at: timestamp,
           analyzed_at: timestamp,
+          // A year given at upload wins over the estimate.
+          ...(year !== null ? { year: (eb) => eb.fn.coalesce('year', eb.val(year)) } : {}),
         })
         .where('id', '=', documentId)
         .execute();
@@ -75,6 +83,7 @@ export class ResultsRepository {
         equivalents_json: JSON.stringify(a.equivalents),
         factor: a.factor,
       })));
+      await replaceSentences(trx, documentId, sentences);
     });
   }
 

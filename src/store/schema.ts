@@ -1,5 +1,6 @@
 // The tables as Kysely sees them. Timestamps are ISO-8601 strings and JSON columns are text, so
 // that SQLite and PostgreSQL run exactly the same queries.
+import type { Generated } from 'kysely';
 import type { DocumentStatus } from '../analysis/errors.js';
 
 export interface DocumentsTable {
@@ -25,6 +26,8 @@ export interface DocumentsTable {
   /** When the document was handed to the queue; null means it still waits in the outbox. */
   enqueued_at: string | null;
   analyzed_at: string | null;
+  /** Publication year: given at upload, or estimated when the analysis is saved (publication-year.ts). */
+  year: number | null;
 }
 
 export interface DocumentFilesTable {
@@ -85,6 +88,27 @@ export interface AbbreviationsTable {
   factor: string | null;
 }
 
+/** Every sentence of an analyzed document, for full-text search. */
+export interface SentencesTable {
+  id: Generated<number>;
+  document_id: string;
+  /** Position of the sentence in the document; with document_id, unique. */
+  ordinal: number;
+  start: number;
+  end: number;
+  /** Known when a factor mention in the same paragraph carries it. */
+  page: number | null;
+  /** ru or en by the sentence's alphabet, und otherwise. */
+  language: string;
+  sentence: string;
+}
+
+/** SQLite's FTS5 index of the sentences' stems (rowid = sentences.id); PostgreSQL uses sentences.tsv. */
+export interface SentenceFtsTable {
+  rowid: number;
+  stems: string;
+}
+
 export interface Database {
   documents: DocumentsTable;
   document_files: DocumentFilesTable;
@@ -93,4 +117,6 @@ export interface Database {
   document_factors: DocumentFactorsTable;
   factor_mentions: FactorMentionsTable;
   abbreviations: AbbreviationsTable;
+  sentences: SentencesTable;
+  sentence_fts: SentenceFtsTable;
 }

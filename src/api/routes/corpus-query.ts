@@ -1,0 +1,37 @@
+// The query parameters every research route shares: which documents, factors and stance.
+import { z } from 'zod';
+import type { CorpusFilter } from '../../store/corpus-filter.js';
+import { list, paging } from '../params.js';
+
+/** year=2019, year=2015-2020, year=2015- or year=-2020 */
+const yearRange = z
+  .string()
+  .regex(/^(\d{4})?(-(\d{4})?)?$/, 'a year (2019) or a range (2015-2020, 2015-, -2020)')
+  .transform((v) => {
+    const [from, to] = v.includes('-') ? v.split('-') : [v, v];
+    return { yearFrom: from ? Number(from) : undefined, yearTo: to ? Number(to) : undefined };
+  })
+  .optional();
+
+export const corpusFilterQuery = z.object({
+  document: list,
+  factor: list,
+  stance: z.enum(['positive', 'negative', 'neutral']).optional(),
+  language: z.string().regex(/^[a-z]{2,3}$/, 'a language code such as ru or en').optional(),
+  collection: list,
+  year: yearRange,
+});
+
+export const pagedCorpusQuery = corpusFilterQuery.extend(paging.shape);
+
+export function toFilter(q: z.infer<typeof corpusFilterQuery>): CorpusFilter {
+  return {
+    documents: q.document,
+    factors: q.factor,
+    stance: q.stance,
+    language: q.language,
+    collection: q.collection?.length ? q.collection : undefined,
+    yearFrom: q.year?.yearFrom,
+    yearTo: q.year?.yearTo,
+  };
+}

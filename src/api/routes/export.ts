@@ -1,0 +1,42 @@
+// Downloads of a selection (the factor-table filters) or the whole corpus, streamed page by page.
+import { once } from 'node:events';
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Runtime } from '../../runtime.js';
+import { EXPORTS, ExportService, type ExportName } from '../../services/export-service.js';
+import { HttpError } from '../errors.js';
+import { parseQuery } from '../params.js';
+import { corpusFilterQuery, toFilter } from './corpus-query.js';
+
+const exportQuery = corpusFilterQuery.extend({ bom: z.enum(['0', '1', 'true', 'false']).optional() });
+
+export function exportRouter(runtime: Runtime): Router {
+  const router = Router();
+  const exports = new ExportService(runtime.store.db);
+
+  router.get('/export/:name', async (req, res) => {
+    const name = req.params.name;
+    if (!(name in EXPORTS)) throw new HttpError(404, 'not_found', `No export "${name}"; there are ${Object.keys(EXPORTS).join(', ')}.`);
+    const q = parseQuery(exportQuery, req);
+    const chunks = exports.chunks(name as ExportName, toFilter(q), { bom: q.bom === '1' || q.bom === 'true' });
+    // The first page is read before the headers go out, so that a failing query is still a JSON error.
+    const first = await chunks.next();
+    res.status(200).type(EXPORTS[name as ExportName]).set('Content-Disposition', `attachment; filename="policylens-${name}"`);
+    try {
+      for (let chunk = first; !chunk.done; chunk = await chunks.next()) {
+        if (res.destroyed) return;
+        // Wait for the client to take the page; stop if it goes away meanwhile.
+        if (!res.write(chunk.value)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+      }
+      res.end();
+    } catch (error) {
+      // Too late for a JSON error: cut the response so the client sees an incomplete download.
+      runtime.log.error({ err: error, url: req.originalUrl }, 'export failed midway');
+      res.destroy(error as Error);
+    } finally {
+      await chunks.return(undefined);
+    }
+  });
+
+  return router;
+}

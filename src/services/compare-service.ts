@@ -1,0 +1,113 @@
+// Comparing papers (or collections) by the factors they discuss: the factors × sides matrix,
+// factors only one side mentions, factors on which their stances disagree, and how similar their
+// factor profiles are. Pure: the API reads profiles from the store, the CLI may also build them
+// from files analyzed on the fly.
+import type { Summary } from '../analysis/types.js';
+
+export interface FactorCounts {
+  mentions: number;
+  positive: number;
+  negative: number;
+  neutral: number;
+  per_1000_words: number;
+  net: number;
+}
+
+export interface FactorProfile {
+  /** Document id, collection name, or file path. */
+  id: string;
+  label: string;
+  kind: 'document' | 'collection' | 'file';
+  words: number;
+  documents: number;
+  factors: Map<string, FactorCounts>;
+}
+
+export interface ComparisonRow {
+  factor: string;
+  label: string;
+  /** One cell per side, in the order of `sides`; null where the side does not mention the factor. */
+  cells: (FactorCounts | null)[];
+}
+
+export interface Comparison {
+  sides: { id: string; label: string; kind: FactorProfile['kind']; words: number; documents: number }[];
+  factors: ComparisonRow[];
+  /** Factors that exactly one side mentions. */
+  onlyOneSide: { factor: string; side: string }[];
+  /** Factors that one side treats as a driver (net > 0) and another as a barrier (net < 0). */
+  disagreements: { factor: string; positive: string[]; negative: string[] }[];
+  /** Cosine similarity of the per-1000-words factor vectors, side × side; null for a side without factors. */
+  similarity: (number | null)[][];
+}
+
+export const MIN_SIDES = 2;
+export const MAX_SIDES = 20;
+
+/** Compares the profiles over the codebook's factors (given in codebook order, with labels). */
+export function compareProfiles(profiles: FactorProfile[], codebook: { id: string; label: { en: string } }[]): Comparison {
+  const mentioned = codebook.filter((f) => profiles.some((p) => p.factors.has(f.id)));
+  const factors = mentioned.map((f) => ({ factor: f.id, label: f.label.en, cells: profiles.map((p) => rounded(p.factors.get(f.id))) }));
+  // Most discussed first: total rate over the sides.
+  factors.sort((a, b) => sumRate(b.cells) - sumRate(a.cells));
+
+  const onlyOneSide = factors.flatMap((row) => {
+    const present = row.cells.flatMap((c, i) => (c ? [i] : []));
+    return present.length === 1 ? [{ factor: row.factor, side: profiles[present[0]!]!.id }] : [];
+  });
+  const disagreements = factors.flatMap((row) => {
+    const positive = row.cells.flatMap((c, i) => (c && c.net > 0 ? [profiles[i]!.id] : []));
+    const negative = row.cells.flatMap((c, i) => (c && c.net < 0 ? [profiles[i]!.id] : []));
+    return positive.length && negative.length ? [{ factor: row.factor, positive, negative }] : [];
+  });
+  const vectors = profiles.map((p) => codebook.map((f) => p.factors.get(f.id)?.per_1000_words ?? 0));
+  const similarity = vectors.map((a) => vectors.map((b) => cosine(a, b)));
+
+  return {
+    sides: profiles.map(({ id, label, kind, words, documents }) => ({ id, label, kind, words, documents })),
+    factors,
+    onlyOneSide,
+    disagreements,
+    similarity,
+  };
+}
+
+/** A Summary as a profile (a file analyzed without storing it). */
+export function profileOfSummary(summary: Summary, id: string): FactorProfile {
+  return {
+    id,
+    label: summary.document.title || summary.document.filename,
+    kind: 'file',
+    words: summary.document.words,
+    documents: 1,
+    factors: new Map(summary.factors.map((f) => [f.id, {
+      mentions: f.mentions,
+      positive: f.stance.positive,
+      negative: f.stance.negative,
+      neutral: f.stance.neutral,
+      per_1000_words: f.per1000Words,
+      net: f.stance.net,
+    }])),
+  };
+}
+
+export function cosine(a: number[], b: number[]): number | null {
+  let dot = 0;
+  let normA = 0;
+  let normB = 0;
+  a.forEach((x, i) => {
+    const y = b[i] ?? 0;
+    dot += x * y;
+    normA += x * x;
+    normB += y * y;
+  });
+  if (normA === 0 || normB === 0) return null;
+  return Math.round((dot / Math.sqrt(normA * normB)) * 1000) / 1000;
+}
+
+function rounded(c: FactorCounts | undefined): FactorCounts | null {
+  if (!c) return null;
+  return { ...c, per_1000_words: Math.round(c.per_1000_words * 1000) / 1000, net: Math.round(c.net * 1000) / 1000 };
+}
+
+const sumRate = (cells: (FactorCounts | null)[]) => cells.reduce((s, c) => s + (c?.per_1000_words ?? 0), 0);

@@ -1,0 +1,91 @@
+// Exports of a selection (or the whole corpus) in tidy long format, produced page by page so that
+// a corpus of any size streams in constant memory: one row per document × factor, one row per
+// mention, and one Summary v1 per line.
+import type { Kysely } from 'kysely';
+import { factorDefinitions } from '../analysis/factors/index.js';
+import { BOM, csvLine } from '../export/csv.js';
+import type { CorpusFilter } from '../store/corpus-filter.js';
+import { ExportRepository } from '../store/export-repository.js';
+import { FactorTableRepository } from '../store/factor-table-repository.js';
+import type { Database } from '../store/schema.js';
+
+export const EXPORTS = {
+  'factors.csv': 'text/csv; charset=utf-8',
+  'mentions.csv': 'text/csv; charset=utf-8',
+  'summaries.jsonl': 'application/x-ndjson; charset=utf-8',
+} as const;
+export type ExportName = keyof typeof EXPORTS;
+
+export const FACTOR_COLUMNS = [
+  'document_id', 'filename', 'title', 'year', 'language', 'collections', 'words',
+  'factor', 'factor_label', 'mentions', 'per_1000_words', 'positive', 'negative', 'neutral', 'net',
+] as const;
+export const MENTION_COLUMNS = [
+  'document_id', 'filename', 'year', 'collections', 'factor', 'ordinal', 'page', 'start', 'end',
+  'language', 'stance', 'match', 'cues', 'section', 'sentence',
+] as const;
+
+/** Rows read per query. */
+const PAGE = 2000;
+
+export class ExportService {
+  private readonly table: FactorTableRepository;
+  private readonly store: ExportRepository;
+
+  constructor(db: Kysely<Database>) {
+    this.table = new FactorTableRepository(db);
+    this.store = new ExportRepository(db);
+  }
+
+  /** The export as chunks of text (each a page of records); a BOM first when asked for (CSV only). */
+  async *chunks(name: ExportName, filter: CorpusFilter, options: { bom?: boolean } = {}): AsyncGenerator<string> {
+    if (options.bom && name.endsWith('.csv')) yield BOM;
+    if (name === 'factors.csv') yield* this.factorRows(filter);
+    else if (name === 'mentions.csv') yield* this.mentionRows(filter);
+    else yield* this.summaries(filter);
+  }
+
+  private async *factorRows(filter: CorpusFilter): AsyncGenerator<string> {
+    const labels = new Map(factorDefinitions().map((f) => [f.id, f.label.en]));
+    yield csvLine([...FACTOR_COLUMNS]);
+    for (let after = null as { document_id: string; factor: string } | null; ;) {
+      const rows = await this.table.rowsAfter(filter, after, PAGE);
+      if (rows.length === 0) return;
+      const collections = await this.store.collectionsOf([...new Set(rows.map((r) => r.document_id))]);
+      yield rows
+        .map((r) => {
+          const record = { ...r, collections: collections.get(r.document_id) ?? [], factor_label: labels.get(r.factor) ?? r.factor };
+          return csvLine(FACTOR_COLUMNS.map((c) => record[c]));
+        })
+        .join('');
+      after = rows[rows.length - 1]!;
+    }
+  }
+
+  private async *mentionRows(filter: CorpusFilter): AsyncGenerator<string> {
+    yield csvLine([...MENTION_COLUMNS]);
+    for (let after = null as { document_id: string; ordinal: number } | null; ;) {
+      const rows = await this.table.mentionsAfter(filter, after, PAGE);
+      if (rows.length === 0) return;
+      const collections = await this.store.collectionsOf([...new Set(rows.map((r) => r.document_id))]);
+      yield rows
+        .map((r) => {
+          const record = { ...r, collections: collections.get(r.document_id) ?? [] };
+          return csvLine(MENTION_COLUMNS.map((c) => record[c]));
+        })
+        .join('');
+      after = rows[rows.length - 1]!;
+    }
+  }
+
+  private async *summaries(filter: CorpusFilter): AsyncGenerator<string> {
+    // Summaries are large: fewer per page.
+    for (let after: string | null = null; ;) {
+      const rows = await this.store.summariesAfter(filter, after, PAGE / 20);
+      if (rows.length === 0) return;
+      // The stored JSON is one line already (JSON.stringify without indentation).
+      yield rows.map((r) => r.summary_json + '\n').join('');
+      after = rows[rows.length - 1]!.document_id;
+    }
+  }
+}

@@ -1,0 +1,98 @@
+// Full-text search over every sentence of the corpus. SQLite: FTS5 over the stems of our own
+// tokenizer (sentence-index.ts). PostgreSQL: tsvector with the russian and english configurations,
+// the query parsed by both and either accepted. Filtered like the factor table; the factor and
+// stance filters keep sentences in which a mention of that factor (with that stance) starts.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from './schema.js';
+import { dialectOf, documentConditions, type CorpusFilter, type Page } from './corpus-filter.js';
+import { queryStems, stemRanges, type IndexedSentence } from './sentence-index.js';
+
+export interface SearchHit {
+  document_id: string;
+  filename: string;
+  title: string | null;
+  year: number | null;
+  ordinal: number;
+  start: number;
+  end: number;
+  page: number | null;
+  language: string;
+  sentence: string;
+  /** [start, end) of the words that match the query, within the sentence. */
+  highlights: [number, number][];
+}
+
+/** Rows per INSERT: below SQLite's and PostgreSQL's bind-parameter limits. */
+const INSERT_CHUNK = 500;
+
+/** Replaces a document's sentences in the index; called inside ResultsRepository.save's transaction. */
+export async function replaceSentences(trx: Transaction<Database>, documentId: string, sentences: IndexedSentence[]): Promise<void> {
+  const sqlite = dialectOf(trx) === 'sqlite';
+  if (sqlite) {
+    await trx.deleteFrom('sentence_fts').where('rowid', 'in', (eb) => eb.selectFrom('sentences').select('id').where('document_id', '=', documentId)).execute();
+  }
+  await trx.deleteFrom('sentences').where('document_id', '=', documentId).execute();
+  for (let i = 0; i < sentences.length; i += INSERT_CHUNK) {
+    const chunk = sentences.slice(i, i + INSERT_CHUNK);
+    const ids = await trx
+      .insertInto('sentences')
+      .values(chunk.map(({ stems: _stems, ...s }) => ({ document_id: documentId, ...s })))
+      .returning(['id', 'ordinal'])
+      .execute();
+    if (!sqlite) continue;
+    const stems = new Map(chunk.map((s) => [s.ordinal, s.stems]));
+    await trx.insertInto('sentence_fts').values(ids.map((r) => ({ rowid: r.id, stems: stems.get(r.ordinal) ?? '' }))).execute();
+  }
+}
+
+export class SearchRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * Sentences that contain every word of the query (by stem), best matches first. `more` tells
+   * whether another page exists; counting every match of a common word would cost more than the
+   * page itself.
+   */
+  async search(query: string, filter: CorpusFilter, page: Page): Promise<{ hits: SearchHit[]; more: boolean }> {
+    const stems = queryStems(query);
+    if (stems.length === 0) return { hits: [], more: false };
+    const postgres = dialectOf(this.db) === 'postgres';
+    let q = this.db
+      .selectFrom('sentences')
+      .innerJoin('documents', 'documents.id', 'sentences.document_id')
+      .select([
+        'sentences.document_id', 'documents.filename', 'documents.title', 'documents.year', 'sentences.ordinal',
+        'sentences.start', 'sentences.end', 'sentences.page', 'sentences.language', 'sentences.sentence',
+      ])
+      .where(documentConditions(filter, { language: false }));
+    if (filter.language) q = q.where('sentences.language', '=', filter.language);
+    if (filter.factors?.length || filter.stance) {
+      q = q.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('factor_mentions')
+            .select(sql.lit(1).as('one'))
+            .whereRef('factor_mentions.document_id', '=', 'sentences.document_id')
+            .whereRef('factor_mentions.start', '=', 'sentences.start')
+            .$if(!!filter.factors?.length, (m) => m.where('factor_mentions.factor', 'in', filter.factors!))
+            .$if(!!filter.stance, (m) => m.where('factor_mentions.stance', '=', filter.stance!)),
+        ),
+      );
+    }
+    if (postgres) {
+      const tsquery = sql`(websearch_to_tsquery('russian', ${query}) || websearch_to_tsquery('english', ${query}))`;
+      q = q.where(sql<boolean>`sentences.tsv @@ ${tsquery}`).orderBy(sql`ts_rank(sentences.tsv, ${tsquery})`, 'desc');
+    } else {
+      const match = stems.map((s) => `"${s.replace(/"/g, '""')}"`).join(' ');
+      q = q
+        .innerJoin(
+          (eb) => eb.selectFrom('sentence_fts').select(['rowid', sql<number>`rank`.as('rank')]).where(sql<boolean>`sentence_fts match ${match}`).as('fts'),
+          (join) => join.onRef('fts.rowid', '=', 'sentences.id'),
+        )
+        .orderBy('fts.rank');
+    }
+    const rows = await q.orderBy('sentences.document_id').orderBy('sentences.ordinal').limit(page.limit + 1).offset(page.offset).execute();
+    const wanted = new Set(stems);
+    const hits = rows.slice(0, page.limit).map((r) => ({ ...r, highlights: stemRanges(r.sentence, wanted) }));
+    return { hits, more: rows.length > page.limit };
+  }
+}

@@ -1,0 +1,206 @@
+// The research routes (factor table, factor evidence, comparison, search, exports) over papers
+// uploaded and analyzed through the API: on SQLite always, on PostgreSQL when it is reachable.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/api/app.js';
+import { corpusDir } from '../../src/paths.js';
+import { createRuntime, type Runtime } from '../../src/runtime.js';
+import { silentLogger, testConfig, waitFor } from '../support/runtime.js';
+import { createPgSchema, hasPostgres } from '../support/services.js';
+
+const PAPERS = {
+  ru: ['ru-1-sanctions-high-tech-exports.txt', 'ru-2-national-innovation-system.txt'],
+  en: ['en-1-export-controls-semiconductors.txt', 'en-2-brain-drain-human-capital.txt'],
+};
+/** A paper whose text tries to run code and to start spreadsheet formulas. */
+const HOSTILE = [
+  '=HYPERLINK("http://example.invalid","click") Sanctions pressure reduced high-tech exports sharply.',
+  '<script>alert(1)</script> Brain drain weakens universities and the national innovation system.',
+].join('\n\n');
+
+interface Setup {
+  name: string;
+  enabled: boolean;
+  env(): Promise<{ env: Record<string, string>; drop(): Promise<void> }>;
+}
+
+const setups: Setup[] = [
+  { name: 'sqlite', enabled: true, env: async () => ({ env: {}, drop: async () => {} }) },
+  {
+    name: 'postgres',
+    enabled: hasPostgres,
+    env: async () => {
+      const schema = await createPgSchema();
+      return { env: { DATABASE_URL: schema.url, DATABASE_POOL_SIZE: '4' }, drop: () => schema.drop() };
+    },
+  },
+];
+
+for (const setup of setups) {
+  describe.skipIf(!setup.enabled)(`research API on ${setup.name}`, () => {
+    let runtime: Runtime;
+    let app: ReturnType<typeof createApp>;
+    let cleanup: () => Promise<void>;
+    const ids: Record<string, string> = {};
+
+    beforeAll(async () => {
+      const database = await setup.env();
+      const config = testConfig(database.env);
+      runtime = await createRuntime(config, { analyze: true, log: silentLogger() });
+      app = createApp(runtime);
+      cleanup = async () => {
+        await runtime.close();
+        await database.drop();
+        config.cleanup();
+      };
+      for (const [collection, files] of Object.entries(PAPERS)) {
+        let upload = request(app).post('/api/documents').field('collection', collection).field('collection', 'all');
+        for (const file of files) upload = upload.attach('files', readFileSync(join(corpusDir, file)), file);
+        const res = await upload.expect(202);
+        for (const d of res.body.documents) ids[d.filename] = d.id;
+      }
+      const hostile = await request(app).post('/api/documents').attach('files', Buffer.from(HOSTILE), 'hostile.txt').expect(202);
+      ids['hostile.txt'] = hostile.body.documents[0].id;
+      await waitFor('all papers to be analyzed', async () => {
+        const list = await request(app).get('/api/documents?limit=100');
+        return list.body.documents.every((d: { status: string }) => d.status === 'done');
+      }, 120_000, 250);
+    }, 180_000);
+
+    afterAll(() => cleanup?.());
+
+    it('groups the factor table by document and by factor, sorted and paged', async () => {
+      const byDoc = await request(app).get('/api/factors?sort=rate&limit=5').expect(200);
+      expect(byDoc.body).toMatchObject({ group: 'document', sort: 'rate', limit: 5 });
+      expect(byDoc.body.rows).toHaveLength(5);
+      const rates = byDoc.body.rows.map((r: { per_1000_words: number }) => r.per_1000_words);
+      expect(rates).toEqual([...rates].sort((a, b) => b - a));
+      expect(byDoc.body.rows[0].label.en).toBeTruthy();
+
+      const byFactor = await request(app).get('/api/factors?group=factor&collection=ru&limit=1000').expect(200);
+      const perDoc = await request(app).get('/api/factors?collection=ru&limit=1000').expect(200);
+      const sanctions = byFactor.body.rows.find((r: { factor: string }) => r.factor === 'sanctions');
+      const docRows = perDoc.body.rows.filter((r: { factor: string }) => r.factor === 'sanctions');
+      expect(sanctions.documents).toBe(docRows.length);
+      expect(sanctions.mentions).toBe(docRows.reduce((n: number, r: { mentions: number }) => n + r.mentions, 0));
+      expect(byFactor.body.total).toBe(new Set(perDoc.body.rows.map((r: { factor: string }) => r.factor)).size);
+
+      const net = await request(app).get('/api/factors?group=factor&sort=net&order=asc').expect(200);
+      const nets = net.body.rows.map((r: { net: number }) => r.net);
+      expect(nets).toEqual([...nets].sort((a, b) => a - b));
+    });
+
+    it('filters the factor table by language, collection, document, stance and year', async () => {
+      const ru = await request(app).get('/api/factors?language=ru&limit=1000').expect(200);
+      expect(ru.body.rows.every((r: { language: string }) => r.language === 'ru')).toBe(true);
+      const two = await request(app).get(`/api/factors?document=${ids[PAPERS.en[0]!]},${ids[PAPERS.ru[0]!]}&limit=1000`).expect(200);
+      expect(new Set(two.body.rows.map((r: { document_id: string }) => r.document_id)).size).toBe(2);
+      const negative = await request(app).get('/api/factors?stance=negative&limit=1000').expect(200);
+      expect(negative.body.rows.every((r: { negative: number }) => r.negative > 0)).toBe(true);
+      // The sample papers cite works up to 2023–2024: their year is estimated from the reference list.
+      const recent = await request(app).get('/api/factors?year=2023-2024&limit=1000').expect(200);
+      expect(new Set(recent.body.rows.map((r: { document_id: string }) => r.document_id)).size).toBe(4);
+      expect(recent.body.rows.every((r: { year: number }) => r.year >= 2023 && r.year <= 2024)).toBe(true);
+      expect((await request(app).get('/api/factors?year=1990').expect(200)).body.total).toBe(0);
+      expect((await request(app).get('/api/factors?year=nineteen').expect(400)).body.error.code).toBe('invalid_query');
+      expect((await request(app).get('/api/factors?group=paper').expect(400)).body.error.code).toBe('invalid_query');
+    });
+
+    it('lists the evidence of one factor across the corpus with its documents', async () => {
+      const res = await request(app).get('/api/factors/sanctions?limit=1000').expect(200);
+      expect(res.body.factor).toMatchObject({ id: 'sanctions', label: { en: 'Sanctions' } });
+      expect(res.body.mentions.length).toBe(res.body.total);
+      expect(res.body.mentions[0]).toMatchObject({ factor: 'sanctions', filename: expect.any(String), sentence: expect.any(String) });
+      const table = await request(app).get('/api/factors?factor=sanctions&limit=1000').expect(200);
+      expect(res.body.total).toBe(table.body.rows.reduce((n: number, r: { mentions: number }) => n + r.mentions, 0));
+      const negative = await request(app).get('/api/factors/sanctions?stance=negative&limit=1000').expect(200);
+      expect(negative.body.mentions.every((m: { stance: string }) => m.stance === 'negative')).toBe(true);
+      expect((await request(app).get('/api/factors/astrology').expect(404)).body.error.code).toBe('not_found');
+    });
+
+    it('compares documents: matrix, one-sided factors, disagreements, cosine similarity', async () => {
+      const [a, b] = [ids[PAPERS.ru[0]!]!, ids[PAPERS.en[0]!]!];
+      const res = await request(app).get(`/api/compare?documents=${a.slice(0, 12)},${b}`).expect(200);
+      const c = res.body;
+      expect(c.sides.map((s: { id: string }) => s.id)).toEqual([a, b]);
+      expect(c.factors.length).toBeGreaterThan(0);
+      for (const row of c.factors) expect(row.cells).toHaveLength(2);
+      for (const { factor, side } of c.onlyOneSide) {
+        const row = c.factors.find((r: { factor: string }) => r.factor === factor);
+        expect(row.cells.filter((x: unknown) => x !== null)).toHaveLength(1);
+        expect(row.cells[c.sides.findIndex((s: { id: string }) => s.id === side)]).not.toBeNull();
+      }
+      for (const d of c.disagreements) {
+        const row = c.factors.find((r: { factor: string }) => r.factor === d.factor);
+        expect(row.cells.some((x: { net: number } | null) => x && x.net > 0)).toBe(true);
+        expect(row.cells.some((x: { net: number } | null) => x && x.net < 0)).toBe(true);
+      }
+      expect(c.similarity[0][0]).toBe(1);
+      expect(c.similarity[0][1]).toBe(c.similarity[1][0]);
+      expect(c.similarity[0][1]).toBeGreaterThanOrEqual(0);
+      expect(c.similarity[0][1]).toBeLessThan(1);
+    });
+
+    it('compares two collections and refuses bad comparisons', async () => {
+      const res = await request(app).get('/api/compare?collections=ru,en').expect(200);
+      expect(res.body.sides).toMatchObject([{ id: 'ru', kind: 'collection', documents: 2 }, { id: 'en', kind: 'collection', documents: 2 }]);
+      expect((await request(app).get(`/api/compare?documents=${ids[PAPERS.ru[0]!]}`).expect(400)).body.error.code).toBe('invalid_query');
+      const many = Array.from({ length: 21 }, (_, i) => i.toString(16).padStart(8, '0')).join(',');
+      expect((await request(app).get(`/api/compare?documents=${many}`).expect(400)).body.error.code).toBe('invalid_query');
+      expect((await request(app).get(`/api/compare?documents=${ids[PAPERS.ru[0]!]},${'f'.repeat(64)}`).expect(404)).body.error.code).toBe('not_found');
+      expect((await request(app).get('/api/compare?collections=ru,nothing').expect(404)).body.error.code).toBe('not_found');
+    });
+
+    it('searches sentences in Russian and English by stem, filtered like the factor table', async () => {
+      const ru = await request(app).get('/api/search?q=санкций').expect(200);
+      expect(ru.body.hits.length).toBeGreaterThan(0);
+      for (const hit of ru.body.hits) {
+        expect(hit.sentence.toLowerCase()).toMatch(/санкци/);
+        expect(hit.highlights.length).toBeGreaterThan(0);
+      }
+      const en = await request(app).get('/api/search?q=sanction&limit=1000').expect(200);
+      expect(en.body.hits.some((h: { sentence: string }) => /sanctions/i.test(h.sentence))).toBe(true);
+      const onlyEn = await request(app).get('/api/search?q=sanction&collection=en&limit=1000').expect(200);
+      const enIds = new Set(PAPERS.en.map((f) => ids[f]));
+      expect(onlyEn.body.hits.length).toBeGreaterThan(0);
+      expect(onlyEn.body.hits.every((h: { document_id: string }) => enIds.has(h.document_id))).toBe(true);
+      const withFactor = await request(app).get('/api/search?q=sanction&factor=sanctions&limit=1000').expect(200);
+      expect(withFactor.body.hits.length).toBeGreaterThan(0);
+      expect(withFactor.body.hits.length).toBeLessThanOrEqual(en.body.hits.length);
+      const paged = await request(app).get('/api/search?q=санкций&limit=1').expect(200);
+      expect(paged.body).toMatchObject({ more: true });
+      expect((await request(app).get('/api/search?q=%22%22%20OR').expect(200)).body.hits).toBeDefined();
+      expect((await request(app).get('/api/search?q=').expect(400)).body.error.code).toBe('invalid_query');
+    });
+
+    it('exports tidy CSV (per factor, per mention) and JSONL summaries, with a BOM on request', async () => {
+      const factors = await request(app).get('/api/export/factors.csv?collection=ru').buffer(true).expect(200);
+      expect(factors.headers['content-type']).toBe('text/csv; charset=utf-8');
+      const lines = factors.text.trimEnd().split('\r\n');
+      expect(lines[0]).toBe('document_id,filename,title,year,language,collections,words,factor,factor_label,mentions,per_1000_words,positive,negative,neutral,net');
+      const table = await request(app).get('/api/factors?collection=ru&limit=1000').expect(200);
+      expect(lines).toHaveLength(table.body.total + 1);
+      expect(factors.text.charCodeAt(0)).not.toBe(0xfeff);
+
+      const bom = await request(app).get('/api/export/factors.csv?bom=1&factor=sanctions').buffer(true).expect(200);
+      expect(bom.text.charCodeAt(0)).toBe(0xfeff);
+
+      const mentions = await request(app).get(`/api/export/mentions.csv?document=${ids['hostile.txt']}`).buffer(true).expect(200);
+      // The formula in the paper is neutralised: the cell starts with a quote, not "=".
+      expect(mentions.text).toMatch(/"'=HYPERLINK\(""http/);
+      expect(mentions.text).not.toMatch(/(^|,)"?=HYPERLINK/m);
+
+      const all = await request(app).get('/api/export/mentions.csv').buffer(true).expect(200);
+      const evidence = await request(app).get('/api/factors/sanctions?limit=1').expect(200);
+      expect(all.text.split('\r\n').filter((l: string) => l.includes(',sanctions,')).length).toBeGreaterThanOrEqual(evidence.body.total);
+
+      const jsonl = await request(app).get('/api/export/summaries.jsonl?collection=all').buffer(true).expect(200);
+      const summaries = jsonl.text.trimEnd().split('\n').map((l: string) => JSON.parse(l));
+      expect(summaries).toHaveLength(4);
+      expect(summaries.every((s: { schema: string }) => s.schema === 'policylens/summary@1')).toBe(true);
+      expect((await request(app).get('/api/export/everything.xlsx').expect(404)).body.error.code).toBe('not_found');
+    });
+  });
+}
