@@ -69,10 +69,12 @@ export function splitParagraph(text: string, from: number, to: number): [number,
     }
     const ch = text[i]!;
     if (TERMINATORS.includes(ch)) {
-      const end = afterClosers(text, i, to);
+      let runEnd = i + 1;
+      while (runEnd < to && TERMINATORS.includes(text[runEnd]!)) runEnd++;
+      const end = afterClosers(text, runEnd, to);
       if (end >= 0 && endsSentence(text, sentenceStart, i, end, to)) close(end, end);
-      i = Math.max(end, i + 1);
-    } else if (ch === ';' && isSpace(text[i + 1]) && LIST_ITEM.test(text.slice(skipSpaces(text, i + 1, to), i + 8))) {
+      i = Math.max(end, runEnd);
+    } else if (ch === ';' && isSpace(text[i + 1]) && isListItem(text, skipSpaces(text, i + 1, to), to)) {
       close(i + 1, i + 1);
       i++;
     } else if (ch === '\n' && startsListItem(text, sentenceStart, i, to)) {
@@ -89,12 +91,11 @@ export function splitParagraph(text: string, from: number, to: number): [number,
 }
 
 /**
- * The end of a candidate sentence end starting at text[at] (a terminator): past the run of
- * terminators and closers, or -1 when no space or paragraph end follows (3.5, Привет.Тест, …адцать).
+ * The end of a candidate sentence end whose terminators end at text[at]: past the closers that
+ * follow, or -1 when no space or paragraph end follows (3.5, Привет.Тест, …адцать).
  */
 function afterClosers(text: string, at: number, to: number): number {
   let i = at;
-  while (i < to && TERMINATORS.includes(text[i]!)) i++;
   while (i < to && CLOSERS.includes(text[i]!)) i++;
   if (i >= to) return to;
   if (!isSpace(text[i])) return -1;
@@ -187,7 +188,7 @@ function listedAbbreviation(text: string, start: number, runStart: number, dot: 
   const starts: number[] = [runStart];
   for (let k = 1; k < ABBREVIATION_MAX_PARTS; k++) {
     const previous = starts[k - 1]!;
-    const end = trimEnd(text, start, previous);
+    const end = lookBack(text, start, previous);
     if (end <= start || end === previous) break;
     starts.push(runStartBefore(text, start, end));
   }
@@ -200,14 +201,21 @@ function listedAbbreviation(text: string, start: number, runStart: number, dot: 
   return null;
 }
 
+/** Units in a row that may stand between a number and a unit (5 млн. руб.: one). */
+const MAX_UNITS_BETWEEN = 2;
+
 function followsNumber(text: string, start: number, abbreviationStart: number): boolean {
-  const end = trimEnd(text, start, abbreviationStart);
-  if (end <= start) return false;
-  const run = text.slice(runStartBefore(text, start, end), end);
-  if (NUMBER_WITH_UNIT.test(run) || ROMAN_NUMERAL.test(run)) return true;
-  // 5 млн. руб., 40 млрд руб.: a unit after another unit (with or without its dot) after a number.
-  const unit = abbreviationClass(abbreviationKey(run.endsWith('.') ? run : run + '.')) === 'unit';
-  return unit && followsNumber(text, start, end - run.length);
+  let at = abbreviationStart;
+  for (let units = 0; units <= MAX_UNITS_BETWEEN; units++) {
+    const end = lookBack(text, start, at);
+    if (end <= start) return false;
+    const run = text.slice(runStartBefore(text, start, end), end);
+    if (NUMBER_WITH_UNIT.test(run) || ROMAN_NUMERAL.test(run)) return true;
+    // 5 млн. руб., 40 млрд руб.: a unit after another unit (with or without its dot) after a number.
+    if (abbreviationClass(abbreviationKey(run.endsWith('.') ? run : run + '.')) !== 'unit') return false;
+    at = end - run.length;
+  }
+  return false;
 }
 
 /**
@@ -223,10 +231,13 @@ function isListPosition(text: string, start: number, runStart: number): boolean 
 
 /** A line break ends a sentence before a list item when the line before ended with punctuation. */
 function startsListItem(text: string, start: number, newline: number, to: number): boolean {
-  const itemStart = skipSpaces(text, newline, to);
-  if (!LIST_ITEM.test(text.slice(itemStart, itemStart + 8))) return false;
+  if (!isListItem(text, skipSpaces(text, newline, to), to)) return false;
   const lineEnd = trimEnd(text, start, newline);
   return lineEnd > start && '.;:!?'.includes(text[lineEnd - 1]!);
+}
+
+function isListItem(text: string, at: number, to: number): boolean {
+  return LIST_ITEM.test(text.slice(at, Math.min(to, at + 8)));
 }
 
 /** An emoticon after a space («тоже ;)») ends a sentence like '!' does; returns where to go on. */
@@ -242,6 +253,12 @@ function runStartBefore(text: string, limit: number, end: number): number {
   let i = end;
   while (i > limit && !isSpace(text[i - 1]) && end - i < MAX_RUN) i--;
   return i;
+}
+
+/** The end of the run before text[at], across at most MAX_RUN spaces (start when there is none). */
+function lookBack(text: string, start: number, at: number): number {
+  const end = trimEnd(text, Math.max(start, at - MAX_RUN), at);
+  return isSpace(text[end - 1]) ? start : end;
 }
 
 function skipSpaces(text: string, from: number, to: number): number {
