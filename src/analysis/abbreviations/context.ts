@@ -2,7 +2,7 @@
 // ("Smith JA, Jones B."), formula symbols ("GDP = C + I"), and words of all-caps headings
 // («ВВЕДЕНИЕ», "RESULTS:"). These filters apply only to abbreviations that are neither defined in
 // the text nor in the glossary.
-import { isDictionaryWord } from './morphology.js';
+import { isDictionaryWord, morphologyLoaded } from './morphology.js';
 
 /** A match of an abbreviation-shaped word in the text. */
 export interface Spot {
@@ -27,7 +27,8 @@ function isAuthorInitials(text: string, spot: Spot): boolean {
 function isFormulaSymbol(text: string, spot: Spot): boolean {
   const before = text.slice(Math.max(0, spot.start - 3), spot.start);
   const after = text.slice(spot.end, spot.end + 3);
-  return /[=<>≤≥+×·*^∑√/]\s*$/u.test(before) || /^\s*[=<>≤≥+×·*^_]/u.test(after) || /^[₀-₉⁰-⁹]/u.test(after);
+  if (/[₀-₉⁰-⁹¹²³]/u.test(spot.bare)) return true;
+  return /[=<>≤≥+×·*^∑√/]\s*$/u.test(before) || /^\s*[=<>≤≥+×·*^_]/u.test(after);
 }
 
 const LONG_WORD = { ru: 5, en: 7 } as const;
@@ -35,21 +36,23 @@ const LONG_WORD = { ru: 5, en: 7 } as const;
 /**
  * A word of an all-caps heading: part of a run of three or more all-caps words, a section label
  * before a colon at the start of a sentence ("RESULTS:"), or simply an ordinary word in capitals —
- * a Russian dictionary word of five letters or more («ВВЕДЕНИЕ», «ВЫВОДЫ»), an English word of seven
- * letters or more, since real abbreviations of that length are in the glossary or defined.
+ * a Russian dictionary word of five letters or more («ВВЕДЕНИЕ», «ВЫВОДЫ»), or any word of seven
+ * letters or more (English, or Russian without morphology), since real abbreviations of that length
+ * are in the glossary or defined.
  */
 function isHeadingWord(text: string, spot: Spot, sentenceStart: number): boolean {
   const word = /^\S*/u.exec(text.slice(spot.start))![0];
   if (/^\p{Lu}+:/u.test(word) && !/\S/u.test(text.slice(sentenceStart, spot.start).replace(/[\d.\s]+/gu, ''))) return true;
   if (capsRun(text, spot) >= 3) return true;
-  const cyrillic = /\p{Script=Cyrillic}/u.test(spot.bare);
-  if (cyrillic) return spot.bare.length >= LONG_WORD.ru && isDictionaryWord(spot.bare);
+  if (/\p{Script=Cyrillic}/u.test(spot.bare) && morphologyLoaded()) {
+    return spot.bare.length >= LONG_WORD.ru && isDictionaryWord(spot.bare);
+  }
   return spot.bare.length >= LONG_WORD.en;
 }
 
-/** Number of consecutive all-caps words (of two letters or more) around the spot. */
+/** Number of consecutive all-caps words around the spot («РОЛЬ ТНК В ЭКОНОМИКЕ» is four). */
 function capsRun(text: string, spot: Spot): number {
-  const isCaps = (w: string) => /^[\p{Lu}\p{N}«»"“”,.:;–—-]*$/u.test(w) && /\p{Lu}.*\p{Lu}/u.test(w);
+  const isCaps = (w: string) => /^[\p{Lu}\p{N}«»"“”,.:;–—-]*$/u.test(w) && /\p{Lu}/u.test(w);
   const left = text.slice(Math.max(0, spot.start - 200), spot.start).split(/\s+/u).filter(Boolean).reverse();
   const right = text.slice(spot.end, spot.end + 200).split(/\s+/u).filter(Boolean);
   let n = 1;

@@ -339,9 +339,11 @@ function forwardDefinitions(text: string, pattern: RegExp, form: DefinitionForm)
     const from = m.index + m[0].length;
     const clause = /^[^,.;:()!?]*/u.exec(text.slice(from))![0];
     const words = splitWords(clause).slice(0, maxLongFormWords(short));
+    // "MAP1B/MAP5, or MAP2": a list of abbreviations, not a definition.
+    if (words[0] && upperCount(words[0].text) >= 2) continue;
     for (let k = 1; k <= words.length; k++) {
       const candidate = clause.slice(0, words[k - 1]!.end);
-      if (spellsShortForm(short, candidate)) {
+      if (matchVariants(short).some((variant) => startsLongForm(variant, candidate))) {
         found.push(make(text, [m.index, m.index + short.length], [from, from + candidate.length], form));
         break;
       }

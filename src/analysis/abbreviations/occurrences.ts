@@ -39,12 +39,18 @@ export function findOccurrences(text: string, spans: Span[], known: ReadonlySet<
         i++;
         continue;
       }
-      if (known.has(spot.bare) ? isNoise(spot.bare) : isNoiseInText(spot.bare) || isNoiseInContext(text, spot, span.start)) continue;
+      if (known.has(spot.bare) ? isNoise(spot.bare) : isNoiseHere(text, spot, span)) continue;
       add(spot.bare, spot.start);
     }
     for (const spot of irregularSpots(text, span, irregular)) add(spot.bare, spot.start);
   }
   return found;
+}
+
+/** Noise for an unknown abbreviation-shaped word: its shape (МВт is a unit, not МВ with an ending) or its place. */
+function isNoiseHere(text: string, spot: Spot, span: Span): boolean {
+  const written = text.slice(spot.start, spot.end);
+  return isNoiseInText(spot.bare) || isNoiseInText(written) || isNoiseInContext(text, spot, span.start);
 }
 
 /** Words shaped like abbreviations: two capitals or more, with an ending that fits their script. */

@@ -1,0 +1,42 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findAbbreviations, loadMorphology } from '../../src/analysis/abbreviations/index.js';
+import { russianDictionaryForm } from '../../src/analysis/abbreviations/morphology.js';
+import { contextOf } from './abbreviations-support.js';
+
+beforeAll(async () => {
+  await loadMorphology();
+});
+
+describe('dictionary forms of Russian long forms', () => {
+  it.each([
+    ['национальной инновационной системе', 'национальная инновационная система'],
+    ['транснациональных корпораций', 'транснациональная корпорация'],
+    ['малого и среднего предпринимательства', 'малое и среднее предпринимательство'],
+    ['государственно-частного партнерства', 'государственно-частное партнерство'],
+    ['объектов интеллектуальной собственности', 'объект интеллектуальной собственности'],
+    ['Российского экспортного центра', 'Российский экспортный центр'],
+    ['органы местного самоуправления', 'орган местного самоуправления'],
+  ])('%s → %s', (written, dictionary) => {
+    expect(russianDictionaryForm(written)).toBe(dictionary);
+  });
+
+  it('gives up on phrases that are not adjectives and a noun', () => {
+    expect(russianDictionaryForm('Готов к труду и обороне')).toBeNull();
+  });
+
+  it('keeps the written form next to the dictionary form', () => {
+    const [nis] = findAbbreviations(contextOf('Это позволит национальной инновационной системе (далее НИС) России развиваться.'));
+    expect(nis).toMatchObject({
+      short: 'НИС',
+      long: 'национальная инновационная система',
+      longAsWritten: 'национальной инновационной системе',
+      source: 'text',
+      factor: 'national_innovation_system',
+    });
+  });
+
+  it('the English long form of a plural short form is given in the singular', () => {
+    const [tnc] = findAbbreviations(contextOf('Growth of multinational corporations (hereinafter referred to as TNCs) is slow.'));
+    expect(tnc).toMatchObject({ short: 'TNC', long: 'multinational corporation', longAsWritten: 'multinational corporations' });
+  });
+});

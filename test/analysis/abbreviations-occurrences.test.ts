@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { findAbbreviations } from '../../src/analysis/abbreviations/index.js';
+import { contextOf } from './abbreviations-support.js';
+
+function found(...paragraphs: Parameters<typeof contextOf>) {
+  return findAbbreviations(contextOf(...paragraphs));
+}
+
+function shorts(...paragraphs: Parameters<typeof contextOf>): string[] {
+  return found(...paragraphs).map((a) => a.short);
+}
+
+describe('occurrences', () => {
+  it('counts inflected and plural forms under the bare abbreviation, with the first offset', () => {
+    const text = 'Кредиты ВЭБ-а и РЭЦ выросли. Роль НИСа растет, а НИС слабеет; ВЭБ помогает.';
+    const [veb, rec, nis] = found(text);
+    expect(veb).toMatchObject({ short: 'ВЭБ', count: 2, firstOffset: text.indexOf('ВЭБ-а') });
+    expect(rec).toMatchObject({ short: 'РЭЦ', count: 1 });
+    expect(nis).toMatchObject({ short: 'НИС', count: 2, firstOffset: text.indexOf('НИСа') });
+  });
+
+  it('counts TNCs and NIS’s', () => {
+    const [tnc, nis] = found("TNCs shape the NIS. A TNC invests; the NIS's core is R&D.");
+    expect(tnc).toMatchObject({ short: 'TNC', count: 2 });
+    expect(nis).toMatchObject({ short: 'NIS', count: 2 });
+  });
+
+  it('counts a two-word glossary abbreviation once', () => {
+    const abbr = found('Ставка ЦБ РФ выросла, и ЦБ РФ сообщил об этом.');
+    expect(abbr.map((a) => [a.short, a.count])).toEqual([['ЦБ РФ', 2]]);
+  });
+
+  it('a definition in the text wins over the glossary; the glossary expands the rest; unknown ones are counted', () => {
+    const abbr = found('Доля нематериальных активов предприятия (НМА) растет, НМА и ОИС учитываются, а КЛМН нет. КЛМН важен.');
+    expect(abbr.find((a) => a.short === 'НМА')).toMatchObject({ source: 'text', longAsWritten: 'нематериальных активов предприятия' });
+    expect(abbr.find((a) => a.short === 'ОИС')).toMatchObject({
+      source: 'glossary',
+      long: 'объект интеллектуальной собственности',
+      factor: 'intellectual_property',
+    });
+    expect(abbr.find((a) => a.short === 'КЛМН')).toMatchObject({ source: 'unknown', long: null, count: 2, factor: null });
+  });
+
+  it('links a Russian and an English abbreviation of the same paper both ways', () => {
+    const abbr = found('Роль НИС растет.', 'The role of the NIS grows.');
+    expect(abbr.find((a) => a.short === 'НИС')!.equivalents).toContain('NIS');
+    expect(abbr.find((a) => a.short === 'NIS')!.equivalents).toContain('НИС');
+  });
+
+  it('ignores the references', () => {
+    expect(shorts({ text: 'Иванов И.И. Экономика ОПК // ЭКО. 2019.', kind: 'references' })).toEqual([]);
+  });
+});
+
+describe('noise', () => {
+  it('Roman numerals, list markers, years and numbers are not abbreviations', () => {
+    expect(shorts('В XX веке и в главе IV (см. (a), (iv)) за 1990-е и 2019 г. рост составил 5%.')).toEqual([]);
+    expect(shorts('Part II and section XIV, items (a) and (iv), in 2019.')).toEqual([]);
+  });
+
+  it('units and currency codes are not abbreviations', () => {
+    expect(shorts('Мощность 5 МВт, 10 ГВт·ч и 3 млн кг, выручка 2 млрд USD, 15 %.')).toEqual([]);
+  });
+
+  it('formula symbols are not abbreviations', () => {
+    expect(shorts('Оценим Y = AK + BL, где TX_t и MR² заданы.')).toEqual([]);
+  });
+
+  it('author initials are not abbreviations', () => {
+    expect(shorts('Smith JA, Jones BC, Brown DE. Trade and growth.')).toEqual([]);
+  });
+
+  it('all-caps headings are not abbreviations, abbreviations in them are', () => {
+    expect(shorts('ВВЕДЕНИЕ')).toEqual([]);
+    expect(shorts('ФАКТОРЫ РАЗВИТИЯ ЭКСПОРТА РОССИИ')).toEqual([]);
+    expect(shorts('RESULTS: exports grew.')).toEqual([]);
+    expect(shorts('РОЛЬ ТНК В ЭКОНОМИКЕ')).toEqual(['ТНК']);
+  });
+});
