@@ -85,6 +85,17 @@ export interface AbbreviationsTable {
   factor: string | null;
 }
 
+export interface ApiKeysTable {
+  /** Short public id, shown in listings and used to revoke. */
+  id: string;
+  name: string;
+  /** sha256 hex of the key; the key itself is never stored. */
+  key_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
 export interface Database {
   documents: DocumentsTable;
   document_files: DocumentFilesTable;
@@ -93,4 +104,5 @@ export interface Database {
   document_factors: DocumentFactorsTable;
   factor_mentions: FactorMentionsTable;
   abbreviations: AbbreviationsTable;
+  api_keys: ApiKeysTable;
 }
