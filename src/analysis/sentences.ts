@@ -10,6 +10,9 @@ import { isStopWord } from './tokens.js';
 import type { NormalizedDocument, Sentence } from './types.js';
 
 const TERMINATORS = '.!?…';
+/** The characters the main loop stops at: terminators, ';' and ':' (lists, emoticons), line breaks. */
+const MAY_END_SENTENCE = new Uint8Array(0x10000);
+for (const ch of TERMINATORS + ';:\n') MAY_END_SENTENCE[ch.charCodeAt(0)] = 1;
 /** Characters that close a sentence after its final punctuation: ." .» .) !..» */
 const CLOSERS = '"\'»”’)]';
 /** Closers that can only close, so that even after a space they still belong to the sentence. */
@@ -58,6 +61,10 @@ export function splitParagraph(text: string, from: number, to: number): [number,
   };
   let i = sentenceStart;
   while (i < to) {
+    if (!MAY_END_SENTENCE[text.charCodeAt(i)]) {
+      i++;
+      continue;
+    }
     const ch = text[i]!;
     if (TERMINATORS.includes(ch)) {
       const end = afterClosers(text, i, to);
@@ -194,8 +201,9 @@ function followsNumber(text: string, start: number, abbreviationStart: number): 
   if (end <= start) return false;
   const run = text.slice(runStartBefore(text, start, end), end);
   if (NUMBER_WITH_UNIT.test(run) || ROMAN_NUMERAL.test(run)) return true;
-  // 5 млн. руб.: a unit after another unit that follows a number.
-  return run.endsWith('.') && abbreviationClass(abbreviationKey(run)) === 'unit' && followsNumber(text, start, end - run.length);
+  // 5 млн. руб., 40 млрд руб.: a unit after another unit (with or without its dot) after a number.
+  const unit = abbreviationClass(abbreviationKey(run.endsWith('.') ? run : run + '.')) === 'unit';
+  return unit && followsNumber(text, start, end - run.length);
 }
 
 /** A list number stands at the start of its sentence, or after ':' or ';' («…факторы: 1. санкции»). */

@@ -10,7 +10,7 @@ const LINE_END_HYPHEN = /([\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)*)[-‐‑]$/u;
 const SOFT_HYPHEN_END = /\u00ad$/;
 const LEADING_WORD = /^[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)*/u;
 /** Words after which a hanging hyphen is a suspended compound: «научно- и опытно-конструкторские». */
-const SUSPENSION_WORDS = new Set(['и', 'или', 'либо', 'а', 'and', 'or', 'to']);
+const SUSPENSION_WORDS = new Set(['и', 'или', 'либо', 'and', 'or', 'to']);
 /**
  * First parts of Russian compound adjectives are adverb-like stems («социально», «российско»)
  * followed by a full adjective; a plain word split at a line end rarely looks like that.

@@ -1,0 +1,161 @@
+// `npm run bench:nlp`: words per second per core of the language, sentence and token (with stems)
+// steps on a ~1-million-word document made by repeating the seed paper and the sample corpus.
+// Everything runs on one thread, so words/s here is words/s per core. The machine may be shared,
+// so each stage is timed both by the clock and by the process's CPU time (user + system, which
+// also counts V8's helper threads); the verdict reads the CPU time, which other processes do not
+// inflate.
+//
+// Other steps can be timed the same way: import { benchDocument, timeStages, printStageTable } and
+// pass more stages (e.g. factors and stance) that read what the earlier stages left in the state.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { assignLanguages } from '../../src/analysis/language.js';
+import { splitSentences } from '../../src/analysis/sentences.js';
+import { tokenize } from '../../src/analysis/tokens.js';
+import type { NormalizedDocument, Paragraph, TextContext } from '../../src/analysis/types.js';
+import { corpusDir, sharedDir } from '../../src/paths.js';
+
+export const TARGET_WORDS = 1_000_000;
+const RUNS = 5;
+
+/** A normalized document of about `targetWords` words: the source texts repeated, one paragraph per block. */
+export function benchDocument(targetWords = TARGET_WORDS): { doc: NormalizedDocument; words: number } {
+  const sources = sourceTexts();
+  const sourceWords = sources.reduce((n, text) => n + countWords(text), 0);
+  const copies = Math.max(1, Math.round(targetWords / sourceWords));
+  let text = '';
+  const paragraphs: Paragraph[] = [];
+  for (let copy = 0; copy < copies; copy++) {
+    for (const source of sources) {
+      for (const block of source.split(/\n\s*\n/)) {
+        const trimmed = block.trim();
+        if (!trimmed) continue;
+        if (text) text += '\n\n';
+        paragraphs.push({ start: text.length, end: text.length + trimmed.length, page: null, kind: 'body', language: 'und' });
+        text += trimmed;
+      }
+    }
+  }
+  return { doc: { text, paragraphs }, words: copies * sourceWords };
+}
+
+function sourceTexts(): string[] {
+  const seed = join(sharedDir, 'seeds', 'high-tech-exports-russia.ru-en.txt');
+  const texts: string[] = [];
+  try {
+    texts.push(readFileSync(seed, 'utf8'));
+  } catch {
+    console.error(`skipping the seed paper: ${seed} not found (../shared is only on development machines)`);
+  }
+  for (const name of readdirSync(corpusDir).sort()) {
+    if (name.endsWith('.txt')) texts.push(readFileSync(join(corpusDir, name), 'utf8'));
+  }
+  return texts;
+}
+
+function countWords(text: string): number {
+  return text.match(/\S+/g)?.length ?? 0;
+}
+
+/** What the stages share: the document and what earlier stages computed from it. */
+export interface BenchState {
+  doc: NormalizedDocument;
+  context?: TextContext;
+}
+
+export interface Stage {
+  name: string;
+  run(state: BenchState): void;
+}
+
+/** The NLP stages of issue 4, in pipeline order. */
+export const nlpStages: Stage[] = [
+  { name: 'language', run: (state) => void assignLanguages(state.doc) },
+  {
+    name: 'sentences',
+    run: (state) => {
+      state.context = { doc: state.doc, sentences: splitSentences(state.doc), tokens: [] };
+    },
+  },
+  {
+    name: 'tokens + stems',
+    run: (state) => {
+      const context = state.context!;
+      const { text, paragraphs } = state.doc;
+      context.tokens = context.sentences.map((s) => tokenize(text, s.start, s.end, paragraphs[s.paragraph]!.language));
+    },
+  },
+];
+
+export interface StageTiming {
+  name: string;
+  /** First run, by the clock: caches and JIT cold. */
+  coldMs: number;
+  /** Median of the later runs, by the clock. */
+  medianMs: number;
+  /** Median of the later runs, in CPU time. */
+  medianCpuMs: number;
+}
+
+/** Runs all stages `runs` times on fresh copies of the document and times each stage. */
+export function timeStages(doc: NormalizedDocument, stages: Stage[], runs = RUNS): StageTiming[] {
+  const wall = stages.map(() => [] as number[]);
+  const cpu = stages.map(() => [] as number[]);
+  for (let run = 0; run < runs; run++) {
+    const state: BenchState = { doc: { text: doc.text, paragraphs: doc.paragraphs.map((p) => ({ ...p })) } };
+    stages.forEach((stage, i) => {
+      const started = performance.now();
+      const cpuStarted = process.cpuUsage();
+      stage.run(state);
+      const used = process.cpuUsage(cpuStarted);
+      wall[i]!.push(performance.now() - started);
+      cpu[i]!.push((used.user + used.system) / 1000);
+    });
+  }
+  return stages.map((stage, i) => ({
+    name: stage.name,
+    coldMs: wall[i]![0]!,
+    medianMs: median(wall[i]!.slice(1)),
+    medianCpuMs: median(cpu[i]!.slice(1)),
+  }));
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export function printStageTable(words: number, timings: StageTiming[], targetWordsPerSecond?: number): void {
+  const total: StageTiming = { name: 'total', coldMs: 0, medianMs: 0, medianCpuMs: 0 };
+  for (const t of timings) {
+    total.coldMs += t.coldMs;
+    total.medianMs += t.medianMs;
+    total.medianCpuMs += t.medianCpuMs;
+  }
+  const rate = (ms: number): number => Math.round(words / (ms / 1000));
+  const rows: Record<string, Record<string, number>> = {};
+  for (const t of [...timings, total]) {
+    rows[t.name] = {
+      'cold ms': Math.round(t.coldMs),
+      'median ms': Math.round(t.medianMs),
+      'median CPU ms': Math.round(t.medianCpuMs),
+      'words/s (clock)': rate(t.medianMs),
+      'words/s/core (CPU)': rate(t.medianCpuMs),
+    };
+  }
+  console.table(rows);
+  if (targetWordsPerSecond) {
+    const perCore = rate(total.medianCpuMs);
+    const verdict = perCore >= targetWordsPerSecond ? 'meets' : 'MISSES';
+    console.log(`total: ${perCore.toLocaleString('en')} words/s/core by CPU time (${rate(total.medianMs).toLocaleString('en')} by the clock), ${verdict} the target of ${targetWordsPerSecond.toLocaleString('en')}`);
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
+  const { doc, words } = benchDocument();
+  console.log(`bench:nlp — ${words.toLocaleString('en')} words, ${doc.paragraphs.length.toLocaleString('en')} paragraphs, ${(doc.text.length / 1e6).toFixed(1)} M characters; ${RUNS} runs (median of runs 2–${RUNS})`);
+  printStageTable(words, timeStages(doc, nlpStages), 300_000);
+}

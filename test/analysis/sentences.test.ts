@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/analysis/sentences.js';
+import { documentOf } from './nlp-documents.js';
+
+function sentencesOf(...paragraphs: string[]): string[] {
+  const doc = documentOf(...paragraphs);
+  return splitSentences(doc).map((s) => doc.text.slice(s.start, s.end));
+}
+
+/** Each case is one paragraph written as its sentences joined by one space. */
+function expectSentences(...sentences: string[]): void {
+  expect(sentencesOf(sentences.join(' '))).toEqual(sentences);
+}
+
+describe('splitSentences', () => {
+  it('splits at . ! ? before a capital letter', () => {
+    expectSentences('Экспорт вырос.', 'Импорт упал!', 'Почему?', 'Exports grew.', 'Why?');
+  });
+
+  it.each([
+    ['т. е. and т.е.', ['Рост замедлился, т. е. Россия потеряла долю, т.е. Китай выиграл.']],
+    ['т.д. and и др. before a capital end the sentence', ['Санкции, пошлины и т.д.', 'Затем рынки переориентировались, и др.', 'Итог ясен.']],
+    ['т. д. before a lower-case word does not', ['Санкции, пошлины и т. д. влияют на экспорт.']],
+    ['г. and гг. after a year', ['Это произошло в 2014 г.', 'В 2022–2023 гг.', 'Рост возобновился.']],
+    ['г. before a city name', ['Завод открыт в г. Казани в 2021 году.']],
+    ['см., рис., табл., ст., с.', ['См. рис. 1 и табл. 2, а также ст. 5 Закона и с. 25 доклада.']],
+    ['млн, млрд, руб.', ['Экспорт составил 5,3 млрд долл., а импорт — 300 млн. руб. в месяц.', 'Это много.']],
+    ['a unit after a number ends a sentence before a capital', ['Кредит составил 40 млрд руб.', 'Банк выдал его в 2022 году.']],
+    ['e.g., i.e., Fig., Dr.', ['Some measures, e.g. tax credits, worked, i.e. firms invested.', 'Fig. 2 shows it, as Dr. Weller argued.']],
+    ['U.S. before a name and before a new sentence', ['The U.S. Department of Commerce acted in the U.S.', 'The rules changed.']],
+    ['initials', ['Как писал А. С. Пушкин, и как показал И.И. Иванов, Л. В. Щерба прав.']],
+    ['initials at the end of a sentence before a stop word', ['Работа выполнена Ивановым И. И.', 'В ней показано главное.']],
+    ['bracket citations', ['Это показано в работах [7, 8].', 'Другие авторы [3] спорят.']],
+    ['decimals', ['Доля выросла с 3,5 до 4.7 % за год.', 'Это рекорд.']],
+    ['«» quotes', ['Он назвал это «новой нормой».', '«Рынки изменились», — сказал министр.']],
+    ['a sentence ending inside quotes', ['Министр сказал: «Рынки изменились.»', 'Затем он ушёл.']],
+    ['ellipses', ['Рост замедлился… но не остановился.', 'Кризис прошёл...', 'Наступил подъём.']],
+    ['numbered list items at the start of a sentence', ['1. Санкции снизили экспорт.', '2. Рынки переориентировались.']],
+    ['multi-level numbers and Roman numerals', ['8.1. Зачем нужны кластеры?', 'IV. Выводы.']],
+    ['a list after a colon', ['Выделены факторы: 1. санкции;', '2. кадры.']],
+    ['list items after ;', ['Задачи: 1) оценить потери;', '2) найти рынки.']],
+    ['a dash opening the next remark', ['— Вы уверены?', '— Да.']],
+    ['an exclamation before a lower-case word', ['Рост составил 8272! - то есть рекорд.']],
+  ])('%s', (_name, sentences) => {
+    expectSentences(...sentences);
+  });
+
+  it('keeps line breaks of PDF text inside a sentence', () => {
+    expect(sentencesOf('Экспорт высокотехнологичной\nпродукции вырос.\nИмпорт упал.')).toEqual([
+      'Экспорт высокотехнологичной\nпродукции вырос.',
+      'Импорт упал.',
+    ]);
+  });
+
+  it('ends a sentence at a line break before a list item', () => {
+    expect(sentencesOf('Задачи исследования:\n– оценить потери;\n– найти рынки.')).toEqual([
+      'Задачи исследования:',
+      '– оценить потери;',
+      '– найти рынки.',
+    ]);
+  });
+
+  it('never lets a sentence cross a paragraph', () => {
+    const doc = documentOf('Введение', 'Санкции усилились, т. е.', 'рынки закрылись');
+    expect(splitSentences(doc).map((s) => [s.paragraph, doc.text.slice(s.start, s.end)])).toEqual([
+      [0, 'Введение'],
+      [1, 'Санкции усилились, т. е.'],
+      [2, 'рынки закрылись'],
+    ]);
+  });
+
+  it('does not split a dot inside a word', () => {
+    expectSentences('Привет.Тест и сайт example.com работают.');
+  });
+
+  it('handles a long paragraph without spaces or ends', () => {
+    const long = 'а.'.repeat(50_000) + ' ' + 'слово '.repeat(50_000);
+    expect(sentencesOf(long)).toHaveLength(1);
+  });
+});
