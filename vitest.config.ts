@@ -9,5 +9,6 @@ export default defineConfig({
     // its own queue prefix and database schema.
     pool: 'forks',
     reporters: ['default'],
+    globalSetup: ['test/support/reliability-report.ts'],
   },
 });

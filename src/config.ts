@@ -35,6 +35,12 @@ const schema = z.object({
   ANALYSIS_MEMORY_MB: z.coerce.number().int().min(64).default(1024),
   MAX_UPLOAD_MB: z.coerce.number().positive().default(50),
   MAX_FILES_PER_REQUEST: z.coerce.number().int().min(1).default(100),
+  /** Requests per minute from one client address (all routes). */
+  RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(1200),
+  /** Writes (uploads, reanalysis) per minute per API key, or per address without a key. */
+  RATE_LIMIT_WRITES_PER_MIN: z.coerce.number().int().min(1).default(300),
+  /** Require an API key for writes even on loopback (always required beyond loopback). */
+  REQUIRE_API_KEY: flag.default(false),
   /** Ingest the sample papers in corpus/ when the database is empty. */
   SEED_CORPUS: flag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -14,6 +14,7 @@ import { AnalysisPool } from './sandbox/analysis-pool.js';
 import { AnalysisService } from './services/analysis-service.js';
 import { DocumentService } from './services/document-service.js';
 import { openStore, type Store } from './store/database.js';
+import { ApiKeysRepository } from './store/api-keys-repository.js';
 import { DocumentsRepository } from './store/documents-repository.js';
 import { FactorTableRepository } from './store/factor-table-repository.js';
 import { ResultsRepository } from './store/results-repository.js';
@@ -25,6 +26,7 @@ export interface Runtime {
   documents: DocumentsRepository;
   results: ResultsRepository;
   factorTable: FactorTableRepository;
+  apiKeys: ApiKeysRepository;
   queue: JobQueue;
   documentService: DocumentService;
   /** Present where this process analyzes documents itself. */
@@ -98,6 +100,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     documents,
     results,
     factorTable: new FactorTableRepository(store.db),
+    apiKeys: new ApiKeysRepository(store.db),
     queue,
     documentService,
     analysisService,

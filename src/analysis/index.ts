@@ -2,6 +2,7 @@
 // database, so that the server, the workers, the CLI and the tests all run exactly the same code.
 import { createHash } from 'node:crypto';
 import { findAbbreviations } from './abbreviations/index.js';
+import { loadMorphology } from './abbreviations/morphology.js';
 import { extract } from './extract/index.js';
 import { findCandidates } from './factors/candidates.js';
 import { findFactorMentions } from './factors/index.js';
@@ -20,7 +21,7 @@ export interface AnalysisResult {
 }
 
 export async function analyze(bytes: Uint8Array, meta: DocumentMeta): Promise<AnalysisResult> {
-  const extracted = await extract(bytes, meta);
+  const [extracted] = await Promise.all([extract(bytes, meta), loadMorphology()]);
   const doc = assignLanguages(normalize(extracted));
   const context = buildTextContext(doc);
   const abbreviations = findAbbreviations(context);

@@ -9,18 +9,17 @@ import { exportRouter } from './routes/export.js';
 import { factorsRouter } from './routes/factors.js';
 import { healthRouter } from './routes/health.js';
 import { searchRouter } from './routes/search.js';
+import { addressRateLimit, apiKeyAuth, securityHeaders, writeRateLimit } from './security.js';
 
 export function createApp(runtime: Runtime): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
-  app.use((_req, res, next) => {
-    // The pages load only their own scripts and styles: no inline code, no external requests.
-    res.set('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
-    res.set('X-Content-Type-Options', 'nosniff');
-    next();
-  });
+  app.use(securityHeaders());
   const api = express.Router();
+  api.use(addressRateLimit(runtime.config));
+  api.use(apiKeyAuth(runtime.config, runtime.apiKeys));
+  api.use(writeRateLimit(runtime.config));
   api.use(documentsRouter(runtime));
   api.use(factorsRouter(runtime));
   api.use(healthRouter(runtime));

@@ -28,6 +28,10 @@ export function toHttpError(error: unknown): HttpError {
     return new HttpError(status, error.code.toLowerCase(), multerMessage(error));
   }
   const e = error as { status?: number; type?: string; message?: string };
+  // busboy (under multer) rejects broken multipart bodies with plain Errors.
+  if (/^(Malformed part header|Unexpected end of form|Multipart: Boundary not found|Malformed urlencoded form)/.test(e?.message ?? '')) {
+    return new HttpError(400, 'malformed_multipart', `The upload is not a well-formed multipart form: ${e.message}.`);
+  }
   if (e?.type === 'entity.too.large') return new HttpError(413, 'too_large', 'The request body is too large.');
   if (e?.type === 'entity.parse.failed') return new HttpError(400, 'invalid_json', 'The request body is not valid JSON.');
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return new HttpError(e.status, 'bad_request', e.message ?? 'Bad request.');

@@ -9,6 +9,7 @@ import { startWorker } from '../roles/worker.js';
 import { analyzeFile } from './commands/analyze.js';
 import { printFactorTable } from './commands/factors.js';
 import { ingest, printOutcomes } from './commands/ingest.js';
+import { withApiKeys } from './commands/keys.js';
 import { reanalyze } from './commands/reanalyze.js';
 
 const program = new Command()
@@ -82,6 +83,26 @@ program
 function config(): Config {
   return loadConfig();
 }
+
+const keys = program.command('keys').description('API keys (needed for uploads when the server listens beyond loopback)');
+keys
+  .command('create')
+  .argument('<name>', 'who or what the key is for')
+  .action(async (name: string) => {
+    const { id, key } = await withApiKeys(config(), (k) => k.create(name));
+    console.error(`key ${id} created; it is shown once, store it now:`);
+    console.log(key);
+  });
+keys.command('list').action(async () => {
+  console.table(await withApiKeys(config(), (k) => k.list()));
+});
+keys
+  .command('revoke')
+  .argument('<id>')
+  .action(async (id: string) => {
+    if (!(await withApiKeys(config(), (k) => k.revoke(id)))) throw new Error(`no active key ${id}`);
+    console.error(`key ${id} revoked`);
+  });
 
 program.parseAsync().catch((error: Error) => {
   console.error(error instanceof ConfigError ? error.message : `policylens: ${error.message}`);

@@ -1,7 +1,6 @@
 // Taking papers in: check what was sent, store it once (by sha256), and hand it to the queue.
 import { createHash } from 'node:crypto';
-import { AnalysisError } from '../analysis/errors.js';
-import type { MediaType } from '../analysis/types.js';
+import { sniffMediaType } from '../analysis/extract/media-type.js';
 import type { Logger } from '../logger.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import type { DocumentRow, DocumentsRepository } from '../store/documents-repository.js';
@@ -32,7 +31,7 @@ export class DocumentService {
    * outbox (enqueued_at null) and is enqueued by the next sweep; it is never lost.
    */
   async submit(upload: Upload): Promise<Submitted> {
-    const mediaType = checkUpload(upload.bytes, upload.filename);
+    const mediaType = sniffMediaType(upload.bytes, upload.filename);
     const id = createHash('sha256').update(upload.bytes).digest('hex');
     const { document, created } = await this.documents.insertIfAbsent({
       id,
@@ -88,24 +87,4 @@ export function sanitizeFilename(name: string): string {
 function normalizeCollections(collections: string[]): string[] {
   const names = collections.map((c) => c.normalize('NFC').replace(/[\p{Cc}\p{Cf}]/gu, '').trim().slice(0, 100)).filter(Boolean);
   return [...new Set(names)];
-}
-
-/**
- * What the upload is, by content. A file named .pdf whose bytes are not a PDF is refused rather than
- * read as text: the user meant to send a PDF, and "not a PDF" is the answer they need.
- */
-function checkUpload(bytes: Uint8Array, filename: string): MediaType {
-  const mediaType = sniffUpload(bytes);
-  if (mediaType !== 'application/pdf' && /\.pdf$/i.test(filename)) {
-    throw new AnalysisError('unsupported_media_type', `${sanitizeFilename(filename)} is named .pdf but is not a PDF (no %PDF- header).`);
-  }
-  return mediaType;
-}
-
-// TODO(lead): replace with the extract step's own media-type sniffing once it lands.
-function sniffUpload(bytes: Uint8Array): MediaType {
-  if (bytes.length === 0) throw new AnalysisError('empty_file', 'The file is empty (0 bytes).');
-  if (Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-')) return 'application/pdf';
-  if (bytes.subarray(0, 8192).includes(0)) throw new AnalysisError('unsupported_media_type', 'Not a PDF or a text file.');
-  return 'text/plain';
 }

@@ -109,6 +109,17 @@ export interface SentenceFtsTable {
   stems: string;
 }
 
+export interface ApiKeysTable {
+  /** Short public id, shown in listings and used to revoke. */
+  id: string;
+  name: string;
+  /** sha256 hex of the key; the key itself is never stored. */
+  key_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
 export interface Database {
   documents: DocumentsTable;
   document_files: DocumentFilesTable;
@@ -119,4 +130,5 @@ export interface Database {
   abbreviations: AbbreviationsTable;
   sentences: SentencesTable;
   sentence_fts: SentenceFtsTable;
+  api_keys: ApiKeysTable;
 }

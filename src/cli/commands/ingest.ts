@@ -1,7 +1,7 @@
 // `policylens ingest <files|folders…>`: bulk corpus jobs. Skips files already analyzed, shows a
 // progress bar, and ends with a table of outcomes and failure reasons.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { AnalysisError } from '../../analysis/errors.js';
 import type { Config } from '../../config.js';
@@ -14,7 +14,7 @@ export interface IngestOptions {
   password?: string;
 }
 
-interface Outcome {
+export interface Outcome {
   file: string;
   documentId?: string;
   status: string;
@@ -53,6 +53,11 @@ export async function ingest(config: Config, paths: string[], options: IngestOpt
 }
 
 async function submitFile(runtime: Runtime, file: string, options: IngestOptions, waiting: Map<string, Outcome>): Promise<Outcome> {
+  // Checked before reading, so that a huge (or sparse) file never lands in memory.
+  const size = statSync(file).size;
+  if (size > runtime.config.MAX_UPLOAD_MB * 1024 * 1024) {
+    return { file, status: 'rejected', reason: `too_large: ${Math.round(size / 1024 / 1024)} MB is over the ${runtime.config.MAX_UPLOAD_MB} MB limit (MAX_UPLOAD_MB)` };
+  }
   const bytes = new Uint8Array(readFileSync(file));
   const id = createHash('sha256').update(bytes).digest('hex');
   const known = await runtime.documents.get(id);

@@ -1,0 +1,81 @@
+// Who may do what: security headers, API keys for writes, and rate limits.
+import type { Request, RequestHandler } from 'express';
+import helmet from 'helmet';
+import type { Config } from '../config.js';
+import type { ApiKeysRepository } from '../store/api-keys-repository.js';
+import { HttpError } from './errors.js';
+import { RateLimiter } from './rate-limit.js';
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Strict headers: the pages load only their own scripts and styles, never inline code. */
+export function securityHeaders(): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}
+
+/**
+ * Writes need an API key (`Authorization: Bearer <key>` or `X-API-Key`) when the server listens
+ * beyond loopback or REQUIRE_API_KEY is set; a key that is sent is always checked.
+ */
+export function apiKeyAuth(config: Config, keys: ApiKeysRepository): RequestHandler {
+  const required = config.REQUIRE_API_KEY || !isLoopback(config.HOST);
+  return async (req, res, next) => {
+    const header = req.get('authorization');
+    const key = header?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? req.get('x-api-key');
+    if (key) {
+      const id = await keys.verify(key);
+      if (!id) throw new HttpError(401, 'invalid_api_key', 'The API key is unknown or revoked.');
+      res.locals.apiKeyId = id;
+    } else if (required && WRITE_METHODS.has(req.method)) {
+      throw new HttpError(401, 'api_key_required', 'Writing needs an API key: send "Authorization: Bearer <key>" (create one with `policylens keys create`).', { 'WWW-Authenticate': 'Bearer' });
+    }
+    next();
+  };
+}
+
+/** Limits all requests per client address (before authentication, so key guessing is limited too). */
+export function addressRateLimit(config: Config): RequestHandler {
+  const limiter = new RateLimiter(config.RATE_LIMIT_PER_MIN);
+  return (req, _res, next) => {
+    tooMany(limiter.take(clientAddress(req)));
+    next();
+  };
+}
+
+/** Limits writes per API key, or per client address where no key is used. */
+export function writeRateLimit(config: Config): RequestHandler {
+  const limiter = new RateLimiter(config.RATE_LIMIT_WRITES_PER_MIN);
+  return (req, res, next) => {
+    if (WRITE_METHODS.has(req.method)) tooMany(limiter.take((res.locals.apiKeyId as string | undefined) ?? clientAddress(req)));
+    next();
+  };
+}
+
+function clientAddress(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+}
+
+function tooMany(waitSeconds: number): void {
+  if (waitSeconds) throw new HttpError(429, 'rate_limited', `Too many requests; try again in ${waitSeconds} s.`, { 'Retry-After': String(waitSeconds) });
+}
