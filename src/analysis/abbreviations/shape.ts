@@ -43,8 +43,14 @@ export function scriptLanguage(short: string): string {
 export function isShortFormCandidate(s: string): boolean {
   if (s.length > 10 || (s.length < 2 && !/^\p{Lu}$/u.test(s))) return false;
   const words = s.split(/\s+/u);
-  if (words.length > 2 || (words.length === 2 && words.some((w) => /^[\p{N}.,%-]+$/u.test(w)))) return false;
+  // "(2 mg)", "(pH 7.5)" are amounts; "(PAR 2)", "(ED 16)" are numbered abbreviations.
+  if (words.length > 2 || (words.length === 2 && isAmount(words[0]!, words[1]!))) return false;
   // An all-lower-case short form longer than four letters is an ordinary word in brackets.
   if (!/[\p{Lu}\p{N}]/u.test(s) && s.length > 4) return false;
   return /\p{L}/u.test(s) && /^[\p{L}\p{N}]/u.test(s);
+}
+
+function isAmount(first: string, second: string): boolean {
+  const number = /^[\p{N}.,%-]+$/u;
+  return number.test(first) || (number.test(second) && upperCount(first) < 2);
 }
