@@ -82,11 +82,12 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
     const cue: PolarCue = { kind: m.entry.kind as PolarKind, weight: m.entry.weight, from: m.from, to: m.to, negatedBy: negation?.from ?? -1, segment: segmentOf[m.from]!, conceded: conceded(m.from) };
     cues.push(cue);
   }
+  const lexiconCues = [...cues];
   for (const n of negations) {
     if (usedNegations.has(n.from) || n.to >= tokens.length || !/\p{L}/u.test(tokens[n.to]!.text)) continue;
     // A negated predicate after its subject negates the evaluation before it: «полноценного
     // становления модели пока не произошло».
-    const before = !BACKWARD_NEGATION_LANGUAGES.has(language) ? [] : cues.filter((c) => c.negatedBy < 0 && c.to <= n.from && n.from - c.to <= BACKWARD_NEGATION_SCOPE && noCommaBetween(tokens, c.to, n.from) && sameClause(c.to, n.from));
+    const before = !BACKWARD_NEGATION_LANGUAGES.has(language) ? [] : lexiconCues.filter((c) => c.negatedBy < 0 && c.to <= n.from && n.from - c.to <= BACKWARD_NEGATION_SCOPE && noCommaBetween(tokens, c.to, n.from) && sameClause(c.to, n.from));
     if (before.length && n.entry.kind === 'negation') {
       for (const c of before) c.negatedBy = n.from;
       continue;

@@ -18,8 +18,8 @@ import { findSentenceCues, type PolarCue, type PolarKind, type SentenceCues } fr
 /** |score| at or above which a mention is positive or negative rather than neutral. */
 const DECISION_THRESHOLD = 0.4;
 const MAX_CUES_REPORTED = 3;
-/** How far before the target a «без» / "without" may stand to govern it. */
-const WITHOUT_SCOPE = 2;
+/** How far before the target a «без» / "without" may stand to govern it («без кредитования через ВЭБ»). */
+const WITHOUT_SCOPE = 4;
 
 export interface StanceResult {
   stance: Stance;
@@ -37,7 +37,9 @@ export interface TokenSpan {
 
 /** Stance of the sentence toward the target; `inherent` is how the target reads by itself. */
 export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent: Inherent = 'neutral'): StanceResult {
-  const lacking = sentence.withoutEnds.some((end) => end <= target.from && target.from - end < WITHOUT_SCOPE);
+  const lacking = sentence.withoutEnds.some(
+    (end) => end <= target.from && target.from - end < WITHOUT_SCOPE && sentence.breaksBefore[end] === sentence.breaksBefore[target.from] && !sentence.tokens.slice(end, target.from).some((t) => t.text === ','),
+  );
   const votes: { text: string; value: number }[] = [];
   for (const cue of sentence.cues) {
     if (cue.to > target.from && cue.from < target.to) continue;
