@@ -13,6 +13,7 @@
 // ABBR_EVAL_ERRORS=1 prints the false positives and false negatives.
 import { join } from 'node:path';
 import { findDefinitions } from '../../src/analysis/abbreviations/definitions.js';
+import { loadMorphology } from '../../src/analysis/abbreviations/index.js';
 import { projectRoot } from '../../src/paths.js';
 import { parseEvalArgs, prf, readJsonl, report, setName, sharedData, type Prf } from './common.js';
 
@@ -79,7 +80,9 @@ function russianLabels(): Record[] | null {
   });
 }
 
-function main(): void {
+async function main(): Promise<void> {
+  // As in the pipeline: Russian morphology is loaded once before analysis.
+  await loadMorphology();
   const args = parseEvalArgs();
   const showErrors = process.env.ABBR_EVAL_ERRORS === '1';
   const sets = new Map<string, Record[]>();
@@ -96,4 +99,4 @@ function main(): void {
   report('Abbreviation definitions: pairs {short, long}', rows, args);
 }
 
-main();
+await main();

@@ -10,6 +10,7 @@
 // letters do not begin words (TNCs ← multinational corporations).
 import { bestLongForm, shortFormLetters, splitWords, wordStart, type LetterMatch } from './letter-match.js';
 import { isNoise } from './noise.js';
+import { nounPhraseStart } from './noun-phrase.js';
 import { ABBREVIATION_IN_TEXT, endingFits, isShortFormCandidate, upperCount } from './shape.js';
 
 export type DefinitionForm = 'long (SF)' | 'SF (long)' | 'hereinafter' | 'SF is long' | 'SF, or long';
@@ -164,6 +165,23 @@ function longFormBefore(text: string, short: string, end: number): [number, numb
   return null;
 }
 
+/**
+ * A Latin abbreviation after its Russian translation, whose letters cannot match: «в Слоановском
+ * обзоре неба (SDSS)», «Всемирной торговой организации (WTO)». The long form is the Russian noun
+ * phrase before the parenthesis, of at most as many words as the abbreviation has letters.
+ */
+function translatedLongFormBefore(text: string, short: string, end: number): [number, number] | null {
+  if (/\p{Script=Cyrillic}/u.test(short) || upperCount(short) < 2) return null;
+  const e = trimmedEnd(text, end);
+  const [from] = window(text, e, maxLongFormWords(short));
+  const words = splitWords(text.slice(from, e));
+  const first = nounPhraseStart(
+    words.map((w) => w.text),
+    shortFormLetters(short).length,
+  );
+  return first < 0 ? null : [from + words[first]!.start, e];
+}
+
 function matchVariants(short: string): string[] {
   const variants = [short];
   const singular = short.replace(/(?<=\p{Lu}{2,})(?:['’]?s)$/u, '');
@@ -174,10 +192,13 @@ function matchVariants(short: string): string[] {
 }
 
 /**
- * Lower-case short forms ("amino acid (aa)") are ordinary words as often as not, so their letters
- * must begin at least two words of the long form (or all of them, for a single letter).
+ * A letter match is convincing when few words of the long form go without a letter (score ≥ −1:
+ * «поливинилпирролидон с мол. массой 350 кДа (ПВП)» is not a long form). Lower-case short forms
+ * ("amino acid (aa)") are ordinary words as often as not, so their letters must also begin at least
+ * two words of the long form (or all of them, for a single letter).
  */
 function convincing(short: string, found: LetterMatch): boolean {
+  if (found.score < -1) return false;
   if (/\p{Lu}/u.test(short)) return true;
   return found.initials >= Math.min(2, shortFormLetters(short).length);
 }
@@ -202,7 +223,7 @@ function parentheticalDefinition(text: string, paren: Paren): Definition | null 
   // "(SF)", "(SF; note)", "(SF, p < 0.05)", "[OR] 3.67": the short form comes first (Schwartz–Hearst) …
   const short = isShortForm(first.text) ? first.text : null;
   if (short) {
-    const long = longFormBefore(text, short, paren.open);
+    const long = longFormBefore(text, short, paren.open) ?? translatedLongFormBefore(text, short, paren.open);
     return long ? make(text, [first.start, first.start + short.length], long, 'long (SF)') : null;
   }
   // … or last: "(blood-brain barrier, BBB)" defines inside, "(EC 1.15.1.1; SOD)" before.
