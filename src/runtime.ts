@@ -9,7 +9,7 @@ import { BullMqQueue } from './queue/bullmq-queue.js';
 import { startBullWorker } from './queue/bullmq-worker.js';
 import { InProcessQueue } from './queue/in-process-queue.js';
 import type { JobQueue } from './queue/job-queue.js';
-import { connectRedis } from './queue/redis.js';
+import { connectRedis, whenReady } from './queue/redis.js';
 import { AnalysisPool } from './sandbox/analysis-pool.js';
 import { AnalysisService } from './services/analysis-service.js';
 import { DocumentService } from './services/document-service.js';
@@ -18,6 +18,8 @@ import { ApiKeysRepository } from './store/api-keys-repository.js';
 import { DocumentsRepository } from './store/documents-repository.js';
 import { FactorTableRepository } from './store/factor-table-repository.js';
 import { ResultsRepository } from './store/results-repository.js';
+
+const REDIS_READY_WAIT_MS = 5000;
 
 export interface Runtime {
   config: Config;
@@ -66,6 +68,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   if (config.REDIS_URL) {
     const producer = connectRedis(config.REDIS_URL, 'producer');
     producer.on('error', (e: Error) => log.debug({ err: e.message }, 'redis (producer) error'));
+    // Uploads that arrive before Redis answers would wait for the outbox sweep; give it a moment.
+    if (!(await whenReady(producer, REDIS_READY_WAIT_MS))) log.warn('Redis is not reachable yet; uploads wait in the outbox until it is');
     queue = new BullMqQueue({ connection: producer, prefix: config.QUEUE_PREFIX, attempts: config.JOB_ATTEMPTS });
     closers.unshift(() => queue.close(), () => quit(producer));
     if (options.analyze && analysisService) {

@@ -35,6 +35,11 @@ export class BullMqQueue implements JobQueue {
     );
   }
 
+  async withoutJob(documentIds: string[]): Promise<string[]> {
+    const states = await Promise.all(documentIds.map((id) => this.queue.getJobState(id)));
+    return documentIds.filter((_, i) => states[i] === 'unknown' || states[i] === 'completed' || states[i] === 'failed');
+  }
+
   async healthy(): Promise<boolean> {
     if (this.options.connection.status !== 'ready') return false;
     try {

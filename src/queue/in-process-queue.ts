@@ -38,6 +38,10 @@ export class InProcessQueue implements JobQueue {
     this.pump();
   }
 
+  async withoutJob(documentIds: string[]): Promise<string[]> {
+    return documentIds.filter((id) => !this.known.has(id));
+  }
+
   async healthy(): Promise<boolean> {
     return !this.closed;
   }

@@ -11,6 +11,8 @@ export interface JobQueue {
   readonly kind: 'bullmq' | 'in-process';
   /** Hands the documents to the queue; throws when the queue cannot take them now. */
   enqueue(documentIds: string[]): Promise<void>;
+  /** Of these documents, the ones that have no job waiting or running in the queue. */
+  withoutJob(documentIds: string[]): Promise<string[]>;
   /** True when the queue can take jobs. */
   healthy(): Promise<boolean>;
   close(): Promise<void>;

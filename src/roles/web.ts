@@ -9,6 +9,8 @@ import { createRuntime, type Runtime } from '../runtime.js';
 import { seedSampleCorpus } from '../services/corpus-seed.js';
 
 const OUTBOX_SWEEP_MS = 5000;
+/** A job untouched for this many lock periods, and absent from the queue, was lost by the queue. */
+const LOST_JOB_QUIET_LOCKS = 3;
 
 export interface WebRole {
   runtime: Runtime;
@@ -25,7 +27,11 @@ export async function startWeb(config: Config, log?: Logger): Promise<WebRole> {
   }
   await seedSampleCorpus(runtime);
   const sweeper = setInterval(() => {
-    runtime.documentService.sweepOutbox().catch((e: Error) => runtime.log.warn({ err: e.message }, 'outbox sweep failed'));
+    const { documentService } = runtime;
+    documentService
+      .sweepOutbox()
+      .then(() => documentService.requeueLostJobs(LOST_JOB_QUIET_LOCKS * config.QUEUE_LOCK_MS))
+      .catch((e: Error) => runtime.log.warn({ err: e.message }, 'outbox sweep failed'));
   }, OUTBOX_SWEEP_MS);
   sweeper.unref();
 

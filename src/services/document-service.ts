@@ -58,6 +58,21 @@ export class DocumentService {
     return ids.length;
   }
 
+  /**
+   * Hands over again documents whose jobs the queue lost (a Redis restart without persistence wipes
+   * them): unfinished, untouched for `quietMs`, and without a job waiting or running.
+   */
+  async requeueLostJobs(quietMs: number, batch = 500): Promise<number> {
+    const candidates = await this.documents.listUnfinishedEnqueuedBefore(new Date(Date.now() - quietMs).toISOString(), batch);
+    if (!candidates.length) return 0;
+    const lost = await this.queue.withoutJob(candidates);
+    if (lost.length) {
+      this.log.warn({ documents: lost.length }, 'queue lost jobs; enqueuing again');
+      await this.enqueue(lost);
+    }
+    return lost.length;
+  }
+
   /** Queues stored documents again (new lexicons, or a retry after failure). */
   async reanalyze(ids: string[]): Promise<void> {
     await this.documents.requeue(ids);

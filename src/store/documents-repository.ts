@@ -144,6 +144,23 @@ export class DocumentsRepository {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * Documents handed to the queue before `olderThan` that are still unfinished: if the queue lost
+   * their jobs (Redis restarted without persistence), they must be handed over again.
+   */
+  async listUnfinishedEnqueuedBefore(olderThan: string, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('documents')
+      .select('id')
+      .where('status', 'in', ['queued', 'processing'])
+      .where('enqueued_at', '<', olderThan)
+      .where('updated_at', '<', olderThan)
+      .orderBy('created_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
   /** Documents an in-process worker must (re)take after a restart. */
   async listUnfinished(): Promise<string[]> {
     const rows = await this.db
