@@ -126,7 +126,9 @@ function plausibleLongForm(short: string, long: string): boolean {
   if (long.length <= short.length) return false;
   const words = long.split(/\s+/u);
   if (words.length > maxLongFormWords(short)) return false;
-  return !words.includes(short);
+  // «ВЭБ.РФ» (ВЭБ) renames, it does not define.
+  const escaped = short.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  return !new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(long);
 }
 
 function make(
