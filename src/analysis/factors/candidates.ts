@@ -46,12 +46,12 @@ export function findCandidates(context: TextContext, mentions: FactorMention[]):
       return;
     }
     const stop = lexicon.stopwords[language]!;
-    const isFree = (t: Token): boolean => !(covered.get(s) ?? []).some(([a, b]) => t.start < b && a < t.end);
+    const ranges = covered.get(s) ?? [];
+    const free = new Set(tokens.filter((t) => !ranges.some(([a, b]) => t.start < b && a < t.end)));
     // A presented phrase the codebook already names in full is no candidate; one that only shares a
-    // word with it («слабость кредитных кооперативов») is, with that factor as the suggestion. A key
-    // phrase must be free of codebook wordings altogether.
+    // word with it («слабость кредитных кооперативов») is, with that factor as the suggestion.
     const add = (map: Map<string, Found>, phrase: Token[]): void => {
-      if (phrase.length && (map === presented ? phrase.some(isFree) : phrase.every(isFree))) record(map, context.doc.text, phrase);
+      if (phrase.some((t) => free.has(t))) record(map, context.doc.text, phrase);
     };
 
     if (openList) {
@@ -68,7 +68,9 @@ export function findCandidates(context: TextContext, mentions: FactorMention[]):
       else if (m.entry === 'before') add(presented, phraseBefore(tokens, m.from, stop));
       else if (tokens[tokens.length - 1]?.text === ':') openList = { language, items: 0, marker: false };
     }
-    for (const phrase of keyPhrases(tokens, stop)) add(frequent, phrase);
+    // Key phrases must be free of codebook wordings altogether.
+    const keyword = tokens.map((t) => t.text.length >= 3 && free.has(t) && isContent(t, stop));
+    for (const phrase of keyPhrases(keyword, tokens)) record(frequent, context.doc.text, phrase);
   });
 
   const chosen = [
@@ -87,8 +89,10 @@ function coveredRanges(mentions: FactorMention[]): Map<number, [number, number][
   return ranges;
 }
 
+const STARTS_WITH_LETTER = /^\p{L}/u;
+
 function isContent(t: Token, stop: Set<string>): boolean {
-  return /^\p{L}[\p{L}\p{N}&'’-]*$/u.test(t.text) && t.text.length >= 2 && !stop.has(t.lower);
+  return t.text.length >= 2 && STARTS_WITH_LETTER.test(t.text) && !stop.has(t.lower);
 }
 
 /** The content words from `from` on, up to the first word that is not one (at most MAX_PHRASE_WORDS). */
@@ -136,21 +140,21 @@ function skipListMarker(tokens: Token[]): number {
   return 0;
 }
 
-/** Runs of two or three content words: the key phrases of the text. */
-function keyPhrases(tokens: Token[], stop: Set<string>): Token[][] {
+/** Runs of two or three content words (`keyword[i]`: token i may be part of one): the key phrases of the text. */
+function keyPhrases(keyword: boolean[], tokens: Token[]): Token[][] {
   const phrases: Token[][] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    for (let n = 2; n <= 3 && i + n <= tokens.length; n++) {
-      const run = tokens.slice(i, i + n);
-      if (!run.every((t) => isContent(t, stop) && t.text.length >= 3)) break;
-      phrases.push(run);
-    }
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!keyword[i] || !keyword[i + 1]) continue;
+    phrases.push(tokens.slice(i, i + 2));
+    if (keyword[i + 2]) phrases.push(tokens.slice(i, i + 3));
   }
   return phrases;
 }
 
 function record(map: Map<string, Found>, text: string, phrase: Token[]): void {
-  const key = phrase.map((t) => t.stem).join(' ');
+  if (phrase.length === 0) return;
+  let key = phrase[0]!.stem;
+  for (let i = 1; i < phrase.length; i++) key += ' ' + phrase[i]!.stem;
   const start = phrase[0]!.start;
   const end = phrase[phrase.length - 1]!.end;
   const found = map.get(key);
