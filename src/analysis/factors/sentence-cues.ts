@@ -97,7 +97,7 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
   cues.sort((a, b) => a.from - b.from);
   return {
     tokens,
-    cues: composeModifiers(cues, breaksBefore),
+    cues: composeModifiers(cues, tokens, breaksBefore),
     segmentOf,
     segments: contrastAt.length,
     contrastAt,
@@ -105,6 +105,15 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
     relativeOf: relativeClauses(tokens, of('relative')),
     withoutEnds: of('without').map((m) => m.to),
   };
+}
+
+/**
+ * Whether the word after a trend is a content word it governs («сократили поставки», "cut
+ * deliveries"), rather than a preposition, an adverb or punctuation («выросли на 20 %»).
+ */
+export function governsNextWord(tokens: Token[], at: number): boolean {
+  const next = tokens[at];
+  return next !== undefined && /^\p{L}{5,}$/u.test(next.text) && !next.lower.endsWith('ly');
 }
 
 function isInsideName(m: PatternMatch<CueEntry>, names: Uint8Array | undefined): boolean {
@@ -156,28 +165,30 @@ function relativeClauses(tokens: Token[], relatives: PatternMatch<CueEntry>[]): 
 /**
  * A trend or counter-move applied to an evaluative word is one cue whose sign is the product of
  * both: «снижение издержек», "reduce barriers", «компенсировала потери» are positive, «рост
- * эффективности» positive, «снижение эффективности» negative.
+ * эффективности» positive, «снижение эффективности» and «эффективность … уменьшается» negative.
  */
-function composeModifiers(cues: PolarCue[], breaksBefore: Int32Array): PolarCue[] {
+function composeModifiers(cues: PolarCue[], tokens: Token[], breaksBefore: Int32Array): PolarCue[] {
+  const isEvaluation = (c: PolarCue): boolean => (c.kind === 'positive' || c.kind === 'negative') && c.negatedBy < 0;
   const result: PolarCue[] = [];
   for (let i = 0; i < cues.length; i++) {
-    const modifier = cues[i]!;
+    const first = cues[i]!;
     const next = cues[i + 1];
-    const modifierSign = MODIFIER_SIGN[modifier.kind];
-    const composes =
-      modifierSign !== undefined &&
-      next !== undefined &&
-      (next.kind === 'positive' || next.kind === 'negative') &&
-      next.negatedBy < 0 &&
-      next.from >= modifier.to &&
-      next.from - modifier.to < MODIFIER_SCOPE &&
-      breaksBefore[next.from]! === breaksBefore[modifier.to]!;
-    if (!composes) {
-      result.push(modifier);
+    const close = next !== undefined && next.from >= first.to && next.from - first.to < MODIFIER_SCOPE && breaksBefore[next.from]! === breaksBefore[first.to]!;
+    // The modifier before the evaluation (any), or a trend after it (its predicate).
+    const modifierSign = !close
+      ? undefined
+      : isEvaluation(next) && MODIFIER_SIGN[first.kind] !== undefined
+        ? MODIFIER_SIGN[first.kind]
+        : isEvaluation(first) && (next.kind === 'up' || next.kind === 'down') && next.negatedBy < 0 && !governsNextWord(tokens, next.to)
+          ? MODIFIER_SIGN[next.kind]
+          : undefined;
+    if (modifierSign === undefined) {
+      result.push(first);
       continue;
     }
-    const sign = modifierSign * (next.kind === 'positive' ? 1 : -1);
-    result.push({ ...modifier, kind: sign > 0 ? 'positive' : 'negative', weight: Math.max(modifier.weight, next.weight), to: next.to });
+    const evaluation = isEvaluation(next!) && MODIFIER_SIGN[first.kind] !== undefined ? next! : first;
+    const sign = modifierSign * (evaluation.kind === 'positive' ? 1 : -1);
+    result.push({ ...first, kind: sign > 0 ? 'positive' : 'negative', weight: Math.max(first.weight, next!.weight), to: next!.to });
     i++;
   }
   return result;

@@ -13,7 +13,7 @@
 import { tokenize } from '../tokens.js';
 import type { Stance, Token } from '../types.js';
 import type { Inherent } from './lexicon.js';
-import { findSentenceCues, type PolarCue, type PolarKind, type SentenceCues } from './sentence-cues.js';
+import { findSentenceCues, governsNextWord, type PolarCue, type PolarKind, type SentenceCues } from './sentence-cues.js';
 
 /** |score| at or above which a mention is positive or negative rather than neutral. */
 const DECISION_THRESHOLD = 0.4;
@@ -102,12 +102,6 @@ function attachment(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): n
   else if (cue.segment === targetSegment && targetSegment < sentence.segments) weight *= 0.5;
   if (cue.conceded) weight *= 0.5;
   return weight;
-}
-
-/** Whether the word after a trend is a content word it modifies (not a preposition, adverb or punctuation). */
-function governsNextWord(tokens: Token[], at: number): boolean {
-  const next = tokens[at];
-  return next !== undefined && /^\p{L}{5,}$/u.test(next.text) && !next.lower.endsWith('ly');
 }
 
 function cueText(tokens: Token[], cue: PolarCue): string {
