@@ -16,7 +16,8 @@ const BARE_NEGATION_WEIGHT = 0.5;
 /** How close a trend or counter-move must be to the evaluative word it changes («снижение издержек»). */
 const MODIFIER_SCOPE = 2;
 const MODIFIER_SIGN: Partial<Record<CueKind, number>> = { up: 1, down: -1, counter: -1 };
-export const CLAUSE_BREAKS: ReadonlySet<string> = new Set([';', ':', '(', ')', '–', '—', '.', '!', '?']);
+/** Marks that end a clause inside a sentence. A point is not one: inside a sentence it ends an initial or an abbreviation (Г. Чесбро). */
+export const CLAUSE_BREAKS: ReadonlySet<string> = new Set([';', ':', '(', ')', '–', '—']);
 
 export type PolarKind = 'positive' | 'negative' | 'up' | 'down' | 'advice' | 'counter';
 const POLAR_KINDS: ReadonlySet<CueKind> = new Set(['positive', 'negative', 'up', 'down', 'advice', 'counter']);
