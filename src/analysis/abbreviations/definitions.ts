@@ -174,14 +174,24 @@ function longFormBefore(text: string, short: string, end: number): [number, numb
  */
 function translatedLongFormBefore(text: string, short: string, end: number): [number, number] | null {
   if (/\p{Script=Cyrillic}/u.test(short) || upperCount(short) < 2) return null;
+  return nounPhraseBefore(text, short, end, false);
+}
+
+/**
+ * The Russian noun phrase before `end`, of at most as many words as the short form has letters.
+ * A phrase longer than that is cut to its last groups for a translation (the abbreviation names
+ * the last ones: «объеме Местного сверхскопления (MCC)»), and rejected when `whole` is asked for.
+ */
+function nounPhraseBefore(text: string, short: string, end: number, whole: boolean): [number, number] | null {
   const e = trimmedEnd(text, end);
   const [from] = window(text, e, maxLongFormWords(short));
   const words = splitWords(text.slice(from, e));
-  const first = nounPhraseStart(
+  const phrase = nounPhraseStart(
     words.map((w) => w.text),
     shortFormLetters(short).length,
   );
-  return first < 0 ? null : [from + words[first]!.start, e];
+  if (!phrase || (whole && phrase.cut)) return null;
+  return [from + words[phrase.start]!.start, e];
 }
 
 function matchVariants(short: string): string[] {
@@ -293,8 +303,20 @@ function hereinafterDefinition(text: string, paren: Paren): Definition | null {
   let end = trimmedEnd(text, paren.open);
   const beforeTail = tail ? collapse(text.slice(0, end)).endsWith(tail) : false;
   if (beforeTail) end = trimmedEnd(text, endBeforeSuffix(text, end, tail));
-  const long = longFormBefore(text, short.text, end) ?? looseLongFormBefore(text, short.text, end);
+  const long =
+    longFormBefore(text, short.text, end) ?? looseLongFormBefore(text, short.text, end) ?? nounPhraseBefore(text, short.text, end, true) ?? properNameBefore(text, end);
   return long ? make(text, [s, e], long, 'hereinafter') : null;
+}
+
+/**
+ * A capitalized English name before `end`, with "of", "and", "for" inside it: "the Bank of Russia
+ * (hereinafter the CBR)" → "Bank of Russia".
+ */
+function properNameBefore(text: string, end: number): [number, number] | null {
+  const e = trimmedEnd(text, end);
+  const m = /(?:\p{Lu}\p{Ll}+(?:[\s-]+(?:(?:of|and|for|the)\s+)*\p{Lu}\p{Ll}+)*)$/u.exec(text.slice(clauseStart(text, e), e));
+  if (!m || !/\p{Script=Latin}/u.test(m[0]) || !/\s/u.test(m[0])) return null;
+  return [e - m[0].length, e];
 }
 
 /** Position in `text` before a suffix `tail` that `text.slice(0, end)` ends with (white space aside). */

@@ -36,23 +36,30 @@ function couldBeGenitive(r: WordReading): boolean {
   return r.noun.some((n) => n.tag.gent);
 }
 
+/** Where a noun phrase starts; `cut` when it goes on before that but would exceed the word limit. */
+export interface NounPhrase {
+  start: number;
+  cut: boolean;
+}
+
 /**
- * Index of the first word of the noun phrase that ends with the last of `words`, using at most
- * `maxWords` words; -1 when the last word is not a Cyrillic noun or morphology is not loaded.
+ * The noun phrase that ends with the last of `words`, of at most `maxWords` words (its last
+ * groups when the whole is longer); null when the last word is not a Cyrillic noun or morphology
+ * is not loaded.
  */
-export function nounPhraseStart(words: string[], maxWords: number): number {
-  if (!morphologyLoaded()) return -1;
+export function nounPhraseStart(words: string[], maxWords: number): NounPhrase | null {
+  if (!morphologyLoaded()) return null;
   const clean = words.map((w) => w.replace(/^[«"“„(]+|[»"”),.;:]+$/gu, ''));
   const cyrillic = (w: string) => /^[\p{Script=Cyrillic}-]+$/u.test(w);
   let i = clean.length - 1;
-  if (i < 0 || !cyrillic(clean[i]!) || !isNounWord(read(clean[i]!))) return -1;
+  if (i < 0 || !cyrillic(clean[i]!) || !isNounWord(read(clean[i]!))) return null;
   let start = -1;
   while (i >= 0) {
     // One group: the noun at i and the adjectives before it that agree with it.
     const noun = read(clean[i]!);
     let g = i;
     while (g > 0 && cyrillic(clean[g - 1]!) && !/[,;:»")]$/u.test(words[g - 1]!) && agrees(read(clean[g - 1]!), noun)) g--;
-    if (start >= 0 && clean.length - g > maxWords) break;
+    if (start >= 0 && clean.length - g > maxWords) return { start, cut: true };
     start = g;
     // The group before attaches only if this group's noun can be its genitive complement.
     const prev = g - 1;
@@ -60,5 +67,5 @@ export function nounPhraseStart(words: string[], maxWords: number): number {
     if (!isNounWord(read(clean[prev]!))) break;
     i = prev;
   }
-  return start;
+  return { start, cut: false };
 }
