@@ -88,12 +88,16 @@ function attachment(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): n
   // predicate («инвестиции выросли на 20 %»), not when they modify a noun of their own («ограничивает
   // возможности ускоренной модернизации»). Evaluations reach further (a predicate: «ТНК … становятся
   // основой»).
+  // A recommendation governs everything it introduces, lists included («необходимо: 1) …; 3) развивать ГЧП»).
   const trend = cue.kind === 'up' || cue.kind === 'down';
+  const introduces = cue.kind === 'advice' && cue.to <= target.from;
   let weight = trend
     ? cue.from >= target.to && governsNextWord(sentence.tokens, cue.to) ? 0.2 : distance <= 2 ? 1 : distance <= 5 ? 0.6 : 0.2
-    : distance <= 3 ? 1 : distance <= 6 ? 0.8 : distance <= 12 ? 0.5 : 0.3;
+    : introduces
+      ? distance <= 12 ? 1 : 0.7
+      : distance <= 3 ? 1 : distance <= 6 ? 0.8 : distance <= 12 ? 0.5 : 0.3;
   const [lo, hi] = cue.from < target.from ? [cue.to, target.from] : [target.to, cue.from];
-  if (hi > lo && sentence.breaksBefore[hi]! > sentence.breaksBefore[lo]!) weight *= 0.6;
+  if (!introduces && hi > lo && sentence.breaksBefore[hi]! > sentence.breaksBefore[lo]!) weight *= 0.6;
   const relative = sentence.relativeOf[cue.from]!;
   if (relative && relative !== sentence.relativeOf[target.from]) weight *= 0.3;
   // The clause after a contrast dominates: it keeps its full weight even across the contrast,
