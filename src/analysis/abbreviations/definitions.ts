@@ -150,8 +150,8 @@ function make(
 
 /**
  * Long form ending at `end` by letter matching, or null. A short form that does not match as
- * written is tried again without its plural ending (TNCs → TNC) and without the number of a
- * numbered item («датчик тока (ДТ1)»).
+ * written is tried again without its plural ending (TNCs → TNC), without the number of a
+ * numbered item («датчик тока (ДТ1)») and without a Latin qualifier («G-КСФ»).
  */
 function longFormBefore(text: string, short: string, end: number): [number, number] | null {
   const e = trimmedEnd(text, end);
@@ -200,6 +200,9 @@ function matchVariants(short: string): string[] {
   if (singular !== short) variants.push(singular);
   const unnumbered = short.replace(/(?<=\p{Lu}{2,})\p{N}+$/u, '');
   if (unnumbered !== short) variants.push(unnumbered);
+  // A Latin qualifier before a Russian abbreviation («G-КСФ») stands for no Russian word.
+  const russian = short.replace(/^\p{Script=Latin}+-(?=\p{Script=Cyrillic}{2})/u, '');
+  if (russian !== short) variants.push(russian);
   return variants;
 }
 
