@@ -1,6 +1,7 @@
 // What an abbreviation looks like in running text, and its bare form without inflection.
 // Russian abbreviations take case endings (ВЭБ-а, НИСа, ТНК-ами), English ones plurals and
 // possessives (TNCs, NIS's); every form is counted under the bare abbreviation (ВЭБ, НИС, TNC).
+import { isNoise } from './noise.js';
 
 /** An abbreviation token with its inflection: group 1 is the bare form, group 2 the ending. */
 export const ABBREVIATION_IN_TEXT =
@@ -53,4 +54,8 @@ export function isShortFormCandidate(s: string): boolean {
 function isAmount(first: string, second: string): boolean {
   const number = /^[\p{N}.,%-]+$/u;
   return number.test(first) || (number.test(second) && upperCount(first) < 2);
+}
+
+export function isShortForm(s: string): boolean {
+  return isShortFormCandidate(s) && !isNoise(s) && !/[=<>]/u.test(s);
 }
