@@ -46,7 +46,12 @@ export interface RuntimeOptions {
 
 export async function createRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
-  const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, poolSize: config.DATABASE_POOL_SIZE });
+  const store = await openStore({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.dataDir,
+    poolSize: config.DATABASE_POOL_SIZE,
+    onPoolError: (e) => log.warn({ err: e.message }, 'database connection lost; reconnecting on next use'),
+  });
   const documents = new DocumentsRepository(store.db);
   const results = new ResultsRepository(store.db);
   const closers: (() => Promise<unknown>)[] = [];

@@ -20,6 +20,8 @@ export interface StoreOptions {
   databaseUrl?: string;
   dataDir: string;
   poolSize?: number;
+  /** Told when an idle PostgreSQL connection breaks (server restart); the pool reconnects by itself. */
+  onPoolError?: (error: Error) => void;
 }
 
 // PostgreSQL returns BIGINT and NUMERIC as strings by default; our counts fit in a JS number.
@@ -30,9 +32,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const dialect: Dialect = options.databaseUrl ? 'postgres' : 'sqlite';
   const db = new Kysely<Database>({
     dialect: options.databaseUrl
-      ? new PostgresDialect({
-          pool: new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 }),
-        })
+      ? new PostgresDialect({ pool: openPgPool(options.databaseUrl, options.poolSize ?? 10, options.onPoolError) })
       : new SqliteDialect({ database: openSqlite(options.dataDir) }),
   });
   try {
@@ -42,6 +42,15 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     throw error;
   }
   return { db, dialect, close: () => db.destroy() };
+}
+
+function openPgPool(url: string, max: number, onError: (error: Error) => void = () => {}): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000 });
+  // Without listeners, a connection's error (the server restarted) would crash the process: the
+  // pool reports idle clients' errors, each client its own while checked out.
+  pool.on('error', onError);
+  pool.on('connect', (client) => client.on('error', onError));
+  return pool;
 }
 
 function openSqlite(dataDir: string): SQLite.Database {
