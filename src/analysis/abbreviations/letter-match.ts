@@ -34,10 +34,11 @@ export interface LetterMatch {
 export function bestLongForm(short: string, candidate: string): LetterMatch | null {
   const letters = shortFormLetters(short);
   if (letters.length === 0) return null;
+  const lower = candidate.toLowerCase();
   let best: LetterMatch | null = null;
   for (let i = candidate.length - 1; i >= 0; i--) {
     if (i > 0 && isAlnum(candidate[i - 1])) continue;
-    if (!matchesAt(candidate.toLowerCase(), i, letters[0]!)) continue;
+    if (!matchesAt(lower, i, letters[0]!)) continue;
     const start = partOrWordStart(candidate, i);
     // A long form does not begin with a preposition or conjunction ("by penicilloylated bovine IgG").
     if (FUNCTION_WORDS.has(candidate.slice(start).split(/[^\p{L}]/u)[0]!.toLowerCase())) continue;

@@ -65,7 +65,7 @@ export function isDictionaryWord(word: string): boolean {
   return parses(word).some((p) => p.parser === 'Dictionary' && !p.tag.Abbr && !p.tag.Init);
 }
 
-const CASES = ['nomn', 'gent', 'datv', 'accs', 'ablt', 'loct'] as const;
+export const CASES = ['nomn', 'gent', 'datv', 'accs', 'ablt', 'loct'] as const;
 const NUMBERS = ['sing', 'plur'] as const;
 const GENDERS = ['masc', 'femn', 'neut'] as const;
 

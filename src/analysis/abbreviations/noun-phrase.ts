@@ -3,9 +3,8 @@
 // (MCC)», «системы передачи финансовых сообщений (SPFS)»). Groups of agreeing adjectives and a
 // noun are taken right to left while each group's noun could be a genitive complement of the next.
 import type { AzParse } from 'az';
-import { guessedParses, morphologyLoaded, parses } from './morphology.js';
+import { CASES, guessedParses, morphologyLoaded, parses } from './morphology.js';
 
-const CASES = ['nomn', 'gent', 'datv', 'accs', 'ablt', 'loct'] as const;
 
 interface WordReading {
   noun: AzParse[];
