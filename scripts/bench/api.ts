@@ -5,6 +5,7 @@
 // own that is dropped afterwards). Requests go over HTTP to the real app, one at a time.
 //
 //   npm run bench:api [-- --documents 10000 --mentions-per-document 50 --runs 60 --only sqlite|postgres --json]
+//   (--data-dir DIR and --pg-schema NAME keep the generated data for the next run)
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -31,6 +32,8 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     /** Keep the SQLite database here and reuse it on the next run (skips generating it again). */
     'data-dir': { type: 'string' },
+    /** Likewise for PostgreSQL: use (and keep) this schema instead of a temporary one. */
+    'pg-schema': { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -140,9 +143,9 @@ async function generate(db: Kysely<Database>): Promise<void> {
         if (sqlite) await trx.insertInto('sentence_fts').values(ids.map((r, j) => ({ rowid: r.id, stems: stems[i + j]! }))).execute();
       }
     });
-    process.stderr.write(`\r  generated ${Math.min(DOCUMENTS, first + BATCH)}/${DOCUMENTS} documents`);
+    if (process.stderr.isTTY) process.stderr.write(`\r  generated ${Math.min(DOCUMENTS, first + BATCH)}/${DOCUMENTS} documents`);
   }
-  process.stderr.write('\n');
+  if (process.stderr.isTTY) process.stderr.write('\n');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -216,16 +219,18 @@ async function runOn(name: string, env: Record<string, string>): Promise<Record<
 }
 
 async function withPgSchema<T>(use: (url: string) => Promise<T>): Promise<T> {
-  const schema = `bench_api_${Date.now().toString(36)}`;
+  const keep = args['pg-schema'];
+  if (keep !== undefined && !/^[a-z_][a-z0-9_]*$/.test(keep)) throw new Error('--pg-schema: a lower-case SQL identifier');
+  const schema = keep ?? `bench_api_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: DATABASE_URL });
   await admin.connect();
-  await admin.query(`create schema ${schema}`);
+  await admin.query(`create schema if not exists ${schema}`);
   try {
     const url = new URL(DATABASE_URL);
     url.searchParams.set('options', `-c search_path=${schema}`);
     return await use(url.toString());
   } finally {
-    await admin.query(`drop schema if exists ${schema} cascade`);
+    if (!keep) await admin.query(`drop schema if exists ${schema} cascade`);
     await admin.end();
   }
 }
