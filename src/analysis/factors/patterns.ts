@@ -17,6 +17,8 @@ export const DEFAULT_GAP = 3;
 const MAX_GAP = 8;
 /** Shorter prefixes would match too many unrelated words and slow down the index. */
 const MIN_PREFIX = 3;
+/** Prefixes are filed under their first MIN_PREFIX..MAX_PREFIX_KEY letters, so a token meets few candidates. */
+const MAX_PREFIX_KEY = 5;
 const CLAUSE_PUNCTUATION = new Set(['.', ';', ':', '!', '?', '(', ')']);
 
 export type TokenTest =
@@ -130,7 +132,7 @@ interface Filed<T> {
 /**
  * Patterns filed by their first step, so that a sentence is matched with a few Map lookups per token
  * instead of trying every pattern at every position: one map per kind of test, keyed by the stem,
- * the first MIN_PREFIX letters, the exact form or the abbreviation.
+ * the first MIN_PREFIX to MAX_PREFIX_KEY letters of a prefix, the exact form or the abbreviation.
  */
 export class PatternIndex<T> {
   private readonly byKind: Record<TokenTest['kind'], Map<string, Filed<T>[]>> = {
@@ -145,7 +147,7 @@ export class PatternIndex<T> {
     const filed: Filed<T> = { pattern, entry, triedAt: -1, triedIn: -1 };
     for (const test of pattern.steps[0]!.tests) {
       const map = this.byKind[test.kind];
-      const key = test.kind === 'prefix' ? test.value.slice(0, MIN_PREFIX) : test.value;
+      const key = test.kind === 'prefix' ? test.value.slice(0, MAX_PREFIX_KEY) : test.value;
       const list = map.get(key);
       if (list) list.push(filed);
       else map.set(key, [filed]);
@@ -159,7 +161,8 @@ export class PatternIndex<T> {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       this.tryList(this.byKind.stem.get(token.stem), tokens, i, call, matches);
-      this.tryList(this.byKind.prefix.get(token.lower.slice(0, MIN_PREFIX)), tokens, i, call, matches);
+      const lower = token.lower;
+      for (let k = MIN_PREFIX; k <= MAX_PREFIX_KEY && k <= lower.length; k++) this.tryList(this.byKind.prefix.get(lower.slice(0, k)), tokens, i, call, matches);
       this.tryList(this.byKind.form.get(token.lower), tokens, i, call, matches);
       if (token.upper) this.tryList(this.byKind.abbr.get(token.stem), tokens, i, call, matches);
     }
