@@ -10,9 +10,18 @@
 // hyphens removed, white space collapsed and removed around hyphens. Pairs are compared as sets
 // per record. The definition finder runs on each record's text alone (a pure function of text),
 // the same code the pipeline runs on each paragraph.
+//
+// How the Russian sentences were labelled (all 173, by reading each whole sentence): a pair is
+// every place where the sentence says what an abbreviation (two capitals or more, possibly with
+// digits, a hyphen or a Latin qualifier) stands for — «long form (SF)», «(далее – SF)» and Latin
+// abbreviations after their Russian translation alike — with the long form as written, the
+// shortest span that the abbreviation stands for. No pair for «(далее – Программа)» and other
+// non-abbreviations, codes and symbols (BCDE, T4, ЛУ-6261), Roman numerals, countries in brackets
+// «(США)», or long forms that are split around the bracket.
 // ABBR_EVAL_ERRORS=1 prints the false positives and false negatives.
 import { join } from 'node:path';
 import { findDefinitions } from '../../src/analysis/abbreviations/definitions.js';
+import { loadMorphology } from '../../src/analysis/abbreviations/index.js';
 import { projectRoot } from '../../src/paths.js';
 import { parseEvalArgs, prf, readJsonl, report, setName, sharedData, type Prf } from './common.js';
 
@@ -29,7 +38,7 @@ interface Record {
 
 const RU_LABELS = join(projectRoot, 'test', 'fixtures', 'ru-abbr-labels.jsonl');
 
-export function normalizeForMatch(s: string): string {
+function normalizeForMatch(s: string): string {
   return s
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u00ad]/gu, '')
     .replace(/\s*-\s*/gu, '-')
@@ -79,7 +88,9 @@ function russianLabels(): Record[] | null {
   });
 }
 
-function main(): void {
+async function main(): Promise<void> {
+  // As in the pipeline: Russian morphology is loaded once before analysis.
+  await loadMorphology();
   const args = parseEvalArgs();
   const showErrors = process.env.ABBR_EVAL_ERRORS === '1';
   const sets = new Map<string, Record[]>();
@@ -96,4 +107,4 @@ function main(): void {
   report('Abbreviation definitions: pairs {short, long}', rows, args);
 }
 
-main();
+await main();

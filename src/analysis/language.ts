@@ -4,8 +4,10 @@
 //
 // Letters decide first, because they are certain and cheap: Cyrillic text whose letters fit only
 // the Russian alphabet is Russian, and Latin text made mostly of English stop words is English.
-// eld (an n-gram detector) decides the rest. Paragraphs too short to judge alone (headings,
-// "Keywords", page numbers) take the language of a neighbour written in the same script.
+// eld (an n-gram detector) decides the rest, but where it hesitates between a language and the one
+// the letters already found in the same script (a list of names, a formula, a table), the paper's
+// language wins. Paragraphs too short to judge alone (headings, "Keywords", page numbers) take the
+// language of a neighbour written in the same script.
 import { eld } from 'eld/extrasmall';
 import { CyrillicLetterCounts, cyrillicAlphabets, fittingAlphabets } from './cyrillic-alphabets.js';
 import { isStopWord } from './tokens.js';
@@ -23,6 +25,8 @@ const DETECTION_SAMPLE = 200;
 const ENGLISH_STOP_WORD_SHARE = 0.3;
 const ENGLISH_MIN_WORDS = 6;
 const ENGLISH_SAMPLE = 300;
+/** eld's pick gives way to the paper's language of the same script scored within this share of it. */
+const PAPER_LANGUAGE_MARGIN = 0.1;
 const UNDECIDED = 'und';
 
 type Script = 'cyrillic' | 'latin' | 'other' | 'none';
@@ -40,16 +44,34 @@ interface ParagraphLetters {
 
 export function assignLanguages(doc: NormalizedDocument): NormalizedDocument {
   const letters = doc.paragraphs.map((p) => countLetters(doc.text, p.start, p.end));
-  const decided = doc.paragraphs.map((p, i) =>
-    letters[i]!.letters >= MIN_LETTERS_ALONE ? detectParagraph(doc.text, p, letters[i]!) : null,
-  );
+  const long = letters.map((l) => l.letters >= MIN_LETTERS_ALONE);
+  const sure = doc.paragraphs.map((p, i) => (long[i] ? languageByLetters(doc.text, p, letters[i]!) : null));
+  const paperLanguages = dominantLanguages(sure, letters);
+  const decided = doc.paragraphs.map((p, i) => sure[i] ?? (long[i] ? languageByEld(doc.text, p, letters[i]!, paperLanguages) : null));
   const previous = nearestDecided(decided, -1);
   const next = nearestDecided(decided, 1);
   const neighbour = (j: number): Neighbour | null => (j < 0 ? null : { language: decided[j]!, script: letters[j]!.script });
   doc.paragraphs.forEach((p, i) => {
-    p.language = decided[i] ?? decideShortParagraph(doc.text, p, letters[i]!, neighbour(previous[i]!), neighbour(next[i]!));
+    p.language =
+      decided[i] ??
+      decideShortParagraph(p, letters[i]!, neighbour(previous[i]!), neighbour(next[i]!), () => languageByEld(doc.text, p, letters[i]!, paperLanguages));
   });
   return doc;
+}
+
+/** For each script, the language that the letters found for most of the paper's letters in it. */
+function dominantLanguages(sure: (string | null)[], letters: ParagraphLetters[]): Map<Script, string> {
+  const totals = new Map<Script, Map<string, number>>();
+  sure.forEach((language, i) => {
+    if (language === null) return;
+    const { script, letters: n } = letters[i]!;
+    const byLanguage = totals.get(script) ?? new Map<string, number>();
+    byLanguage.set(language, (byLanguage.get(language) ?? 0) + n);
+    totals.set(script, byLanguage);
+  });
+  const dominant = new Map<Script, string>();
+  for (const [script, byLanguage] of totals) dominant.set(script, best([...byLanguage], ([, n]) => n)[0]);
+  return dominant;
 }
 
 /** For each paragraph, the index of the nearest decided paragraph in a direction (-1 if none). */
@@ -85,23 +107,36 @@ function countLetters(text: string, start: number, end: number): ParagraphLetter
 
 const LETTER = /\p{L}/u;
 
-function detectParagraph(text: string, p: Paragraph, letters: ParagraphLetters): string {
-  if (letters.script === 'cyrillic') return cyrillicLanguage(letters.cyrillic, () => sample(text, p));
-  if (letters.script === 'latin' && looksEnglish(text, p)) return 'en';
-  return eld.detect(sample(text, p)).language || UNDECIDED;
+/** The language when the letters alone settle it: one fitting Cyrillic alphabet, or English prose. */
+function languageByLetters(text: string, p: Paragraph, letters: ParagraphLetters): string | null {
+  if (letters.script === 'cyrillic') {
+    const fitting = fittingAlphabets(letters.cyrillic);
+    return fitting.length === 1 ? fitting[0]!.code : null;
+  }
+  return letters.script === 'latin' && looksEnglish(text, p) ? 'en' : null;
 }
 
-/** Among the alphabets that fit the letters, the one eld scores highest (or the first listed). */
-function cyrillicLanguage(letters: CyrillicLetterCounts, sampleText: () => string): string {
-  const fitting = fittingAlphabets(letters);
-  if (fitting.length === 1) return fitting[0]!.code;
-  const scores = eld.detect(sampleText()).getScores();
-  const known = fitting.filter((a) => scores[a.code] !== undefined);
-  if (known.length > 0) return best(known, (a) => scores[a.code]!).code;
-  if (fitting.length > 0) return fitting[0]!.code;
-  // Letters of several alphabets at once (a list of names in many languages): eld's Cyrillic pick.
-  const cyrillicScored = cyrillicAlphabets.filter((a) => scores[a.code] !== undefined);
-  return cyrillicScored.length > 0 ? best(cyrillicScored, (a) => scores[a.code]!).code : 'ru';
+/**
+ * eld's language among those the letters allow (for Cyrillic text, the fitting alphabets eld
+ * knows; failing those, the first fitting one), unless the paper's language of the same script
+ * scores nearly as high.
+ */
+function languageByEld(text: string, p: Paragraph, letters: ParagraphLetters, paperLanguages: Map<Script, string>): string {
+  const scores = eld.detect(sample(text, p)).getScores();
+  let candidates = Object.keys(scores);
+  if (letters.script === 'cyrillic') {
+    const fitting = fittingAlphabets(letters.cyrillic);
+    const known = fitting.filter((a) => scores[a.code] !== undefined);
+    if (known.length === 0 && fitting.length > 0) return fitting[0]!.code;
+    // No alphabet fits (names in several languages at once): any Cyrillic language eld scores.
+    candidates = (known.length > 0 ? known : cyrillicAlphabets.filter((a) => scores[a.code] !== undefined)).map((a) => a.code);
+  }
+  if (candidates.length === 0) return letters.script === 'cyrillic' ? 'ru' : UNDECIDED;
+  const top = best(candidates, (code) => scores[code]!);
+  const paper = paperLanguages.get(letters.script);
+  const paperScore = paper === undefined ? undefined : scores[paper];
+  const paperFits = paper !== undefined && (letters.script !== 'cyrillic' || candidates.includes(paper));
+  return paperFits && paperScore !== undefined && paperScore >= scores[top]! * (1 - PAPER_LANGUAGE_MARGIN) ? paper : top;
 }
 
 function best<T>(items: T[], score: (item: T) => number): T {
@@ -130,13 +165,19 @@ function sample(text: string, p: Paragraph): string {
  * first after headings and titles (they introduce what follows) and first before anything else.
  * Without such a neighbour it is detected alone; without letters it is undecided.
  */
-function decideShortParagraph(text: string, p: Paragraph, own: ParagraphLetters, previous: Neighbour | null, next: Neighbour | null): string {
+function decideShortParagraph(
+  p: Paragraph,
+  own: ParagraphLetters,
+  previous: Neighbour | null,
+  next: Neighbour | null,
+  detectAlone: () => string,
+): string {
   const neighbours = p.kind === 'heading' || p.kind === 'title' ? [next, previous] : [previous, next];
   for (const neighbour of neighbours) {
     if (!neighbour) continue;
     if (own.script === 'none' || (neighbour.script === own.script && fitsLetters(neighbour.language, own))) return neighbour.language;
   }
-  return own.letters > 0 ? detectParagraph(text, p, own) : UNDECIDED;
+  return own.letters > 0 ? detectAlone() : UNDECIDED;
 }
 
 /**

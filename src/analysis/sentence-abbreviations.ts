@@ -25,7 +25,9 @@ for (const name of ['sentence-abbreviations-ru.txt', 'sentence-abbreviations-en.
   for (const { fields, line } of entries) {
     const [cls, written] = fields;
     if (fields.length !== 2 || !CLASSES.has(cls!)) throw new LexiconError(path, line, 'expected: inner|final|unit|proper<TAB>abbreviation');
-    if (!ABBREVIATION_SHAPE.test(written!)) throw new LexiconError(path, line, `"${written}" must be letters ending with a dot`);
+    if (!ABBREVIATION_SHAPE.test(written!) || written !== written!.toLowerCase()) {
+      throw new LexiconError(path, line, `"${written}" must be lower-case letters ending with a dot`);
+    }
     const key = abbreviationKey(written!);
     if (abbreviations.has(key)) throw new LexiconError(path, line, `"${written}" is listed twice`);
     abbreviations.set(key, cls as AbbreviationClass);

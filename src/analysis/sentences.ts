@@ -47,13 +47,33 @@ const OPENING_PUNCTUATION = /^[([«"„“'‘]+/u;
 export function splitSentences(doc: NormalizedDocument): Sentence[] {
   const sentences: Sentence[] = [];
   doc.paragraphs.forEach((p, paragraph) => {
-    for (const [start, end] of splitParagraph(doc.text, p.start, p.end)) sentences.push({ start, end, paragraph });
+    const split = p.kind === 'references' ? splitReferences : splitParagraph;
+    for (const [start, end] of split(doc.text, p.start, p.end)) sentences.push({ start, end, paragraph });
   });
   return sentences;
 }
 
+/**
+ * A references list: one sentence per entry. The dots of a bibliographic entry separate its parts
+ * («М.: Наука, 2017. 304 с.», "(2021). Chips and Nations. Cambridge"), not sentences; an entry ends
+ * where a line starts the next numbered item.
+ */
+function splitReferences(text: string, from: number, to: number): [number, number][] {
+  const spans: [number, number][] = [];
+  let start = skipSpaces(text, from, to);
+  for (let i = text.indexOf('\n', start); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) {
+    const next = skipSpaces(text, i, to);
+    if (next < to && isListItem(text, next, to)) {
+      spans.push([start, trimEnd(text, start, i)]);
+      start = next;
+    }
+  }
+  if (start < to) spans.push([start, trimEnd(text, start, to)]);
+  return spans.filter(([a, b]) => b > a);
+}
+
 /** [start, end) of each sentence of text[from, to), trimmed. */
-export function splitParagraph(text: string, from: number, to: number): [number, number][] {
+function splitParagraph(text: string, from: number, to: number): [number, number][] {
   const spans: [number, number][] = [];
   let sentenceStart = skipSpaces(text, from, to);
   const close = (end: number, next: number): void => {

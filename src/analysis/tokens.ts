@@ -90,7 +90,7 @@ interface WordForm {
 // tokenizing, and tokens that share their strings keep a long paper's memory small. The caches
 // are emptied when they grow past a bound, so that a long-running worker does not keep every
 // word it has ever seen.
-const CACHE_LIMIT = 500_000;
+const CACHE_LIMIT = 200_000;
 const wordForms = new Map<string, WordForm>();
 
 function wordForm(surface: string, language: string): WordForm {

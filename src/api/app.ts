@@ -4,6 +4,7 @@ import { publicDir } from '../paths.js';
 import type { Runtime } from '../runtime.js';
 import { HttpError, errorHandler } from './errors.js';
 import { compareRouter } from './routes/compare.js';
+import { corpusRouter } from './routes/corpus.js';
 import { documentsRouter } from './routes/documents.js';
 import { exportRouter } from './routes/export.js';
 import { factorsRouter } from './routes/factors.js';
@@ -24,6 +25,7 @@ export function createApp(runtime: Runtime): express.Express {
   api.use(factorsRouter(runtime));
   api.use(healthRouter(runtime));
   api.use(compareRouter(runtime));
+  api.use(corpusRouter(runtime));
   api.use(searchRouter(runtime));
   api.use(exportRouter(runtime));
   api.use((req) => {

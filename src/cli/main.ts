@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // policylens — the command line: run the server or a worker, ingest a corpus, analyze one file,
-// print the factor table, re-run stale analyses.
-import { Command, Option } from 'commander';
+// print the factor table, compare papers, export the corpus, re-run stale analyses.
+import { Argument, Command, Option } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { stopOnSignals } from '../roles/signals.js';
 import { startWeb } from '../roles/web.js';
 import { startWorker } from '../roles/worker.js';
 import { analyzeFile } from './commands/analyze.js';
+import { compare } from './commands/compare.js';
+import { EXPORT_NAMES, exportCorpus, parseYears } from './commands/export.js';
 import { printFactorTable } from './commands/factors.js';
 import { ingest, printOutcomes } from './commands/ingest.js';
 import { withApiKeys } from './commands/keys.js';
@@ -67,6 +69,33 @@ program
   .option('--collection <name>', 'only documents in this collection')
   .action(async (o: { format: 'csv' | 'json'; factor?: string[]; document?: string[]; stance?: 'positive' | 'negative' | 'neutral'; language?: string; collection?: string }) => {
     await printFactorTable(config(), { factors: o.factor, documents: o.document, stance: o.stance, language: o.language, collection: o.collection }, o.format);
+  });
+
+program
+  .command('compare')
+  .description('compare 2–20 documents (ids or id prefixes) or files (stored ones by sha256, others analyzed on the fly)')
+  .argument('<items...>', 'document ids, id prefixes or files')
+  .option('--json', 'print the comparison as JSON')
+  .option('--password <password>', 'password for encrypted PDFs analyzed on the fly')
+  .action(async (items: string[], options: { json?: boolean; password?: string }) => {
+    process.stdout.write((await compare(config(), items, options)) + '\n');
+  });
+
+program
+  .command('export')
+  .description('export the corpus or a selection: tidy CSV (per document × factor, per mention) or JSONL of summaries')
+  .addArgument(new Argument('<name>', 'what to export').choices(EXPORT_NAMES))
+  .option('-o, --output <file>', 'write to this file instead of stdout')
+  .option('--bom', 'start a CSV with a UTF-8 byte-order mark (for Excel)')
+  .option('--factor <id...>', 'only these factors')
+  .option('--document <id...>', 'only these documents')
+  .addOption(new Option('--stance <stance>', 'only mentions (rows) of this stance').choices(['positive', 'negative', 'neutral']))
+  .option('--language <code>', 'only this language')
+  .option('--collection <name...>', 'only documents in these collections')
+  .option('--year <range>', 'publication year or range: 2019, 2015-2020, 2015-, -2020')
+  .action(async (name: (typeof EXPORT_NAMES)[number], o: { output?: string; bom?: boolean; factor?: string[]; document?: string[]; stance?: 'positive' | 'negative' | 'neutral'; language?: string; collection?: string[]; year?: string }) => {
+    const filter = { factors: o.factor, documents: o.document, stance: o.stance, language: o.language, collection: o.collection, ...parseYears(o.year) };
+    await exportCorpus(config(), name, filter, { output: o.output, bom: o.bom });
   });
 
 program

@@ -1,7 +1,7 @@
 // The selection every research query shares (factor table, evidence, search, comparison of
 // collections, exports): which documents, which factors, which stance.
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
-import { PostgresAdapter, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Stance } from '../analysis/types.js';
 import type { Dialect } from './database.js';
 import type { Database } from './schema.js';
@@ -24,21 +24,33 @@ export interface Page {
 }
 
 /**
- * The filter's conditions on the `documents` table (ids, collection, year, and the document's
- * language unless the caller filters a language of its own rows).
+ * The filter's document conditions (ids, collection, year, and the document's language unless the
+ * caller filters a language of its own rows) on a document-id column, as IN-subqueries: a query
+ * over factor rows, mentions or sentences filters without joining `documents` row by row, and
+ * joins it only for the page it returns.
  */
-export function documentConditions(filter: CorpusFilter, options: { language?: boolean } = {}) {
-  return (eb: ExpressionBuilder<Database, 'documents'>): Expression<SqlBool> => {
+export function documentConditions(filter: CorpusFilter, column: DocumentIdColumn, options: { language?: boolean } = {}) {
+  return (eb: ExpressionBuilder<Database, any>): Expression<SqlBool> => {
+    const id = sql.ref<string>(column);
     const conditions: Expression<SqlBool>[] = [];
-    if (filter.documents?.length) conditions.push(eb('documents.id', 'in', filter.documents));
-    if (filter.language && options.language !== false) conditions.push(eb('documents.language', '=', filter.language));
-    if (filter.yearFrom !== undefined) conditions.push(eb('documents.year', '>=', filter.yearFrom));
-    if (filter.yearTo !== undefined) conditions.push(eb('documents.year', '<=', filter.yearTo));
+    if (filter.documents?.length) conditions.push(eb(id, 'in', filter.documents));
+    const language = options.language !== false ? filter.language : undefined;
+    if (language || filter.yearFrom !== undefined || filter.yearTo !== undefined) {
+      let documents = eb.selectFrom('documents').select('documents.id');
+      if (language) documents = documents.where('documents.language', '=', language);
+      if (filter.yearFrom !== undefined) documents = documents.where('documents.year', '>=', filter.yearFrom);
+      if (filter.yearTo !== undefined) documents = documents.where('documents.year', '<=', filter.yearTo);
+      conditions.push(eb(id, 'in', documents));
+    }
     const collections = collectionList(filter.collection);
-    if (collections.length) conditions.push(inCollection(collections)(eb));
+    if (collections.length) {
+      conditions.push(eb(id, 'in', eb.selectFrom('document_collections').select('document_collections.document_id').where('document_collections.collection', 'in', collections)));
+    }
     return eb.and(conditions);
   };
 }
+
+export type DocumentIdColumn = 'documents.id' | 'document_factors.document_id' | 'factor_mentions.document_id' | 'sentences.document_id' | 'summaries.document_id';
 
 /** Documents that belong to the collection, or to any of the collections. */
 export function inCollection(collection: string | string[]) {

@@ -15,7 +15,7 @@ export class ExportRepository {
       .selectFrom('summaries')
       .innerJoin('documents', 'documents.id', 'summaries.document_id')
       .select(['summaries.document_id', 'summaries.summary_json'])
-      .where(documentConditions(filter));
+      .where(documentConditions(filter, 'summaries.document_id'));
     if (filter.factors?.length || filter.stance) {
       q = q.where('documents.id', 'in', (eb) => {
         let sub = eb.selectFrom('document_factors').select('document_factors.document_id');

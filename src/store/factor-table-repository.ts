@@ -72,17 +72,19 @@ export class FactorTableRepository {
 
   /** One row per document × factor, sorted by a measure (mentions by default, largest first). */
   async rows(filter: CorpusFilter, page: Page, sorting: Sorting = {}): Promise<{ rows: FactorTableRow[]; total: number }> {
-    const base = this.filtered(filter);
     const column = SORT_COLUMN[sorting.sort ?? 'mentions'];
-    const rows = await base
+    const order = sorting.order ?? 'desc';
+    // Ties broken in the same direction, so that one index (measure, document, factor) serves the
+    // whole ORDER BY, read backwards for desc.
+    const rows = await this.withDocuments(this.filtered(filter))
       .select(FACTOR_ROW_COLUMNS)
-      .orderBy(`document_factors.${column}`, sorting.order ?? 'desc')
-      .orderBy('document_factors.document_id')
-      .orderBy('document_factors.factor')
+      .orderBy(`document_factors.${column}`, order)
+      .orderBy('document_factors.document_id', order)
+      .orderBy('document_factors.factor', order)
       .limit(page.limit)
       .offset(page.offset)
       .execute();
-    const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+    const { total } = await this.filtered(filter).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
     return { rows, total: Number(total) };
   }
 
@@ -122,7 +124,7 @@ export class FactorTableRepository {
 
   /** Every mention matching the filter (the stance and language filters apply to the mention itself). */
   async mentions(filter: CorpusFilter, page: Page): Promise<MentionRow[]> {
-    const rows = await this.filteredMentions(filter)
+    const rows = await this.mentionsWithDocuments(filter)
       .orderBy('factor_mentions.document_id')
       .orderBy('factor_mentions.ordinal')
       .limit(page.limit)
@@ -133,7 +135,6 @@ export class FactorTableRepository {
 
   async countMentions(filter: CorpusFilter): Promise<number> {
     const { n } = await this.filteredMentions(filter)
-      .clearSelect()
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(n);
@@ -141,7 +142,7 @@ export class FactorTableRepository {
 
   /** Rows by (document, factor) after the given key: exports walk the whole selection with it. */
   async rowsAfter(filter: CorpusFilter, after: { document_id: string; factor: string } | null, limit: number): Promise<FactorTableRow[]> {
-    let q = this.filtered(filter).select(FACTOR_ROW_COLUMNS);
+    let q = this.withDocuments(this.filtered(filter)).select(FACTOR_ROW_COLUMNS);
     if (after) {
       q = q.where((eb) => eb(eb.refTuple('document_factors.document_id', 'document_factors.factor'), '>', eb.tuple(after.document_id, after.factor)));
     }
@@ -150,7 +151,7 @@ export class FactorTableRepository {
 
   /** Mentions by (document, ordinal) after the given key. */
   async mentionsAfter(filter: CorpusFilter, after: { document_id: string; ordinal: number } | null, limit: number): Promise<MentionRow[]> {
-    let q = this.filteredMentions(filter);
+    let q = this.mentionsWithDocuments(filter);
     if (after) {
       q = q.where((eb) => eb(eb.refTuple('factor_mentions.document_id', 'factor_mentions.ordinal'), '>', eb.tuple(after.document_id, after.ordinal)));
     }
@@ -159,26 +160,31 @@ export class FactorTableRepository {
   }
 
   private filtered(filter: CorpusFilter) {
-    let query = this.db
-      .selectFrom('document_factors')
-      .innerJoin('documents', 'documents.id', 'document_factors.document_id')
-      .where(documentConditions(filter));
+    let query = this.db.selectFrom('document_factors').where(documentConditions(filter, 'document_factors.document_id'));
     if (filter.factors?.length) query = query.where('document_factors.factor', 'in', filter.factors);
     if (filter.stance) query = query.where(`document_factors.${filter.stance}`, '>', 0);
     return query;
   }
 
+  private withDocuments(query: ReturnType<FactorTableRepository['filtered']>) {
+    return query.innerJoin('documents', 'documents.id', 'document_factors.document_id');
+  }
+
   private filteredMentions(filter: CorpusFilter) {
     let query = this.db
       .selectFrom('factor_mentions')
-      .innerJoin('documents', 'documents.id', 'factor_mentions.document_id')
-      .selectAll('factor_mentions')
-      .select(['documents.filename', 'documents.title', 'documents.year'])
-      .where(documentConditions(filter, { language: false }));
+      .where(documentConditions(filter, 'factor_mentions.document_id', { language: false }));
     if (filter.factors?.length) query = query.where('factor_mentions.factor', 'in', filter.factors);
     if (filter.stance) query = query.where('factor_mentions.stance', '=', filter.stance);
     if (filter.language) query = query.where('factor_mentions.language', '=', filter.language);
     return query;
+  }
+
+  private mentionsWithDocuments(filter: CorpusFilter) {
+    return this.filteredMentions(filter)
+      .innerJoin('documents', 'documents.id', 'factor_mentions.document_id')
+      .selectAll('factor_mentions')
+      .select(['documents.filename', 'documents.title', 'documents.year']);
   }
 }
 

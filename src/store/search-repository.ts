@@ -49,9 +49,10 @@ export class SearchRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /**
-   * Sentences that contain every word of the query (by stem), best matches first. `more` tells
-   * whether another page exists; counting every match of a common word would cost more than the
-   * page itself.
+   * Sentences that contain every word of the query (by stem), in the order they were indexed
+   * (document by document, each in text order): a concordance to read through rather than a
+   * relevance ranking, whose cost would grow with every match of a common word. `more` tells whether
+   * another page exists, for the same reason instead of a total.
    */
   async search(query: string, filter: CorpusFilter, page: Page): Promise<{ hits: SearchHit[]; more: boolean }> {
     const stems = queryStems(query);
@@ -64,7 +65,7 @@ export class SearchRepository {
         'sentences.document_id', 'documents.filename', 'documents.title', 'documents.year', 'sentences.ordinal',
         'sentences.start', 'sentences.end', 'sentences.page', 'sentences.language', 'sentences.sentence',
       ])
-      .where(documentConditions(filter, { language: false }));
+      .where(documentConditions(filter, 'sentences.document_id', { language: false }));
     if (filter.language) q = q.where('sentences.language', '=', filter.language);
     if (filter.factors?.length || filter.stance) {
       q = q.where(({ exists, selectFrom }) =>
@@ -80,17 +81,14 @@ export class SearchRepository {
     }
     if (postgres) {
       const tsquery = sql`(websearch_to_tsquery('russian', ${query}) || websearch_to_tsquery('english', ${query}))`;
-      q = q.where(sql<boolean>`sentences.tsv @@ ${tsquery}`).orderBy(sql`ts_rank(sentences.tsv, ${tsquery})`, 'desc');
+      q = q.where(sql<boolean>`sentences.tsv @@ ${tsquery}`);
     } else {
+      // Each stem quoted: the user's text never becomes FTS5 syntax. A hyphenated stem
+      // (научно-техническ) is a phrase of its parts, as the index tokenized it.
       const match = stems.map((s) => `"${s.replace(/"/g, '""')}"`).join(' ');
-      q = q
-        .innerJoin(
-          (eb) => eb.selectFrom('sentence_fts').select(['rowid', sql<number>`rank`.as('rank')]).where(sql<boolean>`sentence_fts match ${match}`).as('fts'),
-          (join) => join.onRef('fts.rowid', '=', 'sentences.id'),
-        )
-        .orderBy('fts.rank');
+      q = q.where('sentences.id', 'in', (eb) => eb.selectFrom('sentence_fts').select('rowid').where(sql<boolean>`sentence_fts match ${match}`));
     }
-    const rows = await q.orderBy('sentences.document_id').orderBy('sentences.ordinal').limit(page.limit + 1).offset(page.offset).execute();
+    const rows = await q.orderBy('sentences.id').limit(page.limit + 1).offset(page.offset).execute();
     const wanted = new Set(stems);
     const hits = rows.slice(0, page.limit).map((r) => ({ ...r, highlights: stemRanges(r.sentence, wanted) }));
     return { hits, more: rows.length > page.limit };

@@ -38,6 +38,14 @@ describe('definitions in the text', () => {
     ]);
   });
 
+  it('a capitalized name before "hereinafter" when the letters do not fit', () => {
+    expect(pairs('Rates were raised by the Bank of Russia (hereinafter the CBR) in 2022.')).toEqual([['CBR', 'Bank of Russia']]);
+  });
+
+  it('a renaming that repeats the short form is not a definition', () => {
+    expect(pairs('Госкорпорация «ВЭБ.РФ» (ВЭБ) расширила программы.')).toEqual([]);
+  });
+
   it('a «далее» that names no abbreviation is not a definition', () => {
     expect(pairs('Муниципальная программа «Развитие спорта» (далее – Программа) утверждена.')).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findAbbreviations, loadMorphology } from '../../src/analysis/abbreviations/index.js';
+import { findDefinitions } from '../../src/analysis/abbreviations/definitions.js';
 import { russianDictionaryForm } from '../../src/analysis/abbreviations/morphology.js';
 import { contextOf } from './abbreviations-support.js';
 
@@ -38,5 +39,20 @@ describe('dictionary forms of Russian long forms', () => {
   it('the English long form of a plural short form is given in the singular', () => {
     const [tnc] = findAbbreviations(contextOf('Growth of multinational corporations (hereinafter referred to as TNCs) is slow.'));
     expect(tnc).toMatchObject({ short: 'TNC', long: 'multinational corporation', longAsWritten: 'multinational corporations' });
+  });
+});
+
+describe('long forms by Russian syntax where the letters do not fit', () => {
+  const pairs = (text: string) => findDefinitions(text).map((d) => [d.short, d.long]);
+
+  it('a Latin abbreviation after its Russian translation', () => {
+    expect(pairs('Россия вышла из Всемирной торговой организации (WTO) не сразу.')).toEqual([['WTO', 'Всемирной торговой организации']]);
+    expect(pairs('Банки отключены от системы передачи финансовых сообщений (SPFS), а не наоборот.')).toEqual([
+      ['SPFS', 'системы передачи финансовых сообщений'],
+    ]);
+  });
+
+  it('the noun phrase before «далее»', () => {
+    expect(pairs('Ставку определяет Банк России (далее – ЦБ), а не правительство.')).toEqual([['ЦБ', 'Банк России']]);
   });
 });

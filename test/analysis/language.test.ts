@@ -28,6 +28,12 @@ describe('assignLanguages', () => {
     expect(languagesOf(text)).toEqual([code]);
   });
 
+  it("prefers the paper's language where eld hesitates, but keeps a clearly different language", () => {
+    const german = 'Die Sanktionen gegen Russland führten zu einem Rückgang der Hightech-Exporte und zur Abwanderung von Fachkräften.';
+    const labels = 'Tree Anchor Trunk Trace Trace Anchor Branch Trace';
+    expect(languagesOf(ENGLISH, labels, ENGLISH, german)).toEqual(['en', 'en', 'en', 'de']);
+  });
+
   it('decides short headings from the paragraph they introduce', () => {
     expect(languagesOf({ text: 'Введение', kind: 'heading' }, RUSSIAN, { text: 'Abstract', kind: 'heading' }, ENGLISH)).toEqual(['ru', 'ru', 'en', 'en']);
   });

@@ -63,6 +63,13 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('reads each entry of a references list as one sentence', () => {
+    const entries = '1. Белов Г. Р. Высокотехнологичный экспорт России. М.: Экономика, 2018. 256 с.\n2. Brandt, L. K. (2021). Chips and Nations. Cambridge: Crossway Press.';
+    const doc = documentOf('Список литературы', entries);
+    doc.paragraphs[1]!.kind = 'references';
+    expect(splitSentences(doc).map((s) => doc.text.slice(s.start, s.end))).toEqual(['Список литературы', ...entries.split('\n')]);
+  });
+
   it('never lets a sentence cross a paragraph', () => {
     const doc = documentOf('Введение', 'Санкции усилились, т. е.', 'рынки закрылись');
     expect(splitSentences(doc).map((s) => [s.paragraph, doc.text.slice(s.start, s.end)])).toEqual([

@@ -34,9 +34,11 @@ export interface LetterMatch {
 export function bestLongForm(short: string, candidate: string): LetterMatch | null {
   const letters = shortFormLetters(short);
   if (letters.length === 0) return null;
+  const lower = candidate.toLowerCase();
   let best: LetterMatch | null = null;
   for (let i = candidate.length - 1; i >= 0; i--) {
-    if (candidate[i]!.toLowerCase() !== letters[0] || (i > 0 && isAlnum(candidate[i - 1]))) continue;
+    if (i > 0 && isAlnum(candidate[i - 1])) continue;
+    if (!matchesAt(lower, i, letters[0]!)) continue;
     const start = partOrWordStart(candidate, i);
     // A long form does not begin with a preposition or conjunction ("by penicilloylated bovine IgG").
     if (FUNCTION_WORDS.has(candidate.slice(start).split(/[^\p{L}]/u)[0]!.toLowerCase())) continue;
@@ -63,7 +65,7 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set([
  */
 export function alignmentScore(letters: string[], text: string): { score: number; initials: number } | null {
   const lower = text.toLowerCase();
-  if (lower[0] !== letters[0]) return null;
+  if (!matchesAt(lower, 0, letters[0]!)) return null;
   const words = splitWords(lower);
   const wordAt = new Int32Array(lower.length).fill(-1);
   const content = words.map((w) => !FUNCTION_WORDS.has(w.text.replace(/[^\p{L}\p{N}]/gu, '')));
@@ -89,7 +91,7 @@ export function alignmentScore(letters: string[], text: string): { score: number
       const w = wordAt[p]!;
       if (w !== wordAt[p - 1]) sameWord = null;
       sameWord = better(sameWord, prev[p - 1]!);
-      if (lower[p] !== letters[s] || w < 0) continue;
+      if (w < 0 || !matchesAt(lower, p, letters[s]!)) continue;
       let best = sameWord;
       for (let v = 0; v < w; v++) {
         const cell = wordBest[v];
@@ -114,6 +116,29 @@ export function alignmentScore(letters: string[], text: string): { score: number
 function partOrWordStart(text: string, i: number): number {
   const before = text.slice(wordStart(text, i), i);
   return /(?:\/|--|[—–])$/u.test(before) ? i : wordStart(text, i);
+}
+
+/**
+ * Words for the digits of short forms: "two-dimensional (2D)", "six-repetition maximum (6-RM)",
+ * «двумерный (2D)». English ones are whole words, Russian ones stems.
+ */
+const NUMBER_WORDS: Record<string, RegExp> = {
+  '1': /^(?:(?:one|first|single)(?!\p{L})|одно|перв)/u,
+  '2': /^(?:(?:two|second|double|twice)(?!\p{L})|дву|двух|втор)/u,
+  '3': /^(?:(?:three|third|triple)(?!\p{L})|тр[её]х|трет)/u,
+  '4': /^(?:(?:four|fourth)(?!\p{L})|четыр[её]х|четв[её]рт)/u,
+  '5': /^(?:(?:five|fifth)(?!\p{L})|пят)/u,
+  '6': /^(?:(?:six|sixth)(?!\p{L})|шест)/u,
+  '7': /^(?:(?:seven|seventh)(?!\p{L})|сем[иь])/u,
+  '8': /^(?:(?:eight|eighth)(?!\p{L})|восьм)/u,
+  '9': /^(?:(?:nine|ninth)(?!\p{L})|девят)/u,
+};
+
+/** Whether the short-form character `ch` matches `lower` at `p`: the same character, or a digit's word at a word start. */
+function matchesAt(lower: string, p: number, ch: string): boolean {
+  if (lower[p] === ch) return true;
+  const word = NUMBER_WORDS[ch];
+  return word !== undefined && (p === 0 || !isAlnum(lower[p - 1])) && word.test(lower.slice(p, p + 12));
 }
 
 /** Index of the first character of the word that contains position `i`. */

@@ -5,15 +5,23 @@ import type { GlossaryEntry } from './glossary.js';
 import { russianDictionaryForm } from './morphology.js';
 
 /**
- * Dictionary form of a long form written in the text. Russian: by morphology, else the glossary's
- * long form when it names the same thing, else as written. English: as written, in the singular
- * when the short form was plural (TNCs).
+ * Dictionary form of a long form written in the text. Russian: by morphology, else as written;
+ * English: as written, in the singular when the short form was plural (TNCs). When the glossary
+ * lists the same words, its form is taken.
  */
 export function dictionaryForm(written: string, language: string, pluralShort: boolean, entry: GlossaryEntry | undefined): string {
-  if (language === 'ru') {
-    return russianDictionaryForm(written) ?? (entry && sameConcept(written, entry.long) ? entry.long : written);
-  }
-  return pluralShort ? singularLastWord(written) : written;
+  const form = language === 'ru' ? (russianDictionaryForm(written) ?? written) : pluralShort ? singularLastWord(written) : written;
+  // The glossary's spelling of the same words settles case and number: «Нематериальные активы (НМА)»
+  // at the start of a sentence → «нематериальные активы», a plural-only term.
+  return entry && sameWords(form, entry.long) ? entry.long : form;
+}
+
+/** The same words in any case, number or capitalization (compared by their first four letters). */
+function sameWords(a: string, b: string): boolean {
+  const words = (s: string) => s.toLowerCase().replace(/ё/gu, 'е').split(/[^\p{L}]+/u).filter(Boolean);
+  const wa = words(a);
+  const wb = words(b);
+  return wa.length === wb.length && wa.every((w, i) => w.slice(0, 4) === wb[i]!.slice(0, 4));
 }
 
 function singularLastWord(phrase: string): string {

@@ -46,12 +46,26 @@ export function parses(word: string): AzParse[] {
   return found;
 }
 
+const guessCache = new Map<string, AzParse[]>();
+
+/** Parses of a word the dictionary does not know, guessed from its suffix (фикоэритрином → NOUN). */
+export function guessedParses(word: string): AzParse[] {
+  if (!loaded) return [];
+  const key = word.toLowerCase();
+  let found = guessCache.get(key);
+  if (!found) {
+    found = Az.Morph(key);
+    guessCache.set(key, found);
+  }
+  return found;
+}
+
 /** A word that the dictionary knows as an ordinary word, not as an abbreviation. */
 export function isDictionaryWord(word: string): boolean {
   return parses(word).some((p) => p.parser === 'Dictionary' && !p.tag.Abbr && !p.tag.Init);
 }
 
-const CASES = ['nomn', 'gent', 'datv', 'accs', 'ablt', 'loct'] as const;
+export const CASES = ['nomn', 'gent', 'datv', 'accs', 'ablt', 'loct'] as const;
 const NUMBERS = ['sing', 'plur'] as const;
 const GENDERS = ['masc', 'femn', 'neut'] as const;
 

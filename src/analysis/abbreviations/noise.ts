@@ -32,9 +32,9 @@ export function isUnit(s: string): boolean {
   return UNITS.has(s);
 }
 
-/** Numbers, years, dates and numbered items: no letters beyond a suffix (1990-е, 2019г, 5th). */
+/** Numbers, years, dates and ordinals: a number with at most a lower-case suffix (1990-е, 2019г, 5th), not 3D or 5G. */
 export function isNumberLike(s: string): boolean {
-  return /^\p{N}/u.test(s) && [...s].filter((ch) => /\p{L}/u.test(ch)).length < 2;
+  return /^\p{N}/u.test(s) && !/\p{Lu}/u.test(s) && [...s].filter((ch) => /\p{L}/u.test(ch)).length < 3;
 }
 
 /** Never an abbreviation, even in a parenthesis after a long form: Roman numerals and numbers. */

@@ -1,6 +1,7 @@
 // What an abbreviation looks like in running text, and its bare form without inflection.
 // Russian abbreviations take case endings (ВЭБ-а, НИСа, ТНК-ами), English ones plurals and
 // possessives (TNCs, NIS's); every form is counted under the bare abbreviation (ВЭБ, НИС, TNC).
+import { isNoise } from './noise.js';
 
 /** An abbreviation token with its inflection: group 1 is the bare form, group 2 the ending. */
 export const ABBREVIATION_IN_TEXT =
@@ -43,8 +44,18 @@ export function scriptLanguage(short: string): string {
 export function isShortFormCandidate(s: string): boolean {
   if (s.length > 10 || (s.length < 2 && !/^\p{Lu}$/u.test(s))) return false;
   const words = s.split(/\s+/u);
-  if (words.length > 2 || (words.length === 2 && words.some((w) => /^[\p{N}.,%-]+$/u.test(w)))) return false;
+  // "(2 mg)", "(pH 7.5)" are amounts; "(PAR 2)", "(ED 16)" are numbered abbreviations.
+  if (words.length > 2 || (words.length === 2 && isAmount(words[0]!, words[1]!))) return false;
   // An all-lower-case short form longer than four letters is an ordinary word in brackets.
   if (!/[\p{Lu}\p{N}]/u.test(s) && s.length > 4) return false;
   return /\p{L}/u.test(s) && /^[\p{L}\p{N}]/u.test(s);
+}
+
+function isAmount(first: string, second: string): boolean {
+  const number = /^[\p{N}.,%-]+$/u;
+  return number.test(first) || (number.test(second) && upperCount(first) < 2);
+}
+
+export function isShortForm(s: string): boolean {
+  return isShortFormCandidate(s) && !isNoise(s) && !/[=<>]/u.test(s);
 }

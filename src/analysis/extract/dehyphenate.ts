@@ -19,6 +19,7 @@ const RU_COMPOUND_FIRST = /\p{L}{2,}(?:ско|цко|ально|ельно|ич�
 const RU_ADJECTIVE_END = /\p{L}{2,}(?:ий|ый|ой|ая|яя|ое|ее|ие|ые|ого|его|ому|ему|ым|им|ых|их|ыми|ими|ую|юю)$/u;
 const MIN_SECOND_PART = 3;
 const MIN_DOCUMENT_FIRST_PART = 4;
+const MIN_PHRASE_PART = 4;
 
 interface CompoundList {
   firstParts: Set<string>;
@@ -54,15 +55,26 @@ export class DocumentVocabulary {
   /** First parts of the hyphenated words («научно» of «научно-исследовательский»). */
   private readonly firstParts = new Map<string, number>();
 
+  /** Pairs of adjacent words, "local content", within one line. */
+  private readonly pairs = new Set<string>();
+
   constructor(paragraphs: readonly (readonly string[])[]) {
     for (const lines of paragraphs) {
       lines.forEach((line, i) => {
-        const words = line.match(WORD) ?? [];
+        const words = (line.match(WORD) ?? []).map((w) => w.toLowerCase());
         const first = i > 0 && endsWithHyphen(lines[i - 1]!) ? 1 : 0;
         const last = endsWithHyphen(line) ? words.length - 1 : words.length;
-        for (let w = first; w < last; w++) this.add(words[w]!.toLowerCase());
+        for (let w = first; w < last; w++) {
+          this.add(words[w]!);
+          if (w > first) this.pairs.add(`${words[w - 1]} ${words[w]}`);
+        }
       });
     }
+  }
+
+  /** Whether the two words stand next to each other somewhere in the document. */
+  hasPair(first: string, second: string): boolean {
+    return this.pairs.has(`${first.toLowerCase()} ${second.toLowerCase()}`);
   }
 
   count(word: string): number {
@@ -155,6 +167,13 @@ export function decideHyphen(left: string, right: string, vocabulary: DocumentVo
     // «по-прежнему») are also ordinary prefixes («по-\nставки»), so they do not count.
     if (leftPart.length >= MIN_DOCUMENT_FIRST_PART && vocabulary.firstPartCount(leftPart) > 0) return 'keep';
     if (RU_COMPOUND_FIRST.test(leftPart) && RU_ADJECTIVE_END.test(rightPart)) return 'keep';
+  }
+  // Both parts are words of this document ("local", "content"), or even stand side by side in it:
+  // "local-\ncontent" is then a compound of two words. Parts this long are rarely syllables that
+  // happen to be words as well; the document shows a closed compound ("furthermore") written whole.
+  const longParts = leftPart.length >= MIN_PHRASE_PART && rightPart.length >= MIN_PHRASE_PART;
+  if (longParts && (vocabulary.hasPair(leftPart, rightPart) || (vocabulary.count(leftPart) > 0 && vocabulary.count(rightPart) > 0))) {
+    return 'keep';
   }
   return 'join';
 }

@@ -29,11 +29,19 @@ export function buildDocument(layout: LayoutResult): ExtractedDocument {
     .filter((p) => p.text.length > 0);
   const kinds = classifyBlocks(joined);
   const blocks: ExtractedBlock[] = [];
+  let titleLines: string[] = [];
   joined.forEach((p, i) => {
     const kind = kinds[i]!;
     const previous = blocks[blocks.length - 1];
-    if (kind === 'title' && previous?.kind === 'title') previous.text += ` ${p.text}`;
-    else blocks.push({ text: p.text, page: p.page, kind });
+    // A title set over several centred lines comes out as several paragraphs: one block again,
+    // with the hyphenation between its lines undone like any other.
+    if (kind === 'title' && previous?.kind === 'title') {
+      titleLines.push(...p.lines);
+      previous.text = joinLines(titleLines, vocabulary);
+      return;
+    }
+    if (kind === 'title') titleLines = [...p.lines];
+    blocks.push({ text: p.text, page: p.page, kind });
   });
   const title = blocks.find((b) => b.kind === 'title')?.text ?? null;
   return { mediaType: layout.mediaType, pages: layout.pages, title, blocks, warnings: layout.warnings };

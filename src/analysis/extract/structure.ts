@@ -16,7 +16,7 @@ const REFERENCES_HEADING =
   /^(\d+\.?\s*)?(список\s+(использованной\s+|цитируемой\s+)?(литературы|источников)|литература|библиографический\s+список|библиография|references|bibliography|works\s+cited|literature\s+cited)\s*[.:]?$/i;
 /** Headings that end the bibliography when they follow it (author notes, appendices). */
 const AFTER_REFERENCES_HEADING =
-  /^(\d+\.?\s*)?(приложени[ея]|сведения\s+об\s+авторах|об\s+авторах|информация\s+об\s+авторах|appendix|about\s+the\s+authors?|author\s+information|information\s+about\s+the\s+authors?)\b/i;
+  /^(\d+\.?\s*)?(приложени[ея]|сведения\s+об\s+авторах|об\s+авторах|информация\s+об\s+авторах|appendix|about\s+the\s+authors?|author\s+information|information\s+about\s+the\s+authors?)(?![\p{L}])/iu;
 const CAPTION_START =
   /^(рис\.|рисунок|табл\.|таблица|диаграмма|схема|график|figure|fig\.|table|chart|exhibit)\s*(\d+(\.\d+)*|[IVX]+|[A-ZА-Я])\s*($|[.:—–-])|^(источник|источники|примечание|source|sources|note)\s*:/i;
 const NUMBERED_HEADING = /^(\d+(\.\d+)*\.?|[IVX]+\.)\s+\p{Lu}/u;

@@ -1,6 +1,189 @@
-// STUB (replaced by issue 6).
-import type { Candidate, FactorMention, TextContext } from '../types.js';
+// Candidate factors: phrases the paper itself presents as factors, drivers, barriers or problems
+// («факторами являются X, Y и Z», "factors such as X", enumerated lists after «проблемы:»), and
+// frequent key phrases, that no codebook factor covers yet — each with the codebook factor whose
+// lexicon shares most stems with it, so that researchers can grow the lexicon.
+import type { Candidate, FactorMention, TextContext, Token } from '../types.js';
+import { analyzedLanguage } from './analyzed.js';
+import { candidateLexicon } from './candidate-lexicon.js';
+import { factorLexicon } from './lexicon.js';
+import { CLAUSE_BREAKS } from './sentence-cues.js';
 
-export function findCandidates(_context: TextContext, _mentions: FactorMention[]): Candidate[] {
-  return [];
+/** Longest candidate phrase, in words. */
+const MAX_PHRASE_WORDS = 4;
+/** Most items read from one list («X, Y и Z») or one enumerated list. */
+const MAX_LIST_ITEMS = 8;
+/** A key phrase must occur at least this often to be a candidate. */
+const MIN_FREQUENT = 3;
+const MAX_FREQUENT = 15;
+const MAX_CANDIDATES = 30;
+const LIST_SEPARATORS: ReadonlySet<string> = new Set([',', 'и', 'или', 'а', 'and', 'or', '&']);
+/** «1.», «2)», «а)», "b." — a number or letter closed by a point or parenthesis — or a dash or bullet. */
+const NUMBERED_MARKER = /^(?:\d{1,2}|[a-zа-я])$/u;
+const BULLET_MARKER = /^[–—•·*-]$/u;
+
+interface Found {
+  phrase: string;
+  key: string;
+  count: number;
+  offsets: [number, number][];
+  tokens: Token[];
 }
+
+export function findCandidates(context: TextContext, mentions: FactorMention[]): Candidate[] {
+  const lexicon = candidateLexicon();
+  const covered = coveredRanges(mentions);
+  const presented = new Map<string, Found>();
+  const frequent = new Map<string, Found>();
+  // An enumerated list opened by an earlier sentence («проблемы развития …:»); `marker` is set when
+  // the sentence splitter left a bare «1.» as a sentence of its own, so the next sentence is the item.
+  let openList: { language: string; items: number; marker: boolean } | null = null;
+
+  context.sentences.forEach((_, s) => {
+    const language = analyzedLanguage(context, s);
+    const tokens = context.tokens[s] ?? [];
+    if (!language || tokens.length === 0) {
+      openList = null;
+      return;
+    }
+    const stop = lexicon.stopwords[language]!;
+    const ranges = covered.get(s) ?? [];
+    const free = new Set(tokens.filter((t) => !ranges.some(([a, b]) => t.start < b && a < t.end)));
+    // A presented phrase the codebook already names in full is no candidate; one that only shares a
+    // word with it («слабость кредитных кооперативов») is, with that factor as the suggestion.
+    const add = (map: Map<string, Found>, phrase: Token[]): void => {
+      if (phrase.some((t) => free.has(t))) record(map, context.doc.text, phrase);
+    };
+
+    if (openList) {
+      const body = openList.marker ? 0 : skipListMarker(tokens);
+      if ((body === 0 && !openList.marker) || openList.language !== language || openList.items >= MAX_LIST_ITEMS) openList = null;
+      else if (body < tokens.length) {
+        add(presented, firstPhrase(tokens, body, stop));
+        openList.items++;
+        openList.marker = false;
+      } else openList.marker = true;
+    }
+    for (const m of lexicon.triggers[language]!.matchAll(tokens)) {
+      if (m.entry === 'after') for (const item of listAfter(tokens, m.to, stop)) add(presented, item);
+      else if (m.entry === 'before') add(presented, phraseBefore(tokens, m.from, stop));
+      else if (tokens[tokens.length - 1]?.text === ':') openList = { language, items: 0, marker: false };
+    }
+    // Key phrases must be free of codebook wordings altogether.
+    const keyword = tokens.map((t) => t.text.length >= 3 && free.has(t) && isContent(t, stop));
+    for (const phrase of keyPhrases(keyword, tokens)) record(frequent, context.doc.text, phrase);
+  });
+
+  const chosen = [
+    ...sortByCount([...presented.values()]),
+    ...sortByCount([...frequent.values()].filter((f) => f.count >= MIN_FREQUENT && !presented.has(f.key)))
+      .filter((f, _, all) => !all.some((g) => g !== f && g.count === f.count && g.key.includes(f.key)))
+      .slice(0, MAX_FREQUENT),
+  ].slice(0, MAX_CANDIDATES);
+  return chosen.map((f) => ({ phrase: f.phrase, count: f.count, suggestedFactor: nearestFactor(f.tokens), offsets: f.offsets }));
+}
+
+/** Character ranges of the factor wordings found in each sentence: what the codebook already covers. */
+function coveredRanges(mentions: FactorMention[]): Map<number, [number, number][]> {
+  const ranges = new Map<number, [number, number][]>();
+  for (const m of mentions) ranges.set(m.sentence, [...(ranges.get(m.sentence) ?? []), [m.matchStart, m.matchEnd]]);
+  return ranges;
+}
+
+const STARTS_WITH_LETTER = /^\p{L}/u;
+
+function isContent(t: Token, stop: Set<string>): boolean {
+  return t.text.length >= 2 && STARTS_WITH_LETTER.test(t.text) && !stop.has(t.lower);
+}
+
+/** The content words from `from` on, up to the first word that is not one (at most MAX_PHRASE_WORDS). */
+function firstPhrase(tokens: Token[], from: number, stop: Set<string>): Token[] {
+  let i = from;
+  while (i < tokens.length && !isContent(tokens[i]!, stop) && !CLAUSE_BREAKS.has(tokens[i]!.text)) i++;
+  const phrase: Token[] = [];
+  for (; i < tokens.length && phrase.length < MAX_PHRASE_WORDS && isContent(tokens[i]!, stop); i++) phrase.push(tokens[i]!);
+  return phrase;
+}
+
+/** «X, Y и Z» after a trigger, up to the end of the clause. */
+function listAfter(tokens: Token[], from: number, stop: Set<string>): Token[][] {
+  const items: Token[][] = [];
+  let i = from;
+  if (tokens[i]?.text === ':') i++;
+  while (i < tokens.length && items.length < MAX_LIST_ITEMS) {
+    const t = tokens[i]!;
+    if (CLAUSE_BREAKS.has(t.text)) break;
+    if (LIST_SEPARATORS.has(t.lower)) {
+      i++;
+      continue;
+    }
+    const item = firstPhrase(tokens, i, stop);
+    if (item.length === 0) break;
+    items.push(item);
+    i = tokens.indexOf(item[item.length - 1]!) + 1;
+    // An item ends at a separator; anything else (a verb, a preposition) ends the list.
+    while (i < tokens.length && !LIST_SEPARATORS.has(tokens[i]!.lower) && !CLAUSE_BREAKS.has(tokens[i]!.text)) i++;
+  }
+  return items;
+}
+
+/** The content words just before a trigger («X является фактором»). */
+function phraseBefore(tokens: Token[], to: number, stop: Set<string>): Token[] {
+  const phrase: Token[] = [];
+  for (let i = to - 1; i >= 0 && phrase.length < MAX_PHRASE_WORDS && isContent(tokens[i]!, stop); i--) phrase.unshift(tokens[i]!);
+  return phrase;
+}
+
+/** Index of the first token after a list marker («1.», «2)», «–»), or 0 when the sentence has none. */
+function skipListMarker(tokens: Token[]): number {
+  if (BULLET_MARKER.test(tokens[0]!.text)) return 1;
+  if (NUMBERED_MARKER.test(tokens[0]!.lower) && /^[.)]$/.test(tokens[1]?.text ?? '')) return 2;
+  return 0;
+}
+
+/** Runs of two or three content words (`keyword[i]`: token i may be part of one): the key phrases of the text. */
+function keyPhrases(keyword: boolean[], tokens: Token[]): Token[][] {
+  const phrases: Token[][] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!keyword[i] || !keyword[i + 1]) continue;
+    phrases.push(tokens.slice(i, i + 2));
+    if (keyword[i + 2]) phrases.push(tokens.slice(i, i + 3));
+  }
+  return phrases;
+}
+
+function record(map: Map<string, Found>, text: string, phrase: Token[]): void {
+  if (phrase.length === 0) return;
+  let key = phrase[0]!.stem;
+  for (let i = 1; i < phrase.length; i++) key += ' ' + phrase[i]!.stem;
+  const start = phrase[0]!.start;
+  const end = phrase[phrase.length - 1]!.end;
+  const found = map.get(key);
+  if (found) {
+    found.count++;
+    found.offsets.push([start, end]);
+  } else {
+    map.set(key, { phrase: text.slice(start, end).toLowerCase(), key, count: 1, offsets: [[start, end]], tokens: phrase });
+  }
+}
+
+function sortByCount(found: Found[]): Found[] {
+  return found.sort((a, b) => b.count - a.count || a.offsets[0]![0] - b.offsets[0]![0]);
+}
+
+/**
+ * The factor whose lexicon shares most words (stems, prefixes, abbreviations) with the phrase; a word
+ * used by several factors' wordings («экспорт») says less than one used by a single factor.
+ */
+function nearestFactor(phrase: Token[]): string | null {
+  const { stemFactors } = factorLexicon();
+  const votes = new Map<string, number>();
+  for (const t of phrase) {
+    const factors = new Set(stemFactors.get(t.stem) ?? []);
+    for (let k = 3; k <= t.lower.length; k++) for (const f of stemFactors.get(t.lower.slice(0, k)) ?? []) factors.add(f);
+    for (const f of factors) votes.set(f, (votes.get(f) ?? 0) + 1 / factors.size);
+  }
+  let best: string | null = null;
+  for (const [factor, n] of votes) if (best === null || n > votes.get(best)!) best = factor;
+  return best;
+}
+

@@ -1,7 +1,7 @@
 // The factor step: which codebook factors each analyzed sentence mentions, and with what stance.
-import { ANALYZED_LANGUAGES, UNANALYZED_KINDS } from '../types.js';
 import type { FactorDefinition, FactorMention, SummaryAbbreviation, TextContext, Token } from '../types.js';
-import { factorLexicon, type FactorLanguage } from './lexicon.js';
+import { analyzedLanguage } from './analyzed.js';
+import { factorLexicon } from './lexicon.js';
 import { abbreviationFactors, matchFactors, type FactorMatch } from './matching.js';
 import { findSentenceCues } from './sentence-cues.js';
 import { stanceToward, type StanceResult } from './stance.js';
@@ -19,10 +19,9 @@ export function findFactorMentions(context: TextContext, abbreviations: SummaryA
   const lexicon = factorLexicon();
   const byAbbreviation = abbreviationFactors(abbreviations, lexicon);
   const mentions: FactorMention[] = [];
-  context.sentences.forEach((sentence, index) => {
-    const paragraph = context.doc.paragraphs[sentence.paragraph];
-    if (!paragraph || UNANALYZED_KINDS.has(paragraph.kind) || !ANALYZED_LANGUAGES.has(paragraph.language)) return;
-    const language = paragraph.language as FactorLanguage;
+  context.sentences.forEach((_, index) => {
+    const language = analyzedLanguage(context, index);
+    if (!language) return;
     const tokens = context.tokens[index] ?? [];
     const matches = matchFactors(tokens, language, lexicon, byAbbreviation);
     if (matches.length === 0) return;

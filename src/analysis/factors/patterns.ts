@@ -17,6 +17,8 @@ export const DEFAULT_GAP = 3;
 const MAX_GAP = 8;
 /** Shorter prefixes would match too many unrelated words and slow down the index. */
 const MIN_PREFIX = 3;
+/** Prefixes are filed under their first MIN_PREFIX..MAX_PREFIX_KEY letters, so a token meets few candidates. */
+const MAX_PREFIX_KEY = 5;
 const CLAUSE_PUNCTUATION = new Set(['.', ';', ':', '!', '?', '(', ')']);
 
 export type TokenTest =
@@ -111,17 +113,6 @@ export function tokenPasses(test: TokenTest, token: Token): boolean {
   }
 }
 
-/** The index keys a token can be found under; patterns are filed under the keys of their first step. */
-function testKey(test: TokenTest): string {
-  return test.kind === 'prefix' ? `p:${test.value.slice(0, MIN_PREFIX)}` : `${test.kind}:${test.value}`;
-}
-
-function tokenKeys(token: Token): string[] {
-  const keys = [`stem:${token.stem}`, `p:${token.lower.slice(0, MIN_PREFIX)}`, `form:${token.lower}`];
-  if (token.upper) keys.push(`abbr:${token.stem}`);
-  return keys;
-}
-
 export interface PatternMatch<T> {
   entry: T;
   /** First and one-past-last token index of the match. */
@@ -129,37 +120,64 @@ export interface PatternMatch<T> {
   to: number;
 }
 
+interface Filed<T> {
+  pattern: Pattern;
+  entry: T;
+  /** The token at which this pattern was last tried, so that it is tried once per token. */
+  triedAt: number;
+  /** Which matchAll call triedAt belongs to. */
+  triedIn: number;
+}
+
 /**
- * Patterns filed by their first step, so that a sentence is matched with one Map lookup per token
- * and key instead of trying every pattern at every position.
+ * Patterns filed by their first step, so that a sentence is matched with a few Map lookups per token
+ * instead of trying every pattern at every position: one map per kind of test, keyed by the stem,
+ * the first MIN_PREFIX to MAX_PREFIX_KEY letters of a prefix, the exact form or the abbreviation.
  */
 export class PatternIndex<T> {
-  private readonly byKey = new Map<string, { pattern: Pattern; entry: T }[]>();
+  private readonly byKind: Record<TokenTest['kind'], Map<string, Filed<T>[]>> = {
+    stem: new Map(),
+    prefix: new Map(),
+    form: new Map(),
+    abbr: new Map(),
+  };
+  private calls = 0;
 
   add(pattern: Pattern, entry: T): void {
+    const filed: Filed<T> = { pattern, entry, triedAt: -1, triedIn: -1 };
     for (const test of pattern.steps[0]!.tests) {
-      const key = testKey(test);
-      const list = this.byKey.get(key);
-      if (list) list.push({ pattern, entry });
-      else this.byKey.set(key, [{ pattern, entry }]);
+      const map = this.byKind[test.kind];
+      const key = test.kind === 'prefix' ? test.value.slice(0, MAX_PREFIX_KEY) : test.value;
+      const list = map.get(key);
+      if (list) list.push(filed);
+      else map.set(key, [filed]);
     }
   }
 
   /** Every match of every pattern, the shortest one per pattern and start token. */
   matchAll(tokens: Token[]): PatternMatch<T>[] {
+    const call = ++this.calls;
     const matches: PatternMatch<T>[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      const seen = new Set<Pattern>();
-      for (const key of tokenKeys(tokens[i]!)) {
-        for (const { pattern, entry } of this.byKey.get(key) ?? []) {
-          if (seen.has(pattern)) continue;
-          seen.add(pattern);
-          const to = matchFrom(pattern, tokens, i);
-          if (to >= 0) matches.push({ entry, from: i, to });
-        }
-      }
+      const token = tokens[i]!;
+      this.tryList(this.byKind.stem.get(token.stem), tokens, i, call, matches);
+      const lower = token.lower;
+      for (let k = MIN_PREFIX; k <= MAX_PREFIX_KEY && k <= lower.length; k++) this.tryList(this.byKind.prefix.get(lower.slice(0, k)), tokens, i, call, matches);
+      this.tryList(this.byKind.form.get(token.lower), tokens, i, call, matches);
+      if (token.upper) this.tryList(this.byKind.abbr.get(token.stem), tokens, i, call, matches);
     }
     return matches;
+  }
+
+  private tryList(list: Filed<T>[] | undefined, tokens: Token[], i: number, call: number, matches: PatternMatch<T>[]): void {
+    if (!list) return;
+    for (const filed of list) {
+      if (filed.triedAt === i && filed.triedIn === call) continue;
+      filed.triedAt = i;
+      filed.triedIn = call;
+      const to = matchFrom(filed.pattern, tokens, i);
+      if (to >= 0) matches.push({ entry: filed.entry, from: i, to });
+    }
   }
 }
 

@@ -16,7 +16,8 @@ const BARE_NEGATION_WEIGHT = 0.5;
 /** How close a trend or counter-move must be to the evaluative word it changes («снижение издержек»). */
 const MODIFIER_SCOPE = 2;
 const MODIFIER_SIGN: Partial<Record<CueKind, number>> = { up: 1, down: -1, counter: -1 };
-export const CLAUSE_BREAKS: ReadonlySet<string> = new Set([';', ':', '(', ')', '–', '—', '.', '!', '?']);
+/** Marks that end a clause inside a sentence. A point is not one: inside a sentence it ends an initial or an abbreviation (Г. Чесбро). */
+export const CLAUSE_BREAKS: ReadonlySet<string> = new Set([';', ':', '(', ')', '–', '—']);
 
 export type PolarKind = 'positive' | 'negative' | 'up' | 'down' | 'advice' | 'counter';
 const POLAR_KINDS: ReadonlySet<CueKind> = new Set(['positive', 'negative', 'up', 'down', 'advice', 'counter']);
@@ -82,11 +83,12 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
     const cue: PolarCue = { kind: m.entry.kind as PolarKind, weight: m.entry.weight, from: m.from, to: m.to, negatedBy: negation?.from ?? -1, segment: segmentOf[m.from]!, conceded: conceded(m.from) };
     cues.push(cue);
   }
+  const lexiconCues = [...cues];
   for (const n of negations) {
     if (usedNegations.has(n.from) || n.to >= tokens.length || !/\p{L}/u.test(tokens[n.to]!.text)) continue;
     // A negated predicate after its subject negates the evaluation before it: «полноценного
     // становления модели пока не произошло».
-    const before = !BACKWARD_NEGATION_LANGUAGES.has(language) ? [] : cues.filter((c) => c.negatedBy < 0 && c.to <= n.from && n.from - c.to <= BACKWARD_NEGATION_SCOPE && noCommaBetween(tokens, c.to, n.from) && sameClause(c.to, n.from));
+    const before = !BACKWARD_NEGATION_LANGUAGES.has(language) ? [] : lexiconCues.filter((c) => c.negatedBy < 0 && c.to <= n.from && n.from - c.to <= BACKWARD_NEGATION_SCOPE && noCommaBetween(tokens, c.to, n.from) && sameClause(c.to, n.from));
     if (before.length && n.entry.kind === 'negation') {
       for (const c of before) c.negatedBy = n.from;
       continue;
@@ -96,7 +98,7 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
   cues.sort((a, b) => a.from - b.from);
   return {
     tokens,
-    cues: composeModifiers(cues, breaksBefore),
+    cues: composeModifiers(cues, tokens, breaksBefore),
     segmentOf,
     segments: contrastAt.length,
     contrastAt,
@@ -104,6 +106,15 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
     relativeOf: relativeClauses(tokens, of('relative')),
     withoutEnds: of('without').map((m) => m.to),
   };
+}
+
+/**
+ * Whether the word after a trend is a content word it governs («сократили поставки», "cut
+ * deliveries"), rather than a preposition, an adverb or punctuation («выросли на 20 %»).
+ */
+export function governsNextWord(tokens: Token[], at: number): boolean {
+  const next = tokens[at];
+  return next !== undefined && /^\p{L}{5,}$/u.test(next.text) && !next.lower.endsWith('ly');
 }
 
 function isInsideName(m: PatternMatch<CueEntry>, names: Uint8Array | undefined): boolean {
@@ -155,28 +166,30 @@ function relativeClauses(tokens: Token[], relatives: PatternMatch<CueEntry>[]): 
 /**
  * A trend or counter-move applied to an evaluative word is one cue whose sign is the product of
  * both: «снижение издержек», "reduce barriers", «компенсировала потери» are positive, «рост
- * эффективности» positive, «снижение эффективности» negative.
+ * эффективности» positive, «снижение эффективности» and «эффективность … уменьшается» negative.
  */
-function composeModifiers(cues: PolarCue[], breaksBefore: Int32Array): PolarCue[] {
+function composeModifiers(cues: PolarCue[], tokens: Token[], breaksBefore: Int32Array): PolarCue[] {
+  const isEvaluation = (c: PolarCue): boolean => (c.kind === 'positive' || c.kind === 'negative') && c.negatedBy < 0;
   const result: PolarCue[] = [];
   for (let i = 0; i < cues.length; i++) {
-    const modifier = cues[i]!;
+    const first = cues[i]!;
     const next = cues[i + 1];
-    const modifierSign = MODIFIER_SIGN[modifier.kind];
-    const composes =
-      modifierSign !== undefined &&
-      next !== undefined &&
-      (next.kind === 'positive' || next.kind === 'negative') &&
-      next.negatedBy < 0 &&
-      next.from >= modifier.to &&
-      next.from - modifier.to < MODIFIER_SCOPE &&
-      breaksBefore[next.from]! === breaksBefore[modifier.to]!;
-    if (!composes) {
-      result.push(modifier);
+    const close = next !== undefined && next.from >= first.to && next.from - first.to < MODIFIER_SCOPE && breaksBefore[next.from]! === breaksBefore[first.to]!;
+    // The modifier before the evaluation (any), or a trend after it (its predicate).
+    const modifierSign = !close
+      ? undefined
+      : isEvaluation(next) && MODIFIER_SIGN[first.kind] !== undefined
+        ? MODIFIER_SIGN[first.kind]
+        : isEvaluation(first) && (next.kind === 'up' || next.kind === 'down') && next.negatedBy < 0 && !governsNextWord(tokens, next.to)
+          ? MODIFIER_SIGN[next.kind]
+          : undefined;
+    if (modifierSign === undefined) {
+      result.push(first);
       continue;
     }
-    const sign = modifierSign * (next.kind === 'positive' ? 1 : -1);
-    result.push({ ...modifier, kind: sign > 0 ? 'positive' : 'negative', weight: Math.max(modifier.weight, next.weight), to: next.to });
+    const evaluation = isEvaluation(next!) && MODIFIER_SIGN[first.kind] !== undefined ? next! : first;
+    const sign = modifierSign * (evaluation.kind === 'positive' ? 1 : -1);
+    result.push({ ...first, kind: sign > 0 ? 'positive' : 'negative', weight: Math.max(first.weight, next!.weight), to: next!.to });
     i++;
   }
   return result;

@@ -13,13 +13,13 @@
 import { tokenize } from '../tokens.js';
 import type { Stance, Token } from '../types.js';
 import type { Inherent } from './lexicon.js';
-import { findSentenceCues, type PolarCue, type PolarKind, type SentenceCues } from './sentence-cues.js';
+import { findSentenceCues, governsNextWord, type PolarCue, type PolarKind, type SentenceCues } from './sentence-cues.js';
 
 /** |score| at or above which a mention is positive or negative rather than neutral. */
 const DECISION_THRESHOLD = 0.4;
 const MAX_CUES_REPORTED = 3;
-/** How far before the target a «без» / "without" may stand to govern it. */
-const WITHOUT_SCOPE = 2;
+/** How far before the target a «без» / "without" may stand to govern it («без кредитования через ВЭБ»). */
+const WITHOUT_SCOPE = 4;
 
 export interface StanceResult {
   stance: Stance;
@@ -37,7 +37,9 @@ export interface TokenSpan {
 
 /** Stance of the sentence toward the target; `inherent` is how the target reads by itself. */
 export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent: Inherent = 'neutral'): StanceResult {
-  const lacking = sentence.withoutEnds.some((end) => end <= target.from && target.from - end < WITHOUT_SCOPE);
+  const lacking = sentence.withoutEnds.some(
+    (end) => end <= target.from && target.from - end < WITHOUT_SCOPE && sentence.breaksBefore[end] === sentence.breaksBefore[target.from] && !sentence.tokens.slice(end, target.from).some((t) => t.text === ','),
+  );
   const votes: { text: string; value: number }[] = [];
   for (const cue of sentence.cues) {
     if (cue.to > target.from && cue.from < target.to) continue;
@@ -86,12 +88,16 @@ function attachment(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): n
   // predicate («инвестиции выросли на 20 %»), not when they modify a noun of their own («ограничивает
   // возможности ускоренной модернизации»). Evaluations reach further (a predicate: «ТНК … становятся
   // основой»).
+  // A recommendation governs everything it introduces, lists included («необходимо: 1) …; 3) развивать ГЧП»).
   const trend = cue.kind === 'up' || cue.kind === 'down';
+  const introduces = cue.kind === 'advice' && cue.to <= target.from;
   let weight = trend
     ? cue.from >= target.to && governsNextWord(sentence.tokens, cue.to) ? 0.2 : distance <= 2 ? 1 : distance <= 5 ? 0.6 : 0.2
-    : distance <= 3 ? 1 : distance <= 6 ? 0.8 : distance <= 12 ? 0.5 : 0.3;
+    : introduces
+      ? distance <= 12 ? 1 : 0.7
+      : distance <= 3 ? 1 : distance <= 6 ? 0.8 : distance <= 12 ? 0.5 : 0.3;
   const [lo, hi] = cue.from < target.from ? [cue.to, target.from] : [target.to, cue.from];
-  if (hi > lo && sentence.breaksBefore[hi]! > sentence.breaksBefore[lo]!) weight *= 0.6;
+  if (!introduces && hi > lo && sentence.breaksBefore[hi]! > sentence.breaksBefore[lo]!) weight *= 0.6;
   const relative = sentence.relativeOf[cue.from]!;
   if (relative && relative !== sentence.relativeOf[target.from]) weight *= 0.3;
   // The clause after a contrast dominates: it keeps its full weight even across the contrast,
@@ -100,12 +106,6 @@ function attachment(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): n
   else if (cue.segment === targetSegment && targetSegment < sentence.segments) weight *= 0.5;
   if (cue.conceded) weight *= 0.5;
   return weight;
-}
-
-/** Whether the word after a trend is a content word it modifies (not a preposition, adverb or punctuation). */
-function governsNextWord(tokens: Token[], at: number): boolean {
-  const next = tokens[at];
-  return next !== undefined && /^\p{L}{5,}$/u.test(next.text) && !next.lower.endsWith('ly');
 }
 
 function cueText(tokens: Token[], cue: PolarCue): string {

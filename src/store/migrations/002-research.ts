@@ -12,10 +12,17 @@ export function researchSchema(dialect: Dialect): Migration {
       await db.schema.createIndex('documents_language').on('documents').columns(['language', 'id']).execute();
 
       // The factor table sorted by each measure, for one factor or for all.
-      for (const column of ['mentions', 'per_1000_words', 'net']) {
+      for (const column of ['per_1000_words', 'net']) {
         await db.schema.createIndex(`document_factors_factor_${column}`).on('document_factors').columns(['factor', column, 'document_id']).execute();
+      }
+      for (const column of ['mentions', 'per_1000_words', 'net']) {
         await db.schema.createIndex(`document_factors_${column}`).on('document_factors').columns([column, 'document_id', 'factor']).execute();
       }
+      // Covering indexes: totals per factor read one index instead of every row (and one factor's
+      // rows come sorted by mentions); profiles of given documents or collections likewise.
+      const counts = ['per_1000_words', 'positive', 'negative', 'neutral', 'net'];
+      await db.schema.createIndex('document_factors_factor_cover').on('document_factors').columns(['factor', 'mentions', 'document_id', ...counts]).execute();
+      await db.schema.createIndex('document_factors_document_cover').on('document_factors').columns(['document_id', 'factor', 'mentions', ...counts]).execute();
       // Search filters by factor and stance through the mentions that start at the sentence.
       await db.schema.createIndex('factor_mentions_by_start').on('factor_mentions').columns(['document_id', 'start', 'factor', 'stance']).execute();
 

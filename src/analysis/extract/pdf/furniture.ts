@@ -12,6 +12,8 @@ const SAME_PLACE = 6;
 const MIN_REPEAT_SHARE = 0.2;
 /** A header stands apart from the text: a gap of this many of its font sizes, or another size. */
 const APART_GAP = 1.6;
+/** Running headers are set smaller than the body text. */
+const SMALL_PRINT = 0.9;
 const PAGE_NUMBER = /^(?:[-–—\s]*\d{1,4}[-–—\s]*|(?:page|p\.|стр\.?|с\.)\s*\d{1,4}(?:\s*(?:of|из|\/)\s*\d{1,4})?|\d{1,4}\s*(?:of|из|\/)\s*\d{1,4})$/i;
 
 /** Footnotes are text even when a page repeats one; their superscript marker tells them apart. */
@@ -19,6 +21,9 @@ const FOOTNOTE_MARK = /^[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]/;
 
 interface MarginRow {
   page: number;
+  top: boolean;
+  /** A row follows that is at least as large as this one: the header stands above the text. */
+  beforeBody: boolean;
   runs: TextRun[];
   key: string;
   y: number;
@@ -28,12 +33,16 @@ interface MarginRow {
 export function removeFurniture(pages: PageText[]): PageText[] {
   const candidates = pages.flatMap(marginRows);
   const minPages = Math.max(2, Math.ceil(MIN_REPEAT_SHARE * pages.length));
+  const bodySize = dominantSize(pages);
   const drop = new Set<TextRun>();
   for (const row of candidates) {
     const text = row.runs.map((r) => r.text).join(' ').trim();
     const repeats = new Set(candidates.filter((o) => o.key === row.key && Math.abs(o.y - row.y) <= SAME_PLACE).map((o) => o.page));
     const repeated = pages.length > 1 && repeats.size >= minPages && !FOOTNOTE_MARK.test(text);
-    if (PAGE_NUMBER.test(text) || repeated) for (const run of row.runs) drop.add(run);
+    // A short paper has too few pages for its alternating headers to repeat; small print set apart
+    // above the text is a header all the same (small print below it may be a footnote).
+    const smallHeader = row.top && row.beforeBody && Math.max(...row.runs.map((r) => r.size)) < SMALL_PRINT * bodySize;
+    if (PAGE_NUMBER.test(text) || repeated || smallHeader) for (const run of row.runs) drop.add(run);
   }
   if (drop.size === 0) return pages;
   return pages.map((p) => ({ ...p, runs: p.runs.filter((r) => !drop.has(r)) }));
@@ -50,7 +59,9 @@ function marginRows(page: PageText): MarginRow[] {
     if (!inTop && !inBottom) return;
     const neighbour = inTop ? rows[i + 1] : rows[i - 1];
     if (neighbour && !standsApart(runs, neighbour)) return;
-    result.push({ page: page.page, runs, key: furnitureKey(runs), y });
+    const size = Math.max(...runs.map((r) => r.size));
+    const beforeBody = inTop && rows[i + 1] !== undefined && Math.max(...rows[i + 1]!.map((r) => r.size)) > size;
+    result.push({ page: page.page, top: inTop, beforeBody, runs, key: furnitureKey(runs), y });
   });
   return result;
 }
@@ -71,4 +82,17 @@ function furnitureKey(runs: TextRun[]): string {
     .replace(/\d+/g, '#')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** The font size most characters of the document are set in. */
+function dominantSize(pages: PageText[]): number {
+  const chars = new Map<number, number>();
+  for (const page of pages) for (const run of page.runs) {
+    const size = Math.round(run.size * 2) / 2;
+    chars.set(size, (chars.get(size) ?? 0) + run.text.length);
+  }
+  let best = 0;
+  let most = -1;
+  for (const [size, count] of chars) if (count > most) [best, most] = [size, count];
+  return best;
 }

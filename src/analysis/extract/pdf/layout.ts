@@ -21,6 +21,8 @@ const INDENT = 0.6;
 const SHORT_LINE = 0.25;
 /** Footnotes are printed smaller than the body. */
 const FOOTNOTE_SIZE = 0.9;
+/** Baseline step, in font sizes, above which small print is set off from the small print above it. */
+const FOOTNOTE_GAP = 1.8;
 const SENTENCE_END = /[.!?:;…»"”)]$/;
 const FOOTNOTE_START = /^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3}[).]?|\*+)\s*\S/;
 
@@ -57,11 +59,14 @@ function pageParagraphs(page: PageLines, bodySize: number): LayoutParagraph[] {
     const newFlow = line.y < previous.y - 1 || line.x0 >= previous.x1 || line.x1 <= previous.x0;
     if (newFlow) ({ left: flowLeft, right: flowRight } = flowEdges(page.lines, i));
     const step = line.y - previous.y;
+    // A paragraph goes on at the top of the next column: the previous line ends mid-sentence (often
+    // mid-word) and this one starts with a small letter.
+    const continues = newFlow && line.size === previous.size && !SENTENCE_END.test(previous.text) && /^\p{Ll}/u.test(line.text);
     const breaks =
-      newFlow ||
+      (newFlow && !continues) ||
       Math.abs(line.size - previous.size) > SIZE_CHANGE * previous.size ||
-      step > PARAGRAPH_GAP * (leading.get(sizeKey(line.size)) ?? DEFAULT_LEADING * line.size) ||
-      (line.x0 > flowLeft + INDENT * line.size && line.x0 > previous.x0 + INDENT * line.size) ||
+      (!newFlow && step > PARAGRAPH_GAP * (leading.get(sizeKey(line.size)) ?? DEFAULT_LEADING * line.size)) ||
+      (!newFlow && line.x0 > flowLeft + INDENT * line.size && line.x0 > previous.x0 + INDENT * line.size) ||
       (previous.x1 < flowRight - SHORT_LINE * (flowRight - flowLeft) && SENTENCE_END.test(previous.text)) ||
       (inFootnotes && FOOTNOTE_START.test(line.text));
     if (breaks) flush(inFootnotes);
@@ -89,12 +94,18 @@ function flowEdges(lines: Line[], start: number): { left: number; right: number 
 function footnoteStart(lines: Line[], bodySize: number): number {
   let lowestBody = -Infinity;
   for (const line of lines) if (line.size >= FOOTNOTE_SIZE * bodySize) lowestBody = Math.max(lowestBody, line.y);
+  if (lowestBody === -Infinity) return lines.length; // a page all in small print has no footnotes
   let start = lines.length;
   while (start > 0) {
     const line = lines[start - 1]!;
     if (line.size >= FOOTNOTE_SIZE * bodySize || line.y <= lowestBody) break;
     start--;
   }
+  // Footnotes are set off from the text above (body text, or a gap); small print that just goes
+  // on at its own leading is more of the same text (a bibliography set small), not footnotes.
+  const first = lines[start];
+  const previous = lines[start - 1];
+  if (first && previous && previous.size < FOOTNOTE_SIZE * bodySize && first.y - previous.y < FOOTNOTE_GAP * first.size) return lines.length;
   return start;
 }
 

@@ -1,15 +1,8 @@
-import { api, formatDate, h, highlight, statusBadge } from './dom.js';
+import { api, downloadLinks, formatDate, formatNumber, h, highlight, params, stanceBar, statusBadge } from './dom.js';
 
 const REFRESH_MS = 2000;
-const id = new URLSearchParams(location.search).get('id') ?? '';
-
-function stanceBar(stance, mentions) {
-  const pct = (n) => `${(100 * n) / mentions}%`;
-  return h('div', { class: 'bar', role: 'img', 'aria-label': `${stance.positive} positive, ${stance.negative} negative, ${stance.neutral} neutral` },
-    h('span', { class: 'p', style: `width:${pct(stance.positive)}` }),
-    h('span', { class: 'n', style: `width:${pct(stance.negative)}` }),
-    h('span', { class: 'u', style: `width:${pct(stance.neutral)}` }));
-}
+const id = params().get('id') ?? '';
+const SOURCES = { text: 'defined in the text', glossary: 'from the glossary', unknown: 'not defined' };
 
 /** Ranges of the matched words and of the cues inside the evidence sentence. */
 function evidenceRanges(e) {
@@ -28,24 +21,27 @@ function renderFactors(summary) {
       h('tr', {},
         h('td', {}, h('a', { href: `#factor-${f.id}` }, f.label.en), h('div', { class: 'muted' }, f.label.ru)),
         h('td', { class: 'num' }, f.mentions),
-        h('td', { class: 'num' }, f.per1000Words.toFixed(2)),
+        h('td', { class: 'num' }, formatNumber(f.per1000Words)),
         h('td', { class: 'num stance-positive' }, f.stance.positive),
         h('td', { class: 'num stance-negative' }, f.stance.negative),
         h('td', { class: 'num stance-neutral' }, f.stance.neutral),
-        h('td', { class: 'num' }, f.stance.net.toFixed(2)),
-        h('td', {}, stanceBar(f.stance, f.mentions)))) : [h('tr', {}, h('td', { colspan: 8, class: 'muted' }, 'No codebook factor found.'))]),
+        h('td', { class: 'num' }, formatNumber(f.stance.net)),
+        h('td', {}, stanceBar(f.stance)))) : [h('tr', {}, h('td', { colspan: 8, class: 'muted' }, 'No codebook factor found.'))]),
   );
   document.getElementById('evidence').replaceChildren(
     ...factors.map((f) =>
       h('details', { id: `factor-${f.id}` },
         h('summary', {}, `${f.label.en} — ${f.mentions} mention(s)`),
-        h('ul', { class: 'evidence' },
+        h('ol', { class: 'evidence' },
           ...f.evidence.map((e) =>
             h('li', { class: e.stance },
-              h('span', { class: `stance-${e.stance}` }, e.stance), ' ',
-              ...highlight(e.sentence, evidenceRanges(e)),
-              h('div', { class: 'muted' }, [e.page ? `page ${e.page}` : null, e.language, e.section, e.cues.length ? `cues: ${e.cues.join(', ')}` : null].filter(Boolean).join(' · '))))))),
+              h('div', { class: 'evidence-head' },
+                h('span', { class: `stance-${e.stance}` }, e.stance),
+                e.page ? h('span', { class: 'page' }, `p. ${e.page}`) : null,
+                h('span', { class: 'muted' }, [e.language, e.section, e.cues.length ? `cues: ${e.cues.join(', ')}` : null].filter(Boolean).join(' · '))),
+              h('p', {}, ...highlight(e.sentence, evidenceRanges(e)))))))),
   );
+  if (location.hash) document.getElementById(location.hash.slice(1))?.setAttribute('open', '');
 }
 
 function renderAbbreviations(summary) {
@@ -53,12 +49,12 @@ function renderAbbreviations(summary) {
     ...(summary.abbreviations.length ? summary.abbreviations.map((a) =>
       h('tr', {},
         h('td', {}, h('strong', {}, a.short)),
-        h('td', {}, a.long ?? h('span', { class: 'muted' }, 'unknown')),
-        h('td', {}, a.source),
+        h('td', {}, a.long ?? h('span', { class: 'muted' }, 'unknown'), a.longAsWritten && a.longAsWritten !== a.long ? h('div', { class: 'muted' }, `as written: ${a.longAsWritten}`) : null),
+        h('td', {}, h('span', { class: `source ${a.source}` }, SOURCES[a.source] ?? a.source)),
         h('td', {}, a.language),
         h('td', { class: 'num' }, a.count),
-        h('td', {}, a.equivalents.join(', ')),
-        h('td', {}, a.factor ?? ''))) : [h('tr', {}, h('td', { colspan: 7, class: 'muted' }, 'No abbreviations.'))]),
+        h('td', {}, a.equivalents.length ? a.equivalents.join(', ') : h('span', { class: 'muted' }, '—')),
+        h('td', {}, a.factor ? h('a', { href: `#factor-${a.factor}` }, a.factor) : ''))) : [h('tr', {}, h('td', { colspan: 7, class: 'muted' }, 'No abbreviations.'))]),
   );
 }
 
@@ -71,6 +67,7 @@ async function load() {
       statusBadge(d.status),
       h('span', {}, d.filename),
       d.language ? h('span', {}, `language: ${d.language}`) : null,
+      d.year ? h('span', {}, `year: ${d.year}`) : null,
       d.pages ? h('span', {}, `${d.pages} pages`) : null,
       d.words ? h('span', {}, `${d.words} words`) : null,
       d.collections.length ? h('span', {}, `collections: ${d.collections.join(', ')}`) : null,
@@ -80,6 +77,9 @@ async function load() {
     );
     document.getElementById('problem').textContent = [d.error?.message, ...(summary?.document.warnings ?? [])].filter(Boolean).join(' · ');
     if (summary) {
+      document.getElementById('actions').replaceChildren(
+        h('a', { class: 'button secondary', href: `/compare.html?documents=${d.id}` }, 'Compare with…'),
+        downloadLinks(`document=${d.id}`));
       renderFactors(summary);
       renderAbbreviations(summary);
     }

@@ -1,11 +1,27 @@
 // Building the pages from API data. Document text only ever enters the page as text nodes, so a
 // paper that contains <script> or <img onerror> shows it as text.
 
-/** h('td', { class: 'num' }, 'text', childNode, …) */
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * h('td', { class: 'num' }, 'text', childNode, …). `style` takes an object and is applied through
+ * the CSSOM: the Content-Security-Policy refuses style attributes written as text.
+ */
 export function h(tag, attributes = {}, ...children) {
-  const el = document.createElement(tag);
+  return fill(document.createElement(tag), attributes, children);
+}
+
+/** The same for SVG elements (charts). */
+export function s(tag, attributes = {}, ...children) {
+  return fill(document.createElementNS(SVG_NS, tag), attributes, children);
+}
+
+function fill(el, attributes, children) {
   for (const [name, value] of Object.entries(attributes)) {
-    if (value !== undefined && value !== null && value !== false) el.setAttribute(name, String(value));
+    if (value === undefined || value === null || value === false) continue;
+    if (name === 'style') Object.assign(el.style, value);
+    else if (name.startsWith('on')) el.addEventListener(name.slice(2), value);
+    else el.setAttribute(name, String(value));
   }
   for (const child of children.flat()) {
     if (child === null || child === undefined) continue;
@@ -29,6 +45,10 @@ export function formatDate(iso) {
   return iso ? new Date(iso).toLocaleString() : '';
 }
 
+export function formatNumber(n, digits = 2) {
+  return typeof n === 'number' ? n.toFixed(digits) : '';
+}
+
 /**
  * The sentence as text nodes with <mark>s around the given ranges (offsets within the sentence).
  * Overlapping ranges are merged, first come first served.
@@ -44,4 +64,40 @@ export function highlight(sentence, ranges) {
   }
   nodes.push(sentence.slice(at));
   return nodes;
+}
+
+/** A bar of the positive, negative and neutral shares of a factor's mentions. */
+export function stanceBar(stance) {
+  const total = stance.positive + stance.negative + stance.neutral || 1;
+  const part = (className, n) => h('span', { class: className, style: { width: `${(100 * n) / total}%` } });
+  return h('div', { class: 'bar', role: 'img', 'aria-label': `${stance.positive} positive, ${stance.negative} negative, ${stance.neutral} neutral` },
+    part('p', stance.positive), part('n', stance.negative), part('u', stance.neutral));
+}
+
+/** A colour for a net stance in [-1, 1]: red for barriers, grey for neutral, green for drivers. */
+export function netColour(net) {
+  const t = Math.max(-1, Math.min(1, net ?? 0));
+  const grey = [190, 196, 202];
+  const end = t < 0 ? [192, 57, 43] : [31, 138, 76];
+  const mix = grey.map((g, i) => Math.round(g + (end[i] - g) * Math.abs(t)));
+  return `rgb(${mix.join(',')})`;
+}
+
+/** The current page's query parameters. */
+export function params() {
+  return new URLSearchParams(location.search);
+}
+
+/** Fills a <select> with options [value, label], keeping the current value if still present. */
+export function fillSelect(select, options, selected) {
+  select.replaceChildren(...options.map(([value, label]) => h('option', { value, selected: value === selected ? 'selected' : null }, label)));
+}
+
+/** Downloads of the selection: factor rows, mention rows and summaries (with a BOM for Excel). */
+export function downloadLinks(query) {
+  const link = (name, label) => h('a', { class: 'button', href: `/api/export/${name}?${query}${query ? '&' : ''}bom=1`, download: `policylens-${name}` }, label);
+  return h('div', { class: 'downloads' },
+    link('factors.csv', 'Download factors CSV'),
+    link('mentions.csv', 'Download mentions CSV'),
+    h('a', { class: 'button secondary', href: `/api/export/summaries.jsonl${query ? `?${query}` : ''}`, download: 'policylens-summaries.jsonl' }, 'Summaries JSONL'));
 }

@@ -1,0 +1,95 @@
+// Definitions marked by «далее» or "hereinafter": long form (далее – SF), (далее по тексту – SF),
+// (hereinafter SF), (hereinafter referred to as SF). The marker makes the definition certain, so
+// when the letters do not begin words the boundary comes from looser letter matching or syntax:
+// "multinational corporations (hereinafter referred to as TNCs)", «Банк России (далее – ЦБ)».
+import { makeDefinition, type Definition } from './definition.js';
+import { shortFormLetters, wordStart } from './letter-match.js';
+import { longFormBefore, nounPhraseBefore } from './long-form-before.js';
+import { isNoise } from './noise.js';
+import { ABBREVIATION_IN_TEXT, endingFits, upperCount } from './shape.js';
+import { clauseStart, collapse, trimmedEnd, wordWindow, type Paren } from './text-window.js';
+
+const HEREINAFTER =
+  /^\s*(?:далее|в\s+дальнейшем|hereinafter|hereafter|henceforth)(?:\s+по\s+тексту)?(?:\s+также)?(?:\s*,)?(?:\s+(?:referred\s+to\s+as|called|named|termed|abbreviated\s+as|as|the|именуем\w*|—|–|-))*\s*[-–—:,]?\s*/iu;
+
+export function hereinafterDefinition(text: string, paren: Paren): Definition | null {
+  const inner = text.slice(paren.open + 1, paren.close);
+  const marker = HEREINAFTER.exec(inner);
+  if (!marker) return null;
+  const restStart = paren.open + 1 + marker[0].length;
+  const short = firstAbbreviation(text.slice(restStart, paren.close));
+  if (!short) return null;
+  const s = restStart + short.start;
+  const e = s + short.text.length;
+  // «…области № 2, г. Арзамас (далее — ГУ ГАНО № 2, г. Арзамас)»: a qualifier repeated after the
+  // short form also ends the long form and is not part of what the short form stands for.
+  const tail = collapse(text.slice(e, paren.close)).replace(/^[«"“„']+|[»"”']+$/gu, '').trim();
+  let end = trimmedEnd(text, paren.open);
+  const beforeTail = tail ? collapse(text.slice(0, end)).endsWith(tail) : false;
+  if (beforeTail) end = trimmedEnd(text, endBeforeSuffix(text, end, tail));
+  const long =
+    longFormBefore(text, short.text, end) ?? looseLongFormBefore(text, short.text, end) ?? nounPhraseBefore(text, short.text, end, true) ?? properNameBefore(text, end);
+  return long ? makeDefinition(text, [s, e], long, 'hereinafter') : null;
+}
+
+/**
+ * A capitalized English name before `end`, with "of", "and", "for" inside it: "the Bank of Russia
+ * (hereinafter the CBR)" → "Bank of Russia".
+ */
+function properNameBefore(text: string, end: number): [number, number] | null {
+  const e = trimmedEnd(text, end);
+  const m = /(?:\p{Lu}\p{Ll}+(?:[\s-]+(?:(?:of|and|for|the)\s+)*\p{Lu}\p{Ll}+)*)$/u.exec(text.slice(clauseStart(text, e), e));
+  if (!m || !/\p{Script=Latin}/u.test(m[0]) || !/\s/u.test(m[0])) return null;
+  return [e - m[0].length, e];
+}
+
+/** Position in `text` before a suffix `tail` that `text.slice(0, end)` ends with (white space aside). */
+function endBeforeSuffix(text: string, end: number, tail: string): number {
+  let i = end;
+  let t = tail.length;
+  while (t > 0 && i > 0) {
+    if (/\s/u.test(text[i - 1]!)) i--;
+    else if (tail[t - 1] === ' ') t--;
+    else if (text[i - 1] === tail[t - 1]) {
+      i--;
+      t--;
+    } else break;
+  }
+  return i;
+}
+
+/** The first abbreviation (one or two adjacent tokens: ГУ ГАНО, ЦБ РФ) in a text. */
+function firstAbbreviation(rest: string): { text: string; start: number } | null {
+  const re = new RegExp(ABBREVIATION_IN_TEXT.source, 'gu');
+  let first: { text: string; start: number } | null = null;
+  for (const m of rest.matchAll(re)) {
+    if (upperCount(m[1]!) < 2 || !endingFits(m[1]!, m[2]) || isNoise(m[1]!)) {
+      if (first) break;
+      continue;
+    }
+    if (!first) first = { text: m[0], start: m.index };
+    else if (/^\s+$/u.test(rest.slice(first.start + first.text.length, m.index))) {
+      first = { text: rest.slice(first.start, m.index + m[0].length), start: first.start };
+    } else break;
+  }
+  return first;
+}
+
+/**
+ * For the «далее»/"hereinafter" forms only: the fewest words before `end` that hold the short
+ * form's letters in order, the first of them anywhere in its word (multinational corporations ←
+ * TNCs). The marker makes the definition certain, so only the boundary is in question.
+ */
+function looseLongFormBefore(text: string, short: string, end: number): [number, number] | null {
+  const letters = shortFormLetters(short.replace(/(?<=\p{Lu})(?:['’]?s|-?[а-яё]{1,3})$/u, ''));
+  const [from] = wordWindow(text, end, letters.length + 1);
+  const lower = text.slice(from, end).toLowerCase();
+  let l = lower.length - 1;
+  for (let s = letters.length - 1; s >= 0; s--) {
+    while (l >= 0 && lower[l] !== letters[s]) l--;
+    if (l < 0) return null;
+    l--;
+  }
+  const start = from + wordStart(text.slice(from, end), l + 1);
+  return [start, end];
+}

@@ -1,0 +1,62 @@
+import { api, downloadLinks, fillSelect, h, highlight, params } from './dom.js';
+
+const PAGE = 50;
+const form = document.getElementById('search');
+const hits = document.getElementById('hits');
+const more = document.getElementById('more');
+const status = document.getElementById('search-status');
+let offset = 0;
+
+/** The form's non-empty fields as a query string. */
+function formQuery() {
+  const query = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) if (String(value).trim()) query.set(name, String(value).trim());
+  return query;
+}
+
+function hitItem(hit) {
+  return h('li', {},
+    h('p', { class: 'sentence' }, ...highlight(hit.sentence, hit.highlights.map(([start, end]) => ({ start, end, className: 'match' })))),
+    h('div', { class: 'muted' },
+      h('a', { href: `/document.html?id=${hit.document_id}` }, hit.title || hit.filename),
+      [hit.year, hit.page ? `p. ${hit.page}` : null, hit.language].filter(Boolean).map((x) => ` · ${x}`).join('')));
+}
+
+async function run(append) {
+  const query = formQuery();
+  if (!query.get('q')) return;
+  if (!append) offset = 0;
+  query.set('limit', String(PAGE));
+  query.set('offset', String(offset));
+  status.textContent = 'Searching…';
+  try {
+    const data = await api(`/api/search?${query}`);
+    if (!append) hits.replaceChildren();
+    hits.append(...data.hits.map(hitItem));
+    offset += data.hits.length;
+    more.hidden = !data.more;
+    status.textContent = offset ? `${offset}${data.more ? '+' : ''} sentence(s)` : 'No sentence contains all these words.';
+    const shown = formQuery();
+    history.replaceState(null, '', `?${shown}`);
+    shown.delete('q');
+    document.getElementById('downloads').replaceChildren(h('p', { class: 'muted' }, 'The factor rows and mentions of the same selection (without the words):'), downloadLinks(shown.toString()));
+  } catch (error) {
+    status.textContent = error.message;
+  }
+}
+
+async function init() {
+  const initial = params();
+  const [codebook, corpus] = await Promise.all([api('/api/codebook'), api('/api/corpus')]);
+  fillSelect(document.getElementById('factor'), [['', 'any'], ...codebook.factors.map((f) => [f.id, f.label.en])], initial.get('factor') ?? '');
+  fillSelect(document.getElementById('collection'), [['', 'any'], ...corpus.collections.map((c) => [c.name, `${c.name} (${c.documents})`])], initial.get('collection') ?? '');
+  for (const [name, value] of initial) if (form.elements[name] && name !== 'factor' && name !== 'collection') form.elements[name].value = value;
+  if (initial.get('q')) run(false);
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  run(false);
+});
+more.addEventListener('click', () => run(true));
+init().catch((error) => { status.textContent = error.message; });

@@ -1,0 +1,36 @@
+// `policylens export <factors.csv|mentions.csv|summaries.jsonl>`: the same exports as the API,
+// streamed to a file or to stdout.
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+import type { Config } from '../../config.js';
+import { createRuntime } from '../../runtime.js';
+import { EXPORTS, ExportService, type ExportName } from '../../services/export-service.js';
+import type { CorpusFilter } from '../../store/corpus-filter.js';
+
+export const EXPORT_NAMES = Object.keys(EXPORTS) as ExportName[];
+
+export async function exportCorpus(config: Config, name: ExportName, filter: CorpusFilter, options: { output?: string; bom?: boolean }): Promise<void> {
+  const runtime = await createRuntime(config, { analyze: false });
+  const out: Writable = options.output ? createWriteStream(options.output) : process.stdout;
+  try {
+    for await (const chunk of new ExportService(runtime.store.db).chunks(name, filter, { bom: options.bom })) {
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+    if (options.output) {
+      out.end();
+      await once(out, 'finish');
+    }
+  } finally {
+    await runtime.close();
+  }
+}
+
+/** --year 2019 or 2015-2020 (either end may be left out) as a filter range. */
+export function parseYears(value: string | undefined): Pick<CorpusFilter, 'yearFrom' | 'yearTo'> {
+  if (value === undefined) return {};
+  const match = /^(\d{4})?(?:(-)(\d{4})?)?$/.exec(value);
+  if (!match || (!match[1] && !match[3])) throw new Error(`--year ${value}: a year (2019) or a range (2015-2020, 2015-, -2020)`);
+  const from = match[1] ? Number(match[1]) : undefined;
+  return { yearFrom: from, yearTo: match[2] ? (match[3] ? Number(match[3]) : undefined) : from };
+}

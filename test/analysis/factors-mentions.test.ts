@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { findCandidates } from '../../src/analysis/factors/candidates.js';
+import { findFactorMentions } from '../../src/analysis/factors/index.js';
+import type { SummaryAbbreviation } from '../../src/analysis/types.js';
+import { contextOf, mentionsOf } from './factors-support.js';
+
+const factorsOf = (text: string) => mentionsOf(text).map((m) => m.factor);
+
+describe('factor mentions', () => {
+  it('are found whatever the inflection, in Russian and English', () => {
+    expect(factorsOf('Экспорт сократился под действием санкций.')).toContain('sanctions');
+    expect(factorsOf('В условиях санкционного давления экспорт сократился.')).toContain('sanctions');
+    expect(factorsOf('Отсутствуют транснациональные корпорации.')).toContain('tncs');
+    expect(factorsOf('Sanctioned firms lost market share because of the embargo.')).toContain('sanctions');
+  });
+
+  it('follow multi-word wordings with words in between', () => {
+    expect(factorsOf('Слабое взаимодействие науки, вузов и бизнеса тормозит инновации.')).toContain('science_industry_links');
+    expect(factorsOf('Links between universities and industry remain weak.')).toContain('science_industry_links');
+  });
+
+  it('read abbreviations with case endings, and those the abbreviation step tied to a factor', () => {
+    expect(factorsOf('Сделки кредитуются при участии ВЭБ-а.')).toContain('export_support');
+    expect(factorsOf('Domestic TNCs lead the exports.')).toContain('tncs');
+    const frp: SummaryAbbreviation = { short: 'ФРП', long: 'Фонд развития промышленности', source: 'text', language: 'ru', count: 2, firstOffset: 0, equivalents: [], factor: 'investment_finance' };
+    expect(mentionsOf('Льготные займы ФРП помогли предприятиям.', [frp]).map((m) => m.factor)).toContain('investment_finance');
+  });
+
+  it('skip false friends listed as exclusions', () => {
+    expect(factorsOf('The board disclosed a conflict of interest.')).not.toContain('geopolitical_tension');
+    expect(factorsOf('GDP per capita at PPP rose.')).not.toContain('public_private_partnership');
+    expect(factorsOf('Exports to the Asia-Pacific region grew.')).not.toContain('regional_development');
+  });
+
+  it('let the longer wording win where two factors overlap', () => {
+    const factors = factorsOf('Инфляция издержек снижает рентабельность.');
+    expect(factors).toContain('costs_logistics');
+    expect(factors).not.toContain('monetary_policy');
+  });
+
+  it('count a factor once per sentence, and several factors in one sentence', () => {
+    const mentions = mentionsOf('Санкции и санкционное давление ударили по ТНК и госкорпорациям.');
+    expect(mentions.filter((m) => m.factor === 'sanctions')).toHaveLength(1);
+    expect(mentions.map((m) => m.factor)).toEqual(expect.arrayContaining(['sanctions', 'tncs', 'state_corporations']));
+  });
+
+  it('point at the matched words', () => {
+    const context = contextOf('Экспорт упал из-за санкций.');
+    const [m] = findFactorMentions(context, []);
+    expect(context.doc.text.slice(m!.matchStart, m!.matchEnd)).toBe('санкций');
+    expect(m!.match).toBe('санкций');
+  });
+
+  it('skip references and languages that are not analyzed, but read captions', () => {
+    const context = contextOf(
+      { text: 'Мельников С. А. Санкции и география внешней торговли.', kind: 'references' },
+      { text: 'Die Sanktionen treffen die Exporte.', language: 'de' },
+      { text: 'Рис. 1. Санкционное давление на экспорт.', kind: 'caption' },
+    );
+    const mentions = findFactorMentions(context, []);
+    expect(mentions).toHaveLength(1);
+    expect(context.sentences[mentions[0]!.sentence]!.paragraph).toBe(2);
+  });
+});
+
+describe('candidates', () => {
+  it('are the phrases a paper presents as factors and the codebook does not cover', () => {
+    const context = contextOf('Key factors such as trust networks, venture philanthropy and sanctions shape the outcome.');
+    const candidates = findCandidates(context, findFactorMentions(context, []));
+    const phrases = candidates.map((c) => c.phrase);
+    expect(phrases).toEqual(expect.arrayContaining(['trust networks', 'venture philanthropy']));
+    expect(phrases).not.toContain('sanctions');
+    const trust = candidates.find((c) => c.phrase === 'trust networks')!;
+    expect(context.doc.text.slice(...trust.offsets[0]!)).toBe('trust networks');
+  });
+
+  it('read enumerated lists opened by «проблемы …:»', () => {
+    const context = contextOf('Выделим основные проблемы развития:', '1. Слабость кредитных кооперативов.', '2. Низкое доверие населения.');
+    const phrases = findCandidates(context, findFactorMentions(context, [])).map((c) => c.phrase);
+    expect(phrases).toEqual(expect.arrayContaining(['слабость кредитных кооперативов', 'низкое доверие населения']));
+  });
+
+  it('suggest the nearest codebook factor by shared words', () => {
+    const context = contextOf('Важнейшим фактором является цифровая грамотность кадров.');
+    const candidate = findCandidates(context, []).find((c) => c.phrase.includes('грамотность'));
+    expect(candidate?.suggestedFactor).toBeTruthy();
+  });
+});

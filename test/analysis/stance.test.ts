@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { classifyStance } from '../../src/analysis/factors/stance.js';
+import { mentionsOf, stances } from './factors-support.js';
+
+describe('stance attaches to the factor it governs', () => {
+  it('«отсутствие ТНК» is negative for tncs, «ТНК становятся основой» positive', () => {
+    expect(stances('Отмечается отсутствие ТНК в высокотехнологичных отраслях.').tncs).toBe('negative');
+    expect(stances('ТНК становятся основой для развития высокотехнологичного экспорта.').tncs).toBe('positive');
+  });
+
+  it('«санкционное давление» is negative for sanctions, and so is brain drain by itself', () => {
+    expect(stances('Экспорт развивается в условиях санкционного давления.').sanctions).toBe('negative');
+    expect(stances('Brain drain accelerated after 2022.').brain_drain).toBe('negative');
+    expect(stances('Sanctions pressure cut deliveries to Europe.').sanctions).toBe('negative');
+  });
+
+  it('reads trends by what grows: more investment is good, more sanctions or costs bad', () => {
+    expect(stances('Наблюдается рост инвестиций в промышленность.').investment_finance).toBe('positive');
+    expect(stances('Рост санкций продолжается.').sanctions).toBe('negative');
+    expect(stances('Сокращение технологических цепочек снизило спрос.').value_chains).toBe('negative');
+    expect(stances('Логистические издержки существенно выросли.').costs_logistics).toBe('negative');
+    expect(stances('Слияния позволили добиться снижения издержек.').costs_logistics).toBe('positive');
+  });
+
+  it('reads problem words and recommendations', () => {
+    expect(stances('Главной проблемой остается недостаток квалифицированных кадров.').human_capital).toBe('negative');
+    expect(stances('Необходимо развивать государственно-частное партнерство.').public_private_partnership).toBe('positive');
+    expect(stances('Governments should invest in universities.').universities).toBe('positive');
+    expect(stances('The lack of venture capital is a barrier for start-ups.').investment_finance).toBe('negative');
+  });
+
+  it('lists the cues that decided it', () => {
+    const [m] = mentionsOf('Отмечается отсутствие ТНК.');
+    expect(m!.cues).toContain('отсутствие');
+  });
+});
+
+describe('negation', () => {
+  it('flips the cue in its scope: «не способствует», "not effective"', () => {
+    expect(stances('Налоговая политика способствует развитию экспорта.').tax_policy).toBe('positive');
+    expect(stances('Налоговая политика не способствует развитию экспорта.').tax_policy).toBe('negative');
+    expect(stances('Tax incentives were not effective.').tax_policy).toBe('negative');
+    const [m] = mentionsOf('Налоговая политика не способствует развитию экспорта.');
+    expect(m!.cues).toContain('не способствует');
+  });
+
+  it('«не только» is no negation', () => {
+    expect(stances('Кластеры не только эффективны, но и устойчивы.').innovation_infrastructure).toBe('positive');
+  });
+
+  it('«без X … не» and "impossible without X" present X as necessary', () => {
+    expect(stances('Без кредитования через ВЭБ многие сделки не состоялись бы.').export_support).toBe('positive');
+    expect(stances('Growth is impossible without export support.').export_support).toBe('positive');
+  });
+});
+
+describe('contrast', () => {
+  it('lets the clause after «но» / "but" dominate', () => {
+    expect(stances('Российская НИС обладает значительным потенциалом, но функционирует фрагментарно.').national_innovation_system).toBe('negative');
+    expect(stances('Export support exists on paper, but it is ineffective.').export_support).toBe('negative');
+    expect(stances('Проблем у кластеров много, однако они показали высокую эффективность.').innovation_infrastructure).toBe('positive');
+  });
+});
+
+describe('classifyStance on any span', () => {
+  it('judges the target span, or the whole sentence without one', () => {
+    const text = 'Компания «Альфа» добилась большого успеха на рынке; «Бета» потерпела провал.';
+    expect(classifyStance(text, 'ru', [text.indexOf('Альфа'), text.indexOf('Альфа') + 5]).stance).toBe('positive');
+    expect(classifyStance(text, 'ru', [text.indexOf('Бета'), text.indexOf('Бета') + 4]).stance).toBe('negative');
+    expect(classifyStance('The reform was a clear success.', 'en').stance).toBe('positive');
+    expect(classifyStance('The report was published in May.', 'en').stance).toBe('neutral');
+  });
+});
