@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { findAbbreviations } from './abbreviations/index.js';
 import { loadMorphology } from './abbreviations/morphology.js';
+import { AnalysisError } from './errors.js';
 import { extract } from './extract/index.js';
 import { findCandidates } from './factors/candidates.js';
 import { findFactorMentions } from './factors/index.js';
@@ -14,6 +15,12 @@ import { buildSummary } from './summary.js';
 import { tokenize } from './tokens.js';
 import type { DocumentMeta, NormalizedDocument, Summary, TextContext } from './types.js';
 
+/**
+ * Longer texts are refused before tokenization: a 300-page thesis has about a million characters,
+ * and a limit well above that keeps one document from exhausting the analysis thread's memory.
+ */
+export const MAX_TEXT_CHARS = 8_000_000;
+
 export interface AnalysisResult {
   summary: Summary;
   /** The normalized text that the Summary's offsets refer to. */
@@ -22,7 +29,11 @@ export interface AnalysisResult {
 
 export async function analyze(bytes: Uint8Array, meta: DocumentMeta): Promise<AnalysisResult> {
   const [extracted] = await Promise.all([extract(bytes, meta), loadMorphology()]);
-  const doc = assignLanguages(normalize(extracted));
+  const normalized = normalize(extracted);
+  if (normalized.text.length > MAX_TEXT_CHARS) {
+    throw new AnalysisError('too_large', `The text has ${normalized.text.length.toLocaleString('en')} characters; at most ${MAX_TEXT_CHARS.toLocaleString('en')} are analyzed (about 3,000 pages).`);
+  }
+  const doc = assignLanguages(normalized);
   const context = buildTextContext(doc);
   const abbreviations = findAbbreviations(context);
   const mentions = findFactorMentions(context, abbreviations);
