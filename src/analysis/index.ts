@@ -5,6 +5,7 @@ import { findAbbreviations } from './abbreviations/index.js';
 import { loadMorphology } from './abbreviations/morphology.js';
 import { AnalysisError } from './errors.js';
 import { extract } from './extract/index.js';
+import { findPdfHeader } from './extract/media-type.js';
 import { findCandidates } from './factors/candidates.js';
 import { findFactorMentions } from './factors/index.js';
 import { assignLanguages } from './language.js';
@@ -28,11 +29,11 @@ export interface AnalysisResult {
 }
 
 export async function analyze(bytes: Uint8Array, meta: DocumentMeta): Promise<AnalysisResult> {
+  // A text file can be refused by its size alone (UTF-8 needs at most 2 bytes per Cyrillic letter).
+  if (bytes.length > 2 * MAX_TEXT_CHARS && findPdfHeader(bytes) < 0) throw tooLong(bytes.length / 2);
   const [extracted] = await Promise.all([extract(bytes, meta), loadMorphology()]);
   const normalized = normalize(extracted);
-  if (normalized.text.length > MAX_TEXT_CHARS) {
-    throw new AnalysisError('too_large', `The text has ${normalized.text.length.toLocaleString('en')} characters; at most ${MAX_TEXT_CHARS.toLocaleString('en')} are analyzed (about 3,000 pages).`);
-  }
+  if (normalized.text.length > MAX_TEXT_CHARS) throw tooLong(normalized.text.length);
   const doc = assignLanguages(normalized);
   const context = buildTextContext(doc);
   const abbreviations = findAbbreviations(context);
@@ -49,6 +50,10 @@ export async function analyze(bytes: Uint8Array, meta: DocumentMeta): Promise<An
     lexicon: lexiconVersion(),
   });
   return { summary, text: doc.text };
+}
+
+function tooLong(characters: number): AnalysisError {
+  return new AnalysisError('too_large', `The text has about ${Math.round(characters).toLocaleString('en')} characters; at most ${MAX_TEXT_CHARS.toLocaleString('en')} are analyzed (about 3,000 pages).`);
 }
 
 export function buildTextContext(doc: NormalizedDocument): TextContext {
