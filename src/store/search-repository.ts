@@ -22,6 +22,9 @@ export interface SearchHit {
   highlights: [number, number][];
 }
 
+/** Below this many matches, PostgreSQL takes a query's matches from the GIN index (see matches()). */
+const RARE_WORD_MATCHES = 1000;
+
 /** Rows per INSERT: below SQLite's and PostgreSQL's bind-parameter limits. */
 const INSERT_CHUNK = 500;
 
@@ -57,9 +60,10 @@ export class SearchRepository {
   async search(query: string, filter: CorpusFilter, page: Page): Promise<{ hits: SearchHit[]; more: boolean }> {
     const stems = queryStems(query);
     if (stems.length === 0) return { hits: [], more: false };
-    const postgres = dialectOf(this.db) === 'postgres';
+    // The matching sentence ids come first, from the full-text index; everything else filters them.
     let q = this.db
-      .selectFrom('sentences')
+      .selectFrom((await this.matches(query, stems)).as('hits'))
+      .innerJoin('sentences', 'sentences.id', 'hits.id')
       .innerJoin('documents', 'documents.id', 'sentences.document_id')
       .select([
         'sentences.document_id', 'documents.filename', 'documents.title', 'documents.year', 'sentences.ordinal',
@@ -79,18 +83,32 @@ export class SearchRepository {
         ),
       );
     }
-    if (postgres) {
-      const tsquery = sql`(websearch_to_tsquery('russian', ${query}) || websearch_to_tsquery('english', ${query}))`;
-      q = q.where(sql<boolean>`sentences.tsv @@ ${tsquery}`);
-    } else {
-      // Each stem quoted: the user's text never becomes FTS5 syntax. A hyphenated stem
-      // (научно-техническ) is a phrase of its parts, as the index tokenized it.
-      const match = stems.map((s) => `"${s.replace(/"/g, '""')}"`).join(' ');
-      q = q.where('sentences.id', 'in', (eb) => eb.selectFrom('sentence_fts').select('rowid').where(sql<boolean>`sentence_fts match ${match}`));
-    }
     const rows = await q.orderBy('sentences.id').limit(page.limit + 1).offset(page.offset).execute();
     const wanted = new Set(stems);
     const hits = rows.slice(0, page.limit).map((r) => ({ ...r, highlights: stemRanges(r.sentence, wanted) }));
     return { hits, more: rows.length > page.limit };
+  }
+
+  /** Ids of the sentences that contain every word of the query. */
+  private async matches(query: string, stems: string[]) {
+    if (dialectOf(this.db) === 'postgres') {
+      const tsquery = sql`(websearch_to_tsquery('russian', ${query}) || websearch_to_tsquery('english', ${query}))`;
+      const matching = this.db.selectFrom('sentences').select('sentences.id').where(sql<boolean>`sentences.tsv @@ ${tsquery}`);
+      // PostgreSQL misjudges how rare a word is when two configurations' queries are combined.
+      // Thinking it common, it walks the sentences in id order testing each — right for a common
+      // word, seconds for one that occurs nowhere. So count the matches up to a bound first (the
+      // GIN index answers that at once): a rare word's few matches are taken from the index and
+      // sorted (OFFSET 0 keeps the planner from merging the subquery back); a common word is
+      // left to the id-order walk, which meets enough matches early.
+      const { n } = await this.db
+        .selectFrom(matching.limit(RARE_WORD_MATCHES).offset(0).as('m'))
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(n) < RARE_WORD_MATCHES ? matching.offset(0) : matching;
+    }
+    // Each stem quoted: the user's text never becomes FTS5 syntax. A hyphenated stem
+    // (научно-техническ) is a phrase of its parts, as the index tokenized it.
+    const match = stems.map((s) => `"${s.replace(/"/g, '""')}"`).join(' ');
+    return this.db.selectFrom('sentence_fts').select('sentence_fts.rowid as id').where(sql<boolean>`sentence_fts match ${match}`);
   }
 }
