@@ -35,14 +35,17 @@ export interface TokenSpan {
   to: number;
 }
 
-/** Stance of the sentence toward the target; `inherent` is how the target reads by itself. */
-export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent: Inherent = 'neutral'): StanceResult {
+/**
+ * Stance of the sentence toward the target; `inherent` is how the target reads by itself, `names`
+ * the other wordings of the same target in the sentence, whose words are not evaluations of it either.
+ */
+export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent: Inherent = 'neutral', names: TokenSpan[] = []): StanceResult {
   const lacking = sentence.withoutEnds.some(
     (end) => end <= target.from && target.from - end < WITHOUT_SCOPE && sentence.breaksBefore[end] === sentence.breaksBefore[target.from] && !sentence.tokens.slice(end, target.from).some((t) => t.text === ','),
   );
   const votes: { text: string; value: number }[] = [];
   for (const cue of sentence.cues) {
-    if (cue.to > target.from && cue.from < target.to) continue;
+    if ([target, ...names].some((n) => cue.to > n.from && cue.from < n.to)) continue;
     const value = cueSign(cue.kind, inherent) * (cue.negatedBy >= 0 ? -1 : 1) * cue.weight * attachment(sentence, cue, target) * (lacking ? -1 : 1);
     if (value !== 0) votes.push({ text: cueText(sentence.tokens, cue), value });
   }
