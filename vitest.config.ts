@@ -5,9 +5,11 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // Service tests share one Redis and one PostgreSQL; files run in parallel but each test uses
-    // its own queue prefix and database schema.
+    // Each test uses its own queue prefix and database schema, so files could run in parallel; they
+    // run one at a time because the load, fault and worker-process tests measure timing on a
+    // 2-core machine and would starve each other.
     pool: 'forks',
+    fileParallelism: false,
     reporters: ['default'],
     globalSetup: ['test/support/reliability-report.ts'],
   },

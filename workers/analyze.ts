@@ -4,8 +4,10 @@ import { stopOnSignals } from '../src/roles/signals.js';
 import { startWorker } from '../src/roles/worker.js';
 
 try {
-  const runtime = await startWorker(loadConfig());
-  stopOnSignals(() => runtime.close());
+  // Signals are handled from the first moment: a SIGTERM while the worker starts stops it once started.
+  const runtime = startWorker(loadConfig());
+  stopOnSignals(async () => (await runtime).close());
+  await runtime;
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);

@@ -3,7 +3,9 @@
 import { createHash } from 'node:crypto';
 import { findAbbreviations } from './abbreviations/index.js';
 import { loadMorphology } from './abbreviations/morphology.js';
+import { AnalysisError } from './errors.js';
 import { extract } from './extract/index.js';
+import { findPdfHeader } from './extract/media-type.js';
 import { findCandidates } from './factors/candidates.js';
 import { findFactorMentions } from './factors/index.js';
 import { assignLanguages } from './language.js';
@@ -14,6 +16,12 @@ import { buildSummary } from './summary.js';
 import { tokenize } from './tokens.js';
 import type { DocumentMeta, NormalizedDocument, Summary, TextContext } from './types.js';
 
+/**
+ * Longer texts are refused before tokenization: a 300-page thesis has about a million characters,
+ * and a limit well above that keeps one document from exhausting the analysis thread's memory.
+ */
+export const MAX_TEXT_CHARS = 8_000_000;
+
 export interface AnalysisResult {
   summary: Summary;
   /** The normalized text that the Summary's offsets refer to. */
@@ -21,8 +29,12 @@ export interface AnalysisResult {
 }
 
 export async function analyze(bytes: Uint8Array, meta: DocumentMeta): Promise<AnalysisResult> {
+  // A text file can be refused by its size alone (UTF-8 needs at most 2 bytes per Cyrillic letter).
+  if (bytes.length > 2 * MAX_TEXT_CHARS && findPdfHeader(bytes) < 0) throw tooLong(bytes.length / 2);
   const [extracted] = await Promise.all([extract(bytes, meta), loadMorphology()]);
-  const doc = assignLanguages(normalize(extracted));
+  const normalized = normalize(extracted);
+  if (normalized.text.length > MAX_TEXT_CHARS) throw tooLong(normalized.text.length);
+  const doc = assignLanguages(normalized);
   const context = buildTextContext(doc);
   const abbreviations = findAbbreviations(context);
   const mentions = findFactorMentions(context, abbreviations);
@@ -38,6 +50,10 @@ export async function analyze(bytes: Uint8Array, meta: DocumentMeta): Promise<An
     lexicon: lexiconVersion(),
   });
   return { summary, text: doc.text };
+}
+
+function tooLong(characters: number): AnalysisError {
+  return new AnalysisError('too_large', `The text has about ${Math.round(characters).toLocaleString('en')} characters; at most ${MAX_TEXT_CHARS.toLocaleString('en')} are analyzed (about 3,000 pages).`);
 }
 
 export function buildTextContext(doc: NormalizedDocument): TextContext {

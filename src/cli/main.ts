@@ -23,17 +23,18 @@ program
   .command('serve')
   .description('run the web server (and, without REDIS_URL, an in-process worker)')
   .action(async () => {
-    const web = await startWeb(config());
-    console.error(`PolicyLens: ${web.url}`);
-    stopOnSignals(() => web.stop());
+    const web = startWeb(config());
+    stopOnSignals(async () => (await web).stop());
+    console.error(`PolicyLens: ${(await web).url}`);
   });
 
 program
   .command('worker')
   .description('analyze documents from the BullMQ queue (needs REDIS_URL)')
   .action(async () => {
-    const runtime = await startWorker(config());
-    stopOnSignals(() => runtime.close());
+    const runtime = startWorker(config());
+    stopOnSignals(async () => (await runtime).close());
+    await runtime;
   });
 
 program

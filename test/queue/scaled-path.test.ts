@@ -39,8 +39,8 @@ describe.skipIf(!hasRedis || !hasPostgres)('scaled path: API → BullMQ (Redis) 
     await schema?.drop();
   });
 
-  const startWorker = () => {
-    const worker = startNode('workers/analyze.js', [], env);
+  const startWorker = (extra: Record<string, string> = {}) => {
+    const worker = startNode('workers/analyze.js', [], { ...env, ...extra });
     workers.push(worker);
     return worker;
   };
@@ -59,10 +59,10 @@ describe.skipIf(!hasRedis || !hasPostgres)('scaled path: API → BullMQ (Redis) 
     startWorker();
     startWorker();
     const ids = await Promise.all(corpusTexts.map((path) => upload(path.split('/').pop()!, readFileSync(path))));
-    await waitFor('all corpus papers done', async () => (await Promise.all(ids.map(status))).every((s) => s === 'done'), 120_000);
+    await waitFor('all corpus papers done', async () => (await Promise.all(ids.map(status))).every((s) => s === 'done'), 240_000);
     const table = (await (await fetch(`${web.url}/api/factors?limit=1000`)).json()) as { rows: { document_id: string }[] };
     expect(new Set(table.rows.map((r) => r.document_id))).toEqual(new Set(ids));
-  });
+  }, 300_000);
 
   it('a worker SIGKILLed mid-job loses nothing: the other worker finishes the job, with no duplicate rows', async () => {
     await Promise.all(workers.splice(0).map((w) => stopChild(w)));
@@ -84,7 +84,7 @@ describe.skipIf(!hasRedis || !hasPostgres)('scaled path: API → BullMQ (Redis) 
     expect(mentions.length).toBe(evidence);
     expect(new Set(mentions.map((m) => m.ordinal)).size).toBe(mentions.length);
     expect(survivor.process.exitCode).toBeNull();
-  });
+  }, 300_000);
 
   it('`policylens ingest` with REDIS_URL shares the corpus between two workers and waits for them', async () => {
     startWorker();
@@ -94,11 +94,12 @@ describe.skipIf(!hasRedis || !hasPostgres)('scaled path: API → BullMQ (Redis) 
     const listed = await web.runtime.documents.list({ limit: 100, offset: 0, collection: 'ingest-test' });
     expect(listed.total).toBeGreaterThanOrEqual(corpusTexts.length);
     expect(listed.rows.every((r) => ['done', 'failed', 'needs_ocr', 'needs_password'].includes(r.status))).toBe(true);
-  });
+  }, 300_000);
 
   it('a worker stops cleanly on SIGTERM', async () => {
-    const worker = startWorker();
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const worker = startWorker({ LOG_LEVEL: 'info' });
+    await waitFor('the worker to start', async () => worker.output().includes('worker started'), 60_000);
     expect(await stopChild(worker, 'SIGTERM')).toBe(0);
+
   });
 });
