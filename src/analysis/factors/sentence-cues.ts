@@ -33,6 +33,8 @@ export interface PolarCue {
   segment: number;
   /** Inside a concessive clause (хотя …,). */
   conceded: boolean;
+  /** For a composed cue, its two words: the trend or counter-move, and the evaluation it changes. */
+  parts?: { modifier: PolarCue; evaluation: PolarCue };
 }
 
 /** The cues of one sentence, found once and reused for every target in it. */
@@ -194,8 +196,9 @@ function composeModifiers(cues: PolarCue[], tokens: Token[], breaksBefore: Int32
       continue;
     }
     const evaluation = isEvaluation(next!) && MODIFIER_SIGN[first.kind] !== undefined ? next! : first;
+    const modifier = evaluation === first ? next! : first;
     const sign = modifierSign * (evaluation.kind === 'positive' ? 1 : -1);
-    result.push({ ...first, kind: sign > 0 ? 'positive' : 'negative', weight: Math.max(first.weight, next!.weight), to: next!.to });
+    result.push({ ...first, kind: sign > 0 ? 'positive' : 'negative', weight: Math.max(first.weight, next!.weight), to: next!.to, parts: { modifier, evaluation } });
     i++;
   }
   return result;

@@ -44,8 +44,13 @@ export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent
     (end) => end <= target.from && target.from - end < WITHOUT_SCOPE && sentence.breaksBefore[end] === sentence.breaksBefore[target.from] && !sentence.tokens.slice(end, target.from).some((t) => t.text === ','),
   );
   const votes: { text: string; value: number }[] = [];
-  for (const cue of sentence.cues) {
-    if ([target, ...names].some((n) => cue.to > n.from && cue.from < n.to)) continue;
+  const named = (c: PolarCue): boolean => [target, ...names].some((n) => c.to > n.from && c.from < n.to);
+  for (const composed of sentence.cues) {
+    // A composed cue whose evaluated word is the target's own name says, by its trend, how the
+    // target itself changes («издержки выросли»).
+    const parts = composed.parts;
+    const cue = !parts ? (named(composed) ? undefined : composed) : named(parts.modifier) ? undefined : named(parts.evaluation) ? parts.modifier : composed;
+    if (!cue) continue;
     const value = cueSign(cue.kind, inherent) * (cue.negatedBy >= 0 ? -1 : 1) * cue.weight * attachment(sentence, cue, target) * (lacking ? -1 : 1);
     if (value !== 0) votes.push({ text: cueText(sentence.tokens, cue), value });
   }
