@@ -183,19 +183,23 @@ function composeModifiers(cues: PolarCue[], tokens: Token[], breaksBefore: Int32
     const first = cues[i]!;
     const next = cues[i + 1];
     const close = next !== undefined && next.from >= first.to && next.from - first.to < MODIFIER_SCOPE && breaksBefore[next.from]! === breaksBefore[first.to]!;
-    // The modifier before the evaluation (any), or a trend after it (its predicate).
+    // The modifier before the evaluation (any), a trend after it (its predicate), or a negative
+    // word before a positive one, which it governs ("undermines the effectiveness", «ограничивает
+    // возможности»).
     const modifierSign = !close
       ? undefined
       : isEvaluation(next) && MODIFIER_SIGN[first.kind] !== undefined
         ? MODIFIER_SIGN[first.kind]
         : isEvaluation(first) && (next.kind === 'up' || next.kind === 'down') && next.negatedBy < 0 && !governsNextWord(tokens, next.to)
           ? MODIFIER_SIGN[next.kind]
-          : undefined;
+          : isEvaluation(first) && first.kind === 'negative' && isEvaluation(next) && next.kind === 'positive'
+            ? -1
+            : undefined;
     if (modifierSign === undefined) {
       result.push(first);
       continue;
     }
-    const evaluation = isEvaluation(next!) && MODIFIER_SIGN[first.kind] !== undefined ? next! : first;
+    const evaluation = isEvaluation(next!) && (MODIFIER_SIGN[first.kind] !== undefined || first.kind === 'negative') ? next! : first;
     const modifier = evaluation === first ? next! : first;
     const sign = modifierSign * (evaluation.kind === 'positive' ? 1 : -1);
     result.push({ ...first, kind: sign > 0 ? 'positive' : 'negative', weight: Math.max(first.weight, next!.weight), to: next!.to, parts: { modifier, evaluation } });
