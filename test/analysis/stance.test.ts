@@ -83,6 +83,12 @@ describe('common constructions of policy papers', () => {
     ['Tariffs imposed in 2018 raised input costs for manufacturers.', 'trade_regime', 'negative'],
     ['The study uses R&D expenditure as a control variable.', 'rd_investment', 'neutral'],
     ['SMEs face limited access to finance.', 'smes', 'negative'],
+    ['Санкции против российских банков затруднили расчеты с зарубежными контрагентами.', 'financial_system', 'negative'],
+    ['Отток квалифицированных кадров усилился после 2022 года.', 'brain_drain', 'negative'],
+    ['Инвестиции в человеческий капитал окупаются в долгосрочной перспективе.', 'human_capital', 'positive'],
+    ['Corruption undermines the effectiveness of innovation policy.', 'state_policy', 'negative'],
+    ['Global competition for talent intensified.', 'global_competition', 'negative'],
+    ['Export credit agencies reduced the risks faced by exporters.', 'export_support', 'positive'],
   ])('%s → %s %s', (text, factor, stance) => {
     expect(stances(text)[factor]).toBe(stance);
   });
