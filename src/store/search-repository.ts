@@ -60,10 +60,7 @@ export class SearchRepository {
   async search(query: string, filter: CorpusFilter, page: Page): Promise<{ hits: SearchHit[]; more: boolean }> {
     const stems = queryStems(query);
     if (stems.length === 0) return { hits: [], more: false };
-    // The matching sentence ids come first, from the full-text index; everything else filters them.
-    let q = this.db
-      .selectFrom((await this.matches(query, stems)).as('hits'))
-      .innerJoin('sentences', 'sentences.id', 'hits.id')
+    let q = (await this.matching(query, stems))
       .innerJoin('documents', 'documents.id', 'sentences.document_id')
       .select([
         'sentences.document_id', 'documents.filename', 'documents.title', 'documents.year', 'sentences.ordinal',
@@ -89,26 +86,33 @@ export class SearchRepository {
     return { hits, more: rows.length > page.limit };
   }
 
-  /** Ids of the sentences that contain every word of the query. */
-  private async matches(query: string, stems: string[]) {
+  /**
+   * The sentences that contain every word of the query, in a shape each database's planner reads
+   * in id order without sorting every match.
+   */
+  private async matching(query: string, stems: string[]) {
+    const sentences = this.db.selectFrom('sentences');
     if (dialectOf(this.db) === 'postgres') {
       const tsquery = sql`(websearch_to_tsquery('russian', ${query}) || websearch_to_tsquery('english', ${query}))`;
-      const matching = this.db.selectFrom('sentences').select('sentences.id').where(sql<boolean>`sentences.tsv @@ ${tsquery}`);
+      const ids = this.db.selectFrom('sentences').select('sentences.id').where(sql<boolean>`sentences.tsv @@ ${tsquery}`);
       // PostgreSQL misjudges how rare a word is when two configurations' queries are combined.
       // Thinking it common, it walks the sentences in id order testing each — right for a common
       // word, seconds for one that occurs nowhere. So count the matches up to a bound first (the
-      // GIN index answers that at once): a rare word's few matches are taken from the index and
-      // sorted (OFFSET 0 keeps the planner from merging the subquery back); a common word is
-      // left to the id-order walk, which meets enough matches early.
+      // GIN index answers that at once): a rare word's few matches are taken from the index as a
+      // subquery the planner may not merge back (OFFSET 0) and sorted; a common word is left to
+      // the id-order walk, which meets enough matches early.
       const { n } = await this.db
-        .selectFrom(matching.limit(RARE_WORD_MATCHES).offset(0).as('m'))
+        .selectFrom(ids.limit(RARE_WORD_MATCHES).offset(0).as('m'))
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
-      return Number(n) < RARE_WORD_MATCHES ? matching.offset(0) : matching;
+      if (Number(n) >= RARE_WORD_MATCHES) return sentences.where(sql<boolean>`sentences.tsv @@ ${tsquery}`);
+      // The join only restricts the rows: the result has the columns of `sentences` alone.
+      return sentences.innerJoin(ids.offset(0).as('hits'), 'hits.id', 'sentences.id') as unknown as typeof sentences;
     }
-    // Each stem quoted: the user's text never becomes FTS5 syntax. A hyphenated stem
-    // (научно-техническ) is a phrase of its parts, as the index tokenized it.
+    // SQLite walks the FTS5 matches, which come in rowid (= sentence id) order, and stops at the
+    // page's end. Each stem is quoted, so the user's text never becomes FTS5 syntax; a hyphenated
+    // stem (научно-техническ) is a phrase of its parts, as the index tokenized it.
     const match = stems.map((s) => `"${s.replace(/"/g, '""')}"`).join(' ');
-    return this.db.selectFrom('sentence_fts').select('sentence_fts.rowid as id').where(sql<boolean>`sentence_fts match ${match}`);
+    return sentences.where('sentences.id', 'in', this.db.selectFrom('sentence_fts').select('sentence_fts.rowid').where(sql<boolean>`sentence_fts match ${match}`));
   }
 }
