@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { AnalysisError } from '../analysis/errors.js';
 import type { AnalysisResult } from '../analysis/index.js';
 import type { DocumentMeta } from '../analysis/types.js';
-import type { ThreadRequest, ThreadResponse } from './protocol.js';
+import type { ThreadReady, ThreadRequest, ThreadResponse } from './protocol.js';
 
 export interface AnalysisPoolOptions {
   size: number;
@@ -23,6 +23,8 @@ interface Task {
 
 interface Slot {
   worker: Worker;
+  /** The thread has loaded the analysis and can take a task. */
+  ready: boolean;
   task?: Task;
   timer?: NodeJS.Timeout;
 }
@@ -62,10 +64,12 @@ export class AnalysisPool {
 
   private dispatch(): void {
     while (this.waiting.length) {
-      let slot = [...this.slots].find((s) => !s.task);
+      const slot = [...this.slots].find((s) => s.ready && !s.task);
       if (!slot) {
-        if (this.slots.size >= this.options.size) return;
-        slot = this.spawn();
+        // Threads still loading will call dispatch() when ready; start more up to the pool size.
+        const loading = [...this.slots].filter((s) => !s.ready).length;
+        if (loading < this.waiting.length && this.slots.size < this.options.size) this.spawn();
+        return;
       }
       this.run(slot, this.waiting.shift()!);
     }
@@ -73,8 +77,15 @@ export class AnalysisPool {
 
   private spawn(): Slot {
     const worker = startThread({ maxOldGenerationSizeMb: this.options.memoryMb });
-    const slot: Slot = { worker };
-    worker.on('message', (response: ThreadResponse) => this.settle(slot, response));
+    const slot: Slot = { worker, ready: false };
+    worker.on('message', (message: ThreadResponse | ThreadReady) => {
+      if ('ready' in message) {
+        slot.ready = true;
+        this.dispatch();
+      } else {
+        this.settle(slot, message);
+      }
+    });
     worker.on('error', (error: Error & { code?: string }) => {
       const failure =
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
@@ -115,6 +126,9 @@ export class AnalysisPool {
     clearTimeout(slot.timer);
     slot.task = undefined;
     task?.reject(error);
+    // A thread that dies before it is ready cannot load the analysis at all: fail what waits
+    // instead of starting threads that would die the same way.
+    if (!slot.ready) for (const waiting of this.waiting.splice(0)) waiting.reject(error);
     void this.retire(slot).then(() => this.dispatch());
   }
 

@@ -4,7 +4,7 @@
 import { parentPort } from 'node:worker_threads';
 import { analyze } from '../analysis/index.js';
 import { AnalysisError } from '../analysis/errors.js';
-import type { ThreadRequest, ThreadResponse } from './protocol.js';
+import type { ThreadReady, ThreadRequest, ThreadResponse } from './protocol.js';
 
 if (!parentPort) throw new Error('analysis-thread.ts must run as a worker thread');
 const port = parentPort;
@@ -22,3 +22,7 @@ port.on('message', async (request: ThreadRequest) => {
   }
   port.postMessage(response);
 });
+// Warm up before saying ready: the first analysis loads dictionaries and compiles lexicons, and
+// that one-off cost must not count against the first document's time limit.
+await analyze(new TextEncoder().encode('Warm-up: sanctions and exports.\n\nРазогрев: санкции и экспорт.'), { filename: 'warm-up.txt' });
+port.postMessage({ ready: true } satisfies ThreadReady);

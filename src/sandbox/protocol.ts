@@ -8,6 +8,11 @@ export interface ThreadRequest {
   meta: DocumentMeta;
 }
 
+/** Sent once by a thread when its modules are loaded: time limits count from then on. */
+export interface ThreadReady {
+  ready: true;
+}
+
 export type ThreadResponse =
   | { taskId: number; ok: true; summary: Summary; text: string }
   | { taskId: number; ok: false; code: AnalysisErrorCode; message: string; details: Record<string, unknown> };
