@@ -44,7 +44,8 @@ export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent
     (end) => end <= target.from && target.from - end < WITHOUT_SCOPE && sentence.breaksBefore[end] === sentence.breaksBefore[target.from] && !sentence.tokens.slice(end, target.from).some((t) => t.text === ','),
   );
   const votes: { text: string; value: number }[] = [];
-  const named = (c: PolarCue): boolean => [target, ...names].some((n) => c.to > n.from && c.from < n.to);
+  const spans = [target, ...names];
+  const named = (c: PolarCue): boolean => spans.some((n) => c.to > n.from && c.from < n.to);
   for (const composed of sentence.cues) {
     // A composed cue whose evaluated word is the target's own name says, by its trend, how the
     // target itself changes («издержки выросли»).
