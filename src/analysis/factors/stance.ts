@@ -16,7 +16,7 @@ import type { Inherent } from './lexicon.js';
 import { findSentenceCues, governsNextWord, type PolarCue, type PolarKind, type SentenceCues } from './sentence-cues.js';
 
 /** |score| at or above which a mention is positive or negative rather than neutral. */
-const DECISION_THRESHOLD = 0.4;
+const DECISION_THRESHOLD = 0.3;
 const MAX_CUES_REPORTED = 3;
 /** How far before the target a «без» / "without" may stand to govern it («без кредитования через ВЭБ»). */
 const WITHOUT_SCOPE = 4;
