@@ -59,7 +59,7 @@ async function runScript(name: string, scriptArgs: string[]): Promise<string> {
   const script = join(projectRoot, 'scripts', 'bench', `${name}.ts`);
   if (!existsSync(script)) throw new Error(`scripts/bench/${name}.ts does not exist (yet)`);
   const started = performance.now();
-  const child = startNode([TSX, script, ...scriptArgs], {});
+  const child = startNode([TSX, script, ...scriptArgs], {}, { echoStderr: true });
   const code = await child.exited;
   console.error(`  ${name} ${scriptArgs.join(' ')}: ${((performance.now() - started) / 1000).toFixed(0)} s`);
   if (code !== 0) throw new Error(`scripts/bench/${name}.ts exited with ${code}:\n${child.output().slice(-2000)}`);

@@ -127,8 +127,11 @@ export interface Child {
   waitFor(text: string | RegExp): Promise<void>;
 }
 
-/** Starts `node <args…>` in the project root with these environment variables changed (undefined: removed). */
-export function startNode(args: string[], env: Record<string, string | undefined>): Child {
+/**
+ * Starts `node <args…>` in the project root with these environment variables changed (undefined:
+ * removed). `echoStderr` also passes the child's stderr (its progress lines) on to ours.
+ */
+export function startNode(args: string[], env: Record<string, string | undefined>, options: { echoStderr?: boolean } = {}): Child {
   const merged: NodeJS.ProcessEnv = { ...process.env, ...env };
   for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
   const child = spawn(process.execPath, args, { cwd: projectRoot, env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -140,6 +143,7 @@ export function startNode(args: string[], env: Record<string, string | undefined
   };
   child.stdout!.on('data', append);
   child.stderr!.on('data', append);
+  if (options.echoStderr) child.stderr!.pipe(process.stderr, { end: false });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const waitFor = (text: string | RegExp) =>
     new Promise<void>((resolve, reject) => {
