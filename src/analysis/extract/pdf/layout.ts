@@ -21,12 +21,13 @@ const INDENT = 0.6;
 const SHORT_LINE = 0.25;
 /** Footnotes are printed smaller than the body. */
 const FOOTNOTE_SIZE = 0.9;
-/** Baseline step, in font sizes, above which small print is set off from the small print above it. */
+/** Baseline step, in font sizes, by which footnotes are set off from the text above them. */
 const FOOTNOTE_GAP = 1.8;
 const SENTENCE_END = /[.!?:;…»"”)]$/;
 /** Numbered or bulleted entries (lists, bibliographies) start paragraphs of their own. */
 const LIST_ITEM = /^(\d{1,3}[.)]|[–—•·▪])\s+\S/;
-const FOOTNOTE_START = /^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3}[).]?|\*+)\s*\S/;
+/** A footnote's marker: a superscript, a number right before its text ("6Литвинова", "7 Ibid."), asterisks. */
+const FOOTNOTE_START = /^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3}(?!\d)[).]?(?=\s|\p{L})|\*+)\s*\S/u;
 
 export function layoutParagraphs(pages: PageLines[]): LayoutParagraph[] {
   const bodySize = dominantSize(pages.flatMap((p) => p.lines));
@@ -69,7 +70,7 @@ function pageParagraphs(page: PageLines, bodySize: number): LayoutParagraph[] {
       (newFlow && !continues) ||
       Math.abs(line.size - previous.size) > SIZE_CHANGE * previous.size ||
       (!newFlow && step > PARAGRAPH_GAP * (leading.get(sizeKey(line.size)) ?? DEFAULT_LEADING * line.size)) ||
-      (!newFlow && line.x0 > flowLeft + INDENT * line.size && line.x0 > previous.x0 + INDENT * line.size) ||
+      (!newFlow && !lowerStart && line.x0 > flowLeft + INDENT * line.size && line.x0 > previous.x0 + INDENT * line.size) ||
       (!lowerStart && previous.x1 < flowRight - SHORT_LINE * (flowRight - flowLeft) && SENTENCE_END.test(previous.text)) ||
       (inFootnotes && FOOTNOTE_START.test(line.text)) ||
       (LIST_ITEM.test(line.text) && SENTENCE_END.test(previous.text));
