@@ -1,23 +1,23 @@
 // The factor profiles that comparisons read: per document, or summed over a collection.
 import type { Kysely } from 'kysely';
 import type { FactorCounts, FactorProfile } from '../services/compare-service.js';
+import type { DocumentRow } from './documents-repository.js';
 import type { Database } from './schema.js';
 
 export class CompareRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Profiles of analyzed documents, in the order of `ids`; ids without results are left out. */
-  async documentProfiles(ids: string[]): Promise<FactorProfile[]> {
-    if (ids.length === 0) return [];
-    const documents = await this.db
-      .selectFrom('documents')
-      .select(['id', 'filename', 'title', 'words'])
-      .where('id', 'in', ids)
-      .where('status', '=', 'done')
-      .execute();
-    const rows = await this.db.selectFrom('document_factors').selectAll().where('document_id', 'in', ids).execute();
-    const byId = new Map(documents.map((d) => [d.id, { id: d.id, label: d.title || d.filename, kind: 'document' as const, words: d.words ?? 0, documents: 1, factors: new Map<string, FactorCounts>() }]));
-    for (const r of rows) {
+  /** Profiles of analyzed documents (by id, or rows already read), in the given order; others are left out. */
+  async documentProfiles(documents: (string | DocumentRow)[]): Promise<FactorProfile[]> {
+    if (documents.length === 0) return [];
+    const ids = documents.map((d) => (typeof d === 'string' ? d : d.id));
+    const given = documents.filter((d): d is DocumentRow => typeof d !== 'string');
+    const rows = given.length === documents.length ? given : await this.db.selectFrom('documents').selectAll().where('id', 'in', ids).execute();
+    const factors = await this.db.selectFrom('document_factors').selectAll().where('document_id', 'in', ids).execute();
+    const byId = new Map(rows.filter((d) => d.status === 'done').map((d) => [d.id, {
+      id: d.id, label: d.title || d.filename, kind: 'document' as const, words: d.words ?? 0, documents: 1, factors: new Map<string, FactorCounts>(),
+    }]));
+    for (const r of factors) {
       byId.get(r.document_id)?.factors.set(r.factor, { mentions: r.mentions, positive: r.positive, negative: r.negative, neutral: r.neutral, per_1000_words: r.per_1000_words, net: r.net });
     }
     return ids.flatMap((id) => byId.get(id) ?? []);

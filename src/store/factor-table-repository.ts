@@ -76,15 +76,18 @@ export class FactorTableRepository {
     const order = sorting.order ?? 'desc';
     // Ties broken in the same direction, so that one index (measure, document, factor) serves the
     // whole ORDER BY, read backwards for desc.
-    const rows = await this.withDocuments(this.filtered(filter))
-      .select(FACTOR_ROW_COLUMNS)
-      .orderBy(`document_factors.${column}`, order)
-      .orderBy('document_factors.document_id', order)
-      .orderBy('document_factors.factor', order)
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute();
-    const { total } = await this.filtered(filter).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+    // The page and the count at once: on PostgreSQL they run on two pooled connections.
+    const [rows, { total }] = await Promise.all([
+      this.withDocuments(this.filtered(filter))
+        .select(FACTOR_ROW_COLUMNS)
+        .orderBy(`document_factors.${column}`, order)
+        .orderBy('document_factors.document_id', order)
+        .orderBy('document_factors.factor', order)
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute(),
+      this.filtered(filter).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    ]);
     return { rows, total: Number(total) };
   }
 

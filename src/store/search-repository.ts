@@ -22,6 +22,9 @@ export interface SearchHit {
   highlights: [number, number][];
 }
 
+/** Below this many matches, PostgreSQL takes a query's matches from the GIN index (see matches()). */
+const RARE_WORD_MATCHES = 1000;
+
 /** Rows per INSERT: below SQLite's and PostgreSQL's bind-parameter limits. */
 const INSERT_CHUNK = 500;
 
@@ -57,9 +60,7 @@ export class SearchRepository {
   async search(query: string, filter: CorpusFilter, page: Page): Promise<{ hits: SearchHit[]; more: boolean }> {
     const stems = queryStems(query);
     if (stems.length === 0) return { hits: [], more: false };
-    const postgres = dialectOf(this.db) === 'postgres';
-    let q = this.db
-      .selectFrom('sentences')
+    let q = (await this.matching(query, stems))
       .innerJoin('documents', 'documents.id', 'sentences.document_id')
       .select([
         'sentences.document_id', 'documents.filename', 'documents.title', 'documents.year', 'sentences.ordinal',
@@ -79,18 +80,39 @@ export class SearchRepository {
         ),
       );
     }
-    if (postgres) {
-      const tsquery = sql`(websearch_to_tsquery('russian', ${query}) || websearch_to_tsquery('english', ${query}))`;
-      q = q.where(sql<boolean>`sentences.tsv @@ ${tsquery}`);
-    } else {
-      // Each stem quoted: the user's text never becomes FTS5 syntax. A hyphenated stem
-      // (научно-техническ) is a phrase of its parts, as the index tokenized it.
-      const match = stems.map((s) => `"${s.replace(/"/g, '""')}"`).join(' ');
-      q = q.where('sentences.id', 'in', (eb) => eb.selectFrom('sentence_fts').select('rowid').where(sql<boolean>`sentence_fts match ${match}`));
-    }
     const rows = await q.orderBy('sentences.id').limit(page.limit + 1).offset(page.offset).execute();
     const wanted = new Set(stems);
     const hits = rows.slice(0, page.limit).map((r) => ({ ...r, highlights: stemRanges(r.sentence, wanted) }));
     return { hits, more: rows.length > page.limit };
+  }
+
+  /**
+   * The sentences that contain every word of the query, in a shape each database's planner reads
+   * in id order without sorting every match.
+   */
+  private async matching(query: string, stems: string[]) {
+    const sentences = this.db.selectFrom('sentences');
+    if (dialectOf(this.db) === 'postgres') {
+      const tsquery = sql`(websearch_to_tsquery('russian', ${query}) || websearch_to_tsquery('english', ${query}))`;
+      const ids = this.db.selectFrom('sentences').select('sentences.id').where(sql<boolean>`sentences.tsv @@ ${tsquery}`);
+      // PostgreSQL misjudges how rare a word is when two configurations' queries are combined.
+      // Thinking it common, it walks the sentences in id order testing each — right for a common
+      // word, seconds for one that occurs nowhere. So count the matches up to a bound first (the
+      // GIN index answers that at once): a rare word's few matches are taken from the index as a
+      // subquery the planner may not merge back (OFFSET 0) and sorted; a common word is left to
+      // the id-order walk, which meets enough matches early.
+      const { n } = await this.db
+        .selectFrom(ids.limit(RARE_WORD_MATCHES).offset(0).as('m'))
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      if (Number(n) >= RARE_WORD_MATCHES) return sentences.where(sql<boolean>`sentences.tsv @@ ${tsquery}`);
+      // The join only restricts the rows: the result has the columns of `sentences` alone.
+      return sentences.innerJoin(ids.offset(0).as('hits'), 'hits.id', 'sentences.id') as unknown as typeof sentences;
+    }
+    // SQLite walks the FTS5 matches, which come in rowid (= sentence id) order, and stops at the
+    // page's end. Each stem is quoted, so the user's text never becomes FTS5 syntax; a hyphenated
+    // stem (научно-техническ) is a phrase of its parts, as the index tokenized it.
+    const match = stems.map((s) => `"${s.replace(/"/g, '""')}"`).join(' ');
+    return sentences.where('sentences.id', 'in', this.db.selectFrom('sentence_fts').select('sentence_fts.rowid').where(sql<boolean>`sentence_fts match ${match}`));
   }
 }

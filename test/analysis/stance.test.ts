@@ -71,3 +71,25 @@ describe('classifyStance on any span', () => {
     expect(classifyStance('The report was published in May.', 'en').stance).toBe('neutral');
   });
 });
+
+describe('common constructions of policy papers', () => {
+  it.each([
+    ['Высокая налоговая нагрузка сдерживает развитие малого бизнеса.', 'tax_policy', 'negative'],
+    ['Кластеры стали драйвером роста региональной экономики.', 'innovation_infrastructure', 'positive'],
+    ['Переход к расчетам в национальных валютах снизил транзакционные издержки.', 'financial_system', 'positive'],
+    ['Импортозамещение пока не дало ожидаемых результатов.', 'localization', 'negative'],
+    ['В работе используются данные Росстата о прямых иностранных инвестициях.', 'investment_finance', 'neutral'],
+    ['Automation has boosted productivity in manufacturing.', 'automation', 'positive'],
+    ['Tariffs imposed in 2018 raised input costs for manufacturers.', 'trade_regime', 'negative'],
+    ['The study uses R&D expenditure as a control variable.', 'rd_investment', 'neutral'],
+    ['SMEs face limited access to finance.', 'smes', 'negative'],
+    ['Санкции против российских банков затруднили расчеты с зарубежными контрагентами.', 'financial_system', 'negative'],
+    ['Отток квалифицированных кадров усилился после 2022 года.', 'brain_drain', 'negative'],
+    ['Инвестиции в человеческий капитал окупаются в долгосрочной перспективе.', 'human_capital', 'positive'],
+    ['Corruption undermines the effectiveness of innovation policy.', 'state_policy', 'negative'],
+    ['Global competition for talent intensified.', 'global_competition', 'negative'],
+    ['Export credit agencies reduced the risks faced by exporters.', 'export_support', 'positive'],
+  ])('%s → %s %s', (text, factor, stance) => {
+    expect(stances(text)[factor]).toBe(stance);
+  });
+});

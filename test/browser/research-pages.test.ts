@@ -18,7 +18,7 @@ if (!hasChromium) {
   console.warn(`NOTICE: ${CHROMIUM} not found; browser tests are skipped`);
 }
 
-const artifacts = join(projectRoot, 'test-artifacts');
+const artifacts = join(projectRoot, 'test-artifacts', 'browser');
 const PAPERS = ['ru-1-sanctions-high-tech-exports.txt', 'en-1-export-controls-semiconductors.txt'];
 const HOSTILE = [
   'Заголовок <script>window.__pwned = true; alert("xss")</script>',
@@ -146,13 +146,16 @@ describe.skipIf(!hasChromium)('pages in a browser', () => {
     const text = await page.textContent('main');
     expect(text).toContain('<img src=x onerror=');
     expect(await page.locator('main img, main script, main b').count()).toBe(0);
+    await shot('hostile-document');
+    const pwned = () => page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned);
+    expect(await pwned()).toBeUndefined();
     await page.goto(`${web.url}/search.html?q=${encodeURIComponent('onerror')}`);
     await page.waitForSelector('#hits li');
     expect(await page.locator('#hits img').count()).toBe(0);
+    expect(await pwned()).toBeUndefined();
     await page.goto(web.url);
     await page.waitForSelector(`#documents tr[data-id="${documents[0].id}"]`);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
-    await shot('hostile-document');
+    expect(await pwned()).toBeUndefined();
   }, 90_000);
 
   it('saw no script error, CSP violation, dialog or external request', () => {

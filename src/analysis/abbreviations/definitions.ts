@@ -58,10 +58,12 @@ function parentheticalDefinition(text: string, paren: Paren): Definition | null 
 // --- SF (long form) ---------------------------------------------------------------------------
 
 function reverseDefinition(text: string, paren: Paren): Definition | null {
-  const before = text.slice(0, trimmedEnd(text, paren.open));
-  const m = /([\p{L}\p{N}][\p{L}\p{N}&/-]*)$/u.exec(before);
-  if (!m) return null;
-  const short = m[1]!;
+  const e = trimmedEnd(text, paren.open);
+  let s = e;
+  while (s > 0 && /[\p{L}\p{N}&/-]/u.test(text[s - 1]!)) s--;
+  while (s < e && !/[\p{L}\p{N}]/u.test(text[s]!)) s++;
+  const short = text.slice(s, e);
+  if (!short) return null;
   if (!isShortForm(short) || upperCount(short) < 2) return null;
   const inner = text.slice(paren.open + 1, paren.close);
   const long = inner.split(/[;,]\s/u)[0]!.trim();
@@ -69,7 +71,7 @@ function reverseDefinition(text: string, paren: Paren): Definition | null {
   // The whole parenthesis must be the long form, and every letter must begin one of its words.
   if (!spellsShortForm(short, long)) return null;
   const ls = paren.open + 1 + inner.indexOf(long);
-  return makeDefinition(text, [m.index, m.index + short.length], [ls, ls + long.length], 'SF (long)');
+  return makeDefinition(text, [s, s + short.length], [ls, ls + long.length], 'SF (long)');
 }
 
 // --- SF – это long form; SF, or long form --------------------------------------------------------

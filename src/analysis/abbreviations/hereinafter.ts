@@ -7,7 +7,7 @@ import { shortFormLetters, wordStart } from './letter-match.js';
 import { longFormBefore, nounPhraseBefore } from './long-form-before.js';
 import { isNoise } from './noise.js';
 import { ABBREVIATION_IN_TEXT, endingFits, upperCount } from './shape.js';
-import { clauseStart, collapse, trimmedEnd, wordWindow, type Paren } from './text-window.js';
+import { clauseStart, collapse, MAX_LOOKBACK, trimmedEnd, wordWindow, type Paren } from './text-window.js';
 
 const HEREINAFTER =
   /^\s*(?:далее|в\s+дальнейшем|hereinafter|hereafter|henceforth)(?:\s+по\s+тексту)?(?:\s+также)?(?:\s*,)?(?:\s+(?:referred\s+to\s+as|called|named|termed|abbreviated\s+as|as|the|именуем\w*|—|–|-))*\s*[-–—:,]?\s*/iu;
@@ -25,12 +25,15 @@ export function hereinafterDefinition(text: string, paren: Paren): Definition | 
   // short form also ends the long form and is not part of what the short form stands for.
   const tail = collapse(text.slice(e, paren.close)).replace(/^[«"“„']+|[»"”']+$/gu, '').trim();
   let end = trimmedEnd(text, paren.open);
-  const beforeTail = tail ? collapse(text.slice(0, end)).endsWith(tail) : false;
+  const beforeTail = tail ? collapse(text.slice(Math.max(0, end - MAX_LOOKBACK), end)).endsWith(tail) : false;
   if (beforeTail) end = trimmedEnd(text, endBeforeSuffix(text, end, tail));
   const long =
     longFormBefore(text, short.text, end) ?? looseLongFormBefore(text, short.text, end) ?? nounPhraseBefore(text, short.text, end, true) ?? properNameBefore(text, end);
   return long ? makeDefinition(text, [s, e], long, 'hereinafter') : null;
 }
+
+/** Characters before a parenthesis in which a name is looked for. */
+const NAME_LOOKBACK = 120;
 
 /**
  * A capitalized English name before `end`, with "of", "and", "for" inside it: "the Bank of Russia
@@ -38,7 +41,8 @@ export function hereinafterDefinition(text: string, paren: Paren): Definition | 
  */
 function properNameBefore(text: string, end: number): [number, number] | null {
   const e = trimmedEnd(text, end);
-  const m = /(?:\p{Lu}\p{Ll}+(?:[\s-]+(?:(?:of|and|for|the)\s+)*\p{Lu}\p{Ll}+)*)$/u.exec(text.slice(clauseStart(text, e), e));
+  const from = Math.max(clauseStart(text, e), e - NAME_LOOKBACK);
+  const m = /(?:\p{Lu}\p{Ll}+(?:[\s-]+(?:(?:of|and|for|the)\s+)*\p{Lu}\p{Ll}+)*)$/u.exec(text.slice(from, e));
   if (!m || !/\p{Script=Latin}/u.test(m[0]) || !/\s/u.test(m[0])) return null;
   return [e - m[0].length, e];
 }

@@ -2,6 +2,12 @@
 // words, not reaching across another parenthesis or a sentence end.
 import { shortFormLetters, splitWords } from './letter-match.js';
 
+/**
+ * How far back a long form is looked for. A long form is a few words; without the limit a
+ * paragraph with no sentence ends and many parentheses would be read again for each of them.
+ */
+export const MAX_LOOKBACK = 600;
+
 export interface Paren {
   /** Index of '(' and of the matching ')'. */
   open: number;
@@ -29,7 +35,8 @@ export function parentheses(text: string): Paren[] {
  * another parenthesis).
  */
 export function clauseStart(text: string, end: number): number {
-  for (let i = end - 1; i >= 0; i--) {
+  const limit = Math.max(0, end - MAX_LOOKBACK);
+  for (let i = end - 1; i >= limit; i--) {
     const ch = text[i]!;
     if (ch === ')' || ch === ']') {
       // Brackets inside a word (prostaglandin E(2), benzo[a]pyrene) belong to the long form.
@@ -44,7 +51,7 @@ export function clauseStart(text: string, end: number): number {
     if (ch === ':' && /\s/u.test(text[i + 1] ?? '')) return i + 1;
     if (/[.!?]/u.test(ch) && /^\s+[\p{Lu}«"“]/u.test(text.slice(i + 1, i + 4))) return i + 1;
   }
-  return 0;
+  return limit;
 }
 
 /** A bracket within a word goes on after it (benzo[a]pyrene, NH(2)-terminal) or holds a number (E(2)). */

@@ -5,9 +5,10 @@
 import { LexiconError, readLexiconFile } from '../lexicon-files.js';
 
 const WORD = /[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)*/gu;
-/** A line that ends in a letter or digit directly followed by a hyphen (not a spaced dash). */
-const LINE_END_HYPHEN = /([\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)*)[-‐‑]$/u;
+/** The last word of a line when it ends in a hyphen directly after a letter or digit (not a spaced dash). */
+const HYPHENATED_WORD = /^[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)*[-‐‑]$/u;
 const SOFT_HYPHEN_END = /\u00ad$/;
+const HYPHENS = '-‐‑';
 const LEADING_WORD = /^[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)*/u;
 /** Words after which a hanging hyphen is a suspended compound: «научно- и опытно-конструкторские». */
 const SUSPENSION_WORDS = new Set(['и', 'или', 'либо', 'and', 'or', 'to']);
@@ -18,12 +19,15 @@ const SUSPENSION_WORDS = new Set(['и', 'или', 'либо', 'and', 'or', 'to']
 const RU_COMPOUND_FIRST = /\p{L}{2,}(?:ско|цко|ально|ельно|ично|енно|онно|тивно)$/u;
 const RU_ADJECTIVE_END = /\p{L}{2,}(?:ий|ый|ой|ая|яя|ое|ее|ие|ые|ого|его|ому|ему|ым|им|ых|их|ыми|ими|ую|юю)$/u;
 const MIN_SECOND_PART = 3;
+const ENGLISH_SUFFIX = /^(ity|ities|ism|isms|ist|ists|i[sz]e[sd]?|i[sz]ing|ly|ness|ment|ments|t?ions?|ations?|able|ible|ally|ers?|est|ed|ing|ings|ence|ance|ous|ive|age|ages)$/;
 const MIN_DOCUMENT_FIRST_PART = 4;
 const MIN_PHRASE_PART = 4;
 
 interface CompoundList {
   firstParts: Set<string>;
   secondParts: Set<string>;
+  /** Stems of second parts that inflect («посредник» for «банков-посредников»). */
+  secondStems: string[];
   words: Set<string>;
 }
 
@@ -32,15 +36,16 @@ let compoundList: CompoundList | undefined;
 function loadCompoundList(): CompoundList {
   if (compoundList) return compoundList;
   const file = readLexiconFile('hyphen-compounds.txt');
-  const list: CompoundList = { firstParts: new Set(), secondParts: new Set(), words: new Set() };
+  const list: CompoundList = { firstParts: new Set(), secondParts: new Set(), secondStems: [], words: new Set() };
   file.text.split('\n').forEach((raw, i) => {
     const line = raw.replace(/#.*/, '').trim();
     if (!line) return;
     if (line !== line.toLowerCase() || /\s/.test(line)) throw new LexiconError(file.path, i + 1, 'entries are single lower-case words');
     if (/^[^*-]+-\*$/.test(line)) list.firstParts.add(line.slice(0, -2));
     else if (/^\*-[^*-]+$/.test(line)) list.secondParts.add(line.slice(2));
+    else if (/^\*-[^*-]+\*$/.test(line)) list.secondStems.push(line.slice(2, -1));
     else if (/^[^*]+-[^*]+$/.test(line)) list.words.add(line);
-    else throw new LexiconError(file.path, i + 1, 'expected "first-*", "*-second" or a hyphenated word');
+    else throw new LexiconError(file.path, i + 1, 'expected "first-*", "*-second", "*-stem*" or a hyphenated word');
   });
   compoundList = list;
   return list;
@@ -97,7 +102,17 @@ export class DocumentVocabulary {
 }
 
 function endsWithHyphen(line: string): boolean {
-  return LINE_END_HYPHEN.test(line.trimEnd()) || SOFT_HYPHEN_END.test(line.trimEnd());
+  const text = line.trimEnd();
+  return SOFT_HYPHEN_END.test(text) || lineEndHyphenWord(text) !== null;
+}
+
+/** "проведе" for a line ending in "…с проведе-"; null when the line does not end in a word hyphen. */
+function lineEndHyphenWord(line: string): string | null {
+  // Checked on the last word only: a regex anchored at the end of a long line would rescan it.
+  if (!HYPHENS.includes(line[line.length - 1] ?? '')) return null;
+  const lastWord = line.slice(line.search(/\S+$/));
+  const word = /[\p{L}\p{N}].*$/u.exec(lastWord)?.[0] ?? '';
+  return HYPHENATED_WORD.test(word) ? word.slice(0, -1) : null;
 }
 
 /** The lines of one paragraph as one line of text, hyphenation undone where it was a word break. */
@@ -117,10 +132,9 @@ export function joinLines(lines: readonly string[], vocabulary: DocumentVocabula
 
 function joinPair(before: string, after: string, vocabulary: DocumentVocabulary): string {
   if (SOFT_HYPHEN_END.test(before)) return before.slice(0, -1) + after;
-  const hyphen = LINE_END_HYPHEN.exec(before);
+  const left = lineEndHyphenWord(before);
   const next = LEADING_WORD.exec(after);
-  if (!hyphen || !next) return `${before} ${after}`;
-  const left = hyphen[1]!;
+  if (left === null || !next) return `${before} ${after}`;
   const right = next[0];
   const stem = before.slice(0, -1); // without the hyphen
   switch (decideHyphen(left, right, vocabulary)) {
@@ -161,6 +175,9 @@ export function decideHyphen(left: string, right: string, vocabulary: DocumentVo
   const compounds = loadCompoundList();
   if (compounds.words.has(`${leftPart}-${rightPart}`)) return 'keep';
   if (compounds.secondParts.has(rightPart) && rightPart === right.toLowerCase()) return 'keep';
+  if (compounds.secondStems.some((stem) => rightPart.startsWith(stem))) return 'keep';
+  // "public-\nity", "local-\nly": an English suffix after the hyphen ends a word, it is no compound part.
+  if (ENGLISH_SUFFIX.test(rightPart)) return 'join';
   if (rightPart.length >= MIN_SECOND_PART) {
     if (compounds.firstParts.has(leftPart)) return 'keep';
     // Used as a compound's first part elsewhere in the document; short parts («по-» in

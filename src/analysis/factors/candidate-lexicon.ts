@@ -4,7 +4,7 @@ import { LexiconError, readLexiconFile, type LexiconFile } from '../lexicon-file
 import { forEachLexiconLine } from './lexicon-lines.js';
 import { compilePattern, PatternIndex, PatternSyntaxError } from './patterns.js';
 
-export const CANDIDATE_LEXICON = 'candidates.txt';
+const CANDIDATE_LEXICON = 'candidates.txt';
 
 /** Where the presented phrase stands relative to the trigger. */
 export type TriggerKind = 'after' | 'before' | 'list';

@@ -68,9 +68,13 @@ export function findCandidates(context: TextContext, mentions: FactorMention[]):
       else if (m.entry === 'before') add(presented, phraseBefore(tokens, m.from, stop));
       else if (tokens[tokens.length - 1]?.text === ':') openList = { language, items: 0, marker: false };
     }
-    // Key phrases must be free of codebook wordings altogether.
+    // Key phrases: runs of two or three content words free of codebook wordings.
     const keyword = tokens.map((t) => t.text.length >= 3 && free.has(t) && isContent(t, stop));
-    for (const phrase of keyPhrases(keyword, tokens)) record(frequent, context.doc.text, phrase);
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      if (!keyword[i] || !keyword[i + 1]) continue;
+      record(frequent, context.doc.text, tokens, i, i + 2);
+      if (keyword[i + 2]) record(frequent, context.doc.text, tokens, i, i + 3);
+    }
   });
 
   const chosen = [
@@ -140,29 +144,19 @@ function skipListMarker(tokens: Token[]): number {
   return 0;
 }
 
-/** Runs of two or three content words (`keyword[i]`: token i may be part of one): the key phrases of the text. */
-function keyPhrases(keyword: boolean[], tokens: Token[]): Token[][] {
-  const phrases: Token[][] = [];
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    if (!keyword[i] || !keyword[i + 1]) continue;
-    phrases.push(tokens.slice(i, i + 2));
-    if (keyword[i + 2]) phrases.push(tokens.slice(i, i + 3));
-  }
-  return phrases;
-}
-
-function record(map: Map<string, Found>, text: string, phrase: Token[]): void {
-  if (phrase.length === 0) return;
-  let key = phrase[0]!.stem;
-  for (let i = 1; i < phrase.length; i++) key += ' ' + phrase[i]!.stem;
-  const start = phrase[0]!.start;
-  const end = phrase[phrase.length - 1]!.end;
+/** Counts the phrase tokens[from, to) under the key of its stems. */
+function record(map: Map<string, Found>, text: string, tokens: Token[], from = 0, to = tokens.length): void {
+  if (to <= from) return;
+  let key = tokens[from]!.stem;
+  for (let i = from + 1; i < to; i++) key += ' ' + tokens[i]!.stem;
+  const start = tokens[from]!.start;
+  const end = tokens[to - 1]!.end;
   const found = map.get(key);
   if (found) {
     found.count++;
     found.offsets.push([start, end]);
   } else {
-    map.set(key, { phrase: text.slice(start, end).toLowerCase(), key, count: 1, offsets: [[start, end]], tokens: phrase });
+    map.set(key, { phrase: text.slice(start, end).toLowerCase(), key, count: 1, offsets: [[start, end]], tokens: tokens.slice(from, to) });
   }
 }
 

@@ -30,7 +30,7 @@ export function findFactorMentions(context: TextContext, abbreviations: SummaryA
     const cues = findSentenceCues(tokens, language, names);
     for (const [factor, list] of groupByFactor(matches)) {
       const inherent = lexicon.byId.get(factor)?.inherent ?? 'neutral';
-      const judged = list.map((m) => ({ m, result: stanceToward(cues, m, inherent) }));
+      const judged = list.map((m) => ({ m, result: stanceToward(cues, m, inherent, list) }));
       const { m, result } = judged.reduce((best, j) => (decidedness(j.result) > decidedness(best.result) ? j : best));
       mentions.push(toMention(context.doc.text, tokens, index, factor, m, result));
     }

@@ -4,7 +4,7 @@
 // instead of silently misread.
 import { LexiconError, type LexiconFile } from '../lexicon-files.js';
 
-export const LEXICON_FORMAT = 1;
+const LEXICON_FORMAT = 1;
 
 /** Calls `visit` with each meaningful line (trimmed, comment removed) and its 1-based number. */
 export function forEachLexiconLine(file: LexiconFile, visit: (line: string, lineNumber: number) => void): void {

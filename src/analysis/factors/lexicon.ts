@@ -6,7 +6,7 @@ import type { FactorDefinition } from '../types.js';
 import { compilePattern, PatternIndex, PatternSyntaxError, type Pattern } from './patterns.js';
 import { forEachLexiconLine } from './lexicon-lines.js';
 
-export const FACTOR_LEXICON = 'factors.txt';
+const FACTOR_LEXICON = 'factors.txt';
 export const FACTOR_LANGUAGES = ['ru', 'en'] as const;
 export type FactorLanguage = (typeof FACTOR_LANGUAGES)[number];
 

@@ -13,7 +13,7 @@
 import { tokenize } from '../tokens.js';
 import type { Token } from '../types.js';
 
-export const DEFAULT_GAP = 3;
+const DEFAULT_GAP = 3;
 const MAX_GAP = 8;
 /** Shorter prefixes would match too many unrelated words and slow down the index. */
 const MIN_PREFIX = 3;
@@ -100,7 +100,7 @@ function isAbbreviation(token: Token): boolean {
   return token.upper && /\p{L}/u.test(token.text);
 }
 
-export function tokenPasses(test: TokenTest, token: Token): boolean {
+function tokenPasses(test: TokenTest, token: Token): boolean {
   switch (test.kind) {
     case 'stem':
       return token.stem === test.value;

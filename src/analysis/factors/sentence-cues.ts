@@ -33,6 +33,8 @@ export interface PolarCue {
   segment: number;
   /** Inside a concessive clause (хотя …,). */
   conceded: boolean;
+  /** For a composed cue, its two words: the trend or counter-move, and the evaluation it changes. */
+  parts?: { modifier: PolarCue; evaluation: PolarCue };
 }
 
 /** The cues of one sentence, found once and reused for every target in it. */
@@ -52,15 +54,13 @@ export interface SentenceCues {
   withoutEnds: number[];
 }
 
-/**
- * `names` marks the tokens of factor names in the sentence: a cue word inside a name is part of the
- * name, not an evaluation («ключевая ставка», «точки роста»).
- */
+/** `names` marks the tokens of factor names in the sentence (see isInsideName). */
 export function findSentenceCues(tokens: Token[], language: string, names?: Uint8Array): SentenceCues {
   const breaksBefore = new Int32Array(tokens.length + 1);
   for (let i = 0; i < tokens.length; i++) breaksBefore[i + 1] = breaksBefore[i]! + (CLAUSE_BREAKS.has(tokens[i]!.text) ? 1 : 0);
   const index = cueIndex(language);
-  const matches = index ? longestMatches(index.matchAll(tokens)).filter((m) => !isInsideName(m, names)) : [];
+  const all = index ? longestMatches(index.matchAll(tokens)) : [];
+  const matches = all.filter((m) => !isInsideName(m, names, all));
   const of = (kind: CueKind): PatternMatch<CueEntry>[] => matches.filter((m) => m.entry.kind === kind);
 
   const contrastAt = of('contrast').map((m) => m.from);
@@ -117,8 +117,16 @@ export function governsNextWord(tokens: Token[], at: number): boolean {
   return next !== undefined && /^\p{L}{5,}$/u.test(next.text) && !next.lower.endsWith('ly');
 }
 
-function isInsideName(m: PatternMatch<CueEntry>, names: Uint8Array | undefined): boolean {
+/**
+ * A cue word inside a factor's name names it («ключевая ставка», «точки роста», «инфляция
+ * издержек»), except a negative word that a trend next to it governs: «снизил транзакционные
+ * издержки», "raised input costs" still say something good or bad about the words around them.
+ */
+function isInsideName(m: PatternMatch<CueEntry>, names: Uint8Array | undefined, all: PatternMatch<CueEntry>[]): boolean {
   if (!names || !POLAR_KINDS.has(m.entry.kind)) return false;
+  const governedByTrend = (t: PatternMatch<CueEntry>): boolean =>
+    (t.entry.kind === 'up' || t.entry.kind === 'down') && ((t.to <= m.from && m.from - t.to <= MODIFIER_SCOPE) || (t.from >= m.to && t.from - m.to < MODIFIER_SCOPE));
+  if (m.entry.kind === 'negative' && all.some(governedByTrend)) return false;
   for (let i = m.from; i < m.to; i++) if (names[i]) return true;
   return false;
 }
@@ -175,21 +183,26 @@ function composeModifiers(cues: PolarCue[], tokens: Token[], breaksBefore: Int32
     const first = cues[i]!;
     const next = cues[i + 1];
     const close = next !== undefined && next.from >= first.to && next.from - first.to < MODIFIER_SCOPE && breaksBefore[next.from]! === breaksBefore[first.to]!;
-    // The modifier before the evaluation (any), or a trend after it (its predicate).
+    // The modifier before the evaluation (any), a trend after it (its predicate), or a negative
+    // word before a positive one, which it governs ("undermines the effectiveness", «ограничивает
+    // возможности»).
     const modifierSign = !close
       ? undefined
       : isEvaluation(next) && MODIFIER_SIGN[first.kind] !== undefined
         ? MODIFIER_SIGN[first.kind]
         : isEvaluation(first) && (next.kind === 'up' || next.kind === 'down') && next.negatedBy < 0 && !governsNextWord(tokens, next.to)
           ? MODIFIER_SIGN[next.kind]
-          : undefined;
+          : isEvaluation(first) && first.kind === 'negative' && isEvaluation(next) && next.kind === 'positive'
+            ? -1
+            : undefined;
     if (modifierSign === undefined) {
       result.push(first);
       continue;
     }
-    const evaluation = isEvaluation(next!) && MODIFIER_SIGN[first.kind] !== undefined ? next! : first;
+    const evaluation = isEvaluation(next!) && (MODIFIER_SIGN[first.kind] !== undefined || first.kind === 'negative') ? next! : first;
+    const modifier = evaluation === first ? next! : first;
     const sign = modifierSign * (evaluation.kind === 'positive' ? 1 : -1);
-    result.push({ ...first, kind: sign > 0 ? 'positive' : 'negative', weight: Math.max(first.weight, next!.weight), to: next!.to });
+    result.push({ ...first, kind: sign > 0 ? 'positive' : 'negative', weight: Math.max(first.weight, next!.weight), to: next!.to, parts: { modifier, evaluation } });
     i++;
   }
   return result;

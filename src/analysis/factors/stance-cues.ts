@@ -25,7 +25,7 @@ export interface CueEntry {
   weight: number;
 }
 
-export const CUE_LANGUAGES = ['ru', 'en'] as const;
+const CUE_LANGUAGES = ['ru', 'en'] as const;
 
 const cache = new Map<string, PatternIndex<CueEntry>>();
 

@@ -16,7 +16,7 @@ import type { Inherent } from './lexicon.js';
 import { findSentenceCues, governsNextWord, type PolarCue, type PolarKind, type SentenceCues } from './sentence-cues.js';
 
 /** |score| at or above which a mention is positive or negative rather than neutral. */
-const DECISION_THRESHOLD = 0.4;
+const DECISION_THRESHOLD = 0.3;
 const MAX_CUES_REPORTED = 3;
 /** How far before the target a «без» / "without" may stand to govern it («без кредитования через ВЭБ»). */
 const WITHOUT_SCOPE = 4;
@@ -35,14 +35,23 @@ export interface TokenSpan {
   to: number;
 }
 
-/** Stance of the sentence toward the target; `inherent` is how the target reads by itself. */
-export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent: Inherent = 'neutral'): StanceResult {
+/**
+ * Stance of the sentence toward the target; `inherent` is how the target reads by itself, `names`
+ * the other wordings of the same target in the sentence, whose words are not evaluations of it either.
+ */
+export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent: Inherent = 'neutral', names: TokenSpan[] = []): StanceResult {
   const lacking = sentence.withoutEnds.some(
     (end) => end <= target.from && target.from - end < WITHOUT_SCOPE && sentence.breaksBefore[end] === sentence.breaksBefore[target.from] && !sentence.tokens.slice(end, target.from).some((t) => t.text === ','),
   );
   const votes: { text: string; value: number }[] = [];
-  for (const cue of sentence.cues) {
-    if (cue.to > target.from && cue.from < target.to) continue;
+  const spans = [target, ...names];
+  const named = (c: PolarCue): boolean => spans.some((n) => c.to > n.from && c.from < n.to);
+  for (const composed of sentence.cues) {
+    // A composed cue whose evaluated word is the target's own name says, by its trend, how the
+    // target itself changes («издержки выросли»).
+    const parts = composed.parts;
+    const cue = !parts ? (named(composed) ? undefined : composed) : named(parts.modifier) ? undefined : named(parts.evaluation) ? parts.modifier : composed;
+    if (!cue) continue;
     const value = cueSign(cue.kind, inherent) * (cue.negatedBy >= 0 ? -1 : 1) * cue.weight * attachment(sentence, cue, target) * (lacking ? -1 : 1);
     if (value !== 0) votes.push({ text: cueText(sentence.tokens, cue), value });
   }

@@ -27,10 +27,12 @@ export function compareRouter(runtime: Runtime): Router {
     }
     let sides;
     if (documents.length) {
-      const rows = await Promise.all(documents.map((id) => findDocument(runtime, id)));
+      // Full ids are read in one query; prefixes (and unknown ids, for their error) one by one.
+      const known = new Map((await runtime.documents.getMany(documents.filter((id) => id.length === 64))).map((r) => [r.id, r]));
+      const rows = await Promise.all(documents.map((id) => known.get(id) ?? findDocument(runtime, id)));
       const notDone = rows.filter((r) => r.status !== 'done');
       if (notDone.length) throw new HttpError(409, 'not_analyzed', `Not analyzed yet: ${notDone.map((r) => `${r.filename} (${r.status})`).join(', ')}.`);
-      sides = await profiles.documentProfiles(rows.map((r) => r.id));
+      sides = await profiles.documentProfiles(rows);
     } else {
       sides = await Promise.all(collections.map((c) => profiles.collectionProfile(c)));
       const empty = sides.filter((s) => s.documents === 0);

@@ -12,6 +12,9 @@ const MIN_WORDS = 10;
 /** Share of suspect words above which the text layer is reported as garbled. */
 const MAX_SUSPECT_SHARE = 0.2;
 
+/** Enough text to judge a text layer by; long documents are judged on their beginning. */
+export const SAMPLE_CHARS = 50_000;
+
 export function garbledShare(text: string): number | null {
   const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   if (words.length < MIN_WORDS) return null;

@@ -5,7 +5,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { AnalysisError } from '../../errors.js';
 import type { LayoutResult } from '../paragraphs.js';
 import { removeFurniture } from './furniture.js';
-import { looksGarbled } from './garbled.js';
+import { looksGarbled, SAMPLE_CHARS } from './garbled.js';
 import { layoutParagraphs } from './layout.js';
 import { openPdf } from './open.js';
 import { orderLines } from './reading-order.js';
@@ -32,7 +32,7 @@ export async function readPdf(bytes: Uint8Array, password: string | undefined): 
     const warnings = checkScan(scan, doc.numPages);
     const pages = removeFurniture(scan.pages.filter((p) => p.runs.length > 0));
     const paragraphs = layoutParagraphs(pages.map((p) => ({ page: p.page, lines: orderLines(p.runs) })));
-    if (looksGarbled(paragraphs.flatMap((p) => p.lines).join(' '))) {
+    if (looksGarbled(sampleText(paragraphs))) {
       warnings.push('the text layer looks garbled (letters of the wrong alphabet or stray signs inside words, as from a bad OCR layer); results may be unreliable');
     }
     return { mediaType: 'application/pdf', pages: doc.numPages, paragraphs, warnings };
@@ -83,6 +83,20 @@ function checkScan(scan: PageScan, pageCount: number): string[] {
   }
   for (const { page, reason } of scan.unreadable) warnings.push(`page ${page} could not be read (${reason}); its text is missing`);
   return warnings;
+}
+
+/** The first lines of the document, enough to judge its text layer. */
+function sampleText(paragraphs: LayoutResult['paragraphs']): string {
+  const lines: string[] = [];
+  let length = 0;
+  for (const p of paragraphs) {
+    for (const line of p.lines) {
+      lines.push(line);
+      length += line.length + 1;
+      if (length > SAMPLE_CHARS) return lines.join(' ');
+    }
+  }
+  return lines.join(' ');
 }
 
 function plural(items: unknown[], word: string): string {

@@ -21,10 +21,13 @@ const INDENT = 0.6;
 const SHORT_LINE = 0.25;
 /** Footnotes are printed smaller than the body. */
 const FOOTNOTE_SIZE = 0.9;
-/** Baseline step, in font sizes, above which small print is set off from the small print above it. */
+/** Baseline step, in font sizes, by which footnotes are set off from the text above them. */
 const FOOTNOTE_GAP = 1.8;
 const SENTENCE_END = /[.!?:;…»"”)]$/;
-const FOOTNOTE_START = /^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3}[).]?|\*+)\s*\S/;
+/** Numbered or bulleted entries (lists, bibliographies) start paragraphs of their own. */
+const LIST_ITEM = /^(\d{1,3}[.)]|[–—•·▪])\s+\S/;
+/** A footnote's marker: a superscript, a number right before its text ("6Литвинова", "7 Ibid."), asterisks. */
+const FOOTNOTE_START = /^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3}(?!\d)[).]?(?=\s|\p{L})|\*+)\s*\S/u;
 
 export function layoutParagraphs(pages: PageLines[]): LayoutParagraph[] {
   const bodySize = dominantSize(pages.flatMap((p) => p.lines));
@@ -59,16 +62,18 @@ function pageParagraphs(page: PageLines, bodySize: number): LayoutParagraph[] {
     const newFlow = line.y < previous.y - 1 || line.x0 >= previous.x1 || line.x1 <= previous.x0;
     if (newFlow) ({ left: flowLeft, right: flowRight } = flowEdges(page.lines, i));
     const step = line.y - previous.y;
-    // A paragraph goes on at the top of the next column: the previous line ends mid-sentence (often
-    // mid-word) and this one starts with a small letter.
-    const continues = newFlow && line.size === previous.size && !SENTENCE_END.test(previous.text) && /^\p{Ll}/u.test(line.text);
+    // A line starting with a small letter goes on with the paragraph, also at the top of the next
+    // column (the line before may end in an abbreviation: «в 2022 г.» / «внешняя…»).
+    const lowerStart = /^\p{Ll}/u.test(line.text);
+    const continues = newFlow && line.size === previous.size && lowerStart;
     const breaks =
       (newFlow && !continues) ||
       Math.abs(line.size - previous.size) > SIZE_CHANGE * previous.size ||
       (!newFlow && step > PARAGRAPH_GAP * (leading.get(sizeKey(line.size)) ?? DEFAULT_LEADING * line.size)) ||
-      (!newFlow && line.x0 > flowLeft + INDENT * line.size && line.x0 > previous.x0 + INDENT * line.size) ||
-      (previous.x1 < flowRight - SHORT_LINE * (flowRight - flowLeft) && SENTENCE_END.test(previous.text)) ||
-      (inFootnotes && FOOTNOTE_START.test(line.text));
+      (!newFlow && !lowerStart && line.x0 > flowLeft + INDENT * line.size && line.x0 > previous.x0 + INDENT * line.size) ||
+      (!lowerStart && previous.x1 < flowRight - SHORT_LINE * (flowRight - flowLeft) && SENTENCE_END.test(previous.text)) ||
+      (inFootnotes && FOOTNOTE_START.test(line.text)) ||
+      (LIST_ITEM.test(line.text) && SENTENCE_END.test(previous.text));
     if (breaks) flush(inFootnotes);
     current.push(line);
   });
@@ -101,11 +106,11 @@ function footnoteStart(lines: Line[], bodySize: number): number {
     if (line.size >= FOOTNOTE_SIZE * bodySize || line.y <= lowestBody) break;
     start--;
   }
-  // Footnotes are set off from the text above (body text, or a gap); small print that just goes
-  // on at its own leading is more of the same text (a bibliography set small), not footnotes.
+  // Footnotes are set off from the text above by a gap; small print that just goes on at its own
+  // leading is more of the same text (a bibliography set small under its heading), not footnotes.
   const first = lines[start];
   const previous = lines[start - 1];
-  if (first && previous && previous.size < FOOTNOTE_SIZE * bodySize && first.y - previous.y < FOOTNOTE_GAP * first.size) return lines.length;
+  if (first && previous && previous.y < first.y && first.y - previous.y < FOOTNOTE_GAP * first.size) return lines.length;
   return start;
 }
 

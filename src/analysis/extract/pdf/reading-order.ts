@@ -18,6 +18,8 @@ const SAME_ROW = 0.45;
 const WORD_GAP = 0.15;
 /** Narrowest gutter, in font sizes. */
 const MIN_GUTTER = 1.0;
+/** Runs on one baseline closer than this (font sizes) are one stretch of text; below MIN_GUTTER. */
+const MERGE_GAP = 0.6;
 /** Lines starting within this many font sizes of a column's left edge are aligned with it. */
 const ALIGN_TOLERANCE = 1.0;
 /** Share of a column's rows that must start at its left edge (the rest are indents). */
@@ -38,8 +40,30 @@ const DESCENT = 0.2;
 
 export function orderLines(runs: TextRun[]): Line[] {
   const lines: Line[] = [];
-  cut(runs, lines);
+  cut(mergeWords(runs), lines);
   return lines;
+}
+
+/**
+ * Words drawn one by one (typesetters, justified text) become one run per stretch of a line: gaps
+ * narrower than any gutter cannot separate columns, and the cuts below then sort far fewer runs.
+ */
+function mergeWords(runs: TextRun[]): TextRun[] {
+  const sorted = [...runs].sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  const merged: TextRun[] = [];
+  let last: TextRun | undefined;
+  for (const run of sorted) {
+    const gap = last ? run.x0 - last.x1 : Infinity;
+    if (last && run.y === last.y && run.size === last.size && gap >= -0.5 * run.size && gap < MERGE_GAP * run.size) {
+      const space = gap > WORD_GAP * run.size && !/\s$/.test(last.text) && !/^\s/.test(run.text);
+      last.text += (space ? ' ' : '') + run.text;
+      last.x1 = Math.max(last.x1, run.x1);
+      continue;
+    }
+    last = { ...run };
+    merged.push(last);
+  }
+  return merged;
 }
 
 function cut(runs: TextRun[], out: Line[]): void {
@@ -67,6 +91,9 @@ function cut(runs: TextRun[], out: Line[]): void {
  * gap to cut at; the columns show once such full-width rows at the top or bottom are set apart.
  */
 function peelFullWidthRows(rows: TextRun[][]): [TextRun[], TextRun[]] | null {
+  // The rows that stay whatever is peeled must already leave a gap, or no peeling can find one.
+  const core = rows.slice(MAX_PEELED_ROWS, -MAX_PEELED_ROWS).flat();
+  if (core.length === 0 || widestXGap(core) < MIN_GUTTER * medianSize(core)) return null;
   for (let k = 1; k <= MAX_PEELED_ROWS && rows.length - k >= 2 * MIN_ROWS_PER_COLUMN; k++) {
     if (splitAtGutter(rows.slice(k).flat())) return [rows.slice(0, k).flat(), rows.slice(k).flat()];
     if (splitAtGutter(rows.slice(0, -k).flat())) return [rows.slice(0, -k).flat(), rows.slice(-k).flat()];
@@ -135,6 +162,17 @@ function splitAtGutter(runs: TextRun[]): [TextRun[], TextRun[]] | null {
     reach = Math.max(reach, run.x1);
   }
   return best;
+}
+
+function widestXGap(runs: TextRun[]): number {
+  const sorted = [...runs].sort((a, b) => a.x0 - b.x0);
+  let reach = sorted[0]!.x1;
+  let widest = 0;
+  for (const run of sorted) {
+    widest = Math.max(widest, run.x0 - reach);
+    reach = Math.max(reach, run.x1);
+  }
+  return widest;
 }
 
 /** Several rows most of which start at the same left edge: a column, not scattered words. */

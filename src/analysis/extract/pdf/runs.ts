@@ -24,12 +24,12 @@ const ROTATION_TOLERANCE = 0.05;
 
 export async function readPageText(page: PDFPageProxy): Promise<PageText> {
   const viewport = page.getViewport({ scale: 1 });
-  const content = await page.getTextContent();
+  // Normalization (NFKC) is left to normalize(), which treats ligatures and the rest for all inputs.
+  const content = await page.getTextContent({ disableNormalization: true });
   const runs: TextRun[] = [];
   for (const item of content.items) {
     if (!('str' in item) || !item.str.trim()) continue;
-    const m = pdfjs.Util.transform(viewport.transform, item.transform) as number[];
-    const [a, b, c, d, e, f] = m as [number, number, number, number, number, number];
+    const [a, b, c, d, e, f] = pdfjs.Util.transform(viewport.transform, item.transform) as [number, number, number, number, number, number];
     const size = Math.hypot(c, d);
     if (size <= 0 || a <= 0 || Math.abs(b) > ROTATION_TOLERANCE * size || Math.abs(c) > ROTATION_TOLERANCE * size) continue;
     runs.push({ text: item.str, x0: e, x1: e + Math.max(item.width, 0), y: f, size });

@@ -68,16 +68,18 @@ function render(result, exportQuery) {
       ...result.similarity[i].map((v) => h('td', { class: 'num' }, v === null ? '—' : formatNumber(v, 3)))))));
 }
 
-/** SVG heatmap: one row per factor, one column per side; colour = net, square size = rate. */
+/**
+ * SVG heatmap: one row per factor, one numbered column per side (named in the legend below it);
+ * colour = net stance, square size = rate.
+ */
 function renderHeatmap(result) {
-  const cell = 28, labelWidth = 230, headerHeight = 120;
+  const cell = 34, labelWidth = 240, headerHeight = 24;
   const maxRate = Math.max(0.001, ...result.factors.flatMap((f) => f.cells.map((c) => c?.per_1000_words ?? 0)));
   const width = labelWidth + cell * result.sides.length + 10;
   const height = headerHeight + cell * result.factors.length + 10;
-  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': `Heatmap of ${result.factors.length} factors by ${result.sides.length} documents` });
+  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': `Heatmap of ${result.factors.length} factors by ${result.sides.length} documents; the table below holds the same numbers` });
   result.sides.forEach((side, j) => {
-    const x = labelWidth + j * cell + cell / 2;
-    svg.append(s('text', { x, y: headerHeight - 6, transform: `rotate(-45 ${x} ${headerHeight - 6})`, class: 'axis' }, shortLabel(side)));
+    svg.append(s('text', { x: labelWidth + j * cell + cell / 2, y: headerHeight - 8, 'text-anchor': 'middle', class: 'axis' }, String(j + 1), s('title', {}, side.label)));
   });
   result.factors.forEach((row, i) => {
     const y = headerHeight + i * cell;
@@ -86,13 +88,16 @@ function renderHeatmap(result) {
       const x = labelWidth + j * cell;
       svg.append(s('rect', { x: x + 1, y: y + 1, width: cell - 2, height: cell - 2, class: 'cell-bg' }));
       if (!c) return;
-      const size = Math.max(4, (cell - 4) * Math.sqrt(c.per_1000_words / maxRate));
+      const size = Math.max(5, (cell - 4) * Math.sqrt(c.per_1000_words / maxRate));
       svg.append(s('rect', {
         x: x + (cell - size) / 2, y: y + (cell - size) / 2, width: size, height: size, rx: 2, fill: netColour(c.net), tabindex: 0, class: 'cell',
       }, s('title', {}, `${row.label} — ${result.sides[j].label}: ${c.mentions} mention(s), ${formatNumber(c.per_1000_words)} per 1000 words, net ${formatNumber(c.net)} (+${c.positive} −${c.negative} 0:${c.neutral})`)));
     });
   });
-  document.getElementById('heatmap').replaceChildren(svg);
+  const legend = h('ol', { class: 'sides' }, ...result.sides.map((side) =>
+    h('li', {}, side.kind === 'document' ? h('a', { href: `/document.html?id=${side.id}` }, side.label) : side.label,
+      h('span', { class: 'muted' }, side.kind === 'collection' ? ` — ${side.documents} document(s)` : ` — ${side.words} words`))));
+  document.getElementById('heatmap').replaceChildren(svg, legend);
 }
 
 /** Sortable table: factor, total rate, then rate and net per side. */

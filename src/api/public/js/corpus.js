@@ -10,7 +10,7 @@ let codebook;
  */
 function stanceChart(rows, documents, factors, scale, title) {
   const byId = new Map(rows.map((r) => [r.factor, r]));
-  const rowHeight = 22, labelWidth = 210, barWidth = 260, width = labelWidth + barWidth + 120;
+  const rowHeight = 22, labelWidth = 210, barWidth = 260, width = labelWidth + barWidth + 200;
   const svg = s('svg', { viewBox: `0 0 ${width} ${rowHeight * factors.length + 8}`, width, height: rowHeight * factors.length + 8, role: 'img', 'aria-label': title });
   factors.forEach((factor, i) => {
     const y = i * rowHeight + 4;

@@ -1,0 +1,219 @@
+// What the `npm run bench` scripts share: repeated measurements reported as median/min/max, peak
+// RSS of child processes (VmHWM from /proc), child processes of the compiled program, a free port,
+// one readable table, and the JSON figures (`--json` prints one object on the last line, `--out
+// FILE` writes it).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { projectRoot } from '../../src/paths.js';
+
+/** One reported number: the median of its runs, with their min and max. */
+export interface Figure {
+  /** What was measured, e.g. "ingest: BullMQ, 2 workers". */
+  name: string;
+  unit: string;
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+  /** The issue's target, readable (e.g. "≥ 1.8"), and whether the median meets it. */
+  target?: string;
+  met?: boolean;
+}
+
+export function median(values: number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export interface Target {
+  text: string;
+  met(value: number): boolean;
+}
+export const atMost = (limit: number): Target => ({ text: `≤ ${limit}`, met: (v) => v <= limit });
+export const atLeast = (limit: number): Target => ({ text: `≥ ${limit}`, met: (v) => v >= limit });
+
+/** A figure from the values of its runs (NaN values, i.e. runs that produced nothing, are left out). */
+export function figure(name: string, unit: string, values: number[], target?: Target): Figure {
+  const measured = values.filter((v) => Number.isFinite(v));
+  const f: Figure = { name, unit, median: median(measured), min: Math.min(...measured), max: Math.max(...measured), runs: measured.length };
+  if (target && measured.length) Object.assign(f, { target: target.text, met: target.met(f.median) });
+  return f;
+}
+
+/** Runs `measure` `runs` times in turn and returns what each run returned. */
+export async function repeat<T>(runs: number, measure: (run: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  for (let run = 0; run < runs; run++) results.push(await measure(run));
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Peak RSS
+
+/** The process's peak resident set size (VmHWM) in MB, or NaN once it has exited. */
+export function peakRssMb(pid: number): number {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** CPU time (user + system, all threads) the process has used so far, in seconds, or NaN once it has exited. */
+export function cpuSeconds(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces, hence the last ')'): utime is the 12th, stime the 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+/** USER_HZ: /proc counts CPU time in these ticks; 100 on every Linux architecture Node runs on. */
+const CLOCK_TICKS = 100;
+
+/**
+ * Follows a process's peak RSS (VmHWM) and the CPU time it uses from now on, until it exits: an
+ * exited process can no longer be asked, so the last values read before the exit are kept.
+ */
+export class ProcessSampler {
+  private peak = NaN;
+  private cpu = NaN;
+  private readonly cpuAtStart: number;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly pid: number, intervalMs = 100) {
+    this.cpuAtStart = cpuSeconds(pid) || 0;
+    this.timer = setInterval(() => this.sample(), intervalMs);
+    this.timer.unref();
+  }
+
+  sample(): { peakRssMb: number; cpuSeconds: number } {
+    const rss = peakRssMb(this.pid);
+    const cpu = cpuSeconds(this.pid);
+    if (Number.isFinite(rss)) this.peak = rss;
+    if (Number.isFinite(cpu)) this.cpu = cpu - this.cpuAtStart;
+    return { peakRssMb: this.peak, cpuSeconds: this.cpu };
+  }
+
+  stop(): { peakRssMb: number; cpuSeconds: number } {
+    clearInterval(this.timer);
+    return this.sample();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child processes
+
+export function compiled(relative: string): string {
+  const path = join(projectRoot, 'dist', relative);
+  if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run build\` first`);
+  return path;
+}
+
+export interface Child {
+  process: ChildProcess;
+  pid: number;
+  output(): string;
+  /** Resolves with the exit code when the process has exited (rejects never). */
+  exited: Promise<number | null>;
+  /** Resolves when the output contains `text`; rejects when the process exits first. */
+  waitFor(text: string | RegExp): Promise<void>;
+}
+
+/**
+ * Starts `node <args…>` in the project root with these environment variables changed (undefined:
+ * removed). `echoStderr` also passes the child's stderr (its progress lines) on to ours.
+ */
+export function startNode(args: string[], env: Record<string, string | undefined>, options: { echoStderr?: boolean } = {}): Child {
+  const merged: NodeJS.ProcessEnv = { ...process.env, ...env };
+  for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
+  const child = spawn(process.execPath, args, { cwd: projectRoot, env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const listeners = new Set<() => void>();
+  const append = (d: Buffer) => {
+    output += d;
+    for (const listener of listeners) listener();
+  };
+  child.stdout!.on('data', append);
+  child.stderr!.on('data', append);
+  if (options.echoStderr) child.stderr!.pipe(process.stderr, { end: false });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const waitFor = (text: string | RegExp) =>
+    new Promise<void>((resolve, reject) => {
+      const found = () => (typeof text === 'string' ? output.includes(text) : text.test(output));
+      const check = () => {
+        if (!found()) return;
+        listeners.delete(check);
+        resolve();
+      };
+      listeners.add(check);
+      check();
+      void exited.then((code) => {
+        if (!found()) reject(new Error(`process exited (${code}) before "${text}":\n${output.slice(-2000)}`));
+      });
+    });
+  return { process: child, pid: child.pid!, output: () => output, exited, waitFor };
+}
+
+export async function stopChild(child: Child, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+  if (child.process.exitCode === null && child.process.signalCode === null) child.process.kill(signal);
+  return child.exited;
+}
+
+/** A TCP port that was free a moment ago (the server is told it explicitly, since PORT=0 is not reported). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+const round = (v: number) => (Number.isFinite(v) ? (Math.abs(v) >= 100 ? Math.round(v) : Math.round(v * 100) / 100) : NaN);
+
+export function printFigures(title: string, figures: Figure[]): void {
+  console.log(`\n${title}`);
+  const width = Math.max(...figures.map((f) => f.name.length), 10);
+  console.log(`${'figure'.padEnd(width)}  ${'unit'.padEnd(9)} ${'median'.padStart(9)} ${'min'.padStart(9)} ${'max'.padStart(9)} runs  target`);
+  for (const f of figures) {
+    const verdict = f.target ? `${f.target} ${f.met ? 'met' : 'MISSED'}` : '';
+    const cells = [f.median, f.min, f.max].map((v) => String(round(v)).padStart(9)).join(' ');
+    console.log(`${f.name.padEnd(width)}  ${f.unit.padEnd(9)} ${cells} ${String(f.runs).padStart(4)}  ${verdict}`);
+  }
+}
+
+/** `--json`: one JSON object on the last line of stdout, for `npm run bench` to read. */
+export function printJson(data: unknown): void {
+  console.log(JSON.stringify(data));
+}
+
+export function writeJson(file: string, data: unknown): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
+}
+
+/** The last line of a child's stdout that parses as JSON, or undefined. */
+export function lastJsonLine(stdout: string): unknown {
+  for (const line of stdout.trim().split('\n').reverse()) {
+    if (!line.startsWith('{')) continue;
+    try {
+      return JSON.parse(line);
+    } catch {
+      // not the JSON line; keep looking
+    }
+  }
+  return undefined;
+}

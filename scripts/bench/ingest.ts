@@ -1,0 +1,348 @@
+// `npm run bench` (ingest part; alone: `tsx scripts/bench/ingest.ts`): end-to-end documents per
+// minute of `policylens ingest` on a generated corpus of 10-page papers, half Russian and half
+// English, in three modes — in-process (SQLite, WORKER_CONCURRENCY=2) and through BullMQ with 1
+// and with 2 worker processes (PostgreSQL, WORKER_CONCURRENCY=1 each) — plus the whole pipeline of
+// one paper (parse + analysis + store) on one core, and the peak RSS of a worker on a long PDF.
+// Runs the compiled program (`npm run build` first), as an operator would.
+//
+//   tsx scripts/bench/ingest.ts [--papers 1000] [--runs 1] [--modes inprocess,bullmq1,bullmq2]
+//                               [--single 10] [--large-pages 300] [--json]
+//
+// The PDFs are cached under test-artifacts/bench-corpus/ (not committed); each paper's bytes are
+// distinct, so that no ingest skips a paper as already analyzed.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import PDFDocument from 'pdfkit';
+import { extract } from '../../src/analysis/extract/index.js';
+import { analyze } from '../../src/analysis/index.js';
+import { corpusDir, projectRoot } from '../../src/paths.js';
+import { openStore } from '../../src/store/database.js';
+import { DocumentsRepository } from '../../src/store/documents-repository.js';
+import { ResultsRepository } from '../../src/store/results-repository.js';
+import { createPgSchema, removeQueueKeys, uniqueName, REDIS_URL } from '../../test/support/services.js';
+import { atLeast, atMost, compiled, figure, ProcessSampler, printFigures, printJson, repeat, startNode, stopChild, type Child, type Figure } from './common.js';
+
+export const BENCH_CORPUS_DIR = join(projectRoot, 'test-artifacts', 'bench-corpus');
+const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+const PAPER_PAGES = 10;
+
+// ---------------------------------------------------------------------------------------------
+// Generated papers
+
+interface Source {
+  title: string;
+  paragraphs: string[];
+}
+
+/** The team's sample papers by language: title and paragraphs (the author line left out). */
+function sources(): Record<'ru' | 'en', Source[]> {
+  const byLanguage: Record<'ru' | 'en', Source[]> = { ru: [], en: [] };
+  for (const name of readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort()) {
+    const [title = name, , ...paragraphs] = readFileSync(join(corpusDir, name), 'utf8').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+    byLanguage[name.startsWith('ru') ? 'ru' : 'en'].push({ title, paragraphs });
+  }
+  return byLanguage;
+}
+
+/** A small deterministic PRNG (mulberry32), so that paper i is the same paper on every machine. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Paper `index`: even ones Russian, odd ones English; one sample paper's title, then the
+ * paragraphs of the language's sample papers in a seeded order, repeated until `pages` pages are
+ * full. The numbered title makes every paper's bytes (and so its sha256) distinct.
+ */
+export async function makePaper(index: number, pages: number): Promise<Buffer> {
+  const rand = random(index + 1);
+  const pool = sources()[index % 2 === 0 ? 'ru' : 'en'];
+  const lead = pool[index % pool.length]!;
+  const paragraphs = pool.flatMap((s) => s.paragraphs);
+  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `${lead.title} (${index})`, CreationDate: new Date(0) } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  let page = 1;
+  doc.on('pageAdded', () => page++);
+  doc.font(FONT).fontSize(15).text(`${lead.title} (${index})`, { paragraphGap: 12 });
+  doc.fontSize(10.5);
+  const bottom = doc.page.height - doc.page.margins.bottom;
+  for (;;) {
+    const text = paragraphs[Math.floor(rand() * paragraphs.length)]!;
+    // On the last page, stop before a paragraph that would flow onto one more page.
+    if (page === pages && doc.y + doc.heightOfString(text, { align: 'justify' }) > bottom) break;
+    doc.text(text, { align: 'justify', paragraphGap: 6 });
+    if (page > pages) throw new Error('a paragraph longer than a page');
+  }
+  doc.end();
+  return done;
+}
+
+/** The first `papers` papers of the bench corpus, generated once and cached; returns their folder. */
+export async function benchCorpus(papers: number): Promise<string> {
+  const dir = join(BENCH_CORPUS_DIR, `${PAPER_PAGES}-pages`);
+  mkdirSync(dir, { recursive: true });
+  let made = 0;
+  for (let i = 0; i < papers; i++) {
+    const path = join(dir, paperName(i));
+    if (existsSync(path)) continue;
+    writeFileSync(path, await makePaper(i, PAPER_PAGES));
+    if (++made % 50 === 0) console.error(`  generated ${made} papers`);
+  }
+  if (made) console.error(`generated ${made} papers of ${PAPER_PAGES} pages into ${dir}`);
+  return dir;
+}
+
+const paperName = (i: number) => `paper-${String(i).padStart(5, '0')}.pdf`;
+
+/** A folder holding exactly the first `papers` papers (symlinks into the cache), for one ingest. */
+function corpusOf(papers: number, cache: string): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'policylens-bench-papers-'));
+  for (let i = 0; i < papers; i++) symlinkSync(join(cache, paperName(i)), join(dir, paperName(i)));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ingest runs
+
+export interface IngestRun {
+  seconds: number;
+  docsPerMinute: number;
+  done: number;
+  /** Peak RSS of each process that analyzed (the CLI in-process, else each worker), MB. */
+  peakRssMb: number[];
+  /** CPU time of the CLI and the workers together, per document, ms (PostgreSQL and Redis not counted). */
+  cpuMsPerDoc: number;
+}
+
+const CLI = () => compiled('src/cli/main.js');
+const WORKER = () => compiled('workers/analyze.js');
+/** Variables of the caller's shell that would change the mode (set again explicitly below). */
+const CLEAN_ENV = { REDIS_URL: undefined, DATABASE_URL: undefined, QUEUE_PREFIX: undefined, WORKER_CONCURRENCY: undefined };
+
+/** Runs `policylens ingest <dir>` and checks that every paper ended `done`. */
+async function timeIngest(dir: string, papers: number, env: Record<string, string | undefined>, analyzers: () => Child[]): Promise<IngestRun> {
+  const started = performance.now();
+  const cli = startNode([CLI(), 'ingest', dir], { ...CLEAN_ENV, LOG_LEVEL: 'warn', ...env });
+  const samplers = [cli, ...analyzers()].map((c) => new ProcessSampler(c.pid));
+  const code = await cli.exited;
+  const seconds = (performance.now() - started) / 1000;
+  const samples = samplers.map((s) => s.stop());
+  const peaks = samples.map((s) => s.peakRssMb);
+  if (code !== 0) throw new Error(`ingest exited with ${code}:\n${cli.output().slice(-3000)}`);
+  const done = Number(/│\s*done\s*│\s*(\d+)/.exec(cli.output())?.[1] ?? 0);
+  if (done !== papers) console.error(`warning: ${done} of ${papers} papers done:\n${cli.output().slice(-2000)}`);
+  const cpuSeconds = samples.reduce((sum, s) => sum + s.cpuSeconds, 0);
+  return {
+    seconds,
+    docsPerMinute: (done / seconds) * 60,
+    done,
+    peakRssMb: analyzers().length ? peaks.slice(1) : peaks.slice(0, 1),
+    cpuMsPerDoc: (cpuSeconds * 1000) / Math.max(1, done),
+  };
+}
+
+export async function ingestInProcess(dir: string, papers: number): Promise<IngestRun> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'policylens-bench-data-'));
+  try {
+    return await timeIngest(dir, papers, { DATA_DIR: dataDir, WORKER_CONCURRENCY: '2' }, () => []);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Starts `workers` BullMQ worker processes on a queue prefix and PostgreSQL schema of their own,
+ * hands them to `use`, then stops them and removes the keys and the schema.
+ */
+export async function withWorkers<T>(workers: number, use: (env: Record<string, string>, children: Child[]) => Promise<T>): Promise<T> {
+  const schema = await createPgSchema();
+  const env = { REDIS_URL, DATABASE_URL: schema.url, QUEUE_PREFIX: uniqueName('bench') };
+  const children: Child[] = [];
+  try {
+    // One at a time: the first one creates the tables.
+    for (let i = 0; i < workers; i++) {
+      const child = startNode([WORKER()], { ...CLEAN_ENV, ...env, WORKER_CONCURRENCY: '1', LOG_LEVEL: 'info' });
+      children.push(child);
+      await child.waitFor('worker started');
+    }
+    return await use(env, children);
+  } finally {
+    await Promise.all(children.map((c) => stopChild(c)));
+    await removeQueueKeys(env.QUEUE_PREFIX);
+    await schema.drop();
+  }
+}
+
+export function ingestBullMq(dir: string, papers: number, workers: number): Promise<IngestRun> {
+  return withWorkers(workers, (env, children) => timeIngest(dir, papers, env, () => children));
+}
+
+// ---------------------------------------------------------------------------------------------
+// One paper on one core, in this process
+
+/** Clock and CPU time of one step, ms. */
+interface StepTime {
+  ms: number;
+  cpuMs: number;
+}
+
+export interface SingleRun {
+  parse: StepTime;
+  analyze: StepTime;
+  store: StepTime;
+}
+
+async function timed<T>(step: () => Promise<T>): Promise<[T, StepTime]> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const result = await step();
+  const used = process.cpuUsage(cpu);
+  return [result, { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 }];
+}
+
+/**
+ * Parse alone (extract), then the whole analysis (which parses again), then storing the document
+ * and its results in SQLite — all on this thread. Whole pipeline = analysis + store. CPU time is
+ * reported next to the clock, since other processes on a shared machine stretch the clock only.
+ */
+export async function singlePaper(dir: string, papers: number): Promise<SingleRun[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'policylens-bench-single-'));
+  const store = await openStore({ dataDir, poolSize: 1 });
+  const documents = new DocumentsRepository(store.db);
+  const results = new ResultsRepository(store.db);
+  const WARMUP = 2;
+  const runs: SingleRun[] = [];
+  try {
+    for (let i = 0; i < WARMUP + papers; i++) {
+      const filename = paperName(i);
+      const bytes = new Uint8Array(readFileSync(join(dir, filename)));
+      const [, parse] = await timed(() => extract(bytes, { filename }));
+      const [{ summary, text }, analysis] = await timed(() => analyze(bytes, { filename }));
+      const [, storing] = await timed(async () => {
+        const id = createHash('sha256').update(bytes).digest('hex');
+        await documents.insertIfAbsent({ id, filename, mediaType: 'application/pdf', bytes, collections: [] });
+        await results.save(id, summary, text);
+      });
+      if (i >= WARMUP) runs.push({ parse, analyze: analysis, store: storing });
+    }
+  } finally {
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return runs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A worker on a long PDF
+
+/** Peak RSS of one BullMQ worker (WORKER_CONCURRENCY=1) analyzing one `pages`-page paper. */
+export async function workerOnLargePdf(pages: number): Promise<{ peakRssMb: number; seconds: number }> {
+  const path = join(BENCH_CORPUS_DIR, `large-${pages}-pages.pdf`);
+  if (!existsSync(path)) {
+    mkdirSync(BENCH_CORPUS_DIR, { recursive: true });
+    writeFileSync(path, await makePaper(0, pages));
+  }
+  const run = await withWorkers(1, (env, children) => timeIngest(path, 1, env, () => children));
+  return { peakRssMb: run.peakRssMb[0]!, seconds: run.seconds };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const MODES = {
+  inprocess: { label: 'in-process, 2 threads', run: ingestInProcess },
+  bullmq1: { label: 'BullMQ, 1 worker × 1', run: (dir: string, n: number) => ingestBullMq(dir, n, 1) },
+  bullmq2: { label: 'BullMQ, 2 workers × 1', run: (dir: string, n: number) => ingestBullMq(dir, n, 2) },
+} as const;
+type Mode = keyof typeof MODES;
+
+export interface IngestReport {
+  papers: number;
+  figures: Figure[];
+}
+
+export async function benchIngest(options: { papers: number; runs: number; modes: Mode[]; single: number; largePages: number }): Promise<IngestReport> {
+  const cache = await benchCorpus(Math.max(options.papers, options.single + 2));
+  const figures: Figure[] = [];
+  const corpus = corpusOf(options.papers, cache);
+  const byMode: Partial<Record<Mode, IngestRun[]>> = {};
+  try {
+    // Modes alternate within each round, so that a busy spell on the shared machine does not land on one mode only.
+    for (let round = 0; round < options.runs; round++) {
+      for (const mode of options.modes) {
+        console.error(`ingest ${options.papers} papers: ${MODES[mode].label}, run ${round + 1}/${options.runs}`);
+        const run = await MODES[mode].run(corpus.dir, options.papers);
+        console.error(`  ${run.seconds.toFixed(1)} s, ${run.docsPerMinute.toFixed(0)} docs/min, ${run.cpuMsPerDoc.toFixed(0)} ms CPU/doc, peak RSS ${run.peakRssMb.map((m) => m.toFixed(0)).join(' + ')} MB`);
+        (byMode[mode] ??= []).push(run);
+      }
+    }
+  } finally {
+    corpus.remove();
+  }
+  for (const mode of options.modes) {
+    const runs = byMode[mode]!;
+    figures.push(
+      figure(`ingest ${MODES[mode].label}`, 'docs/min', runs.map((r) => r.docsPerMinute)),
+      figure(`ingest ${MODES[mode].label}: CPU per document`, 'ms', runs.map((r) => r.cpuMsPerDoc)),
+    );
+    runs[0]!.peakRssMb.forEach((_, i) =>
+      figures.push(figure(`ingest ${MODES[mode].label}: peak RSS ${mode === 'inprocess' ? 'of the CLI' : `of worker ${i + 1}`}`, 'MB', runs.map((r) => r.peakRssMb[i]!))),
+    );
+  }
+  // Ratios pair the runs of one round, which ran close together in time.
+  const ratio = (a: Mode, b: Mode) => byMode[a]!.map((r, i) => r.docsPerMinute / byMode[b]![i]!.docsPerMinute);
+  if (byMode.bullmq1 && byMode.bullmq2) figures.push(figure('ingest 2 workers / 1 worker', 'ratio', ratio('bullmq2', 'bullmq1'), atLeast(1.8)));
+  if (byMode.bullmq2 && byMode.inprocess) figures.push(figure('ingest BullMQ 2×1 / in-process ×2', 'ratio', ratio('bullmq2', 'inprocess'), atLeast(0.9)));
+
+  if (options.single > 0) {
+    console.error(`one paper on one core: ${options.single} papers`);
+    const runs = await singlePaper(cache, options.single);
+    for (const clock of [true, false]) {
+      const pick = (step: StepTime) => (clock ? step.ms : step.cpuMs);
+      const label = (what: string) => `one 10-page paper: ${what} (${clock ? 'clock' : 'CPU'})`;
+      figures.push(
+        figure(label('parse'), 'ms', runs.map((r) => pick(r.parse))),
+        figure(label('parse + analysis'), 'ms', runs.map((r) => pick(r.analyze))),
+        figure(label('store in SQLite'), 'ms', runs.map((r) => pick(r.store))),
+        figure(label('whole pipeline'), 'ms', runs.map((r) => pick(r.analyze) + pick(r.store)), atMost(250)),
+      );
+    }
+  }
+  if (options.largePages > 0) {
+    console.error(`one worker on a ${options.largePages}-page paper`);
+    const runs = await repeat(1, () => workerOnLargePdf(options.largePages));
+    figures.push(
+      figure(`worker on a ${options.largePages}-page PDF: peak RSS`, 'MB', runs.map((r) => r.peakRssMb), atMost(500)),
+      figure(`worker on a ${options.largePages}-page PDF: ingest time`, 's', runs.map((r) => r.seconds)),
+    );
+  }
+  return { papers: options.papers, figures };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
+  const { values } = parseArgs({
+    options: {
+      papers: { type: 'string', default: '1000' },
+      runs: { type: 'string', default: '1' },
+      modes: { type: 'string', default: Object.keys(MODES).join(',') },
+      single: { type: 'string', default: '10' },
+      'large-pages': { type: 'string', default: '300' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const modes = values.modes.split(',').filter(Boolean) as Mode[];
+  for (const m of modes) if (!(m in MODES)) throw new Error(`--modes: unknown mode ${m} (${Object.keys(MODES).join(', ')})`);
+  const report = await benchIngest({ papers: Number(values.papers), runs: Number(values.runs), modes, single: Number(values.single), largePages: Number(values['large-pages']) });
+  printFigures(`ingest: ${report.papers} papers of ${PAPER_PAGES} pages`, report.figures);
+  if (values.json) printJson(report);
+}

@@ -1,0 +1,89 @@
+// The pure parts behind the research routes: publication year, CSV cells, comparison, sentence index.
+import { describe, expect, it } from 'vitest';
+import type { Summary } from '../../src/analysis/types.js';
+import { csvCell, toCsv } from '../../src/export/csv.js';
+import { compareProfiles, cosine, type FactorProfile } from '../../src/services/compare-service.js';
+import { estimatePublicationYear } from '../../src/store/publication-year.js';
+import { queryStems, scriptLanguage, sentencesOf } from '../../src/store/sentence-index.js';
+
+const NOW = new Date('2026-06-01T00:00:00Z');
+
+describe('estimatePublicationYear', () => {
+  it('takes the year of a copyright sign', () => {
+    expect(estimatePublicationYear('Заголовок\n\n© Иванов И. И., 2021\n\nТекст о Стратегии-2030.', NOW)).toBe(2021);
+    expect(estimatePublicationYear('Title\n\n(c) 2019 The Authors', NOW)).toBe(2019);
+  });
+
+  it('otherwise takes the newest year cited in the reference list, ignoring target years in the text', () => {
+    const text = 'Стратегия до 2035 года и прогноз на 2040 год.\n\nСписок литературы\n\n1. Белов Г. Р. Экспорт. М., 2018.\n\n2. Панов И. К. Рынки. 2022. № 3. С. 4–9.';
+    expect(estimatePublicationYear(text, NOW)).toBe(2022);
+    expect(estimatePublicationYear('Body by 2030.\n\nReferences\n\nSmith, J. (2017). Trade. doi:10.1000/1999.123', NOW)).toBe(2017);
+  });
+
+  it('leaves the year unknown without such evidence, and ignores years after the present', () => {
+    expect(estimatePublicationYear('A paper about 2014 and 2022 without references.', NOW)).toBeNull();
+    expect(estimatePublicationYear('Text\n\nReferences\n\nPlan for 2050.', NOW)).toBeNull();
+    expect(estimatePublicationYear('Copyright law of 1993 protects software.', NOW)).toBeNull();
+  });
+});
+
+describe('CSV cells', () => {
+  it('neutralises formulas but keeps negative numbers as numbers', () => {
+    expect(csvCell('=SUM(A1)')).toBe("'=SUM(A1)");
+    expect(csvCell('+7 495')).toBe("'+7 495");
+    expect(csvCell('-1')).toBe("'-1");
+    expect(csvCell('@cmd')).toBe("'@cmd");
+    expect(csvCell(-0.5)).toBe('-0.5');
+    expect(csvCell('say "hi", then go')).toBe('"say ""hi"", then go"');
+    expect(csvCell(['a', 'b'])).toBe('a; b');
+    expect(toCsv([{ a: 1, b: 'x' }], ['a', 'b'], { bom: true })).toBe('\uFEFFa,b\r\n1,x\r\n');
+  });
+});
+
+describe('compareProfiles', () => {
+  const counts = (mentions: number, rate: number, net: number) => ({ mentions, per_1000_words: rate, positive: net > 0 ? mentions : 0, negative: net < 0 ? mentions : 0, neutral: net === 0 ? mentions : 0, net });
+  const profile = (id: string, factors: [string, ReturnType<typeof counts>][]): FactorProfile => ({ id, label: id, kind: 'document', words: 1000, documents: 1, factors: new Map(factors) });
+  const codebook = ['a', 'b', 'c'].map((id) => ({ id, label: { en: id.toUpperCase() } }));
+
+  it('builds the matrix, one-sided factors, disagreements and cosine similarity', () => {
+    const c = compareProfiles([
+      profile('x', [['a', counts(2, 2, 1)], ['b', counts(1, 1, 0)]]),
+      profile('y', [['a', counts(4, 4, -1)], ['c', counts(1, 1, 0)]]),
+      profile('z', []),
+    ], codebook);
+    expect(c.factors.map((f) => f.factor)).toEqual(['a', 'b', 'c']);
+    expect(c.factors[0]!.cells[2]).toBeNull();
+    expect(c.onlyOneSide).toEqual([{ factor: 'b', side: 'x' }, { factor: 'c', side: 'y' }]);
+    expect(c.disagreements).toEqual([{ factor: 'a', positive: ['x'], negative: ['y'] }]);
+    expect(c.similarity[0]![1]).toBeCloseTo(8 / Math.sqrt(5 * 17), 3);
+    expect(c.similarity[2]).toEqual([null, null, null]);
+  });
+
+  it('computes cosine similarity', () => {
+    expect(cosine([1, 0], [1, 0])).toBe(1);
+    expect(cosine([1, 0], [0, 1])).toBe(0);
+    expect(cosine([0, 0], [1, 1])).toBeNull();
+  });
+});
+
+describe('sentence index', () => {
+  it('stems queries as the index does, across inflections, in both languages', () => {
+    expect(queryStems('санкций')).toEqual(queryStems('санкции'));
+    expect(queryStems('Sanctions')).toEqual(queryStems('sanction'));
+    expect(queryStems('  , ; ')).toEqual([]);
+  });
+
+  it('splits every sentence, with its language by alphabet and its page from the evidence in its paragraph', () => {
+    const text = 'Санкции сократили экспорт. Второе предложение.\n\nExports fell under sanctions.';
+    const summary = { factors: [{ evidence: [{ start: 0, end: 26, page: 3 }] }] } as unknown as Summary;
+    const sentences = sentencesOf(summary, text);
+    expect(sentences.map((s) => [s.sentence, s.language, s.page])).toEqual([
+      ['Санкции сократили экспорт.', 'ru', 3],
+      ['Второе предложение.', 'ru', 3],
+      ['Exports fell under sanctions.', 'en', null],
+    ]);
+    for (const s of sentences) expect(text.slice(s.start, s.end)).toBe(s.sentence);
+    expect(sentences[0]!.stems.split(' ')).toEqual(expect.arrayContaining(queryStems('санкциями')));
+    expect(scriptLanguage('2024 – 15 %')).toBe('und');
+  });
+});
