@@ -30,7 +30,7 @@ export class DocumentService {
    * for input that can never be analyzed. A document stored while the queue is down stays in the
    * outbox (enqueued_at null) and is enqueued by the next sweep; it is never lost.
    */
-  async submit(upload: Upload): Promise<Submitted> {
+  async submit(upload: Upload, options: { deferEnqueue?: boolean } = {}): Promise<Submitted> {
     const mediaType = sniffMediaType(upload.bytes, upload.filename);
     const id = createHash('sha256').update(upload.bytes).digest('hex');
     const { document, created } = await this.documents.insertIfAbsent({
@@ -44,18 +44,24 @@ export class DocumentService {
     if (!created && upload.password && document.status === 'needs_password') {
       // The same encrypted file sent again with a password: try again with it.
       await this.documents.requeue([id], upload.password);
-      await this.enqueue([id]);
+      if (!options.deferEnqueue) await this.enqueue([id]);
       return { document: await this.documents.getOrThrow(id), created };
     }
-    if (created) await this.enqueue([id]);
+    // Deferred documents stay in the outbox until sweepOutbox() hands them over in bulk.
+    if (created && !options.deferEnqueue) await this.enqueue([id]);
     return { document, created };
   }
 
-  /** Enqueues what the outbox holds; returns how many documents were handed over. */
+  /** Enqueues what the outbox holds, in bulk; returns how many documents were handed over. */
   async sweepOutbox(batch = 500): Promise<number> {
-    const ids = await this.documents.listOutbox(batch);
-    if (ids.length) await this.enqueue(ids);
-    return ids.length;
+    let total = 0;
+    for (;;) {
+      const ids = await this.documents.listOutbox(batch);
+      if (!ids.length) return total;
+      // A queue that refuses the batch leaves it in the outbox for the next sweep.
+      if (!(await this.enqueue(ids))) return total;
+      total += ids.length;
+    }
   }
 
   /**
@@ -79,12 +85,15 @@ export class DocumentService {
     await this.enqueue(ids);
   }
 
-  private async enqueue(ids: string[]): Promise<void> {
+  /** Hands documents to the queue; false when the queue is unavailable (they stay in the outbox). */
+  private async enqueue(ids: string[]): Promise<boolean> {
     try {
       await this.queue.enqueue(ids);
       await this.documents.markEnqueued(ids);
+      return true;
     } catch (error) {
       this.log.warn({ ids: ids.length, err: (error as Error).message }, 'queue unavailable; documents stay in the outbox');
+      return false;
     }
   }
 }

@@ -23,6 +23,8 @@ export interface Outcome {
 
 const FINAL = new Set(['done', 'failed', 'needs_password', 'needs_ocr']);
 const POLL_MS = 500;
+/** Stored documents are handed to the queue in bulk (one BullMQ addBulk per batch). */
+const ENQUEUE_BATCH = 200;
 
 export async function ingest(config: Config, paths: string[], options: IngestOptions): Promise<Outcome[]> {
   const files = collectPaperFiles(paths);
@@ -38,11 +40,13 @@ export async function ingest(config: Config, paths: string[], options: IngestOpt
   const outcomes: Outcome[] = [];
   try {
     const waiting = new Map<string, Outcome>();
-    for (const file of files) {
+    for (const [i, file] of files.entries()) {
       const outcome = await submitFile(runtime, file, options, waiting);
       outcomes.push(outcome);
       if (!options.wait || !waiting.has(outcome.documentId ?? '')) bar.increment();
+      if ((i + 1) % ENQUEUE_BATCH === 0) await runtime.documentService.sweepOutbox();
     }
+    await runtime.documentService.sweepOutbox();
     bar.update({ stage: options.wait ? 'analyzing' : 'queued' });
     if (options.wait) await waitForOutcomes(runtime, waiting, () => bar.increment());
   } finally {
@@ -67,12 +71,10 @@ async function submitFile(runtime: Runtime, file: string, options: IngestOptions
     return { file, documentId: id, status: 'skipped', reason: `already ${known.status}` };
   }
   try {
-    const { document } = await runtime.documentService.submit({
-      bytes,
-      filename: file.split('/').pop()!,
-      collections: options.collection,
-      password: options.password,
-    });
+    const { document } = await runtime.documentService.submit(
+      { bytes, filename: file.split('/').pop()!, collections: options.collection, password: options.password },
+      { deferEnqueue: true },
+    );
     const outcome: Outcome = { file, documentId: document.id, status: document.status };
     waiting.set(document.id, outcome);
     return outcome;
