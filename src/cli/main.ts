@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // policylens — the command line: run the server or a worker, ingest a corpus, analyze one file,
 // print the factor table, compare papers, export the corpus, re-run stale analyses.
-import { Argument, Command, Option } from 'commander';
+import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { stopOnSignals } from '../roles/signals.js';
 import { startWeb } from '../roles/web.js';
@@ -43,8 +43,13 @@ program
   .argument('<paths...>', 'PDF or text files, or folders')
   .option('-c, --collection <name...>', 'collections to add the documents to')
   .option('--password <password>', 'password for encrypted PDFs')
+  .option('--year <year>', 'publication year of these papers (otherwise estimated)', (v: string) => {
+    const year = Number(v);
+    if (!Number.isInteger(year) || year < 1800 || year > 2100) throw new InvalidArgumentError('a year such as 2023');
+    return year;
+  })
   .option('--no-wait', 'return once the documents are queued')
-  .action(async (paths: string[], options: { collection?: string[]; password?: string; wait: boolean }) => {
+  .action(async (paths: string[], options: { collection?: string[]; password?: string; year?: number; wait: boolean }) => {
     printOutcomes(await ingest(config(), paths, options));
   });
 

@@ -10,6 +10,8 @@ export interface Upload {
   filename: string;
   collections?: string[];
   password?: string;
+  /** Publication year, when the uploader knows it. */
+  year?: number;
 }
 
 export interface Submitted {
@@ -40,6 +42,7 @@ export class DocumentService {
       bytes: upload.bytes,
       collections: normalizeCollections(upload.collections ?? []),
       password: upload.password,
+      year: upload.year,
     });
     if (!created && upload.password && document.status === 'needs_password') {
       // The same encrypted file sent again with a password: try again with it.

@@ -61,5 +61,7 @@ function openSqlite(dataDir: string): SQLite.Database {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('foreign_keys = ON');
+  // Keeps the query planner's statistics current for the factor-table and search queries.
+  sqlite.pragma('optimize = 0x10002');
   return sqlite;
 }

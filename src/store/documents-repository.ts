@@ -13,6 +13,8 @@ export interface NewDocument {
   bytes: Uint8Array;
   collections: string[];
   password?: string;
+  /** Publication year given by the uploader; otherwise estimated when the analysis is saved. */
+  year?: number;
 }
 
 export interface DocumentListQuery {
@@ -51,6 +53,7 @@ export class DocumentsRepository {
           error_message: null,
           lexicon_version: null,
           pdf_password: doc.password ?? null,
+          year: doc.year ?? null,
           attempts: 0,
           created_at: timestamp,
           updated_at: timestamp,

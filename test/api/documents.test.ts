@@ -62,13 +62,15 @@ describe('POST /api/documents', () => {
     expect(list.body.documents.filter((d: { id: string }) => d.id === first.body.documents[0].id)).toHaveLength(1);
   });
 
-  it('takes papers as JSON too', async () => {
+  it('takes papers as JSON too, with a publication year', async () => {
     const content = Buffer.from('Sanctions pressure reduced high-tech exports. Brain drain weakens universities.');
     const res = await request(app)
       .post('/api/documents')
-      .send({ files: [{ filename: 'note.txt', contentBase64: content.toString('base64') }], collection: 'json' })
+      .send({ files: [{ filename: 'note.txt', contentBase64: content.toString('base64') }], collection: 'json', year: 2021 })
       .expect(202);
-    expect(res.body.documents[0].filename).toBe('note.txt');
+    expect(res.body.documents[0]).toMatchObject({ filename: 'note.txt', year: 2021 });
+    const badYear = await request(app).post('/api/documents').field('year', '20x1').attach('files', content, 'x.txt').expect(400);
+    expect(badYear.body.error.code).toBe('invalid_year');
     await waitUntilFinished(res.body.documents[0].id);
   });
 
@@ -110,7 +112,7 @@ describe('reading', () => {
     const factor = all.body.rows[0].factor;
     const one = await request(app).get(`/api/factors?factor=${factor}&collection=санкции`).expect(200);
     expect(one.body.rows.every((r: { factor: string }) => r.factor === factor)).toBe(true);
-    const evidence = await request(app).get(`/api/factors/${factor}/evidence?collection=санкции`).expect(200);
+    const evidence = await request(app).get(`/api/factors/${factor}?collection=санкции&limit=1000`).expect(200);
     expect(evidence.body.mentions.length).toBe(one.body.rows.reduce((n: number, r: { mentions: number }) => n + r.mentions, 0));
   });
 

@@ -17,7 +17,16 @@ const jsonUpload = z.object({
     .min(1),
   collection: z.union([z.string(), z.array(z.string())]).optional(),
   password: z.string().optional(),
+  year: z.number().int().optional(),
 });
+
+/** A publication year as uploaders give it: absent, or a plausible four-digit year. */
+function parseYear(value: unknown): number | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const year = Number(value);
+  if (!Number.isInteger(year) || year < 1800 || year > 2100) throw new HttpError(400, 'invalid_year', `"year" must be a year between 1800 and 2100, not ${JSON.stringify(value)}.`);
+  return year;
+}
 
 export function documentsRouter(runtime: Runtime): Router {
   const { config, documents, results, documentService } = runtime;
@@ -102,6 +111,7 @@ export function describe(row: DocumentRow) {
     pages: row.pages,
     words: row.words,
     language: row.language,
+    year: row.year,
     error: row.error_code ? { code: row.error_code, message: row.error_message } : null,
     lexicon: row.lexicon_version,
     createdAt: row.created_at,
@@ -128,18 +138,20 @@ function fromMultipart(req: { files?: unknown; body?: Record<string, unknown> })
   const body = req.body ?? {};
   const collections = ([] as unknown[]).concat(body.collection ?? []).filter((c): c is string => typeof c === 'string');
   const password = typeof body.password === 'string' && body.password !== '' ? body.password : undefined;
-  return files.map((f) => ({ bytes: new Uint8Array(f.buffer.buffer, f.buffer.byteOffset, f.buffer.byteLength), filename: f.originalname, collections, password }));
+  const year = parseYear(body.year);
+  return files.map((f) => ({ bytes: new Uint8Array(f.buffer.buffer, f.buffer.byteOffset, f.buffer.byteLength), filename: f.originalname, collections, password, year }));
 }
 
 function fromJson(body: unknown, maxBytes: number): Upload[] {
   const parsed = jsonUpload.safeParse(body);
   if (!parsed.success) {
-    throw new HttpError(400, 'invalid_body', 'Expected { "files": [{ "filename", "contentBase64" }], "collection"?, "password"? }.');
+    throw new HttpError(400, 'invalid_body', 'Expected { "files": [{ "filename", "contentBase64" }], "collection"?, "password"?, "year"? }.');
   }
   const collections = ([] as string[]).concat(parsed.data.collection ?? []);
+  const year = parseYear(parsed.data.year);
   return parsed.data.files.map((f) => {
     const bytes = Buffer.from(f.contentBase64, 'base64');
     if (bytes.length > maxBytes) throw new HttpError(413, 'limit_file_size', `${f.filename} is larger than the upload limit.`);
-    return { bytes: new Uint8Array(bytes), filename: f.filename, collections, password: parsed.data.password };
+    return { bytes: new Uint8Array(bytes), filename: f.filename, collections, password: parsed.data.password, year };
   });
 }

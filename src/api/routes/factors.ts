@@ -40,10 +40,8 @@ export function factorsRouter(runtime: Runtime): Router {
     });
   });
 
-  // Every mention of the factor across the (filtered) corpus, with its document. The /evidence path
-  // is the route's former name, answered by the same handler until its last caller
-  // (test/api/documents.test.ts) moves to /factors/:id.
-  router.get(['/factors/:id', '/factors/:id/evidence'], async (req, res) => {
+  // Every mention of the factor across the (filtered) corpus, with its document.
+  router.get('/factors/:id', async (req, res) => {
     const id = String(req.params.id);
     const label = labels.get(id);
     if (!label) throw new HttpError(404, 'not_found', `No factor "${id}" in the codebook (see /api/codebook).`);

@@ -12,6 +12,7 @@ export interface IngestOptions {
   collection?: string[];
   wait: boolean;
   password?: string;
+  year?: number;
 }
 
 export interface Outcome {
@@ -72,7 +73,7 @@ async function submitFile(runtime: Runtime, file: string, options: IngestOptions
   }
   try {
     const { document } = await runtime.documentService.submit(
-      { bytes, filename: file.split('/').pop()!, collections: options.collection, password: options.password },
+      { bytes, filename: file.split('/').pop()!, collections: options.collection, password: options.password, year: options.year },
       { deferEnqueue: true },
     );
     const outcome: Outcome = { file, documentId: document.id, status: document.status };
