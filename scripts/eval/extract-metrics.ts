@@ -86,3 +86,24 @@ export function scoreHyphens(breaks: readonly { word: string; compound: boolean 
 export function addHyphens(a: HyphenScore, b: HyphenScore): HyphenScore {
   return { splits: a.splits + b.splits, rejoined: a.rejoined + b.rejoined, compounds: a.compounds + b.compounds, kept: a.kept + b.kept };
 }
+
+/**
+ * Words that came out in a block of the right kind (title, abstract, heading, references…), counted
+ * per page and kind as bags of words: a word matches when its page has it under the same kind.
+ */
+export function kindAgreement(expected: readonly { kind: string; text: string }[], extracted: readonly { kind: string; text: string }[]): { agreed: number; total: number } {
+  const bags = (blocks: readonly { kind: string; text: string }[]) => {
+    const bag = new Map<string, number>();
+    for (const block of blocks) for (const w of words(block.text)) bag.set(`${block.kind} ${w}`, (bag.get(`${block.kind} ${w}`) ?? 0) + 1);
+    return bag;
+  };
+  const want = bags(expected);
+  const got = bags(extracted);
+  let agreed = 0;
+  let total = 0;
+  for (const [key, count] of want) {
+    total += count;
+    agreed += Math.min(count, got.get(key) ?? 0);
+  }
+  return { agreed, total };
+}

@@ -1,6 +1,7 @@
 // `npm run eval:extract`: extraction quality against known text.
 // - PDFs typeset from the corpus (npm run corpus:pdf; regenerated here when missing), with their
-//   .json ground truth: word F1 (order-aware, per page), line-end hyphenations rejoined, compounds kept;
+//   .json ground truth: word F1 (order-aware, per page), line-end hyphenations rejoined, compounds
+//   kept, and the share of words whose block kind (title, abstract, heading, references…) is right;
 // - ../shared/pdfs/generated/b-two-column-hyphen.pdf against b-two-column-groundtruth.json;
 // - the seed paper text (../shared/seeds, hard-wrapped with its hyphens): how its line-end hyphens
 //   were resolved, and which were kept as compounds.
@@ -13,7 +14,7 @@ import type { ExtractedDocument } from '../../src/analysis/types.js';
 import type { GroundTruth } from '../corpus-pdfs/typeset.js';
 import { CORPUS_PDF_DIR, makeCorpusPdfs } from '../make-corpus-pdfs.js';
 import { parseEvalArgs, report, round4 } from './common.js';
-import { addHyphens, addScores, f1, scoreHyphens, scoreWords, words, type HyphenScore, type WordScore } from './extract-metrics.js';
+import { addHyphens, addScores, f1, kindAgreement, scoreHyphens, scoreWords, words, type HyphenScore, type WordScore } from './extract-metrics.js';
 
 const TARGET_F1 = 0.99;
 const TARGET_REJOINED = 0.99;
@@ -22,6 +23,8 @@ const TARGET_COMPOUNDS_BROKEN = 0.005;
 interface FileResult {
   words: WordScore;
   hyphens: HyphenScore;
+  /** Words whose block kind matches the ground truth (typeset PDFs only). */
+  kinds?: { agreed: number; total: number };
   ms: number;
 }
 
@@ -40,14 +43,19 @@ async function scoreCorpusPdf(pdfPath: string): Promise<FileResult> {
   const { doc, ms } = await extractFile(pdfPath);
   let wordScore: WordScore = { matched: 0, extracted: 0, expected: 0 };
   let hyphens: HyphenScore = { splits: 0, rejoined: 0, compounds: 0, kept: 0 };
+  const kinds = { agreed: 0, total: 0 };
   const pages = new Set([...truth.pages.map((p) => p.page), ...doc.blocks.map((b) => b.page ?? 0)]);
   for (const page of pages) {
-    const expected = (truth.pages.find((p) => p.page === page)?.paragraphs ?? []).flatMap((p) => words(p.text));
+    const truthBlocks = truth.pages.find((p) => p.page === page)?.paragraphs ?? [];
+    const expected = truthBlocks.flatMap((p) => words(p.text));
     const extracted = pageWords(doc, page);
     wordScore = addScores(wordScore, scoreWords(expected, extracted));
     hyphens = addHyphens(hyphens, scoreHyphens(truth.breaks.filter((b) => b.page === page), expected, extracted));
+    const agreement = kindAgreement(truthBlocks, doc.blocks.filter((b) => b.page === page));
+    kinds.agreed += agreement.agreed;
+    kinds.total += agreement.total;
   }
-  return { words: wordScore, hyphens, ms };
+  return { words: wordScore, hyphens, kinds, ms };
 }
 
 /** b-two-column-hyphen.pdf: the same left and right column text on its first two pages. */
@@ -119,6 +127,7 @@ function row(result: FileResult): Record<string, unknown> {
     rejoined: hyphens.splits ? round4(hyphens.rejoined / hyphens.splits) : null,
     compounds: hyphens.compounds,
     compoundsKept: hyphens.compounds ? round4(hyphens.kept / hyphens.compounds) : null,
+    kinds: result.kinds?.total ? round4(result.kinds.agreed / result.kinds.total) : null,
     ms: Math.round(result.ms),
   };
 }
@@ -131,12 +140,18 @@ async function main(): Promise<void> {
     pdfs = readdirSync(CORPUS_PDF_DIR).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(CORPUS_PDF_DIR, f));
   }
   const rows: Record<string, Record<string, unknown>> = {};
-  let total: FileResult = { words: { matched: 0, extracted: 0, expected: 0 }, hyphens: { splits: 0, rejoined: 0, compounds: 0, kept: 0 }, ms: 0 };
+  let total: FileResult = {
+    words: { matched: 0, extracted: 0, expected: 0 },
+    hyphens: { splits: 0, rejoined: 0, compounds: 0, kept: 0 },
+    kinds: { agreed: 0, total: 0 },
+    ms: 0,
+  };
   const all: FileResult[] = [];
   const add = (name: string, result: FileResult) => {
     rows[name] = row(result);
     all.push(result);
-    total = { words: addScores(total.words, result.words), hyphens: addHyphens(total.hyphens, result.hyphens), ms: total.ms + result.ms };
+    const kinds = result.kinds && total.kinds ? { agreed: total.kinds.agreed + result.kinds.agreed, total: total.kinds.total + result.kinds.total } : total.kinds;
+    total = { words: addScores(total.words, result.words), hyphens: addHyphens(total.hyphens, result.hyphens), kinds, ms: total.ms + result.ms };
   };
   for (const pdf of pdfs) add(basename(pdf), await scoreCorpusPdf(pdf));
   if (!args.inputs.length) {

@@ -19,6 +19,8 @@ const DEFAULT_LEADING = 1.2;
 const INDENT = 0.6;
 /** A line ending this share of the column width before its edge is short. */
 const SHORT_LINE = 0.25;
+/** A line without final punctuation filling less than this share of the column may be a heading. */
+const HEADING_LINE = 0.6;
 /** Footnotes are printed smaller than the body. */
 const FOOTNOTE_SIZE = 0.9;
 /** Baseline step, in font sizes, by which footnotes are set off from the text above them. */
@@ -41,8 +43,6 @@ function pageParagraphs(page: PageLines, bodySize: number): LayoutParagraph[] {
   const leading = typicalLeading(page.lines);
   const result: LayoutParagraph[] = [];
   let current: Line[] = [];
-  let flowRight = 0;
-  let flowLeft = 0;
   const flush = (footnote: boolean) => {
     if (!current.length) return;
     const sizes = current.map((l) => l.size).sort((a, b) => a - b);
@@ -55,12 +55,11 @@ function pageParagraphs(page: PageLines, bodySize: number): LayoutParagraph[] {
     const inFootnotes = i >= footnoteFrom;
     if (!previous || i === footnoteFrom) {
       if (i === footnoteFrom) flush(false);
-      ({ left: flowLeft, right: flowRight } = flowEdges(page.lines, i));
       current.push(line);
       return;
     }
-    const newFlow = line.y < previous.y - 1 || line.x0 >= previous.x1 || line.x1 <= previous.x0;
-    if (newFlow) ({ left: flowLeft, right: flowRight } = flowEdges(page.lines, i));
+    const { columnLeft: flowLeft, columnRight: flowRight } = line;
+    const newFlow = line.y < previous.y - 1 || line.columnLeft !== previous.columnLeft || line.columnRight !== previous.columnRight;
     const step = line.y - previous.y;
     // A line starting with a small letter goes on with the paragraph, also at the top of the next
     // column (the line before may end in an abbreviation: «в 2022 г.» / «внешняя…»).
@@ -71,7 +70,7 @@ function pageParagraphs(page: PageLines, bodySize: number): LayoutParagraph[] {
       Math.abs(line.size - previous.size) > SIZE_CHANGE * previous.size ||
       (!newFlow && step > PARAGRAPH_GAP * (leading.get(sizeKey(line.size)) ?? DEFAULT_LEADING * line.size)) ||
       (!newFlow && !lowerStart && line.x0 > flowLeft + INDENT * line.size && line.x0 > previous.x0 + INDENT * line.size) ||
-      (!lowerStart && previous.x1 < flowRight - SHORT_LINE * (flowRight - flowLeft) && SENTENCE_END.test(previous.text)) ||
+      (!lowerStart && endsBlock(previous, flowLeft, flowRight)) ||
       (inFootnotes && FOOTNOTE_START.test(line.text)) ||
       (LIST_ITEM.test(line.text) && SENTENCE_END.test(previous.text));
     if (breaks) flush(inFootnotes);
@@ -81,18 +80,16 @@ function pageParagraphs(page: PageLines, bodySize: number): LayoutParagraph[] {
   return result;
 }
 
-/** Left and right edge of the flow (column) that starts at line i: lines that overlap it below. */
-function flowEdges(lines: Line[], start: number): { left: number; right: number } {
-  let left = lines[start]!.x0;
-  let right = lines[start]!.x1;
-  for (let i = start + 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    const previous = lines[i - 1]!;
-    if (line.y < previous.y - 1 || line.x0 >= previous.x1 || line.x1 <= previous.x0) break;
-    left = Math.min(left, line.x0);
-    right = Math.max(right, line.x1);
-  }
-  return { left, right };
+/**
+ * A short line followed by a capital (checked by the caller) ends its block: the end of a
+ * paragraph when it ends a sentence, or a heading set in the body size when it is shorter still
+ * and has no final punctuation (ragged-right lines end early before long words, not by half).
+ */
+function endsBlock(line: Line, left: number, right: number): boolean {
+  const width = right - left;
+  if (line.x1 >= right - SHORT_LINE * width) return false;
+  if (SENTENCE_END.test(line.text)) return true;
+  return line.x1 < left + HEADING_LINE * width && !/[,\-‐–—]$/.test(line.text);
 }
 
 /** Index of the first footnote line: the trailing run of small print below all body-size lines. */

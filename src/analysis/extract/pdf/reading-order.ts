@@ -10,6 +10,14 @@ export interface Line {
   x1: number;
   y: number;
   size: number;
+  /** Edges of the column the line was read in (the page's text width when it has no columns). */
+  columnLeft: number;
+  columnRight: number;
+}
+
+interface Column {
+  left: number;
+  right: number;
 }
 
 /** Runs whose baselines differ by less than this share of their size sit on one row. */
@@ -40,7 +48,7 @@ const DESCENT = 0.2;
 
 export function orderLines(runs: TextRun[]): Line[] {
   const lines: Line[] = [];
-  cut(mergeWords(runs), lines);
+  cut(mergeWords(runs), lines, bounds(runs));
   return lines;
 }
 
@@ -66,24 +74,34 @@ function mergeWords(runs: TextRun[]): TextRun[] {
   return merged;
 }
 
-function cut(runs: TextRun[], out: Line[]): void {
+function cut(runs: TextRun[], out: Line[], column: Column): void {
   if (runs.length === 0) return;
   const rows = groupRows(runs);
   if (rows.length > 1) {
     const columns = splitAtGutter(runs);
     if (columns) {
-      cut(columns[0], out);
-      cut(columns[1], out);
+      cut(columns[0], out, bounds(columns[0]));
+      cut(columns[1], out, bounds(columns[1]));
       return;
     }
     const bands = splitAtWidestGap(runs) ?? peelFullWidthRows(rows);
     if (bands) {
-      cut(bands[0], out);
-      cut(bands[1], out);
+      cut(bands[0], out, column);
+      cut(bands[1], out, column);
       return;
     }
   }
-  for (const row of rows) out.push(toLine(row));
+  for (const row of rows) out.push(toLine(row, column));
+}
+
+function bounds(runs: TextRun[]): Column {
+  let left = Infinity;
+  let right = -Infinity;
+  for (const run of runs) {
+    left = Math.min(left, run.x0);
+    right = Math.max(right, run.x1);
+  }
+  return { left, right };
 }
 
 /**
@@ -126,7 +144,7 @@ export function groupRows(runs: TextRun[]): TextRun[][] {
   return rows;
 }
 
-function toLine(row: TextRun[]): Line {
+function toLine(row: TextRun[], column: Column): Line {
   const runs = [...row].sort((a, b) => a.x0 - b.x0);
   let text = '';
   let x1 = -Infinity;
@@ -139,7 +157,7 @@ function toLine(row: TextRun[]): Line {
     size = Math.max(size, run.size);
   }
   const body = runs.reduce((best, r) => (r.text.length > best.text.length ? r : best), runs[0]!);
-  return { text: text.replace(/\s+/g, ' ').trim(), x0: runs[0]!.x0, x1, y: body.y, size };
+  return { text: text.replace(/\s+/g, ' ').trim(), x0: runs[0]!.x0, x1, y: body.y, size, columnLeft: column.left, columnRight: column.right };
 }
 
 function splitAtGutter(runs: TextRun[]): [TextRun[], TextRun[]] | null {
