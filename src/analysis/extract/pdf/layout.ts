@@ -58,7 +58,6 @@ function pageParagraphs(page: PageLines, bodySize: number): LayoutParagraph[] {
       current.push(line);
       return;
     }
-    const { columnLeft: flowLeft, columnRight: flowRight } = line;
     const newFlow = line.y < previous.y - 1 || line.columnLeft !== previous.columnLeft || line.columnRight !== previous.columnRight;
     const step = line.y - previous.y;
     // A line starting with a small letter goes on with the paragraph, also at the top of the next
@@ -69,8 +68,8 @@ function pageParagraphs(page: PageLines, bodySize: number): LayoutParagraph[] {
       (newFlow && !continues) ||
       Math.abs(line.size - previous.size) > SIZE_CHANGE * previous.size ||
       (!newFlow && step > PARAGRAPH_GAP * (leading.get(sizeKey(line.size)) ?? DEFAULT_LEADING * line.size)) ||
-      (!newFlow && !lowerStart && line.x0 > flowLeft + INDENT * line.size && line.x0 > previous.x0 + INDENT * line.size) ||
-      (!lowerStart && endsBlock(previous, flowLeft, flowRight)) ||
+      (!newFlow && !lowerStart && line.x0 > line.columnLeft + INDENT * line.size && line.x0 > previous.x0 + INDENT * line.size) ||
+      (!lowerStart && endsBlock(previous)) ||
       (inFootnotes && FOOTNOTE_START.test(line.text)) ||
       (LIST_ITEM.test(line.text) && SENTENCE_END.test(previous.text));
     if (breaks) flush(inFootnotes);
@@ -85,11 +84,11 @@ function pageParagraphs(page: PageLines, bodySize: number): LayoutParagraph[] {
  * paragraph when it ends a sentence, or a heading set in the body size when it is shorter still
  * and has no final punctuation (ragged-right lines end early before long words, not by half).
  */
-function endsBlock(line: Line, left: number, right: number): boolean {
-  const width = right - left;
-  if (line.x1 >= right - SHORT_LINE * width) return false;
+function endsBlock(line: Line): boolean {
+  const width = line.columnRight - line.columnLeft;
+  if (line.x1 >= line.columnRight - SHORT_LINE * width) return false;
   if (SENTENCE_END.test(line.text)) return true;
-  return line.x1 < left + HEADING_LINE * width && !/[,\-‐–—]$/.test(line.text);
+  return line.x1 < line.columnLeft + HEADING_LINE * width && !/[,\-‐–—]$/.test(line.text);
 }
 
 /** Index of the first footnote line: the trailing run of small print below all body-size lines. */
