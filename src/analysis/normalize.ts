@@ -32,8 +32,18 @@ const REPLACEMENTS: [RegExp, string][] = [
   [/\s+/g, ' '],
 ];
 
+/**
+ * TeX-made PDFs often give an accent as a separate spacing character before its letter ("na¨ıve",
+ * "caf´e"); before a vowel it is put back on the letter (as a combining mark, composed by NFC).
+ */
+const SPACING_ACCENTS: Record<string, string> = { '\u00a8': '\u0308', '\u00b4': '\u0301', '\u02c6': '\u0302', '\u02dc': '\u0303' };
+const SPACING_ACCENT_BEFORE_VOWEL = /([\u00a8\u00b4\u02c6\u02dc])([aeiouyAEIOUYı])/g;
+
 export function normalizeParagraphText(text: string): string {
-  let result = text.normalize('NFC').replace(/[\ufb00-\ufb06]/g, (ch) => LIGATURES[ch] ?? ch);
+  let result = text
+    .replace(SPACING_ACCENT_BEFORE_VOWEL, (_, accent: string, vowel: string) => (vowel === 'ı' ? 'i' : vowel) + (SPACING_ACCENTS[accent] ?? ''))
+    .normalize('NFC')
+    .replace(/[\ufb00-\ufb06]/g, (ch) => LIGATURES[ch] ?? ch);
   for (const [pattern, replacement] of REPLACEMENTS) result = result.replace(pattern, replacement);
   return result.trim();
 }

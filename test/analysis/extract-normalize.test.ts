@@ -13,6 +13,11 @@ describe('normalize', () => {
     expect(text).toBe('é "Цифровая" "economy" Russia\'s finance проведение 5--3 – a–b c');
   });
 
+  it('puts accents that TeX PDFs give as separate characters back on their vowels', () => {
+    const { text } = normalize(doc([{ text: 'na\u00a8\u0131ve caf\u00b4e don\u00b4t', page: 1, kind: 'body' }]));
+    expect(text).toBe('naïve café don\u00b4t');
+  });
+
   it('joins paragraphs with a blank line and keeps offsets, pages and kinds', () => {
     const result = normalize(
       doc([
