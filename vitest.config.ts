@@ -10,7 +10,7 @@ export default defineConfig({
     // 2-core machine and would starve each other.
     pool: 'forks',
     fileParallelism: false,
-    reporters: ['default'],
+    reporters: ['default', './test/support/summary-reporter.ts'],
     globalSetup: ['test/support/reliability-report.ts'],
   },
 });
