@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { factorDefinitions } from '../analysis/factors/index.js';
 import { BOM, csvLine } from '../export/csv.js';
 import type { CorpusFilter } from '../store/corpus-filter.js';
+import { DocumentsRepository } from '../store/documents-repository.js';
 import { ExportRepository } from '../store/export-repository.js';
 import { FactorTableRepository } from '../store/factor-table-repository.js';
 import type { Database } from '../store/schema.js';
@@ -31,10 +32,12 @@ const PAGE = 2000;
 export class ExportService {
   private readonly table: FactorTableRepository;
   private readonly store: ExportRepository;
+  private readonly documents: DocumentsRepository;
 
   constructor(db: Kysely<Database>) {
     this.table = new FactorTableRepository(db);
     this.store = new ExportRepository(db);
+    this.documents = new DocumentsRepository(db);
   }
 
   /** The export as chunks of text (each a page of records); a BOM first when asked for (CSV only). */
@@ -51,7 +54,7 @@ export class ExportService {
     for (let after = null as { document_id: string; factor: string } | null; ;) {
       const rows = await this.table.rowsAfter(filter, after, PAGE);
       if (rows.length === 0) return;
-      const collections = await this.store.collectionsOf([...new Set(rows.map((r) => r.document_id))]);
+      const collections = await this.documents.collectionsOf([...new Set(rows.map((r) => r.document_id))]);
       yield rows
         .map((r) => {
           const record = { ...r, collections: collections.get(r.document_id) ?? [], factor_label: labels.get(r.factor) ?? r.factor };
@@ -67,7 +70,7 @@ export class ExportService {
     for (let after = null as { document_id: string; ordinal: number } | null; ;) {
       const rows = await this.table.mentionsAfter(filter, after, PAGE);
       if (rows.length === 0) return;
-      const collections = await this.store.collectionsOf([...new Set(rows.map((r) => r.document_id))]);
+      const collections = await this.documents.collectionsOf([...new Set(rows.map((r) => r.document_id))]);
       yield rows
         .map((r) => {
           const record = { ...r, collections: collections.get(r.document_id) ?? [] };

@@ -27,12 +27,4 @@ export class ExportRepository {
     if (afterId) q = q.where('summaries.document_id', '>', afterId);
     return q.orderBy('summaries.document_id').limit(limit).execute();
   }
-
-  async collectionsOf(ids: string[]): Promise<Map<string, string[]>> {
-    const result = new Map<string, string[]>();
-    if (ids.length === 0) return result;
-    const rows = await this.db.selectFrom('document_collections').selectAll().where('document_id', 'in', ids).orderBy('collection').execute();
-    for (const row of rows) result.set(row.document_id, [...(result.get(row.document_id) ?? []), row.collection]);
-    return result;
-  }
 }

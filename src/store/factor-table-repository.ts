@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Stance } from '../analysis/types.js';
 import { documentConditions, type CorpusFilter, type Page } from './corpus-filter.js';
-import type { Database } from './schema.js';
+import type { Database, DocumentFactorsTable, DocumentsTable, FactorMentionsTable } from './schema.js';
 
 export { inCollection } from './corpus-filter.js';
 export type FactorTableFilter = CorpusFilter;
@@ -11,21 +11,8 @@ export type FactorTableFilter = CorpusFilter;
 export type FactorSort = 'mentions' | 'rate' | 'net';
 export type SortOrder = 'asc' | 'desc';
 
-export interface FactorTableRow {
-  document_id: string;
-  filename: string;
-  title: string | null;
-  language: string | null;
-  year: number | null;
-  words: number | null;
-  factor: string;
-  mentions: number;
-  per_1000_words: number;
-  positive: number;
-  negative: number;
-  neutral: number;
-  net: number;
-}
+/** One document × factor cell of the factor table, with the document's facts. */
+export type FactorTableRow = DocumentFactorsTable & Pick<DocumentsTable, 'filename' | 'title' | 'language' | 'year' | 'words'>;
 
 /** One factor over the selected documents. */
 export interface FactorTotalRow {
@@ -42,23 +29,8 @@ export interface FactorTotalRow {
   net: number;
 }
 
-export interface MentionRow {
-  document_id: string;
-  filename: string;
-  title: string | null;
-  year: number | null;
-  ordinal: number;
-  factor: string;
-  sentence: string;
-  start: number;
-  end: number;
-  page: number | null;
-  language: string;
-  match: string;
-  stance: Stance;
-  cues: string[];
-  section: string | null;
-}
+/** One mention with its document's facts; cues parsed from their JSON column. */
+export type MentionRow = Omit<FactorMentionsTable, 'cues_json'> & Pick<DocumentsTable, 'filename' | 'title' | 'year'> & { cues: string[] };
 
 export interface Sorting {
   sort?: FactorSort;

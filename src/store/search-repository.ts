@@ -3,24 +3,15 @@
 // the query parsed by both and either accepted. Filtered like the factor table; the factor and
 // stance filters keep sentences in which a mention of that factor (with that stance) starts.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from './schema.js';
+import type { Database, DocumentsTable, SentencesTable } from './schema.js';
 import { dialectOf, documentConditions, type CorpusFilter, type Page } from './corpus-filter.js';
 import { queryStems, stemRanges, type IndexedSentence } from './sentence-index.js';
 
-export interface SearchHit {
-  document_id: string;
-  filename: string;
-  title: string | null;
-  year: number | null;
-  ordinal: number;
-  start: number;
-  end: number;
-  page: number | null;
-  language: string;
-  sentence: string;
+/** A sentence that matches the query, with its document's facts. */
+export type SearchHit = Omit<SentencesTable, 'id'> & Pick<DocumentsTable, 'filename' | 'title' | 'year'> & {
   /** [start, end) of the words that match the query, within the sentence. */
   highlights: [number, number][];
-}
+};
 
 /** Below this many matches, PostgreSQL takes a query's matches from the GIN index (see matches()). */
 const RARE_WORD_MATCHES = 1000;

@@ -5,17 +5,13 @@
 import { splitSentences } from '../analysis/sentences.js';
 import { tokenize } from '../analysis/tokens.js';
 import type { NormalizedDocument, Paragraph, Summary } from '../analysis/types.js';
+import type { SentencesTable } from './schema.js';
 
-export interface IndexedSentence {
-  ordinal: number;
-  start: number;
-  end: number;
-  page: number | null;
-  language: string;
-  sentence: string;
+/** A sentence as the search index stores it. */
+export type IndexedSentence = Omit<SentencesTable, 'id' | 'document_id'> & {
   /** Space-separated lower-case stems of the sentence's words and numbers. */
   stems: string;
-}
+};
 
 /** The normalized text joins paragraphs with a blank line (see analysis/normalize.ts). */
 const PARAGRAPH_SEPARATOR = '\n\n';
