@@ -43,10 +43,15 @@ const { values: args } = parseArgs({
   },
 });
 
-/** Sizes: the issue's in full, small enough for a minute or two with --quick. */
+/**
+ * Sizes. Full: the issue's, except the ingest corpus — 1,000 papers × 3 modes × 3 runs would take
+ * about an hour on 2 cores, so 200 papers keep `npm run bench` near 20 minutes; the 1,000-paper
+ * figures come from `tsx scripts/bench/ingest.ts` (1,000 papers, one run) or `--papers 1000`.
+ * --quick: ten minutes or less on a busy machine.
+ */
 const SIZES = args.quick
   ? { runs: 1, papers: 20, single: 4, largePages: 300, apiDocuments: 1000, apiRequests: 20, queueJobs: 200, uploads: 500 }
-  : { runs: 3, papers: 1000, single: 10, largePages: 300, apiDocuments: 10_000, apiRequests: 60, queueJobs: 1000, uploads: 500 };
+  : { runs: 3, papers: 200, single: 10, largePages: 300, apiDocuments: 10_000, apiRequests: 60, queueJobs: 1000, uploads: 500 };
 const RUNS = Number(args.runs ?? SIZES.runs);
 const PAPERS = Number(args.papers ?? SIZES.papers);
 const API_DOCUMENTS = Number(args['api-documents'] ?? SIZES.apiDocuments);
