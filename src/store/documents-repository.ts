@@ -93,6 +93,12 @@ export class DocumentsRepository {
     return this.db.selectFrom('documents').selectAll().where('id', 'in', ids).execute();
   }
 
+  /** Status and error of each document (what progress displays poll). */
+  async statuses(ids: string[]): Promise<Pick<DocumentRow, 'id' | 'status' | 'error_code' | 'error_message'>[]> {
+    if (ids.length === 0) return [];
+    return this.db.selectFrom('documents').select(['id', 'status', 'error_code', 'error_message']).where('id', 'in', ids).execute();
+  }
+
   /** Documents whose id starts with the given prefix (users type short ids). */
   async findByIdPrefix(prefix: string, limit = 2): Promise<DocumentRow[]> {
     return this.db.selectFrom('documents').selectAll().where('id', 'like', `${prefix.replace(/[^0-9a-f]/g, '')}%`).limit(limit).execute();

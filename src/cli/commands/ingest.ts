@@ -24,6 +24,7 @@ export interface Outcome {
 
 const FINAL = new Set(['done', 'failed', 'needs_password', 'needs_ocr']);
 const POLL_MS = 500;
+const POLL_BATCH = 200;
 /** Stored documents are handed to the queue in bulk (one BullMQ addBulk per batch). */
 const ENQUEUE_BATCH = 200;
 
@@ -88,7 +89,9 @@ async function submitFile(runtime: Runtime, file: string, options: IngestOptions
 async function waitForOutcomes(runtime: Runtime, waiting: Map<string, Outcome>, onFinished: () => void): Promise<void> {
   while (waiting.size) {
     await Promise.race([runtime.idle(), new Promise((resolve) => setTimeout(resolve, POLL_MS))]);
-    for (const row of await runtime.documents.getMany([...waiting.keys()])) {
+    // Documents finish roughly in the order they were queued: polling the oldest few keeps each
+    // poll cheap however large the ingest is.
+    for (const row of await runtime.documents.statuses([...waiting.keys()].slice(0, POLL_BATCH))) {
       if (!FINAL.has(row.status)) continue;
       const outcome = waiting.get(row.id)!;
       outcome.status = row.status;
