@@ -6,8 +6,6 @@ import { ConfigError, loadConfig, type Config } from '../config.js';
 import { stopOnSignals } from '../roles/signals.js';
 import { startWeb } from '../roles/web.js';
 import { startWorker } from '../roles/worker.js';
-import { analyzeFile } from './commands/analyze.js';
-import { compare } from './commands/compare.js';
 import { EXPORT_NAMES, exportCorpus, parseYears } from './commands/export.js';
 import { printFactorTable } from './commands/factors.js';
 import { ingest, printOutcomes } from './commands/ingest.js';
@@ -61,6 +59,8 @@ program
   .addOption(new Option('--text', 'print the normalized text the offsets refer to').conflicts('json'))
   .option('--password <password>', 'password for an encrypted PDF')
   .action(async (file: string, options: { text?: boolean; password?: string }) => {
+    // Loaded on use: the analysis modules (pdf.js, dictionaries) stay out of `serve`'s memory.
+    const { analyzeFile } = await import('./commands/analyze.js');
     process.stdout.write((await analyzeFile(file, options)) + '\n');
   });
 
@@ -84,6 +84,7 @@ program
   .option('--json', 'print the comparison as JSON')
   .option('--password <password>', 'password for encrypted PDFs analyzed on the fly')
   .action(async (items: string[], options: { json?: boolean; password?: string }) => {
+    const { compare } = await import('./commands/compare.js');
     process.stdout.write((await compare(config(), items, options)) + '\n');
   });
 

@@ -88,7 +88,9 @@ async function submitFile(runtime: Runtime, file: string, options: IngestOptions
 
 async function waitForOutcomes(runtime: Runtime, waiting: Map<string, Outcome>, onFinished: () => void): Promise<void> {
   while (waiting.size) {
-    await Promise.race([runtime.idle(), new Promise((resolve) => setTimeout(resolve, POLL_MS))]);
+    // In-process, idle() says when all is analyzed; with BullMQ the workers are elsewhere: poll.
+    const pause = new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    await (runtime.queue.kind === 'in-process' ? Promise.race([runtime.idle(), pause]) : pause);
     // Documents finish roughly in the order they were queued: polling the oldest few keeps each
     // poll cheap however large the ingest is.
     for (const row of await runtime.documents.statuses([...waiting.keys()].slice(0, POLL_BATCH))) {
