@@ -23,6 +23,7 @@ import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { dialectOf } from '../../src/store/corpus-filter.js';
 import type { Database } from '../../src/store/schema.js';
 import { queryStems } from '../../src/store/sentence-index.js';
+import { seededRandom } from './common.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -47,16 +48,7 @@ const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:
 // ---------------------------------------------------------------------------------------------
 // Generated corpus: deterministic, so that both databases hold the same rows.
 
-/** A small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = random(42);
+const rand = seededRandom(42);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
 /** Zipf-like: small indexes are much more frequent, as words and factors in real papers are. */
 const zipf = (n: number) => Math.min(n - 1, Math.floor(Math.exp(rand() * Math.log(n + 1)) - 1));

@@ -217,3 +217,13 @@ export function lastJsonLine(stdout: string): unknown {
   }
   return undefined;
 }
+
+/** A small deterministic PRNG (mulberry32): generated corpora are the same on every machine and run. */
+export function seededRandom(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -26,7 +26,7 @@ import { openStore } from '../../src/store/database.js';
 import { DocumentsRepository } from '../../src/store/documents-repository.js';
 import { ResultsRepository } from '../../src/store/results-repository.js';
 import { createPgSchema, removeQueueKeys, uniqueName, REDIS_URL } from '../../test/support/services.js';
-import { atLeast, atMost, compiled, figure, ProcessSampler, printFigures, printJson, startNode, stopChild, type Child, type Figure } from './common.js';
+import { atLeast, atMost, compiled, figure, ProcessSampler, printFigures, printJson, seededRandom, startNode, stopChild, type Child, type Figure } from './common.js';
 
 export const BENCH_CORPUS_DIR = join(projectRoot, 'test-artifacts', 'bench-corpus');
 const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
@@ -50,15 +50,6 @@ function sources(): Record<'ru' | 'en', Source[]> {
   return byLanguage;
 }
 
-/** A small deterministic PRNG (mulberry32), so that paper i is the same paper on every machine. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Paper `index`: even ones Russian, odd ones English; one sample paper's title, then the
@@ -66,7 +57,7 @@ function random(seed: number): () => number {
  * full. The numbered title makes every paper's bytes (and so its sha256) distinct.
  */
 export async function makePaper(index: number, pages: number): Promise<Buffer> {
-  const rand = random(index + 1);
+  const rand = seededRandom(index + 1);
   const pool = sources()[index % 2 === 0 ? 'ru' : 'en'];
   const lead = pool[index % pool.length]!;
   const paragraphs = pool.flatMap((s) => s.paragraphs);
