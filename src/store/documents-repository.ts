@@ -1,7 +1,7 @@
 // Every read and write of documents, their original bytes and their collections.
 import type { Kysely, Selectable } from 'kysely';
 import type { DocumentStatus } from '../analysis/errors.js';
-import { inCollection } from './factor-table-repository.js';
+import { inCollection } from './corpus-filter.js';
 import type { Database, DocumentsTable } from './schema.js';
 
 export type DocumentRow = Selectable<DocumentsTable>;

@@ -5,9 +5,6 @@ import type { Stance } from '../analysis/types.js';
 import { documentConditions, type CorpusFilter, type Page } from './corpus-filter.js';
 import type { Database, DocumentFactorsTable, DocumentsTable, FactorMentionsTable } from './schema.js';
 
-export { inCollection } from './corpus-filter.js';
-export type FactorTableFilter = CorpusFilter;
-
 export type FactorSort = 'mentions' | 'rate' | 'net';
 export type SortOrder = 'asc' | 'desc';
 

@@ -2,14 +2,15 @@
 import type { Config } from '../../config.js';
 import { toCsv } from '../../export/csv.js';
 import { createRuntime } from '../../runtime.js';
-import type { FactorTableFilter, FactorTableRow } from '../../store/factor-table-repository.js';
+import type { CorpusFilter } from '../../store/corpus-filter.js';
+import type { FactorTableRow } from '../../store/factor-table-repository.js';
 
 const COLUMNS: (keyof FactorTableRow & string)[] = [
   'document_id', 'filename', 'language', 'words', 'factor', 'mentions', 'per_1000_words', 'positive', 'negative', 'neutral', 'net',
 ];
 const PAGE = 5000;
 
-export async function printFactorTable(config: Config, filter: FactorTableFilter, format: 'csv' | 'json'): Promise<void> {
+export async function printFactorTable(config: Config, filter: CorpusFilter, format: 'csv' | 'json'): Promise<void> {
   const runtime = await createRuntime(config, { analyze: false });
   try {
     const rows: FactorTableRow[] = [];
