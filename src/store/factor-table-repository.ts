@@ -1,7 +1,6 @@
 // Queries over the corpus: the documents × factors table (per document or per factor) and the
 // evidence behind it, paged for the API and walked by key for exports.
 import type { Kysely } from 'kysely';
-import type { Stance } from '../analysis/types.js';
 import { documentConditions, type CorpusFilter, type Page } from './corpus-filter.js';
 import type { Database, DocumentFactorsTable, DocumentsTable, FactorMentionsTable } from './schema.js';
 

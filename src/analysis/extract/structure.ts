@@ -19,7 +19,6 @@ const AFTER_REFERENCES_HEADING =
   /^(\d+\.?\s*)?(приложени[ея]|сведения\s+об\s+авторах|об\s+авторах|информация\s+об\s+авторах|appendix|about\s+the\s+authors?|author\s+information|information\s+about\s+the\s+authors?)(?![\p{L}])/iu;
 const CAPTION_START =
   /^(рис\.|рисунок|табл\.|таблица|диаграмма|схема|график|figure|fig\.|table|chart|exhibit)\s*(\d+(\.\d+)*|[IVX]+|[A-ZА-Я])\s*($|[.:—–-])|^(источник|источники|примечание|source|sources|note)\s*:/i;
-const NUMBERED_HEADING = /^(\d+(\.\d+)*\.?|[IVX]+\.)\s+\p{Lu}/u;
 const FOOTNOTE_MARKER = /^[¹²³⁴⁵⁶⁷⁸⁹⁰*]+\s*\S/;
 const MAX_HEADING_CHARS = 150;
 const MAX_HEADING_WORDS = 15;
