@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findAbbreviations, loadMorphology } from '../../src/analysis/abbreviations/index.js';
 import { findDefinitions } from '../../src/analysis/abbreviations/definitions.js';
 import { russianDictionaryForm } from '../../src/analysis/abbreviations/morphology.js';
+import { nounPhraseStart } from '../../src/analysis/abbreviations/noun-phrase.js';
 import { contextOf } from './abbreviations-support.js';
 
 beforeAll(async () => {
@@ -50,6 +51,24 @@ describe('long forms by Russian syntax where the letters do not fit', () => {
     expect(pairs('Банки отключены от системы передачи финансовых сообщений (SPFS), а не наоборот.')).toEqual([
       ['SPFS', 'системы передачи финансовых сообщений'],
     ]);
+  });
+
+  it('a translation has about one word per letter, or is one compound term', () => {
+    expect(pairs('Ширина линии на половине высоты, или полуширина (FWHM), равна 2 нм.')).toEqual([['FWHM', 'полуширина']]);
+    expect(pairs('В разделе «Обрабатывающие производства (BCDE)» нет данных.')).toEqual([]);
+    expect(pairs('Иммунизировали капсульным полисахаридом (SIII) мышей.')).toEqual([]);
+  });
+
+  it('a word with a capital inside is an abbreviation, not a word of the translation', () => {
+    expect(pairs('Число клеток спНИГОК селезенки мышей (SMC) росло.')).toEqual([['SMC', 'селезенки мышей']]);
+  });
+
+  it('a translation starts no earlier than a quotation still open', () => {
+    expect(pairs('В обзоре «Перспективы экономики (WEO)» МВФ снизил прогноз.')).toEqual([['WEO', 'Перспективы экономики']]);
+  });
+
+  it('a preposition is not a noun of the phrase, even though the dictionary lists «в» as an abbreviation', () => {
+    expect(nounPhraseStart(['рост', 'производства', 'в', 'России'], 4)).toEqual({ start: 3, cut: false });
   });
 
   it('the noun phrase before «далее»', () => {

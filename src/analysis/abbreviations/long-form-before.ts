@@ -41,7 +41,15 @@ export function longFormBefore(text: string, short: string, end: number): [numbe
  */
 export function translatedLongFormBefore(text: string, short: string, end: number): [number, number] | null {
   if (/\p{Script=Cyrillic}/u.test(short) || upperCount(short) < 2) return null;
-  return nounPhraseBefore(text, short, end, false);
+  const phrase = nounPhraseBefore(text, short, end, false);
+  if (!phrase) return null;
+  // With no letters to check, a phrase must translate word for word, about one word per letter (a
+  // compound may join two: Местного сверхскопления, MCC); one compound term may stand for all of
+  // them (полуширина, FWHM). A phrase of fewer words names something else: a range of
+  // classification sections («Промышленное производство (BCDE)»), a type («полисахарид
+  // пневмококка (SIII)»).
+  const words = splitWords(text.slice(phrase[0], phrase[1])).length;
+  return words === 1 || words >= [...short].filter((ch) => /\p{L}/u.test(ch)).length - 1 ? phrase : null;
 }
 
 /**
@@ -58,7 +66,8 @@ export function nounPhraseBefore(text: string, short: string, end: number, whole
     shortFormLetters(short).length,
   );
   if (!phrase || (whole && phrase.cut)) return null;
-  return [from + words[phrase.start]!.start, e];
+  const first = words[phrase.start]!;
+  return [from + first.start + /^[«"“„]*/u.exec(first.text)![0].length, e];
 }
 
 export function matchVariants(short: string): string[] {

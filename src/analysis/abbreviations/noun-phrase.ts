@@ -11,10 +11,13 @@ interface WordReading {
   adjective: AzParse[];
 }
 
-/** Dictionary readings, or for words it does not know («Слоановском», «сверхскопления») guesses from the suffix. */
+/**
+ * Dictionary readings, or for words it does not know («Слоановском», «сверхскопления») guesses from
+ * the suffix. Readings as abbreviations are left out: they make nouns of prepositions («в» for век).
+ */
 function read(word: string): WordReading {
   const known = parses(word);
-  const ps = known.length ? known : guessedParses(word);
+  const ps = (known.length ? known : guessedParses(word)).filter((p) => !p.tag.Abbr);
   return {
     noun: ps.filter((p) => p.tag.POS === 'NOUN'),
     adjective: ps.filter((p) => p.tag.POS === 'ADJF' || p.tag.POS === 'PRTF'),
@@ -48,8 +51,16 @@ export interface NounPhrase {
  */
 export function nounPhraseStart(words: string[], maxWords: number): NounPhrase | null {
   if (!morphologyLoaded()) return null;
+  // A quotation still open where the phrase ends («Обрабатывающие производства (BCDE)») is a name
+  // that begins at its quote mark: the words before it are outside the name.
+  const opened = words.findLastIndex((w) => /^[«„“]/u.test(w));
+  if (opened > 0 && !words.slice(opened).some((w) => /[»”]/u.test(w))) {
+    const phrase = nounPhraseStart(words.slice(opened), maxWords);
+    return phrase && { ...phrase, start: phrase.start + opened };
+  }
   const clean = words.map((w) => w.replace(/^[«"“„(]+|[»"”),.;:]+$/gu, ''));
-  const cyrillic = (w: string) => /^[\p{Script=Cyrillic}-]+$/u.test(w);
+  // A capital after a lower-case letter («инНИГОК») marks an abbreviation with a prefix, not a word.
+  const cyrillic = (w: string) => /^[\p{Script=Cyrillic}-]+$/u.test(w) && !/\p{Ll}\p{Lu}/u.test(w);
   let i = clean.length - 1;
   if (i < 0 || !cyrillic(clean[i]!) || !isNounWord(read(clean[i]!))) return null;
   let start = -1;
