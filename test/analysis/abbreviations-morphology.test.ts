@@ -71,6 +71,12 @@ describe('long forms by Russian syntax where the letters do not fit', () => {
     expect(nounPhraseStart(['рост', 'производства', 'в', 'России'], 4)).toEqual({ start: 3, cut: false });
   });
 
+  it('a digit is translated by its number word, which begins the phrase', () => {
+    expect(pairs('Спад пришелся на первую половину переходного периода (TP-1) в экономике.')).toEqual([
+      ['TP-1', 'первую половину переходного периода'],
+    ]);
+  });
+
   it('the noun phrase before «далее»', () => {
     expect(pairs('Ставку определяет Банк России (далее – ЦБ), а не правительство.')).toEqual([['ЦБ', 'Банк России']]);
   });

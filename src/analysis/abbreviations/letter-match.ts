@@ -134,6 +134,11 @@ const NUMBER_WORDS: Record<string, RegExp> = {
   '9': /^(?:(?:nine|ninth)(?!\p{L})|девят)/u,
 };
 
+/** Whether a word is the word for a digit («второй» for 2, "first" for 1). */
+export function isNumberWord(word: string, digit: string): boolean {
+  return NUMBER_WORDS[digit]?.test(word.toLowerCase()) ?? false;
+}
+
 /** Whether the short-form character `ch` matches `lower` at `p`: the same character, or a digit's word at a word start. */
 function matchesAt(lower: string, p: number, ch: string): boolean {
   if (lower[p] === ch) return true;

@@ -1,6 +1,6 @@
 // The long form that ends where a short form's parenthesis begins: by letter matching, and for
 // Latin abbreviations after Russian text by the Russian noun phrase.
-import { bestLongForm, shortFormLetters, splitWords, type LetterMatch } from './letter-match.js';
+import { bestLongForm, isNumberWord, shortFormLetters, splitWords, type LetterMatch } from './letter-match.js';
 import { nounPhraseStart } from './noun-phrase.js';
 import { upperCount } from './shape.js';
 import { collapse, maxLongFormWords, trimmedEnd, wordWindow } from './text-window.js';
@@ -49,22 +49,40 @@ export function translatedLongFormBefore(text: string, short: string, end: numbe
   // classification sections («Промышленное производство (BCDE)»), a type («полисахарид
   // пневмококка (SIII)»).
   const words = splitWords(text.slice(phrase[0], phrase[1])).length;
-  return words === 1 || words >= [...short].filter((ch) => /\p{L}/u.test(ch)).length - 1 ? phrase : null;
+  if (words !== 1 && words < [...short].filter((ch) => /\p{L}/u.test(ch)).length - 1) return null;
+  return numberedPhraseBefore(text, short, end) ?? phrase;
 }
 
 /**
- * The Russian noun phrase before `end`, of at most as many words as the short form has letters.
- * A phrase longer than that is cut to its last groups for a translation (the abbreviation names
- * the last ones: «объеме Местного сверхскопления (MCC)»), and rejected when `whole` is asked for.
+ * A digit of the short form is translated by its number word, which begins the phrase even beyond
+ * one word per letter: «во второй половине атлантического периода (AT-2)».
  */
-export function nounPhraseBefore(text: string, short: string, end: number, whole: boolean): [number, number] | null {
+function numberedPhraseBefore(text: string, short: string, end: number): [number, number] | null {
+  const digits = short.match(/\p{N}/gu);
+  if (!digits) return null;
+  const phrase = nounPhraseBefore(text, short, end, false, maxLongFormWords(short));
+  if (!phrase) return null;
+  const word = splitWords(text.slice(phrase[0], phrase[1])).find((w) => digits.some((d) => isNumberWord(w.text, d)));
+  return word ? [phrase[0] + word.start, phrase[1]] : null;
+}
+
+/**
+ * The Russian noun phrase before `end`, of at most `maxWords` words (by default as many as the
+ * short form has letters). A phrase longer than that is cut to its last groups for a translation
+ * (the abbreviation names the last ones: «объеме Местного сверхскопления (MCC)»), and rejected when
+ * `whole` is asked for.
+ */
+export function nounPhraseBefore(
+  text: string,
+  short: string,
+  end: number,
+  whole: boolean,
+  maxWords = shortFormLetters(short).length,
+): [number, number] | null {
   const e = trimmedEnd(text, end);
   const [from] = wordWindow(text, e, maxLongFormWords(short));
   const words = splitWords(text.slice(from, e));
-  const phrase = nounPhraseStart(
-    words.map((w) => w.text),
-    shortFormLetters(short).length,
-  );
+  const phrase = nounPhraseStart(words.map((w) => w.text), maxWords);
   if (!phrase || (whole && phrase.cut)) return null;
   const first = words[phrase.start]!;
   return [from + first.start + /^[«"“„]*/u.exec(first.text)![0].length, e];
