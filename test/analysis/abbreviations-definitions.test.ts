@@ -15,6 +15,13 @@ describe('definitions in the text', () => {
     expect(pairs('Patients took proton pump inhibitors (PPIs) daily.')).toEqual([['PPIs', 'proton pump inhibitors']]);
   });
 
+  it('a slash between alternatives for the same letter keeps both in the long form', () => {
+    expect(pairs('Forecasts used the Gross/General Domestic Product (GDP) of each region.')).toEqual([
+      ['GDP', 'Gross/General Domestic Product'],
+    ]);
+    expect(pairs('the mutant ngn3/paired box factor 6 (PBF6) line')).toEqual([['PBF6', 'paired box factor 6']]);
+  });
+
   it('SF (long form)', () => {
     expect(pairs('Growth of the NIS (national innovation system) slowed.')).toEqual([['NIS', 'national innovation system']]);
   });

@@ -111,11 +111,14 @@ export function alignmentScore(letters: string[], text: string): { score: number
 /**
  * A match at a part after '/' or a dash ("ngn3/paired box factor 6", "malformations--persistent
  * truncus arteriosus") starts the long form there; after a hyphen the whole word counts, as
- * chemical names and prefixes belong to the long form (2,4-dinitrophenyl, non-inactivating).
+ * chemical names and prefixes belong to the long form (2,4-dinitrophenyl, non-inactivating). So
+ * does a slash between alternatives for the same letter ("Receiver/Relative Operating Characteristic").
  */
 function partOrWordStart(text: string, i: number): number {
-  const before = text.slice(wordStart(text, i), i);
-  return /(?:\/|--|[—–])$/u.test(before) ? i : wordStart(text, i);
+  const start = wordStart(text, i);
+  const before = text.slice(start, i);
+  if (/^\p{L}+\/$/u.test(before) && before[0]!.toLowerCase() === text[i]!.toLowerCase()) return start;
+  return /(?:\/|--|[—–])$/u.test(before) ? i : start;
 }
 
 /**
