@@ -80,4 +80,10 @@ describe('long forms by Russian syntax where the letters do not fit', () => {
   it('the noun phrase before «далее»', () => {
     expect(pairs('Ставку определяет Банк России (далее – ЦБ), а не правительство.')).toEqual([['ЦБ', 'Банк России']]);
   });
+
+  it('before «далее», a noun phrase longer than the letters, from its word with the first letter', () => {
+    expect(pairs('Налоговая служба ведет новый единый реестр субъектов малого предпринимательства (далее – ЕГРМП) с 2016 года.')).toEqual([
+      ['ЕГРМП', 'единый реестр субъектов малого предпринимательства'],
+    ]);
+  });
 });

@@ -3,11 +3,11 @@
 // when the letters do not begin words the boundary comes from looser letter matching or syntax:
 // "multinational corporations (hereinafter referred to as TNCs)", «Банк России (далее – ЦБ)».
 import { makeDefinition, type Definition } from './definition.js';
-import { shortFormLetters, wordStart } from './letter-match.js';
+import { shortFormLetters, splitWords, wordStart } from './letter-match.js';
 import { longFormBefore, nounPhraseBefore } from './long-form-before.js';
 import { isNoise } from './noise.js';
 import { ABBREVIATION_IN_TEXT, endingFits, upperCount } from './shape.js';
-import { clauseStart, collapse, MAX_LOOKBACK, trimmedEnd, wordWindow, type Paren } from './text-window.js';
+import { clauseStart, collapse, MAX_LOOKBACK, maxLongFormWords, trimmedEnd, wordWindow, type Paren } from './text-window.js';
 
 const HEREINAFTER =
   /^\s*(?:далее|в\s+дальнейшем|hereinafter|hereafter|henceforth)(?:\s+по\s+тексту)?(?:\s+также)?(?:\s*,)?(?:\s+(?:referred\s+to\s+as|called|named|termed|abbreviated\s+as|as|the|именуем\w*|—|–|-))*\s*[-–—:,]?\s*/iu;
@@ -28,8 +28,23 @@ export function hereinafterDefinition(text: string, paren: Paren): Definition | 
   const beforeTail = tail ? collapse(text.slice(Math.max(0, end - MAX_LOOKBACK), end)).endsWith(tail) : false;
   if (beforeTail) end = trimmedEnd(text, endBeforeSuffix(text, end, tail));
   const long =
-    longFormBefore(text, short.text, end) ?? looseLongFormBefore(text, short.text, end) ?? nounPhraseBefore(text, short.text, end, true) ?? properNameBefore(text, end);
+    longFormBefore(text, short.text, end) ?? looseLongFormBefore(text, short.text, end) ?? nounPhraseDefined(text, short.text, end) ?? properNameBefore(text, end);
   return long ? makeDefinition(text, [s, e], long, 'hereinafter') : null;
+}
+
+/**
+ * The noun phrase before the marker, whole, within Schwartz–Hearst's window: it may have more
+ * words than the short form has letters when a word went without one («федеральные образовательные
+ * стандарты общего образования (далее – ФГОС)»). It starts at its first word that begins with the
+ * short form's first letter, which leaves out a modifier the short form does not name («новые»);
+ * a phrase with no such word is a name the letters do not spell («Банк России (далее – ЦБ)»).
+ */
+function nounPhraseDefined(text: string, short: string, end: number): [number, number] | null {
+  const phrase = nounPhraseBefore(text, short, end, true, maxLongFormWords(short));
+  if (!phrase) return null;
+  const first = shortFormLetters(short)[0];
+  const word = splitWords(text.slice(phrase[0], phrase[1])).find((w) => w.text[0]!.toLowerCase() === first);
+  return word ? [phrase[0] + word.start, phrase[1]] : phrase;
 }
 
 /** Characters before a parenthesis in which a name is looked for. */
