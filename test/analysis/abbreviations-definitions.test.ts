@@ -22,6 +22,13 @@ describe('definitions in the text', () => {
     expect(pairs('the mutant ngn3/paired box factor 6 (PBF6) line')).toEqual([['PBF6', 'paired box factor 6']]);
   });
 
+  it('a short form cited with its noun in another case stands for the words before the noun', () => {
+    expect(pairs('Доля малых инновационных предприятий (МИ предприятия) растет.')).toEqual([['МИ', 'малых инновационных']]);
+    expect(pairs('Growth of mouse embryo fibroblast cells (MEF cells) was slow.')).toEqual([
+      ['MEF cells', 'mouse embryo fibroblast cells'],
+    ]);
+  });
+
   it('SF (long form)', () => {
     expect(pairs('Growth of the NIS (national innovation system) slowed.')).toEqual([['NIS', 'national innovation system']]);
   });

@@ -9,7 +9,7 @@
 // «далее» and "hereinafter" forms (hereinafter.ts) fall back on looser matching and syntax.
 import { makeDefinition, type Definition, type DefinitionForm } from './definition.js';
 import { hereinafterDefinition } from './hereinafter.js';
-import { splitWords } from './letter-match.js';
+import { splitWords, wordStart } from './letter-match.js';
 import { longFormBefore, matchVariants, plausibleLongForm, spellsShortForm, startsLongForm, translatedLongFormBefore } from './long-form-before.js';
 import { isNoise } from './noise.js';
 import { isShortForm, upperCount } from './shape.js';
@@ -37,6 +37,8 @@ function parentheticalDefinition(text: string, paren: Paren): Definition | null 
   }));
   const first = parts[0];
   if (!first) return null;
+  const attributive = attributiveDefinition(text, paren, first);
+  if (attributive) return attributive;
   // "(SF)", "(SF; note)", "(SF, p < 0.05)", "[OR] 3.67": the short form comes first (Schwartz–Hearst) …
   const short = isShortForm(first.text) ? first.text : null;
   if (short) {
@@ -53,6 +55,30 @@ function parentheticalDefinition(text: string, paren: Paren): Definition | null 
   }
   const long = longFormBefore(text, last.text, paren.open);
   return long ? makeDefinition(text, shortSpan, long, 'long (SF)') : null;
+}
+
+/**
+ * «Т-зависимых антигенов (ТЗ антигены)»: the short form cited in the nominative with the noun it
+ * modifies, which the text has in another case. The short form stands for the words before that
+ * noun. The same word repeated unchanged ("MEF cells" after "mouse embryo fibroblast cells") names
+ * the whole phrase instead.
+ */
+function attributiveDefinition(text: string, paren: Paren, part: { text: string; start: number }): Definition | null {
+  const m = /^(\S+)\s+(\p{Ll}{4,})$/u.exec(part.text);
+  if (!m || !isShortForm(m[1]!) || upperCount(m[1]!) < 2) return null;
+  const e = trimmedEnd(text, paren.open);
+  const s = wordStart(text, e);
+  const noun = text.slice(s, e).toLowerCase();
+  if (noun === m[2] || !sameStem(noun, m[2]!)) return null;
+  const long = longFormBefore(text, m[1]!, s);
+  return long ? makeDefinition(text, [part.start, part.start + m[1]!.length], long, 'long (SF)') : null;
+}
+
+/** Forms of one word: a shared beginning of four letters or more that leaves at most three letters of either. */
+function sameStem(a: string, b: string): boolean {
+  let n = 0;
+  while (n < a.length && a[n] === b[n]) n++;
+  return n >= 4 && n >= Math.max(a.length, b.length) - 3;
 }
 
 // --- SF (long form) ---------------------------------------------------------------------------
