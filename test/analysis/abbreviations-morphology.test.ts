@@ -77,6 +77,13 @@ describe('long forms by Russian syntax where the letters do not fit', () => {
     ]);
   });
 
+  it('a noun with a participial phrase after it, abbreviated as the compound with the participle first', () => {
+    expect(pairs('В регионе выросло число предприятий, выпускающих инновационную продукцию (ИПВП), и их выручка.')).toEqual([
+      ['ИПВП', 'предприятий, выпускающих инновационную продукцию'],
+    ]);
+    expect(pairs('В регионе выросло число предприятий, выпускающих инновационную продукцию (ИПВК), и их выручка.')).toEqual([]);
+  });
+
   it('the noun phrase before «далее»', () => {
     expect(pairs('Ставку определяет Банк России (далее – ЦБ), а не правительство.')).toEqual([['ЦБ', 'Банк России']]);
   });

@@ -12,6 +12,7 @@ import { hereinafterDefinition } from './hereinafter.js';
 import { splitWords, wordStart } from './letter-match.js';
 import { longFormBefore, matchVariants, plausibleLongForm, spellsShortForm, startsLongForm, translatedLongFormBefore } from './long-form-before.js';
 import { isNoise } from './noise.js';
+import { participialLongFormBefore } from './participle.js';
 import { isShortForm, upperCount } from './shape.js';
 import { collapse, maxLongFormWords, parentheses, trimmedEnd, type Paren } from './text-window.js';
 
@@ -42,7 +43,8 @@ function parentheticalDefinition(text: string, paren: Paren): Definition | null 
   // "(SF)", "(SF; note)", "(SF, p < 0.05)", "[OR] 3.67": the short form comes first (Schwartz–Hearst) …
   const short = isShortForm(first.text) ? first.text : null;
   if (short) {
-    const long = longFormBefore(text, short, paren.open) ?? translatedLongFormBefore(text, short, paren.open);
+    const long =
+      longFormBefore(text, short, paren.open) ?? participialLongFormBefore(text, short, paren.open) ?? translatedLongFormBefore(text, short, paren.open);
     return long ? makeDefinition(text, [first.start, first.start + short.length], long, 'long (SF)') : null;
   }
   // … or last: "(blood-brain barrier, BBB)" defines inside, "(EC 1.15.1.1; SOD)" before.

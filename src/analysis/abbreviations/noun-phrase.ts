@@ -34,6 +34,12 @@ function agrees(adjective: WordReading, noun: WordReading): boolean {
   );
 }
 
+/** Whether `word` is a participle that agrees with the noun `noun` («клеток, образующих»). */
+export function agreeingParticiple(word: string, noun: string): boolean {
+  const participle = read(word).adjective.filter((p) => p.tag.POS === 'PRTF');
+  return agrees({ noun: [], adjective: participle }, read(noun));
+}
+
 function couldBeGenitive(r: WordReading): boolean {
   return r.noun.some((n) => n.tag.gent);
 }
