@@ -29,6 +29,12 @@ describe('definitions in the text', () => {
     ]);
   });
 
+  it('a bracketed part of a name echoed by a bracketed letter of the short form', () => {
+    expect(pairs('Население Ханты-Мансийского автономного округа (Югра) (ХМАО (Ю)) росло.')).toEqual([
+      ['ХМАО (Ю)', 'Ханты-Мансийского автономного округа (Югра)'],
+    ]);
+  });
+
   it('SF (long form)', () => {
     expect(pairs('Growth of the NIS (national innovation system) slowed.')).toEqual([['NIS', 'national innovation system']]);
   });

@@ -22,6 +22,8 @@ export function plausibleLongForm(short: string, long: string): boolean {
  */
 export function longFormBefore(text: string, short: string, end: number): [number, number] | null {
   const e = trimmedEnd(text, end);
+  const bracketed = bracketedPartBefore(text, short, e);
+  if (bracketed) return bracketed;
   for (const variant of matchVariants(short)) {
     const [from] = wordWindow(text, e, maxLongFormWords(short));
     const candidate = text.slice(from, e);
@@ -32,6 +34,19 @@ export function longFormBefore(text: string, short: string, end: number): [numbe
     if (plausibleLongForm(short, collapse(text.slice(start, e)))) return [start, e];
   }
   return null;
+}
+
+/**
+ * A bracketed part of a name, echoed by a bracketed letter of its short form: «Республики Саха
+ * (Якутия) (РС (Я))». The words before the bracket match the rest of the short form.
+ */
+function bracketedPartBefore(text: string, short: string, e: number): [number, number] | null {
+  const m = /^(.+?)\s*\((\p{Lu})\)$/u.exec(short);
+  if (!m || text[e - 1] !== ')') return null;
+  const open = text.lastIndexOf('(', e - 1);
+  if (open < 0 || text[open + 1] !== m[2]) return null;
+  const before = longFormBefore(text, m[1]!, open);
+  return before && [before[0], e];
 }
 
 /**
