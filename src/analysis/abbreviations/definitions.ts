@@ -1,12 +1,15 @@
 // In-text definitions of abbreviations, found in plain text (a paragraph, a sentence, an abstract):
 //   long form (SF)                          national innovation system (NIS)
+//   long form noun (SF noun)                малых инновационных предприятий (МИ предприятия)
 //   SF (long form)                          NIS (national innovation system)
 //   long form (далее [по тексту] – SF)      национальной инновационной системе (далее НИС)
 //   long form (hereinafter [referred to as] SF)   multinational corporations (hereinafter referred to as TNCs)
 //   SF – это long form                      НИС – это национальная инновационная система
 //   SF, or long form                        NIS, or national innovation system
-// The long form's boundary comes from letter matching (letter-match.ts, long-form-before.ts); the
-// «далее» and "hereinafter" forms (hereinafter.ts) fall back on looser matching and syntax.
+// The long form's boundary comes from letter matching (letter-match.ts, long-form-before.ts), for
+// a Russian noun with a participial phrase after it from matching in the compound's order
+// (participle.ts); the «далее» and "hereinafter" forms (hereinafter.ts) fall back on looser
+// matching and syntax.
 import { makeDefinition, type Definition, type DefinitionForm } from './definition.js';
 import { hereinafterDefinition } from './hereinafter.js';
 import { splitWords, wordStart } from './letter-match.js';
