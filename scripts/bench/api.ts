@@ -22,7 +22,7 @@ import { createLogger } from '../../src/logger.js';
 import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { dialectOf } from '../../src/store/corpus-filter.js';
 import type { Database } from '../../src/store/schema.js';
-import { queryStems } from '../../src/store/sentence-index.js';
+import { queryStems } from '../../src/analysis/search-index.js';
 import { seededRandom } from './common.js';
 
 const { values: args } = parseArgs({

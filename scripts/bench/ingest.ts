@@ -254,11 +254,11 @@ export async function singlePaper(dir: string, papers: number): Promise<SingleRu
       const filename = paperName(i);
       const bytes = new Uint8Array(readFileSync(join(dir, filename)));
       const [, parse] = await timed(() => extract(bytes, { filename }));
-      const [{ summary, text }, analysis] = await timed(() => analyze(bytes, { filename }));
+      const [result, analysis] = await timed(() => analyze(bytes, { filename }));
       const [, storing] = await timed(async () => {
         const id = createHash('sha256').update(bytes).digest('hex');
         await documents.insertIfAbsent({ id, filename, mediaType: 'application/pdf', bytes, collections: [] });
-        await results.save(id, summary, text);
+        await results.save(id, result);
       });
       if (i >= WARMUP) runs.push({ parse, analyze: analysis, store: storing });
     }

@@ -11,6 +11,7 @@ import { findFactorMentions } from './factors/index.js';
 import { assignLanguages } from './language.js';
 import { lexiconVersion } from './lexicon-files.js';
 import { normalize } from './normalize.js';
+import { indexSentences, type IndexedSentence } from './search-index.js';
 import { splitSentences } from './sentences.js';
 import { buildSummary } from './summary.js';
 import { tokenize } from './tokens.js';
@@ -26,6 +27,8 @@ export interface AnalysisResult {
   summary: Summary;
   /** The normalized text that the Summary's offsets refer to. */
   text: string;
+  /** Every sentence with its stems, for the full-text search index. */
+  sentences: IndexedSentence[];
 }
 
 export async function analyze(bytes: Uint8Array, meta: DocumentMeta): Promise<AnalysisResult> {
@@ -49,7 +52,7 @@ export async function analyze(bytes: Uint8Array, meta: DocumentMeta): Promise<An
     candidates,
     lexicon: lexiconVersion(),
   });
-  return { summary, text: doc.text };
+  return { summary, text: doc.text, sentences: indexSentences(context) };
 }
 
 function tooLong(characters: number): AnalysisError {

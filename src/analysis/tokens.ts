@@ -94,7 +94,7 @@ const CACHE_LIMIT = 200_000;
 const wordForms = new Map<string, WordForm>();
 
 function wordForm(surface: string, language: string): WordForm {
-  const key = STEMMED_LANGUAGES.has(language) ? surface : `${language}\u0000${surface}`;
+  const key = isStemmed(language) ? surface : `${language}\u0000${surface}`;
   let form = wordForms.get(key);
   if (form === undefined) {
     const lower = surface.toLowerCase();
@@ -162,6 +162,11 @@ function abbreviationBase(word: string): string | null {
   return match ? match[1]!.toUpperCase() : null;
 }
 
+/** Whether the words of `language` are stemmed (Russian, English, and undecided text). */
+export function isStemmed(language: string): boolean {
+  return STEMMED_LANGUAGES.has(language);
+}
+
 const stemCache = new Map<string, string>();
 
 /**
@@ -172,7 +177,7 @@ const stemCache = new Map<string, string>();
  * Words of languages that are not analyzed are returned unchanged.
  */
 export function stem(word: string, language: string): string {
-  if (!STEMMED_LANGUAGES.has(language)) return word;
+  if (!isStemmed(language)) return word;
   let result = stemCache.get(word);
   if (result === undefined) {
     result = stemUncached(word);

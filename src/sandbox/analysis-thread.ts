@@ -13,7 +13,7 @@ port.on('message', async (request: ThreadRequest) => {
   let response: ThreadResponse;
   try {
     const result = await analyze(request.bytes, request.meta);
-    response = { taskId: request.taskId, ok: true, summary: result.summary, text: result.text };
+    response = { taskId: request.taskId, ok: true, ...result };
   } catch (error) {
     response =
       error instanceof AnalysisError

@@ -1,6 +1,7 @@
 // Messages between the analysis pool and its threads.
 import type { AnalysisErrorCode } from '../analysis/errors.js';
-import type { DocumentMeta, Summary } from '../analysis/types.js';
+import type { AnalysisResult } from '../analysis/index.js';
+import type { DocumentMeta } from '../analysis/types.js';
 
 export interface ThreadRequest {
   taskId: number;
@@ -14,5 +15,5 @@ export interface ThreadReady {
 }
 
 export type ThreadResponse =
-  | { taskId: number; ok: true; summary: Summary; text: string }
+  | ({ taskId: number; ok: true } & AnalysisResult)
   | { taskId: number; ok: false; code: AnalysisErrorCode; message: string; details: Record<string, unknown> };

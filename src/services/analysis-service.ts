@@ -39,7 +39,7 @@ export class AnalysisService {
       return;
     }
     await progress(90);
-    await this.results.save(documentId, result.summary, result.text);
+    await this.results.save(documentId, result);
     await progress(100);
     this.log.info({ documentId, ms: Date.now() - started, factors: result.summary.factors.length }, 'document analyzed');
   }

@@ -2,23 +2,20 @@
 // counts, every mention, abbreviations). A document's results are replaced as a whole in one
 // transaction, so readers never see half of them and a job that runs twice leaves one copy.
 import type { Kysely } from 'kysely';
+import type { AnalysisResult } from '../analysis/index.js';
 import type { Summary } from '../analysis/types.js';
 import type { Database } from './schema.js';
 import { estimatePublicationYear } from './publication-year.js';
+import { insertRows } from './bulk-insert.js';
 import { replaceSentences } from './search-repository.js';
-import { sentencesOf } from './sentence-index.js';
-
-/** Rows per INSERT statement: well below SQLite's and PostgreSQL's bind-parameter limits. */
-const INSERT_CHUNK = 500;
 
 export class ResultsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async save(documentId: string, summary: Summary, text: string): Promise<void> {
+  async save(documentId: string, { summary, text, sentences }: AnalysisResult): Promise<void> {
     const timestamp = new Date().toISOString();
     // Computed before the transaction opens, so that it holds its locks only while writing.
     const year = estimatePublicationYear(text);
-    const sentences = sentencesOf(summary, text);
     await this.db.transaction().execute(async (trx) => {
       // Updating the document row first takes its row lock in PostgreSQL: a second worker that
       // saves the same document waits here and then replaces, rather than interleaves, the rows.
@@ -47,7 +44,7 @@ export class ResultsRepository {
         await trx.deleteFrom(table).where('document_id', '=', documentId).execute();
       }
       await trx.insertInto('summaries').values({ document_id: documentId, summary_json: JSON.stringify(summary), text }).execute();
-      await insertChunked(trx, 'document_factors', summary.factors.map((f) => ({
+      await insertRows(trx, 'document_factors', summary.factors.map((f) => ({
         document_id: documentId,
         factor: f.id,
         mentions: f.mentions,
@@ -57,7 +54,7 @@ export class ResultsRepository {
         neutral: f.stance.neutral,
         net: f.stance.net,
       })));
-      await insertChunked(trx, 'factor_mentions', summary.factors.flatMap((f) => f.evidence.map((e) => ({ factor: f.id, e }))).map(({ factor, e }, ordinal) => ({
+      await insertRows(trx, 'factor_mentions', summary.factors.flatMap((f) => f.evidence.map((e) => ({ factor: f.id, e }))).map(({ factor, e }, ordinal) => ({
         document_id: documentId,
         ordinal,
         factor,
@@ -71,7 +68,7 @@ export class ResultsRepository {
         cues_json: JSON.stringify(e.cues),
         section: e.section ?? null,
       })));
-      await insertChunked(trx, 'abbreviations', summary.abbreviations.map((a, ordinal) => ({
+      await insertRows(trx, 'abbreviations', summary.abbreviations.map((a, ordinal) => ({
         document_id: documentId,
         ordinal,
         short: a.short,
@@ -95,15 +92,5 @@ export class ResultsRepository {
   async getText(documentId: string): Promise<string | undefined> {
     const row = await this.db.selectFrom('summaries').select('text').where('document_id', '=', documentId).executeTakeFirst();
     return row?.text;
-  }
-}
-
-async function insertChunked<T extends 'document_factors' | 'factor_mentions' | 'abbreviations'>(
-  trx: Kysely<Database>,
-  table: T,
-  rows: Database[T][],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await trx.insertInto(table).values(rows.slice(i, i + INSERT_CHUNK) as never).execute();
   }
 }

@@ -1,11 +1,12 @@
 // Full-text search over every sentence of the corpus. SQLite: FTS5 over the stems of our own
-// tokenizer (sentence-index.ts). PostgreSQL: tsvector with the russian and english configurations,
+// tokenizer (analysis/search-index.ts). PostgreSQL: tsvector with the russian and english configurations,
 // the query parsed by both and either accepted. Filtered like the factor table; the factor and
 // stance filters keep sentences in which a mention of that factor (with that stance) starts.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, DocumentsTable, SentencesTable } from './schema.js';
+import { insertRows, SQLITE_CHUNK } from './bulk-insert.js';
 import { dialectOf, documentConditions, type CorpusFilter, type Page } from './corpus-filter.js';
-import { queryStems, stemRanges, type IndexedSentence } from './sentence-index.js';
+import { queryStems, stemRanges, type IndexedSentence } from '../analysis/search-index.js';
 
 /** A sentence that matches the query, with its document's facts. */
 export type SearchHit = Omit<SentencesTable, 'id'> & Pick<DocumentsTable, 'filename' | 'title' | 'year'> & {
@@ -16,25 +17,21 @@ export type SearchHit = Omit<SentencesTable, 'id'> & Pick<DocumentsTable, 'filen
 /** Below this many matches, PostgreSQL takes a query's matches from the GIN index (see matches()). */
 const RARE_WORD_MATCHES = 1000;
 
-/** Rows per INSERT: below SQLite's and PostgreSQL's bind-parameter limits. */
-const INSERT_CHUNK = 500;
-
 /** Replaces a document's sentences in the index; called inside ResultsRepository.save's transaction. */
 export async function replaceSentences(trx: Transaction<Database>, documentId: string, sentences: IndexedSentence[]): Promise<void> {
-  const sqlite = dialectOf(trx) === 'sqlite';
-  if (sqlite) {
-    await trx.deleteFrom('sentence_fts').where('rowid', 'in', (eb) => eb.selectFrom('sentences').select('id').where('document_id', '=', documentId)).execute();
+  const rows = sentences.map(({ stems: _stems, ...s }) => ({ document_id: documentId, ...s }));
+  if (dialectOf(trx) === 'postgres') {
+    // The tsv column is generated from the sentence itself.
+    await trx.deleteFrom('sentences').where('document_id', '=', documentId).execute();
+    await insertRows(trx, 'sentences', rows);
+    return;
   }
+  await trx.deleteFrom('sentence_fts').where('rowid', 'in', (eb) => eb.selectFrom('sentences').select('id').where('document_id', '=', documentId)).execute();
   await trx.deleteFrom('sentences').where('document_id', '=', documentId).execute();
-  for (let i = 0; i < sentences.length; i += INSERT_CHUNK) {
-    const chunk = sentences.slice(i, i + INSERT_CHUNK);
-    const ids = await trx
-      .insertInto('sentences')
-      .values(chunk.map(({ stems: _stems, ...s }) => ({ document_id: documentId, ...s })))
-      .returning(['id', 'ordinal'])
-      .execute();
-    if (!sqlite) continue;
-    const stems = new Map(chunk.map((s) => [s.ordinal, s.stems]));
+  // FTS5 rows take the sentence's id as rowid, so SQLite's sentences are inserted here, ids returned.
+  for (let i = 0; i < rows.length; i += SQLITE_CHUNK) {
+    const ids = await trx.insertInto('sentences').values(rows.slice(i, i + SQLITE_CHUNK)).returning(['id', 'ordinal']).execute();
+    const stems = new Map(sentences.slice(i, i + SQLITE_CHUNK).map((s) => [s.ordinal, s.stems]));
     await trx.insertInto('sentence_fts').values(ids.map((r) => ({ rowid: r.id, stems: stems.get(r.ordinal) ?? '' }))).execute();
   }
 }

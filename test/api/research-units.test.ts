@@ -1,10 +1,10 @@
 // The pure parts behind the research routes: publication year, CSV cells, comparison, sentence index.
 import { describe, expect, it } from 'vitest';
-import type { Summary } from '../../src/analysis/types.js';
 import { csvCell, toCsv } from '../../src/export/csv.js';
 import { compareProfiles, cosine, type FactorProfile } from '../../src/services/compare-service.js';
 import { estimatePublicationYear } from '../../src/store/publication-year.js';
-import { queryStems, scriptLanguage, sentencesOf } from '../../src/store/sentence-index.js';
+import { buildTextContext } from '../../src/analysis/index.js';
+import { indexSentences, queryStems, scriptLanguage } from '../../src/analysis/search-index.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 
@@ -73,15 +73,24 @@ describe('sentence index', () => {
     expect(queryStems('  , ; ')).toEqual([]);
   });
 
-  it('splits every sentence, with its language by alphabet and its page from the evidence in its paragraph', () => {
-    const text = 'Санкции сократили экспорт. Второе предложение.\n\nExports fell under sanctions.';
-    const summary = { factors: [{ evidence: [{ start: 0, end: 26, page: 3 }] }] } as unknown as Summary;
-    const sentences = sentencesOf(summary, text);
+  it('indexes every sentence of the analysis, with its language by alphabet and its paragraph\'s page', () => {
+    const text = 'Санкции сократили экспорт. Второе предложение.\n\nExports fell under sanctions.\n\nDie Sanktionen wirken.';
+    const sentences = indexSentences(buildTextContext({
+      text,
+      paragraphs: [
+        { start: 0, end: 46, page: 3, kind: 'body', language: 'ru' },
+        { start: 48, end: 77, page: null, kind: 'body', language: 'en' },
+        { start: 79, end: 101, page: 4, kind: 'body', language: 'de' },
+      ],
+    }));
     expect(sentences.map((s) => [s.sentence, s.language, s.page])).toEqual([
       ['Санкции сократили экспорт.', 'ru', 3],
       ['Второе предложение.', 'ru', 3],
       ['Exports fell under sanctions.', 'en', null],
+      ['Die Sanktionen wirken.', 'en', 4],
     ]);
+    // The analysis leaves German words unstemmed; the index stems them as a query would be.
+    expect(sentences[3]!.stems.split(' ')).toEqual(expect.arrayContaining(queryStems('Sanktionen')));
     for (const s of sentences) expect(text.slice(s.start, s.end)).toBe(s.sentence);
     expect(sentences[0]!.stems.split(' ')).toEqual(expect.arrayContaining(queryStems('санкциями')));
     expect(scriptLanguage('2024 – 15 %')).toBe('und');

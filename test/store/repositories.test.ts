@@ -3,11 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnalysisResult } from '../../src/analysis/index.js';
 import type { Summary } from '../../src/analysis/types.js';
 import { openStore, type Store } from '../../src/store/database.js';
 import { DocumentsRepository } from '../../src/store/documents-repository.js';
 import { FactorTableRepository } from '../../src/store/factor-table-repository.js';
 import { ResultsRepository } from '../../src/store/results-repository.js';
+import { SearchRepository } from '../../src/store/search-repository.js';
 import { createPgSchema, hasPostgres } from '../support/services.js';
 
 function summaryFor(id: string, lexicon = 'factors@1:test'): Summary {
@@ -26,6 +28,16 @@ function summaryFor(id: string, lexicon = 'factors@1:test'): Summary {
       { id: 'tncs', label: { ru: 'ТНК', en: 'TNCs' }, mentions: 1, per1000Words: 1, stance: { positive: 1, negative: 0, neutral: 0, net: 1 }, evidence: [evidence('positive', 40)] },
     ],
     candidates: [],
+  };
+}
+
+/** What an analysis hands the store: a summary, its text and the sentences for the search index. */
+function resultFor(id: string): AnalysisResult {
+  const sentence = 'Sanctions cut exports, and nulls stay "quoted" {here}.';
+  return {
+    summary: summaryFor(id),
+    text: sentence,
+    sentences: [{ ordinal: 0, start: 0, end: sentence.length, page: null, language: 'en', sentence, stems: 'sanction cut export and null stay quot here' }],
   };
 }
 
@@ -88,13 +100,15 @@ for (const dialect of dialects) {
 
     it('replaces results as a whole, also when two saves race', async () => {
       const id = 'a'.repeat(64);
-      await Promise.all([results.save(id, summaryFor(id), 'text'), results.save(id, summaryFor(id), 'text')]);
-      await results.save(id, summaryFor(id), 'text');
+      await Promise.all([results.save(id, resultFor(id)), results.save(id, resultFor(id))]);
+      await results.save(id, resultFor(id));
       const mentions = await table.mentions({ documents: [id] }, { limit: 100, offset: 0 });
       expect(mentions).toHaveLength(3);
       expect((await table.rows({ documents: [id] }, { limit: 100, offset: 0 })).total).toBe(2);
       expect((await documents.get(id))).toMatchObject({ status: 'done', words: 1000, lexicon_version: 'factors@1:test' });
       expect((await results.getSummary(id))?.factors).toHaveLength(2);
+      const { hits } = await new SearchRepository(store.db).search('export', {}, { limit: 10, offset: 0 });
+      expect(hits.map((h) => [h.sentence, h.page])).toEqual([[resultFor(id).text, null]]);
     });
 
     it('filters the factor table by factor, stance, language and collection', async () => {

@@ -50,7 +50,7 @@ export function researchSchema(dialect: Dialect): Migration {
         await sql`create index sentences_tsv on sentences using gin (tsv)`.execute(db);
       } else {
         // SQLite has no Russian stemmer: the index holds the stems our own tokenizer produces
-        // (src/store/sentence-index.ts) and queries are stemmed the same way. rowid = sentences.id.
+        // (src/analysis/search-index.ts) and queries are stemmed the same way. rowid = sentences.id.
         await sql`create virtual table sentence_fts using fts5(stems, tokenize = 'unicode61 remove_diacritics 0')`.execute(db);
       }
     },
