@@ -1,9 +1,9 @@
 // Opening a PDF with pdf.js, and turning its failures into AnalysisErrors the user can act on.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { AnalysisError } from '../../errors.js';
+import { pdfjs } from './pdfjs.js';
 
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 /** Character maps let pdf.js read CID fonts (older Russian PDFs); standard fonts fill in missing metrics. */
