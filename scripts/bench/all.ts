@@ -50,8 +50,8 @@ const { values: args } = parseArgs({
  * --quick: ten minutes or less on a busy machine.
  */
 const SIZES = args.quick
-  ? { runs: 1, papers: 20, single: 4, largePages: 300, apiDocuments: 1000, apiRequests: 20, queueJobs: 200, uploads: 500 }
-  : { runs: 3, papers: 200, single: 10, largePages: 300, apiDocuments: 10_000, apiRequests: 60, queueJobs: 1000, uploads: 500 };
+  ? { runs: 1, papers: 20, single: 4, largePages: 300, ceiling: 20, apiDocuments: 1000, apiRequests: 20, queueJobs: 200, uploads: 500 }
+  : { runs: 3, papers: 200, single: 10, largePages: 300, ceiling: 80, apiDocuments: 10_000, apiRequests: 60, queueJobs: 1000, uploads: 500 };
 const RUNS = Number(args.runs ?? SIZES.runs);
 const PAPERS = Number(args.papers ?? SIZES.papers);
 const API_DOCUMENTS = Number(args['api-documents'] ?? SIZES.apiDocuments);
@@ -152,7 +152,7 @@ async function ownFigures(name: string, scriptArgs: string[]): Promise<Figure[]>
 }
 
 const ingestFigures = () =>
-  ownFigures('ingest', ['--papers', String(PAPERS), '--runs', String(RUNS), '--single', String(SIZES.single), '--large-pages', String(SIZES.largePages)]);
+  ownFigures('ingest', ['--papers', String(PAPERS), '--runs', String(RUNS), '--single', String(SIZES.single), '--large-pages', String(SIZES.largePages), '--ceiling', String(SIZES.ceiling)]);
 const queueFigures = () => ownFigures('queue', ['--jobs', String(SIZES.queueJobs), '--runs', String(Math.max(RUNS, 3))]);
 
 // ---------------------------------------------------------------------------------------------

@@ -2,12 +2,13 @@
 // minute of `policylens ingest` on a generated corpus of 10-page papers, half Russian and half
 // English, in three modes — in-process (SQLite, WORKER_CONCURRENCY=2) and through BullMQ with 1
 // and with 2 worker processes (PostgreSQL, WORKER_CONCURRENCY=1 each) — plus the whole pipeline of
-// one paper (parse + analysis + store) on one core, and the peak RSS of a worker on a long PDF.
+// one paper (parse + analysis + store) on one core, the peak RSS of a worker on a long PDF, and
+// this machine's ceiling for two processes: the analysis alone in one process and in two at once.
 // Runs the compiled program (`npm run build` first), as an operator would.
 //
 //   tsx scripts/bench/ingest.ts [--papers 1000] [--runs 1] [--modes inprocess,bullmq1,bullmq2]
 //                               (diagnostics: bullmq1-nowait,bullmq2-nowait)
-//                               [--single 10] [--large-pages 300] [--json]
+//                               [--single 10] [--large-pages 300] [--ceiling 80] [--json]
 //
 // The PDFs are cached under test-artifacts/bench-corpus/ (not committed); each paper's bytes are
 // distinct, so that no ingest skips a paper as already analyzed.
@@ -284,6 +285,35 @@ export async function workerOnLargePdf(pages: number): Promise<{ peakRssMb: numb
 }
 
 // ---------------------------------------------------------------------------------------------
+// This machine's ceiling: the analysis alone, in one process and in two at once
+
+const CEILING_CHILD = join(projectRoot, 'scripts', 'bench', 'analysis-child.ts');
+const CEILING_WARMUP = 20;
+
+/**
+ * Documents per minute of analyze() alone (no queue, no database) in `processes` processes at once,
+ * each on papers of its own: how far two processes can scale on this machine whatever the rest of
+ * PolicyLens does. Two busy cores of a virtual machine slow each other down (shared caches and
+ * memory bandwidth, the host's other guests), so the ingest ratio is read against this one.
+ */
+async function analysisAlone(dir: string, papers: number, processes: number): Promise<number> {
+  // Every child starts timing at the same moment, once all have loaded and warmed up.
+  const startAt = Date.now() + 15_000;
+  const children = Array.from({ length: processes }, (_, i) =>
+    startNode(['--import', 'tsx', CEILING_CHILD, dir, String(i * (papers + CEILING_WARMUP)), String(papers), String(CEILING_WARMUP), String(startAt)], {}),
+  );
+  let docsPerMinute = 0;
+  for (const child of children) {
+    const code = await child.exited;
+    const line = child.output().trim().split('\n').pop() ?? '';
+    if (code !== 0) throw new Error(`analysis-child exited with ${code}:\n${child.output().slice(-2000)}`);
+    const { docs, seconds } = JSON.parse(line) as { docs: number; seconds: number };
+    docsPerMinute += (docs / seconds) * 60;
+  }
+  return docsPerMinute;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 const MODES = {
   inprocess: { label: 'in-process, 2 threads', run: ingestInProcess },
@@ -300,8 +330,8 @@ export interface IngestReport {
   figures: Figure[];
 }
 
-export async function benchIngest(options: { papers: number; runs: number; modes: Mode[]; single: number; largePages: number }): Promise<IngestReport> {
-  const cache = await benchCorpus(Math.max(options.papers, options.single + 2));
+export async function benchIngest(options: { papers: number; runs: number; modes: Mode[]; single: number; largePages: number; ceiling: number }): Promise<IngestReport> {
+  const cache = await benchCorpus(Math.max(options.papers, options.single + 2, 2 * (options.ceiling + CEILING_WARMUP)));
   const figures: Figure[] = [];
   const corpus = corpusOf(options.papers, cache);
   const byMode: Partial<Record<Mode, IngestRun[]>> = {};
@@ -339,6 +369,20 @@ export async function benchIngest(options: { papers: number; runs: number; modes
     figures.push(figure('ingest --no-wait: BullMQ 2×1 / in-process ×2', 'ratio', ratio('bullmq2-nowait', 'inprocess'), atLeast(0.9)));
   }
 
+  if (options.ceiling > 0) {
+    console.error(`analysis alone, ${options.ceiling} papers per process: 1 process, then 2 at once`);
+    const one: number[] = [];
+    const two: number[] = [];
+    for (let round = 0; round < options.runs; round++) {
+      one.push(await analysisAlone(cache, options.ceiling, 1));
+      two.push(await analysisAlone(cache, options.ceiling, 2));
+    }
+    figures.push(
+      figure('analysis alone, 1 process', 'docs/min', one),
+      figure('analysis alone, 2 processes', 'docs/min', two),
+      figure("analysis alone, 2 processes / 1 (this machine's ceiling)", 'ratio', two.map((t, i) => t / one[i]!)),
+    );
+  }
   if (options.single > 0) {
     console.error(`one paper on one core: ${options.single} papers`);
     const runs = await singlePaper(cache, options.single);
@@ -373,12 +417,13 @@ if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
       modes: { type: 'string', default: 'inprocess,bullmq1,bullmq2' },
       single: { type: 'string', default: '10' },
       'large-pages': { type: 'string', default: '300' },
+      ceiling: { type: 'string', default: '80' },
       json: { type: 'boolean', default: false },
     },
   });
   const modes = values.modes.split(',').filter(Boolean) as Mode[];
   for (const m of modes) if (!(m in MODES)) throw new Error(`--modes: unknown mode ${m} (${Object.keys(MODES).join(', ')})`);
-  const report = await benchIngest({ papers: Number(values.papers), runs: Number(values.runs), modes, single: Number(values.single), largePages: Number(values['large-pages']) });
+  const report = await benchIngest({ papers: Number(values.papers), runs: Number(values.runs), modes, single: Number(values.single), largePages: Number(values['large-pages']), ceiling: Number(values.ceiling) });
   printFigures(`ingest: ${report.papers} papers of ${PAPER_PAGES} pages`, report.figures);
   if (values.json) printJson(report);
 }
