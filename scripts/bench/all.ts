@@ -12,7 +12,7 @@
 // processes do not inflate.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { projectRoot } from '../../src/paths.js';
@@ -278,7 +278,7 @@ for (const { title, figures, error } of Object.values(results)) {
   else printFigures(title, figures);
 }
 if (args.out) {
-  const out = join(process.cwd(), args.out);
+  const out = resolve(args.out);
   writeJson(out, { date: new Date().toISOString(), quick: args.quick, runs: RUNS, seconds: Math.round((Date.now() - started) / 1000), results });
   console.log(`\nfigures written to ${out}`);
 }
