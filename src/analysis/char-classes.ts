@@ -10,10 +10,13 @@ export const DIGIT = 8;
 /** Combining marks (stress marks, diacritics written as separate code points). */
 export const MARK = 16;
 export const SPACE = 32;
-const FILLED = 128;
+/** Characters of the Cyrillic and of the Latin script (letters, and the marks and signs of each). */
+export const CYRILLIC = 64;
+export const LATIN = 128;
+const FILLED = 256;
 
 const BLOCK = 256;
-const table = new Uint8Array(0x10000);
+const table = new Uint16Array(0x10000);
 
 function fillBlock(code: number): void {
   const first = code - (code % BLOCK);
@@ -21,6 +24,10 @@ function fillBlock(code: number): void {
 }
 
 function classify(ch: string): number {
+  return category(ch) | (/\p{Script=Cyrillic}/u.test(ch) ? CYRILLIC : 0) | (/\p{Script=Latin}/u.test(ch) ? LATIN : 0);
+}
+
+function category(ch: string): number {
   if (/\s/u.test(ch)) return SPACE;
   if (/\p{L}/u.test(ch)) return LETTER | (/\p{Lu}|\p{Lt}/u.test(ch) ? UPPER : 0) | (/\p{Ll}/u.test(ch) ? LOWER : 0);
   if (/\p{N}/u.test(ch)) return DIGIT;
@@ -42,5 +49,8 @@ export function charFlags(text: string, i: number): number {
 /** Length in UTF-16 code units of the character at text[i] (2 for a surrogate pair). */
 export function charLength(text: string, i: number): number {
   const code = text.charCodeAt(i);
-  return code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
+  if (code < 0xd800 || code > 0xdbff) return 1;
+  // A high surrogate counts with its low one; a lone one (broken text) is a character of its own.
+  const next = text.charCodeAt(i + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
 }

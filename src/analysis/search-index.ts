@@ -2,6 +2,7 @@
 // stems of its words from the analysis' own tokens (nothing is split or stemmed twice). SQLite
 // indexes these stems (it has no Russian stemmer); queries are stemmed by the same tokenizer, so
 // "санкций" finds "санкции" and "sanctions" finds "sanction" on both databases.
+import { charFlags, charLength, CYRILLIC, LATIN } from './char-classes.js';
 import { isStemmed, tokenize } from './tokens.js';
 import type { TextContext, Token } from './types.js';
 
@@ -20,8 +21,6 @@ export interface IndexedSentence {
   stems: string;
 }
 
-const CYRILLIC = /\p{Script=Cyrillic}/gu;
-const LATIN = /\p{Script=Latin}/gu;
 const WORD_OR_NUMBER = /^[\p{L}\p{N}]/u;
 
 export function indexSentences({ doc, sentences, tokens }: TextContext): IndexedSentence[] {
@@ -49,8 +48,13 @@ export function stemRanges(sentence: string, stems: ReadonlySet<string>): [numbe
 
 /** ru or en by the alphabet most of the sentence's letters are written in, und without letters. */
 export function scriptLanguage(sentence: string): string {
-  const cyrillic = sentence.match(CYRILLIC)?.length ?? 0;
-  const latin = sentence.match(LATIN)?.length ?? 0;
+  let cyrillic = 0;
+  let latin = 0;
+  for (let i = 0; i < sentence.length; i += charLength(sentence, i)) {
+    const flags = charFlags(sentence, i);
+    if (flags & CYRILLIC) cyrillic++;
+    else if (flags & LATIN) latin++;
+  }
   if (cyrillic === 0 && latin === 0) return 'und';
   return cyrillic >= latin ? 'ru' : 'en';
 }

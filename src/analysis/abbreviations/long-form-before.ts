@@ -11,9 +11,21 @@ export function plausibleLongForm(short: string, long: string): boolean {
   const words = long.split(/\s+/u);
   if (words.length > maxLongFormWords(short)) return false;
   // «ВЭБ.РФ» (ВЭБ) renames, it does not define.
-  const escaped = short.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  return !new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(long);
+  return !containsWord(long, short);
 }
+
+/** Whether `word` occurs in `text` with no letter or digit right before or after it. */
+function containsWord(text: string, word: string): boolean {
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    // Two code units on each side hold the neighbouring character, a surrogate pair included.
+    const after = i + word.length;
+    if (!ENDS_WITH_LETTER_OR_DIGIT.test(text.slice(Math.max(0, i - 2), i)) && !STARTS_WITH_LETTER_OR_DIGIT.test(text.slice(after, after + 2))) return true;
+  }
+  return false;
+}
+
+const ENDS_WITH_LETTER_OR_DIGIT = /[\p{L}\p{N}]$/u;
+const STARTS_WITH_LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
 
 /**
  * Long form ending at `end` by letter matching, or null. A short form that does not match as
