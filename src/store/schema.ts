@@ -1,6 +1,7 @@
 // The tables as Kysely sees them. Timestamps are ISO-8601 strings and JSON columns are text, so
 // that SQLite and PostgreSQL run exactly the same queries.
 import type { Generated } from 'kysely';
+import type { IndexedSentence } from '../analysis/search-index.js';
 import type { DocumentStatus } from '../analysis/errors.js';
 
 export interface DocumentsTable {
@@ -88,19 +89,13 @@ export interface AbbreviationsTable {
   factor: string | null;
 }
 
-/** Every sentence of an analyzed document, for full-text search. */
-export interface SentencesTable {
+/**
+ * Every sentence of an analyzed document, for full-text search: the analysis' IndexedSentence
+ * (ordinal unique per document) without its stems, which only SQLite's FTS5 table keeps.
+ */
+export interface SentencesTable extends Omit<IndexedSentence, 'stems'> {
   id: Generated<number>;
   document_id: string;
-  /** Position of the sentence in the document; with document_id, unique. */
-  ordinal: number;
-  start: number;
-  end: number;
-  /** Known when a factor mention in the same paragraph carries it. */
-  page: number | null;
-  /** ru or en by the sentence's alphabet, und otherwise. */
-  language: string;
-  sentence: string;
 }
 
 /** SQLite's FTS5 index of the sentences' stems (rowid = sentences.id); PostgreSQL uses sentences.tsv. */
