@@ -3,6 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { OcrOptions } from './analysis/types.js';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -33,6 +34,10 @@ const schema = z.object({
   ANALYSIS_TIMEOUT_S: z.coerce.number().positive().default(300),
   /** Heap limit of one analysis thread, in MB. */
   ANALYSIS_MEMORY_MB: z.coerce.number().int().min(64).default(1024),
+  /** Tesseract languages for scanned pages ('' turns OCR off); used when `tesseract` is installed. */
+  OCR_LANGUAGES: z.string().regex(/^([a-z_]+(\+[a-z_]+)*)?$/, 'language codes joined by +, e.g. rus+eng').default('rus+eng'),
+  /** Scanned pages read by OCR per document at most: a page takes ~5 s, within ANALYSIS_TIMEOUT_S. */
+  OCR_MAX_PAGES: z.coerce.number().int().min(0).default(30),
   MAX_UPLOAD_MB: z.coerce.number().positive().default(50),
   MAX_FILES_PER_REQUEST: z.coerce.number().int().min(1).default(100),
   /** Requests per minute from one client address (all routes). */
@@ -50,6 +55,11 @@ export type Config = z.infer<typeof schema> & { dataDir: string };
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
+}
+
+/** What the analysis is told about OCR: nothing when it is turned off. */
+export function ocrOptions(config: Pick<Config, 'OCR_LANGUAGES' | 'OCR_MAX_PAGES'>): OcrOptions | undefined {
+  return config.OCR_LANGUAGES && config.OCR_MAX_PAGES > 0 ? { languages: config.OCR_LANGUAGES, maxPages: config.OCR_MAX_PAGES } : undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -3,7 +3,7 @@
 // worker, the CLI borrows whichever it needs.
 import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Config } from './config.js';
+import { ocrOptions, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { BullMqQueue } from './queue/bullmq-queue.js';
 import { startBullWorker } from './queue/bullmq-worker.js';
@@ -65,7 +65,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
       memoryMb: config.ANALYSIS_MEMORY_MB,
     });
     closers.push(() => pool.close());
-    analysisService = new AnalysisService(documents, results, pool, log);
+    analysisService = new AnalysisService(documents, results, pool, log, ocrOptions(config));
   }
 
   let queue: JobQueue;

@@ -6,6 +6,15 @@ export interface DocumentMeta {
   filename: string;
   /** Password for encrypted PDFs (may be non-ASCII). */
   password?: string;
+  /** Read scanned pages by OCR when `tesseract` is installed; without it they end `needs_ocr`. */
+  ocr?: OcrOptions;
+}
+
+export interface OcrOptions {
+  /** Tesseract's language models, joined by '+': rus+eng reads Russian papers that quote English. */
+  languages: string;
+  /** Scanned pages read per document at most; the rest stay missing, with a warning. */
+  maxPages: number;
 }
 
 export type MediaType = 'application/pdf' | 'text/plain';

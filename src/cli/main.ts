@@ -61,7 +61,7 @@ program
   .action(async (file: string, options: { text?: boolean; password?: string }) => {
     // Loaded on use: the analysis modules (pdf.js, dictionaries) stay out of `serve`'s memory.
     const { analyzeFile } = await import('./commands/analyze.js');
-    process.stdout.write((await analyzeFile(file, options)) + '\n');
+    process.stdout.write((await analyzeFile(config(), file, options)) + '\n');
   });
 
 program

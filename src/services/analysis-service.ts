@@ -1,6 +1,7 @@
 // The analysis job: load a stored document, analyze it in the sandbox, store the results.
 // Registered by name with whichever queue runs (BullMQ worker or in-process runner).
 import { AnalysisError } from '../analysis/errors.js';
+import type { OcrOptions } from '../analysis/types.js';
 import type { Logger } from '../logger.js';
 import type { ProgressReporter } from '../queue/job-queue.js';
 import type { AnalysisPool } from '../sandbox/analysis-pool.js';
@@ -13,6 +14,8 @@ export class AnalysisService {
     private readonly results: ResultsRepository,
     private readonly pool: AnalysisPool,
     private readonly log: Logger,
+    /** OCR for scanned pages; undefined leaves them missing (`needs_ocr`). */
+    private readonly ocr?: OcrOptions,
   ) {}
 
   /**
@@ -31,7 +34,7 @@ export class AnalysisService {
     const started = Date.now();
     let result;
     try {
-      result = await this.pool.analyze(file.bytes, { filename: file.filename, password: file.password ?? undefined });
+      result = await this.pool.analyze(file.bytes, { filename: file.filename, password: file.password ?? undefined, ocr: this.ocr });
     } catch (error) {
       if (!(error instanceof AnalysisError) || error.code === 'internal') throw error;
       await this.documents.markFailed(documentId, error.status, error.code, error.message);

@@ -4,20 +4,23 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AnalysisError, type AnalysisErrorCode } from '../../src/analysis/errors.js';
 import { extract } from '../../src/analysis/extract/index.js';
-import type { ExtractedDocument } from '../../src/analysis/types.js';
+import type { ExtractedDocument, OcrOptions } from '../../src/analysis/types.js';
+import { hasTesseract } from '../support/services.js';
 import { hasShared, sharedPath } from '../support/shared.js';
 
 function load(dir: 'odd' | 'generated', name: string): Uint8Array {
   return new Uint8Array(readFileSync(sharedPath('pdfs', dir, name)));
 }
 
-async function run(dir: 'odd' | 'generated', name: string, password?: string): Promise<ExtractedDocument> {
-  return extract(load(dir, name), { filename: name, password });
+async function run(dir: 'odd' | 'generated', name: string, password?: string, ocr?: OcrOptions): Promise<ExtractedDocument> {
+  return extract(load(dir, name), { filename: name, password, ocr });
 }
 
-async function failure(dir: 'odd' | 'generated', name: string, password?: string): Promise<AnalysisError> {
+const OCR: OcrOptions = { languages: 'rus+eng', maxPages: 50 };
+
+async function failure(dir: 'odd' | 'generated', name: string, password?: string, ocr?: OcrOptions): Promise<AnalysisError> {
   try {
-    await run(dir, name, password);
+    await run(dir, name, password, ocr);
   } catch (error) {
     expect(error).toBeInstanceOf(AnalysisError);
     return error as AnalysisError;
@@ -171,5 +174,36 @@ describe.skipIf(!hasShared)('extract: generated PDFs of ../shared/pdfs/generated
     await extract(bytes, { filename: 'b.pdf' });
     expect(bytes.length).toBeGreaterThan(1000);
     expect((await extract(bytes, { filename: 'b.pdf' })).pages).toBe(3);
+  });
+});
+
+describe.skipIf(!hasShared || !hasTesseract)('extract: scanned pages read by OCR (tesseract)', () => {
+  it.each(['11_docling_scanned-image-only_en.pdf', '12_docling_scanned-rotated-90.pdf'])('%s, upright or turned, reads as English text', async (name) => {
+    const doc = await run('odd', name, undefined, OCR);
+    expect(allText(doc)).toMatch(/bundles PDF document conversion to JSON and Markdown/);
+    expect(doc.blocks.every((b) => b.page === 1)).toBe(true);
+    expect(doc.warnings.join(' ')).toMatch(/page 1 was read by OCR \(rus\+eng\)/);
+  });
+
+  it('13 reads as Russian text', async () => {
+    const doc = await run('odd', '13_dedoc_scanned-image-only_ru.pdf', undefined, OCR);
+    expect(allText(doc)).toMatch(/Техническое задание/);
+    expect(allText(doc)).toMatch(/Международный аэропорт/);
+  });
+
+  it('04 is read once its password is given', async () => {
+    const doc = await run('odd', '04_pdfjs_password-ELXRTQWS_scanned.pdf', 'ELXRTQWS', OCR);
+    expect(doc.warnings.join(' ')).toMatch(/read by OCR/);
+  });
+
+  it('an image without words still needs OCR, and the message says OCR found nothing', async () => {
+    const error = await failure('generated', 'c2-image-only.pdf', undefined, OCR);
+    expect(error.code).toBe('no_text_layer');
+    expect(error.message).toMatch(/OCR found no text/);
+  });
+
+  it('reads no more scanned pages than asked', async () => {
+    const error = await failure('odd', '11_docling_scanned-image-only_en.pdf', undefined, { ...OCR, maxPages: 0 });
+    expect(error.code).toBe('no_text_layer');
   });
 });

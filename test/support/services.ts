@@ -3,6 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -34,6 +36,13 @@ export const hasPostgres = await reachable(`PostgreSQL at ${DATABASE_URL}`, asyn
   const client = new pg.Client({ connectionString: DATABASE_URL, connectionTimeoutMillis: 2000 });
   await client.connect();
   await client.end();
+});
+
+/** Tesseract with its Russian and English models, for OCR of scanned pages (.ci/run installs it). */
+export const hasTesseract = await reachable('tesseract with the rus and eng models', async () => {
+  const { stdout, stderr } = await promisify(execFile)('tesseract', ['--list-langs']);
+  const languages = `${stdout}${stderr}`.split(/\s+/);
+  if (!languages.includes('rus') || !languages.includes('eng')) throw new Error('the rus or eng model is missing');
 });
 
 export function uniqueName(prefix: string): string {

@@ -8,6 +8,6 @@ import { readTextFile } from './text-input.js';
 
 export async function extract(bytes: Uint8Array, meta: DocumentMeta): Promise<ExtractedDocument> {
   const mediaType = sniffMediaType(bytes, meta.filename);
-  const layout = mediaType === 'application/pdf' ? await readPdf(bytes, meta.password) : readTextFile(bytes);
+  const layout = mediaType === 'application/pdf' ? await readPdf(bytes, meta) : readTextFile(bytes);
   return buildDocument(layout);
 }

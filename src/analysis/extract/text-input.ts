@@ -19,6 +19,14 @@ export function readTextFile(bytes: Uint8Array): LayoutResult {
   if (encoding === 'windows-1252') {
     warnings.push('the text file is neither UTF-8 nor Russian Windows-1251; it was read as Windows-1252 (Western European)');
   }
+  return { mediaType: 'text/plain', pages: null, paragraphs: textParagraphs(text, null), warnings };
+}
+
+/**
+ * Plain text as paragraphs: blocks split at blank lines, and hard-wrapped lines (as in e-mailed
+ * drafts, or as OCR reads a page) grouped into paragraphs. `page` is the page the text comes from.
+ */
+export function textParagraphs(text: string, page: number | null): LayoutParagraph[] {
   const blocks = text
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t\f\u00a0]*\n/)
@@ -26,8 +34,7 @@ export function readTextFile(bytes: Uint8Array): LayoutResult {
     .filter((lines) => lines.length > 0);
   const median = medianLineLength(blocks.flat());
   const groups = median > HARD_WRAP_MAX_MEDIAN ? blocks.flatMap((lines) => lines.map((l) => [l])) : hardWrapped(blocks, median);
-  const paragraphs: LayoutParagraph[] = groups.map((lines) => ({ lines, page: null, relativeSize: null, footnote: false }));
-  return { mediaType: 'text/plain', pages: null, paragraphs, warnings };
+  return groups.map((lines) => ({ lines, page, relativeSize: null, footnote: false }));
 }
 
 function hardWrapped(blocks: string[][], median: number): string[][] {

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { analyze } from '../../analysis/index.js';
 import { factorDefinitions } from '../../analysis/factors/index.js';
-import type { Config } from '../../config.js';
+import { ocrOptions, type Config } from '../../config.js';
 import { createRuntime, type Runtime } from '../../runtime.js';
 import { compareProfiles, MAX_SIDES, MIN_SIDES, type Comparison, type FactorProfile } from '../../services/compare-service.js';
 import { profileOfSummary } from '../../services/compare-service.js';
@@ -32,7 +32,7 @@ async function profileOf(runtime: Runtime, item: string, password?: string): Pro
     const id = createHash('sha256').update(bytes).digest('hex');
     const [stored] = await store.documentProfiles([id]);
     if (stored) return stored;
-    const { summary } = await analyze(bytes, { filename: basename(item), password });
+    const { summary } = await analyze(bytes, { filename: basename(item), password, ocr: ocrOptions(runtime.config) });
     return profileOfSummary(summary, item);
   }
   if (!/^[0-9a-f]{8,64}$/.test(item)) throw new Error(`${item}: neither a file nor a document id (8 to 64 hex digits)`);

@@ -3,16 +3,28 @@
 // password, damage) or as warnings when part of the document is still readable.
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { AnalysisError } from '../../errors.js';
-import type { LayoutResult } from '../paragraphs.js';
+import type { DocumentMeta, OcrOptions } from '../../types.js';
+import type { LayoutParagraph, LayoutResult } from '../paragraphs.js';
+import { textParagraphs } from '../text-input.js';
 import { removeFurniture } from './furniture.js';
 import { looksGarbled, SAMPLE_CHARS } from './garbled.js';
 import { layoutParagraphs } from './layout.js';
+import { ocrAvailable, ocrPage } from './ocr.js';
 import { openPdf } from './open.js';
 import { orderLines } from './reading-order.js';
 import { pageHasImages, readPageText, type PageText } from './runs.js';
 
 /** More pages than any paper has; beyond it the file is refused rather than slowly read. */
 export const MAX_PAGES = 3000;
+
+interface OcrResult {
+  /** Whether OCR ran (it was asked for and tesseract is installed). */
+  tried: boolean;
+  paragraphs: LayoutParagraph[];
+  warnings: string[];
+}
+
+const NO_OCR: OcrResult = { tried: false, paragraphs: [], warnings: [] };
 
 interface PageScan {
   pages: PageText[];
@@ -22,16 +34,19 @@ interface PageScan {
   unreadable: { page: number; reason: string }[];
 }
 
-export async function readPdf(bytes: Uint8Array, password: string | undefined): Promise<LayoutResult> {
-  const doc = await openPdf(bytes, password);
+export async function readPdf(bytes: Uint8Array, meta: Pick<DocumentMeta, 'password' | 'ocr'>): Promise<LayoutResult> {
+  const doc = await openPdf(bytes, meta.password);
   try {
     if (doc.numPages > MAX_PAGES) {
       throw new AnalysisError('too_large', `The PDF has ${doc.numPages} pages; at most ${MAX_PAGES} are analyzed.`, { pages: doc.numPages });
     }
     const scan = await scanPages(doc);
-    const warnings = checkScan(scan, doc.numPages);
+    const ocr = meta.ocr && scan.scanned.length > 0 ? await readScannedPages(doc, scan, meta.ocr) : NO_OCR;
+    const warnings = [...checkScan(scan, doc.numPages, ocr), ...ocr.warnings];
     const pages = removeFurniture(scan.pages.filter((p) => p.runs.length > 0));
-    const paragraphs = layoutParagraphs(pages.map((p) => ({ page: p.page, lines: orderLines(p.runs) })));
+    const laidOut = layoutParagraphs(pages.map((p) => ({ page: p.page, lines: orderLines(p.runs) })));
+    // Paragraphs stay in page order; a page is either laid out or read by OCR, never both.
+    const paragraphs = [...laidOut, ...ocr.paragraphs].sort((a, b) => a.page! - b.page!);
     if (looksGarbled(sampleText(paragraphs))) {
       warnings.push('the text layer looks garbled (letters of the wrong alphabet or stray signs inside words, as from a bad OCR layer); results may be unreliable');
     }
@@ -60,16 +75,42 @@ async function scanPages(doc: PDFDocumentProxy): Promise<PageScan> {
   return scan;
 }
 
+/**
+ * The scanned pages (at most `maxPages`) read by OCR, as paragraphs; a page read leaves
+ * `scan.scanned`. Nothing is read when `tesseract` is not installed.
+ */
+async function readScannedPages(doc: PDFDocumentProxy, scan: PageScan, options: OcrOptions): Promise<OcrResult> {
+  if (!(await ocrAvailable())) return NO_OCR;
+  const paragraphs: LayoutParagraph[] = [];
+  const read: number[] = [];
+  const warnings: string[] = [];
+  for (const n of scan.scanned.slice(0, options.maxPages)) {
+    try {
+      const found = textParagraphs(await ocrPage(doc, n, options.languages), n);
+      if (found.length === 0) continue;
+      paragraphs.push(...found);
+      read.push(n);
+    } catch (error) {
+      warnings.push(`page ${n} could not be read by OCR (${(error as Error).message})`);
+    }
+  }
+  scan.scanned = scan.scanned.filter((n) => !read.includes(n));
+  if (read.length) {
+    warnings.push(`${plural(read, 'page')} ${read.join(', ')} ${read.length > 1 ? 'were' : 'was'} read by OCR (${options.languages}); expect recognition errors`);
+  }
+  return { tried: options.maxPages > 0, paragraphs, warnings };
+}
+
 /** Errors when nothing can be read, warnings when only some pages cannot. */
-function checkScan(scan: PageScan, pageCount: number): string[] {
-  const hasText = scan.pages.some((p) => p.runs.length > 0);
+function checkScan(scan: PageScan, pageCount: number, ocr: OcrResult): string[] {
+  const hasText = ocr.paragraphs.length > 0 || scan.pages.some((p) => p.runs.length > 0);
   if (!hasText && scan.unreadable.length === pageCount) {
     throw new AnalysisError('pdf_invalid', `The PDF is damaged: no page could be read (${scan.unreadable[0]?.reason ?? 'no pages'}).`);
   }
   if (!hasText && scan.scanned.length > 0) {
     throw new AnalysisError(
       'no_text_layer',
-      `The PDF has no text layer (scanned ${plural(scan.scanned, 'page')} ${scan.scanned.join(', ')}); it needs OCR.`,
+      `The PDF has no text layer (scanned ${plural(scan.scanned, 'page')} ${scan.scanned.join(', ')}); ${ocr.tried ? 'OCR found no text on it' : 'it needs OCR (install tesseract-ocr to have scanned pages read)'}.`,
       { pages: scan.scanned },
     );
   }
