@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { corpusDir, projectRoot, sharedDir } from '../../src/paths.js';
 import { parsePaper, typeset, type Paper } from '../corpus-pdfs/typeset.js';
+import { median } from './common.js';
 
 const BIG = join(sharedDir, 'pdfs', 'generated', 'big-ru-en-100p.pdf');
 const BENCH_DIR = join(projectRoot, 'test-artifacts', 'bench');
@@ -25,10 +26,6 @@ interface Timing {
   cpuMs: number;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 interface ChildResult {
   pages: number;

@@ -16,6 +16,7 @@ import { splitSentences } from '../../src/analysis/sentences.js';
 import { tokenize } from '../../src/analysis/tokens.js';
 import type { FactorMention, NormalizedDocument, Paragraph, SummaryAbbreviation, TextContext } from '../../src/analysis/types.js';
 import { corpusDir, sharedDir } from '../../src/paths.js';
+import { median } from './common.js';
 
 export const TARGET_WORDS = 1_000_000;
 const RUNS = 5;
@@ -124,12 +125,6 @@ export function timeStages(doc: NormalizedDocument, stages: Stage[], runs = RUNS
   }));
 }
 
-function median(values: number[]): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 export function printStageTable(words: number, timings: StageTiming[], targetWordsPerSecond?: number): void {
   const total: StageTiming = { name: 'total', coldMs: 0, medianMs: 0, medianCpuMs: 0 };
