@@ -115,8 +115,12 @@ export class AnalysisPool {
     if (!task || task.taskId !== response.taskId) return;
     clearTimeout(slot.timer);
     slot.task = undefined;
-    if (response.ok) task.resolve({ summary: response.summary, text: response.text, sentences: response.sentences });
-    else task.reject(new AnalysisError(response.code, response.message, response.details));
+    if (response.ok) {
+      const { taskId: _taskId, ok: _ok, ...result } = response;
+      task.resolve(result);
+    } else {
+      task.reject(new AnalysisError(response.code, response.message, response.details));
+    }
     this.dispatch();
   }
 

@@ -20,11 +20,13 @@ export const MAX_PAGES = 3000;
 interface OcrResult {
   /** Whether OCR ran (it was asked for and tesseract is installed). */
   tried: boolean;
+  /** The pages whose text OCR read. */
+  read: number[];
   paragraphs: LayoutParagraph[];
   warnings: string[];
 }
 
-const NO_OCR: OcrResult = { tried: false, paragraphs: [], warnings: [] };
+const NO_OCR: OcrResult = { tried: false, read: [], paragraphs: [], warnings: [] };
 
 interface PageScan {
   pages: PageText[];
@@ -41,8 +43,8 @@ export async function readPdf(bytes: Uint8Array, meta: Pick<DocumentMeta, 'passw
       throw new AnalysisError('too_large', `The PDF has ${doc.numPages} pages; at most ${MAX_PAGES} are analyzed.`, { pages: doc.numPages });
     }
     const scan = await scanPages(doc);
-    const ocr = meta.ocr && scan.scanned.length > 0 ? await readScannedPages(doc, scan, meta.ocr) : NO_OCR;
-    const warnings = [...checkScan(scan, doc.numPages, ocr), ...ocr.warnings];
+    const ocr = meta.ocr && scan.scanned.length > 0 ? await readScannedPages(doc, scan.scanned, meta.ocr) : NO_OCR;
+    const warnings = [...checkScan({ ...scan, scanned: scan.scanned.filter((n) => !ocr.read.includes(n)) }, doc.numPages, ocr), ...ocr.warnings];
     const pages = removeFurniture(scan.pages.filter((p) => p.runs.length > 0));
     const laidOut = layoutParagraphs(pages.map((p) => ({ page: p.page, lines: orderLines(p.runs) })));
     // Paragraphs stay in page order; a page is either laid out or read by OCR, never both.
@@ -75,16 +77,13 @@ async function scanPages(doc: PDFDocumentProxy): Promise<PageScan> {
   return scan;
 }
 
-/**
- * The scanned pages (at most `maxPages`) read by OCR, as paragraphs; a page read leaves
- * `scan.scanned`. Nothing is read when `tesseract` is not installed.
- */
-async function readScannedPages(doc: PDFDocumentProxy, scan: PageScan, options: OcrOptions): Promise<OcrResult> {
+/** The scanned pages (at most `maxPages`) read by OCR, as paragraphs; nothing without `tesseract`. */
+async function readScannedPages(doc: PDFDocumentProxy, scanned: number[], options: OcrOptions): Promise<OcrResult> {
   if (!(await ocrAvailable())) return NO_OCR;
   const paragraphs: LayoutParagraph[] = [];
   const read: number[] = [];
   const warnings: string[] = [];
-  for (const n of scan.scanned.slice(0, options.maxPages)) {
+  for (const n of scanned.slice(0, options.maxPages)) {
     try {
       const found = textParagraphs(await ocrPage(doc, n, options.languages), n);
       if (found.length === 0) continue;
@@ -94,11 +93,10 @@ async function readScannedPages(doc: PDFDocumentProxy, scan: PageScan, options: 
       warnings.push(`page ${n} could not be read by OCR (${(error as Error).message})`);
     }
   }
-  scan.scanned = scan.scanned.filter((n) => !read.includes(n));
   if (read.length) {
     warnings.push(`${plural(read, 'page')} ${read.join(', ')} ${read.length > 1 ? 'were' : 'was'} read by OCR (${options.languages}); expect recognition errors`);
   }
-  return { tried: options.maxPages > 0, paragraphs, warnings };
+  return { tried: options.maxPages > 0, read, paragraphs, warnings };
 }
 
 /** Errors when nothing can be read, warnings when only some pages cannot. */
