@@ -9,15 +9,23 @@ export interface EvalArgs {
   /** Files given with --input; empty when the script should use its default gold sets. */
   inputs: string[];
   json: boolean;
+  /** The script's own boolean options (see its header), by name. */
+  flags: Set<string>;
 }
 
-export function parseEvalArgs(argv = process.argv.slice(2)): EvalArgs {
+/** `flags` names the boolean options the calling script accepts beside --input and --json. */
+export function parseEvalArgs(argv = process.argv.slice(2), flags: readonly string[] = []): EvalArgs {
   const { values } = parseArgs({
     args: argv,
-    options: { input: { type: 'string', multiple: true }, json: { type: 'boolean', default: false } },
+    options: {
+      input: { type: 'string', multiple: true },
+      json: { type: 'boolean', default: false },
+      ...Object.fromEntries(flags.map((f) => [f, { type: 'boolean' as const, default: false }])),
+    },
     allowPositionals: false,
   });
-  return { inputs: values.input ?? [], json: values.json ?? false };
+  const set = new Set(flags.filter((f) => (values as Record<string, unknown>)[f] === true));
+  return { inputs: (values.input as string[] | undefined) ?? [], json: (values.json as boolean | undefined) ?? false, flags: set };
 }
 
 /** A gold set under ../shared/data, or null (with a notice) when ../shared is not there. */

@@ -1,7 +1,13 @@
-// npm run eval:factors [-- --input GOLD.json … --json]
+// npm run eval:factors [-- --input GOLD.json … --json --check-reference --show]
 //
-// Scores the real pipeline (analyze(bytes, {filename}) from src/analysis/index.ts) against the
-// development gold in test/fixtures/factor-gold/*.json:
+// Two kinds of gold, printed apart.
+// 1. ../shared/data/factor-gold-dev (18 real papers nobody here wrote, verbatim-quote gold; see
+//    factor-gold-dev.ts): per language and together, through the texts and, for the papers with a
+//    PDF in its MANIFEST, through the PDF; with the definitions of ../shared/tools/score_factors.py.
+//    --check-reference runs that reference scorer on the same Summaries and fails when any figure
+//    differs; --show lists each document's missed and extra factors and its evidence misses.
+// 2. Our own sets, which score the real pipeline (analyze(bytes, {filename}) from src/analysis/index.ts)
+//    against the gold in test/fixtures/factor-gold/*.json:
 // - factor presence per document: a factor is predicted present when the Summary lists it;
 //   precision / recall / F1 per document and micro-averaged overall;
 // - stance accuracy on the gold evidence sentences: the stance of the Summary evidence whose
@@ -19,7 +25,8 @@ import { basename, join } from 'node:path';
 import { analyze } from '../../src/analysis/index.js';
 import { projectRoot, sharedDir } from '../../src/paths.js';
 import type { Stance, SummaryFactor } from '../../src/analysis/types.js';
-import { parseEvalArgs, prf, report, round4, type Prf } from './common.js';
+import { parseEvalArgs, prf, report, round4, sharedData, type EvalArgs, type Prf } from './common.js';
+import { analyzeQuoteSet, compareWithReference, loadQuoteSet, quoteRows, referenceAvailable, referenceKeysOf, showOutcomes } from './quote-gold.js';
 
 interface GoldEvidence {
   quote?: string;
@@ -136,8 +143,7 @@ function goldFiles(inputs: string[]): string[] {
     .map((name) => join(GOLD_DIR, name));
 }
 
-async function main(): Promise<void> {
-  const args = parseEvalArgs();
+async function scoreOwnSets(args: EvalArgs): Promise<void> {
   const rows: Record<string, Record<string, unknown>> = {};
   const total = { tp: 0, fp: 0, fn: 0, right: 0, evidence: 0, unlocated: 0, dominantRight: 0, dominantTotal: 0 };
   const confusion: Record<string, number> = {};
@@ -180,7 +186,42 @@ async function main(): Promise<void> {
     dominantAgreement: total.dominantTotal ? round4(total.dominantRight / total.dominantTotal) : null,
   };
   console.log(`\nstance confusion (gold→predicted): ${JSON.stringify(confusion)}; unlocated evidence: ${total.unlocated}`);
-  report('Factor presence (P/R/F1) and stance accuracy on gold evidence — targets: F1 ≥ 0.85, stance ≥ 0.80', rows, args);
+  report('Own sets (test/fixtures/factor-gold) — factor presence (P/R/F1) and stance accuracy on gold evidence', rows, args);
 }
 
-await main();
+const DEV_SET = 'factor-gold-dev';
+
+/** Development set of real papers: the measures of issue 16, by the reference scorer's definitions. */
+async function scoreDevSet(args: EvalArgs): Promise<void> {
+  const dir = sharedData(DEV_SET);
+  if (!dir) return;
+  const results = await analyzeQuoteSet(loadQuoteSet(dir));
+  if (args.flags.has('show')) showOutcomes(results);
+  const rows = quoteRows(results);
+  report(
+    `${DEV_SET} (development scores, ${results.filter((r) => r.via === 'text').length} papers) — targets: F1 ≥ 0.85 with P ≥ 0.85, core recall ≥ 0.97, doc stance ≥ 0.75, evidence recall ≥ 0.70, evidence stance ≥ 0.75; abbreviations ≥ 0.90/0.85/0.85`,
+    rows,
+    args,
+  );
+  if (!args.flags.has('check-reference')) return;
+  if (!referenceAvailable()) {
+    console.error('skipping the reference check: ../shared/tools/score_factors.py not found');
+    return;
+  }
+  const differences = [
+    ...compareWithReference(dir, results, 'text', referenceKeysOf(rows['text all']!)),
+    ...compareWithReference(dir, results, 'pdf', referenceKeysOf(rows['pdf all'] ?? {})),
+  ];
+  if (differences.length) {
+    console.error(`the reference scorer disagrees:\n  ${differences.join('\n  ')}`);
+    process.exitCode = 1;
+  } else console.log('reference scorer (score_factors.py) agrees on every figure, text and PDF');
+}
+
+const args = parseEvalArgs(process.argv.slice(2), ['show', 'check-reference', 'dev-only']);
+// --input names own-set files only: the development set is then left out.
+if (args.inputs.length === 0) await scoreDevSet(args);
+if (!args.flags.has('dev-only')) {
+  console.log('');
+  await scoreOwnSets(args);
+}
