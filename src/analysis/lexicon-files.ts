@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { lexiconsDir } from '../paths.js';
 
 // Every step that reads lexicons/ goes through here, so that the lexicon version recorded in each
@@ -22,12 +22,19 @@ let cachedVersion: string | undefined;
 export function lexiconVersion(): string {
   if (cachedVersion) return cachedVersion;
   const hash = createHash('sha256');
-  for (const name of readdirSync(lexiconsDir).sort()) {
-    if (name.startsWith('.')) continue;
+  for (const name of lexiconFileNames()) {
     hash.update(name).update('\0').update(readFileSync(join(lexiconsDir, name))).update('\0');
   }
   cachedVersion = `factors@1:${hash.digest('hex').slice(0, 12)}`;
   return cachedVersion;
+}
+
+/** Every file under lexicons/ (per-language folders included), as paths relative to it, sorted. */
+function lexiconFileNames(): string[] {
+  return readdirSync(lexiconsDir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => !name.split(sep).some((part) => part.startsWith('.')) && statSync(join(lexiconsDir, name)).isFile())
+    .map((name) => name.split(sep).join('/'))
+    .sort();
 }
 
 /** A mistake in a lexicon file, reported with file, line and reason, at start. */

@@ -1,5 +1,5 @@
 // The abbreviations that a dot does not end a sentence after (or ends it only in some contexts),
-// read from lexicons/sentence-abbreviations-ru.txt and -en.txt. Both lists serve every paragraph:
+// read from lexicons/ru/sentence-abbreviations.txt and lexicons/en/sentence-abbreviations.txt. Both lists serve every paragraph:
 // Russian papers cite English works (et al., Vol., pp.) and English ones cite Russian names.
 import { LexiconError } from './lexicon-files.js';
 import { readLexiconEntries } from './lexicon-entries.js';
@@ -20,7 +20,7 @@ const abbreviations = new Map<string, AbbreviationClass>();
 /** The most space-separated parts an entry has ("и т. д." has 3); longer look-backs cannot match. */
 let maxParts = 1;
 
-for (const name of ['sentence-abbreviations-ru.txt', 'sentence-abbreviations-en.txt']) {
+for (const name of ['ru/sentence-abbreviations.txt', 'en/sentence-abbreviations.txt']) {
   const { path, entries } = readLexiconEntries(name);
   for (const { fields, line } of entries) {
     const [cls, written] = fields;

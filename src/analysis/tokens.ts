@@ -202,8 +202,8 @@ function lastHyphen(word: string): number {
 }
 
 const stopWords: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['ru', readStopWords('stopwords-ru.txt', /^[а-яё]+$/)],
-  ['en', readStopWords('stopwords-en.txt', /^[a-z']+$/)],
+  ['ru', readStopWords('ru/stopwords.txt', /^[а-яё]+$/)],
+  ['en', readStopWords('en/stopwords.txt', /^[a-z']+$/)],
 ]);
 
 function readStopWords(name: string, wordShape: RegExp): ReadonlySet<string> {

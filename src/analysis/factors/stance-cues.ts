@@ -1,4 +1,4 @@
-// Reads the stance cue lexicons (lexicons/stance-cues-<language>.txt; the header of each documents
+// Reads the stance cue lexicons (lexicons/<language>/stance-cues.txt; the header of each documents
 // the format) into one pattern index per language.
 import { LexiconError, readLexiconFile, type LexiconFile } from '../lexicon-files.js';
 import { forEachLexiconLine } from './lexicon-lines.js';
@@ -33,7 +33,7 @@ export function cueIndex(language: string): PatternIndex<CueEntry> | undefined {
   if (!(CUE_LANGUAGES as readonly string[]).includes(language)) return undefined;
   let index = cache.get(language);
   if (!index) {
-    index = parseCueLexicon(readLexiconFile(`stance-cues-${language}.txt`), language);
+    index = parseCueLexicon(readLexiconFile(`${language}/stance-cues.txt`), language);
     cache.set(language, index);
   }
   return index;
