@@ -20,7 +20,7 @@ import { createApp } from '../../src/api/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { createRuntime, type Runtime } from '../../src/runtime.js';
-import { dialectOf } from '../../src/store/corpus-filter.js';
+import { dialectOf } from '../../src/store/dialect.js';
 import type { Database } from '../../src/store/schema.js';
 import { queryStems } from '../../src/analysis/search-index.js';
 import { seededRandom } from './common.js';

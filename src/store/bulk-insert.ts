@@ -4,7 +4,7 @@
 // CPU per document (measured: 301 mention rows, 10.7 → 3.5 ms). SQLite, in process and without
 // a planner cost per parameter, takes plain multi-row INSERTs.
 import { sql, type Kysely } from 'kysely';
-import { dialectOf } from './corpus-filter.js';
+import { dialectOf } from './dialect.js';
 import type { Database } from './schema.js';
 
 /** Rows per SQLite INSERT: below its limit of 32,766 bind parameters. */

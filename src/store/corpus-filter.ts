@@ -1,9 +1,8 @@
 // The selection every research query shares (factor table, evidence, search, comparison of
 // collections, exports): which documents, which factors, which stance.
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Stance } from '../analysis/types.js';
-import type { Dialect } from './database.js';
 import type { Database } from './schema.js';
 
 export interface CorpusFilter {
@@ -61,8 +60,4 @@ export function inCollection(collection: string | string[]) {
 
 export function collectionList(collection: string | string[] | undefined): string[] {
   return collection === undefined ? [] : ([] as string[]).concat(collection);
-}
-
-export function dialectOf(db: Kysely<Database>): Dialect {
-  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }

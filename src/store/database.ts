@@ -5,10 +5,9 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import type { Database } from './schema.js';
+import type { Dialect } from './dialect.js';
 import { migrateToLatest } from './migrations/index.js';
-
-export type Dialect = 'sqlite' | 'postgres';
+import type { Database } from './schema.js';
 
 export interface Store {
   db: Kysely<Database>;

@@ -5,7 +5,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, DocumentsTable, SentencesTable } from './schema.js';
 import { insertRows, SQLITE_CHUNK } from './bulk-insert.js';
-import { dialectOf, documentConditions, type CorpusFilter, type Page } from './corpus-filter.js';
+import { documentConditions, type CorpusFilter, type Page } from './corpus-filter.js';
+import { dialectOf } from './dialect.js';
 import { queryStems, stemRanges, type IndexedSentence } from '../analysis/search-index.js';
 
 /** A sentence that matches the query, with its document's facts. */

@@ -2,7 +2,7 @@
 // sentence, and the indexes that keep the factor table, comparisons and search fast on a corpus
 // of ten thousand papers.
 import { sql, type Kysely, type Migration } from 'kysely';
-import type { Dialect } from '../database.js';
+import type { Dialect } from '../dialect.js';
 
 export function researchSchema(dialect: Dialect): Migration {
   return {

@@ -1,7 +1,7 @@
 // Migrations are code, bundled with the build, and run on every start by whichever process opens
 // the database first (Kysely's migrator takes a lock, so concurrent workers do not race).
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
-import type { Dialect } from '../database.js';
+import type { Dialect } from '../dialect.js';
 import { initialSchema } from './001-initial-schema.js';
 import { researchSchema } from './002-research.js';
 import { apiKeys } from './003-api-keys.js';
