@@ -6,7 +6,6 @@
 //
 //   npm run bench:api [-- --documents 10000 --mentions-per-document 50 --runs 60 --only sqlite|postgres --json]
 //   (--data-dir DIR and --pg-schema NAME keep the generated data for the next run)
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql, type Insertable, type Kysely } from 'kysely';
 import pg from 'pg';
+import { documentId } from '../../src/analysis/document-id.js';
 import { factorDefinitions } from '../../src/analysis/factors/index.js';
 import { createApp } from '../../src/api/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -80,7 +80,8 @@ function sentence(language: 'ru' | 'en'): { text: string; stems: string } {
 
 const FACTORS = factorDefinitions().map((f) => f.id);
 const STANCES = ['positive', 'negative', 'neutral'] as const;
-const documentId = (i: number) => createHash('sha256').update(`bench-${i}`).digest('hex');
+/** The id of generated document i: as if its bytes were the text `bench-i`. */
+const syntheticId = (i: number) => documentId(new TextEncoder().encode(`bench-${i}`));
 
 async function generate(db: Kysely<Database>): Promise<void> {
   const sqlite = dialectOf(db) === 'sqlite';
@@ -93,7 +94,7 @@ async function generate(db: Kysely<Database>): Promise<void> {
     const sentences: Insertable<Database['sentences']>[] = [];
     const stems: string[] = [];
     for (let i = first; i < Math.min(DOCUMENTS, first + BATCH); i++) {
-      const id = documentId(i);
+      const id = syntheticId(i);
       const language = rand() < 0.6 ? 'ru' : 'en';
       const words = 3000 + Math.floor(rand() * 9000);
       const created = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
@@ -154,7 +155,7 @@ const probes: Probe[] = [
   { name: 'factor table: per factor, one collection', path: () => `/api/factors?group=factor&collection=collection-${Math.floor(rand() * 10)}` },
   {
     name: 'compare 10 documents',
-    path: () => `/api/compare?documents=${Array.from({ length: 10 }, () => documentId(Math.floor(rand() * DOCUMENTS))).join(',')}`,
+    path: () => `/api/compare?documents=${Array.from({ length: 10 }, () => syntheticId(Math.floor(rand() * DOCUMENTS))).join(',')}`,
   },
   { name: 'search', path: () => `/api/search?q=${encodeURIComponent(pick(SEARCHES))}&limit=20` },
 ];

@@ -12,7 +12,6 @@
 //
 // The PDFs are cached under test-artifacts/bench-corpus/ (not committed); each paper's bytes are
 // distinct, so that no ingest skips a paper as already analyzed.
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +19,8 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import PDFDocument from 'pdfkit';
 import pg from 'pg';
+import { documentId } from '../../src/analysis/document-id.js';
+import { FINISHED_STATUSES } from '../../src/analysis/errors.js';
 import { extract } from '../../src/analysis/extract/index.js';
 import { analyze } from '../../src/analysis/index.js';
 import { corpusDir, projectRoot } from '../../src/paths.js';
@@ -164,7 +165,8 @@ async function finalDocuments(databaseUrl: string, papers: number): Promise<numb
   try {
     for (;;) {
       const { rows } = await client.query<{ final: string; done: string }>(
-        `select count(*) filter (where status in ('done', 'failed', 'needs_password', 'needs_ocr')) as final, count(*) filter (where status = 'done') as done from documents`,
+        `select count(*) filter (where status = any($1)) as final, count(*) filter (where status = 'done') as done from documents`,
+        [FINISHED_STATUSES],
       );
       if (Number(rows[0]!.final) >= papers) return Number(rows[0]!.done);
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -257,7 +259,7 @@ export async function singlePaper(dir: string, papers: number): Promise<SingleRu
       const [, parse] = await timed(() => extract(bytes, { filename }));
       const [result, analysis] = await timed(() => analyze(bytes, { filename }));
       const [, storing] = await timed(async () => {
-        const id = createHash('sha256').update(bytes).digest('hex');
+        const id = documentId(bytes);
         await documents.insertIfAbsent({ id, filename, mediaType: 'application/pdf', bytes, collections: [] });
         await results.save(id, result);
       });

@@ -1,7 +1,13 @@
 // Why a document could not be analyzed. The code is stored on the document and shown to users;
 // the status says what the user can do about it (give a password, run OCR, fix the file).
 
-export type DocumentStatus = 'queued' | 'processing' | 'done' | 'failed' | 'needs_password' | 'needs_ocr';
+/** Every status a document can have, in the order of its life. */
+export const DOCUMENT_STATUSES = ['queued', 'processing', 'done', 'failed', 'needs_password', 'needs_ocr'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+/** Waiting for, or in, an analysis: a queue must still hand these documents over. */
+export const UNFINISHED_STATUSES: readonly DocumentStatus[] = ['queued', 'processing'];
+/** The analysis has ended, one way or another; nothing happens to the document without a new request. */
+export const FINISHED_STATUSES: readonly DocumentStatus[] = DOCUMENT_STATUSES.filter((s) => !UNFINISHED_STATUSES.includes(s));
 
 export type AnalysisErrorCode =
   | 'unsupported_media_type' // not a PDF nor a text file (by content, whatever the name)

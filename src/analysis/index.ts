@@ -1,7 +1,7 @@
 // analyze(bytes, meta) → Summary: the whole analysis as one pure function, free of HTTP, queue and
 // database, so that the server, the workers, the CLI and the tests all run exactly the same code.
-import { createHash } from 'node:crypto';
 import { findAbbreviations } from './abbreviations/index.js';
+import { documentId } from './document-id.js';
 import { loadMorphology } from './abbreviations/morphology.js';
 import { AnalysisError } from './errors.js';
 import { extract } from './extract/index.js';
@@ -43,7 +43,7 @@ export async function analyze(bytes: Uint8Array, meta: DocumentMeta): Promise<An
   const mentions = findFactorMentions(context, abbreviations);
   const candidates = findCandidates(context, mentions);
   const summary = buildSummary({
-    id: sha256Hex(bytes),
+    id: documentId(bytes),
     filename: meta.filename,
     extracted,
     context,
@@ -63,8 +63,4 @@ export function buildTextContext(doc: NormalizedDocument): TextContext {
   const sentences = splitSentences(doc);
   const tokens = sentences.map((s) => tokenize(doc.text, s.start, s.end, doc.paragraphs[s.paragraph]?.language ?? 'und'));
   return { doc, sentences, tokens };
-}
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }

@@ -1,5 +1,6 @@
 // The last step: turns the findings of the earlier steps into a Summary v1.
 import { factorDefinitions } from './factors/index.js';
+import { netStance } from './net-stance.js';
 import type {
   Candidate,
   Evidence,
@@ -91,7 +92,7 @@ function summarizeFactors({ context, mentions }: SummaryInput, words: number): S
     const evidence = list.map((m) => toEvidence(context, m));
     const stance = { positive: 0, negative: 0, neutral: 0, net: 0 };
     for (const e of evidence) stance[e.stance]++;
-    stance.net = round((stance.positive - stance.negative) / evidence.length, 3);
+    stance.net = round(netStance(stance.positive, stance.negative, evidence.length), 3);
     result.push({
       id: definition.id,
       label: definition.label,

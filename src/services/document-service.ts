@@ -1,5 +1,5 @@
 // Taking papers in: check what was sent, store it once (by sha256), and hand it to the queue.
-import { createHash } from 'node:crypto';
+import { documentId } from '../analysis/document-id.js';
 import { sniffMediaType } from '../analysis/extract/media-type.js';
 import type { Logger } from '../logger.js';
 import type { JobQueue } from '../queue/job-queue.js';
@@ -34,7 +34,7 @@ export class DocumentService {
    */
   async submit(upload: Upload, options: { deferEnqueue?: boolean } = {}): Promise<Submitted> {
     const mediaType = sniffMediaType(upload.bytes, upload.filename);
-    const id = createHash('sha256').update(upload.bytes).digest('hex');
+    const id = documentId(upload.bytes);
     const { document, created } = await this.documents.insertIfAbsent({
       id,
       filename: sanitizeFilename(upload.filename),

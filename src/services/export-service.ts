@@ -7,6 +7,7 @@ import { BOM, csvLine } from '../export/csv.js';
 import type { CorpusFilter } from '../store/corpus-filter.js';
 import { DocumentsRepository } from '../store/documents-repository.js';
 import { ExportRepository } from '../store/export-repository.js';
+import { FACTOR_TABLE_COLUMNS } from './factor-table-columns.js';
 import { FactorTableRepository } from '../store/factor-table-repository.js';
 import type { Database } from '../store/schema.js';
 
@@ -17,10 +18,6 @@ export const EXPORTS = {
 } as const;
 export type ExportName = keyof typeof EXPORTS;
 
-export const FACTOR_COLUMNS = [
-  'document_id', 'filename', 'title', 'year', 'language', 'collections', 'words',
-  'factor', 'factor_label', 'mentions', 'per_1000_words', 'positive', 'negative', 'neutral', 'net',
-] as const;
 export const MENTION_COLUMNS = [
   'document_id', 'filename', 'year', 'collections', 'factor', 'ordinal', 'page', 'start', 'end',
   'language', 'stance', 'match', 'cues', 'section', 'sentence',
@@ -50,7 +47,7 @@ export class ExportService {
 
   private async *factorRows(filter: CorpusFilter): AsyncGenerator<string> {
     const labels = new Map(factorDefinitions().map((f) => [f.id, f.label.en]));
-    yield csvLine([...FACTOR_COLUMNS]);
+    yield csvLine([...FACTOR_TABLE_COLUMNS]);
     for (let after = null as { document_id: string; factor: string } | null; ;) {
       const rows = await this.table.rowsAfter(filter, after, PAGE);
       if (rows.length === 0) return;
@@ -58,7 +55,7 @@ export class ExportService {
       yield rows
         .map((r) => {
           const record = { ...r, collections: collections.get(r.document_id) ?? [], factor_label: labels.get(r.factor) ?? r.factor };
-          return csvLine(FACTOR_COLUMNS.map((c) => record[c]));
+          return csvLine(FACTOR_TABLE_COLUMNS.map((c) => record[c]));
         })
         .join('');
       after = rows[rows.length - 1]!;

@@ -1,5 +1,6 @@
 // The factor profiles that comparisons read: per document, or summed over a collection.
 import type { Kysely } from 'kysely';
+import { netStance } from '../analysis/net-stance.js';
 import type { FactorCounts, FactorProfile } from '../services/compare-service.js';
 import type { DocumentRow } from './documents-repository.js';
 import type { Database } from './schema.js';
@@ -57,7 +58,7 @@ export class CompareRepository {
         negative,
         neutral,
         per_1000_words: words ? (1000 * mentions) / words : 0,
-        net: mentions ? (positive - negative) / mentions : 0,
+        net: netStance(positive, negative, mentions),
       });
     }
     return { id: collection, label: collection, kind: 'collection', words, documents: Number(size.documents), factors };

@@ -1,6 +1,6 @@
 // Every read and write of documents, their original bytes and their collections.
 import type { Kysely, Selectable } from 'kysely';
-import type { DocumentStatus } from '../analysis/errors.js';
+import { UNFINISHED_STATUSES, type DocumentStatus } from '../analysis/errors.js';
 import { inCollection } from './corpus-filter.js';
 import type { Database, DocumentsTable } from './schema.js';
 
@@ -161,7 +161,7 @@ export class DocumentsRepository {
     const rows = await this.db
       .selectFrom('documents')
       .select('id')
-      .where('status', 'in', ['queued', 'processing'])
+      .where('status', 'in', UNFINISHED_STATUSES)
       .where('enqueued_at', '<', olderThan)
       .where('updated_at', '<', olderThan)
       .orderBy('created_at')
@@ -175,7 +175,7 @@ export class DocumentsRepository {
     const rows = await this.db
       .selectFrom('documents')
       .select('id')
-      .where('status', 'in', ['queued', 'processing'])
+      .where('status', 'in', UNFINISHED_STATUSES)
       .orderBy('created_at')
       .execute();
     return rows.map((r) => r.id);
@@ -217,7 +217,7 @@ export class DocumentsRepository {
 
   /** Ids of analyzed documents whose results came from other lexicons than `version` (or all). */
   async listForReanalysis(options: { staleAgainst?: string }): Promise<string[]> {
-    let query = this.db.selectFrom('documents').select('id').where('status', 'not in', ['queued', 'processing']);
+    let query = this.db.selectFrom('documents').select('id').where('status', 'not in', UNFINISHED_STATUSES);
     if (options.staleAgainst) {
       const version = options.staleAgainst;
       query = query.where((eb) => eb.or([eb('lexicon_version', 'is', null), eb('lexicon_version', '!=', version)]));

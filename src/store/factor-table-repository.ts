@@ -1,6 +1,7 @@
 // Queries over the corpus: the documents × factors table (per document or per factor) and the
 // evidence behind it, paged for the API and walked by key for exports.
 import type { Kysely } from 'kysely';
+import { netStance } from '../analysis/net-stance.js';
 import { documentConditions, type CorpusFilter, type Page } from './corpus-filter.js';
 import type { Database, DocumentFactorsTable, DocumentsTable, FactorMentionsTable } from './schema.js';
 
@@ -84,7 +85,7 @@ export class FactorTableRepository {
         positive,
         negative,
         neutral,
-        net: mentions ? round((positive - negative) / mentions) : 0,
+        net: round(netStance(positive, negative, mentions)),
       };
     });
     const key = SORT_COLUMN[sorting.sort ?? 'mentions'];

@@ -1,15 +1,15 @@
 // The query parameters every research route shares: which documents, factors and stance.
 import { z } from 'zod';
-import type { CorpusFilter } from '../../store/corpus-filter.js';
+import { parseYearRange, YEAR_RANGE_FORMAT, type CorpusFilter } from '../../store/corpus-filter.js';
 import { list, paging } from '../params.js';
 
-/** year=2019, year=2015-2020, year=2015- or year=-2020 */
+/** year=2019, year=2015-2020, year=2015- or year=-2020; an empty year= is no filter, as a form sends it. */
 const yearRange = z
   .string()
-  .regex(/^(\d{4})?(-(\d{4})?)?$/, 'a year (2019) or a range (2015-2020, 2015-, -2020)')
-  .transform((v) => {
-    const [from, to] = v.includes('-') ? v.split('-') : [v, v];
-    return { yearFrom: from ? Number(from) : undefined, yearTo: to ? Number(to) : undefined };
+  .transform((v, ctx) => {
+    const range = v === '' ? {} : parseYearRange(v);
+    if (!range) ctx.addIssue({ code: 'custom', message: YEAR_RANGE_FORMAT });
+    return range ?? {};
   })
   .optional();
 

@@ -2,14 +2,12 @@
 import { Router, json } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import { AnalysisError } from '../../analysis/errors.js';
+import { AnalysisError, DOCUMENT_STATUSES } from '../../analysis/errors.js';
 import type { Runtime } from '../../runtime.js';
 import type { DocumentRow } from '../../store/documents-repository.js';
 import type { Upload } from '../../services/document-service.js';
 import { HttpError, toHttpError } from '../errors.js';
 import { paging, parseQuery } from '../params.js';
-
-const STATUSES = ['queued', 'processing', 'done', 'failed', 'needs_password', 'needs_ocr'] as const;
 
 const jsonUpload = z.object({
   files: z
@@ -68,7 +66,7 @@ export function documentsRouter(runtime: Runtime): Router {
   });
 
   router.get('/documents', async (req, res) => {
-    const query = parseQuery(paging.extend({ status: z.enum(STATUSES).optional(), collection: z.string().max(100).optional() }), req);
+    const query = parseQuery(paging.extend({ status: z.enum(DOCUMENT_STATUSES).optional(), collection: z.string().max(100).optional() }), req);
     const { rows, total } = await documents.list(query);
     const collections = await documents.collectionsOf(rows.map((r) => r.id));
     res.json({ total, limit: query.limit, offset: query.offset, documents: rows.map((r) => ({ ...describe(r), collections: collections.get(r.id) ?? [] })) });

@@ -1,9 +1,9 @@
 // `policylens compare <id|file>…`: compare stored documents (by id or id prefix) and files. A file
 // whose sha256 is stored and analyzed is read from the store; any other file is analyzed on the
 // fly, without storing it.
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { documentId } from '../../analysis/document-id.js';
 import { analyze } from '../../analysis/index.js';
 import { factorDefinitions } from '../../analysis/factors/index.js';
 import { ocrOptions, type Config } from '../../config.js';
@@ -29,7 +29,7 @@ async function profileOf(runtime: Runtime, item: string, password?: string): Pro
   const store = new CompareRepository(runtime.store.db);
   if (existsSync(item) && statSync(item).isFile()) {
     const bytes = new Uint8Array(readFileSync(item));
-    const id = createHash('sha256').update(bytes).digest('hex');
+    const id = documentId(bytes);
     const [stored] = await store.documentProfiles([id]);
     if (stored) return stored;
     const { summary } = await analyze(bytes, { filename: basename(item), password, ocr: ocrOptions(runtime.config) });

@@ -6,7 +6,7 @@ import type { Writable } from 'node:stream';
 import type { Config } from '../../config.js';
 import { createRuntime } from '../../runtime.js';
 import { EXPORTS, ExportService, type ExportName } from '../../services/export-service.js';
-import type { CorpusFilter } from '../../store/corpus-filter.js';
+import { parseYearRange, YEAR_RANGE_FORMAT, type CorpusFilter } from '../../store/corpus-filter.js';
 
 export const EXPORT_NAMES = Object.keys(EXPORTS) as ExportName[];
 
@@ -29,8 +29,7 @@ export async function exportCorpus(config: Config, name: ExportName, filter: Cor
 /** --year 2019 or 2015-2020 (either end may be left out) as a filter range. */
 export function parseYears(value: string | undefined): Pick<CorpusFilter, 'yearFrom' | 'yearTo'> {
   if (value === undefined) return {};
-  const match = /^(\d{4})?(?:(-)(\d{4})?)?$/.exec(value);
-  if (!match || (!match[1] && !match[3])) throw new Error(`--year ${value}: a year (2019) or a range (2015-2020, 2015-, -2020)`);
-  const from = match[1] ? Number(match[1]) : undefined;
-  return { yearFrom: from, yearTo: match[2] ? (match[3] ? Number(match[3]) : undefined) : from };
+  const range = parseYearRange(value);
+  if (!range) throw new Error(`--year ${value}: ${YEAR_RANGE_FORMAT}`);
+  return range;
 }

@@ -4,10 +4,8 @@ import { toCsv } from '../../export/csv.js';
 import { createRuntime } from '../../runtime.js';
 import type { CorpusFilter } from '../../store/corpus-filter.js';
 import type { FactorTableRow } from '../../store/factor-table-repository.js';
+import { TERMINAL_FACTOR_COLUMNS } from '../../services/factor-table-columns.js';
 
-const COLUMNS: (keyof FactorTableRow & string)[] = [
-  'document_id', 'filename', 'language', 'words', 'factor', 'mentions', 'per_1000_words', 'positive', 'negative', 'neutral', 'net',
-];
 const PAGE = 5000;
 
 export async function printFactorTable(config: Config, filter: CorpusFilter, format: 'csv' | 'json'): Promise<void> {
@@ -19,7 +17,7 @@ export async function printFactorTable(config: Config, filter: CorpusFilter, for
       rows.push(...page.rows);
       if (page.rows.length < PAGE) break;
     }
-    process.stdout.write(format === 'csv' ? toCsv(rows, COLUMNS) : JSON.stringify(rows, null, 2) + '\n');
+    process.stdout.write(format === 'csv' ? toCsv(rows, TERMINAL_FACTOR_COLUMNS) : JSON.stringify(rows, null, 2) + '\n');
   } finally {
     await runtime.close();
   }

@@ -1,9 +1,9 @@
 // `policylens ingest <files|folders…>`: bulk corpus jobs. Skips files already analyzed, shows a
 // progress bar, and ends with a table of outcomes and failure reasons.
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import cliProgress from 'cli-progress';
-import { AnalysisError } from '../../analysis/errors.js';
+import { documentId } from '../../analysis/document-id.js';
+import { AnalysisError, FINISHED_STATUSES } from '../../analysis/errors.js';
 import type { Config } from '../../config.js';
 import { createRuntime, type Runtime } from '../../runtime.js';
 import { collectPaperFiles } from '../files.js';
@@ -22,7 +22,7 @@ export interface Outcome {
   reason?: string;
 }
 
-const FINAL = new Set(['done', 'failed', 'needs_password', 'needs_ocr']);
+const FINAL = new Set<string>(FINISHED_STATUSES);
 const POLL_MS = 500;
 const POLL_BATCH = 200;
 /** Stored documents are handed to the queue in bulk (one BullMQ addBulk per batch). */
@@ -65,7 +65,7 @@ async function submitFile(runtime: Runtime, file: string, options: IngestOptions
     return { file, status: 'rejected', reason: `too_large: ${Math.round(size / 1024 / 1024)} MB is over the ${runtime.config.MAX_UPLOAD_MB} MB limit (MAX_UPLOAD_MB)` };
   }
   const bytes = new Uint8Array(readFileSync(file));
-  const id = createHash('sha256').update(bytes).digest('hex');
+  const id = documentId(bytes);
   const known = await runtime.documents.get(id);
   if (known && FINAL.has(known.status) && !(known.status === 'needs_password' && options.password)) {
     // Known bytes: add the collections, analyze nothing again.
