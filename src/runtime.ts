@@ -1,6 +1,7 @@
-// Wires configuration, store, queue, sandbox and services together for a role. The same code decides
-// which roles run: `serve` is web (plus an in-process worker without Redis), `worker` is a BullMQ
-// worker, the CLI borrows whichever it needs.
+// The composition root: the one place that reads the configuration and wires the store, the queue,
+// the sandbox and the services together for a role. Repositories receive the database, services
+// receive repositories (and the queue), the API and the CLI receive services. `serve` is web (plus
+// an in-process worker without Redis), `worker` is a BullMQ worker, the CLI borrows what it needs.
 import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { ocrOptions, type Config } from './config.js';
@@ -12,27 +13,34 @@ import type { JobQueue } from './queue/job-queue.js';
 import { connectRedis, whenReady } from './queue/redis.js';
 import { AnalysisPool } from './sandbox/analysis-pool.js';
 import { AnalysisService } from './services/analysis-service.js';
+import { ApiKeyService } from './services/api-key-service.js';
+import { CompareService } from './services/compare-service.js';
+import { CorpusService } from './services/corpus-service.js';
 import { DocumentService } from './services/document-service.js';
-import { openStore, type Store } from './store/database.js';
+import { ExportService } from './services/export-service.js';
+import { FactorTableService } from './services/factor-table-service.js';
+import { HealthService } from './services/health-service.js';
+import type { Services } from './services/index.js';
 import { ApiKeysRepository } from './store/api-keys-repository.js';
+import { CompareRepository } from './store/compare-repository.js';
+import { CorpusRepository } from './store/corpus-repository.js';
+import { openStore, type Store } from './store/database.js';
 import { DocumentsRepository } from './store/documents-repository.js';
+import { ExportRepository } from './store/export-repository.js';
 import { FactorTableRepository } from './store/factor-table-repository.js';
 import { ResultsRepository } from './store/results-repository.js';
+import { SearchRepository } from './store/search-repository.js';
 
 const REDIS_READY_WAIT_MS = 5000;
 
 export interface Runtime {
-  config: Config;
   log: Logger;
+  /** The database this process opened (its dialect is reported; tests read it directly). */
   store: Store;
-  documents: DocumentsRepository;
-  results: ResultsRepository;
-  factorTable: FactorTableRepository;
-  apiKeys: ApiKeysRepository;
   queue: JobQueue;
-  documentService: DocumentService;
+  services: Services;
   /** Present where this process analyzes documents itself. */
-  analysisService?: AnalysisService;
+  analysis?: AnalysisService;
   /** Resolves when this process's in-process queue has nothing left (no-op with BullMQ). */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -54,9 +62,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   });
   const documents = new DocumentsRepository(store.db);
   const results = new ResultsRepository(store.db);
+  const factorTable = new FactorTableRepository(store.db);
   const closers: (() => Promise<unknown>)[] = [];
 
-  let analysisService: AnalysisService | undefined;
+  let analysis: AnalysisService | undefined;
   const needsPool = options.analyze || !config.REDIS_URL;
   if (needsPool) {
     const pool = new AnalysisPool({
@@ -65,7 +74,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
       memoryMb: config.ANALYSIS_MEMORY_MB,
     });
     closers.push(() => pool.close());
-    analysisService = new AnalysisService(documents, results, pool, log, ocrOptions(config));
+    analysis = new AnalysisService(documents, results, pool, log, ocrOptions(config));
   }
 
   let queue: JobQueue;
@@ -77,8 +86,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     if (!(await whenReady(producer, REDIS_READY_WAIT_MS))) log.warn('Redis is not reachable yet; uploads wait in the outbox until it is');
     queue = new BullMqQueue({ connection: producer, prefix: config.QUEUE_PREFIX, attempts: config.JOB_ATTEMPTS });
     closers.unshift(() => queue.close(), () => quit(producer));
-    if (options.analyze && analysisService) {
-      const service = analysisService;
+    if (options.analyze && analysis) {
+      const service = analysis;
       const connection = connectRedis(config.REDIS_URL, 'worker');
       connection.on('error', (e: Error) => log.debug({ err: e.message }, 'redis (worker) error'));
       const worker: Worker = startBullWorker(
@@ -89,7 +98,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
       closers.unshift(() => closeWorker(worker, config.SHUTDOWN_GRACE_S * 1000, log), () => quit(connection));
     }
   } else {
-    const service = analysisService!;
+    const service = analysis!;
     inProcess = new InProcessQueue(
       (id) => service.process(id),
       (id, error) => service.giveUp(id, error),
@@ -101,18 +110,21 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   }
   closers.push(() => store.close());
 
-  const documentService = new DocumentService(documents, queue, log);
+  const documentService = new DocumentService(documents, results, queue, log);
   return {
-    config,
     log,
     store,
-    documents,
-    results,
-    factorTable: new FactorTableRepository(store.db),
-    apiKeys: new ApiKeysRepository(store.db),
     queue,
-    documentService,
-    analysisService,
+    services: {
+      documents: documentService,
+      factorTable: new FactorTableService(factorTable),
+      compare: new CompareService(new CompareRepository(store.db), documentService),
+      corpus: new CorpusService(new CorpusRepository(store.db), new SearchRepository(store.db)),
+      exports: new ExportService(factorTable, new ExportRepository(store.db), documents),
+      health: new HealthService(store, queue),
+      apiKeys: new ApiKeyService(new ApiKeysRepository(store.db)),
+    },
+    analysis,
     idle: () => inProcess?.idle() ?? Promise.resolve(),
     async close() {
       for (const close of closers) {

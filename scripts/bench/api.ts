@@ -18,6 +18,7 @@ import { documentId } from '../../src/analysis/document-id.js';
 import { factorDefinitions } from '../../src/analysis/factors/index.js';
 import { createApp } from '../../src/api/app.js';
 import { loadConfig } from '../../src/config.js';
+import { apiSettings } from '../../src/roles/web.js';
 import { createLogger } from '../../src/logger.js';
 import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { dialectOf } from '../../src/store/dialect.js';
@@ -207,7 +208,7 @@ async function runOn(name: string, env: Record<string, string>): Promise<Record<
     const config = loadConfig({ DATA_DIR: dataDir, SEED_CORPUS: 'false', WORKER_CONCURRENCY: '1', LOG_LEVEL: 'silent', ...env });
     runtime = await createRuntime(config, { analyze: false, log: createLogger('silent') });
     const started = Date.now();
-    if ((await runtime.documents.countAll()) === 0) {
+    if ((await runtime.services.documents.count()) === 0) {
       console.error(`${name}: generating ${DOCUMENTS} documents × ${MENTIONS_PER_DOCUMENT} mentions…`);
       await generate(runtime.store.db);
     }
@@ -215,7 +216,7 @@ async function runOn(name: string, env: Record<string, string>): Promise<Record<
     // autovacuum or PRAGMA optimize; a freshly bulk-loaded one does not.
     await sql.raw(name === 'postgres' ? 'vacuum analyze' : 'analyze').execute(runtime.store.db);
     console.error(`${name}: generated in ${((Date.now() - started) / 1000).toFixed(0)} s; measuring ${RUNS} requests per probe`);
-    const app = createApp(runtime);
+    const app = createApp(runtime.services, apiSettings(config), runtime.log);
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });

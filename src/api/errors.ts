@@ -3,6 +3,7 @@ import type { ErrorRequestHandler } from 'express';
 import multer from 'multer';
 import { AnalysisError } from '../analysis/errors.js';
 import type { Logger } from '../logger.js';
+import { RequestError, type RequestErrorCode } from '../services/errors.js';
 
 export class HttpError extends Error {
   constructor(
@@ -20,8 +21,16 @@ const analysisStatus: Partial<Record<AnalysisError['code'], number>> = {
   empty_file: 422,
 };
 
+const requestStatus: Record<RequestErrorCode, number> = {
+  not_found: 404,
+  ambiguous_id: 409,
+  not_analyzed: 409,
+  invalid_query: 400,
+};
+
 export function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
+  if (error instanceof RequestError) return new HttpError(requestStatus[error.code], error.code, error.message);
   if (error instanceof AnalysisError) return new HttpError(analysisStatus[error.code] ?? 422, error.code, error.message);
   if (error instanceof multer.MulterError) {
     const status = error.code === 'LIMIT_FILE_SIZE' || error.code === 'LIMIT_FILE_COUNT' ? 413 : 400;

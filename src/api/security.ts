@@ -1,12 +1,23 @@
 // Who may do what: security headers, API keys for writes, and rate limits.
 import type { Request, RequestHandler } from 'express';
 import helmet from 'helmet';
-import type { Config } from '../config.js';
-import type { ApiKeysRepository } from '../store/api-keys-repository.js';
+import type { ApiKeyService } from '../services/api-key-service.js';
 import { HttpError } from './errors.js';
 import { RateLimiter } from './rate-limit.js';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Who may write, and how often anyone may ask. */
+export interface AccessRules {
+  /** The address the server listens on: beyond loopback, writes need a key. */
+  host: string;
+  /** Writes need a key even on loopback. */
+  requireApiKey: boolean;
+  /** Requests per minute from one client address. */
+  requestsPerMinute: number;
+  /** Writes per minute per key, or per address without a key. */
+  writesPerMinute: number;
+}
 
 /** Strict headers: the pages load only their own scripts and styles, never inline code. */
 export function securityHeaders(): RequestHandler {
@@ -38,8 +49,8 @@ export function isLoopback(host: string): boolean {
  * Writes need an API key (`Authorization: Bearer <key>` or `X-API-Key`) when the server listens
  * beyond loopback or REQUIRE_API_KEY is set; a key that is sent is always checked.
  */
-export function apiKeyAuth(config: Config, keys: ApiKeysRepository): RequestHandler {
-  const required = config.REQUIRE_API_KEY || !isLoopback(config.HOST);
+export function apiKeyAuth(rules: Pick<AccessRules, 'host' | 'requireApiKey'>, keys: Pick<ApiKeyService, 'verify'>): RequestHandler {
+  const required = rules.requireApiKey || !isLoopback(rules.host);
   return async (req, res, next) => {
     const header = req.get('authorization');
     const key = header?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? req.get('x-api-key');
@@ -55,8 +66,8 @@ export function apiKeyAuth(config: Config, keys: ApiKeysRepository): RequestHand
 }
 
 /** Limits all requests per client address (before authentication, so key guessing is limited too). */
-export function addressRateLimit(config: Config): RequestHandler {
-  const limiter = new RateLimiter(config.RATE_LIMIT_PER_MIN);
+export function addressRateLimit(rules: Pick<AccessRules, 'requestsPerMinute'>): RequestHandler {
+  const limiter = new RateLimiter(rules.requestsPerMinute);
   return (req, _res, next) => {
     tooMany(limiter.take(clientAddress(req)));
     next();
@@ -64,8 +75,8 @@ export function addressRateLimit(config: Config): RequestHandler {
 }
 
 /** Limits writes per API key, or per client address where no key is used. */
-export function writeRateLimit(config: Config): RequestHandler {
-  const limiter = new RateLimiter(config.RATE_LIMIT_WRITES_PER_MIN);
+export function writeRateLimit(rules: Pick<AccessRules, 'writesPerMinute'>): RequestHandler {
+  const limiter = new RateLimiter(rules.writesPerMinute);
   return (req, res, next) => {
     if (WRITE_METHODS.has(req.method)) tooMany(limiter.take((res.locals.apiKeyId as string | undefined) ?? clientAddress(req)));
     next();

@@ -1,6 +1,7 @@
 // The queue without Redis: documents are analyzed in this process, a bounded number at a time, with
 // the same retries as BullMQ. Nothing is kept in memory that the database does not also know: after
-// a crash, documents left queued or processing are taken again on start (see recoverUnfinished).
+// a crash, documents left queued or processing are taken again on start (the web role calls
+// DocumentService.enqueueUnfinished).
 import type { Logger } from '../logger.js';
 import type { JobQueue } from './job-queue.js';
 

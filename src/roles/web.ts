@@ -2,13 +2,25 @@
 // stores and enqueues, and sweeps the outbox for documents stored while Redis was unreachable.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../api/app.js';
+import { createApp, type ApiSettings } from '../api/app.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { createRuntime, type Runtime } from '../runtime.js';
 import { seedSampleCorpus } from '../services/corpus-seed.js';
 
 const OUTBOX_SWEEP_MS = 5000;
+
+/** The API's limits and access rules, from the configuration. */
+export function apiSettings(config: Config): ApiSettings {
+  return {
+    host: config.HOST,
+    requireApiKey: config.REQUIRE_API_KEY,
+    requestsPerMinute: config.RATE_LIMIT_PER_MIN,
+    writesPerMinute: config.RATE_LIMIT_WRITES_PER_MIN,
+    maxUploadBytes: Math.round(config.MAX_UPLOAD_MB * 1024 * 1024),
+    maxFilesPerRequest: config.MAX_FILES_PER_REQUEST,
+  };
+}
 /** A job untouched for this many lock periods, and absent from the queue, was lost by the queue. */
 const LOST_JOB_QUIET_LOCKS = 3;
 
@@ -21,21 +33,19 @@ export interface WebRole {
 
 export async function startWeb(config: Config, log?: Logger): Promise<WebRole> {
   const runtime = await createRuntime(config, { analyze: !config.REDIS_URL, log });
-  if (runtime.queue.kind === 'in-process') {
-    // Documents left queued or processing when the last run stopped are taken again.
-    await runtime.queue.enqueue(await runtime.documents.listUnfinished());
-  }
-  await seedSampleCorpus(runtime);
+  const { documents } = runtime.services;
+  // Documents left queued or processing when the last run stopped are taken again.
+  if (runtime.queue.kind === 'in-process') await documents.enqueueUnfinished();
+  if (config.SEED_CORPUS) await seedSampleCorpus(documents, runtime.log);
   const sweeper = setInterval(() => {
-    const { documentService } = runtime;
-    documentService
+    documents
       .sweepOutbox()
-      .then(() => documentService.requeueLostJobs(LOST_JOB_QUIET_LOCKS * config.QUEUE_LOCK_MS))
+      .then(() => documents.requeueLostJobs(LOST_JOB_QUIET_LOCKS * config.QUEUE_LOCK_MS))
       .catch((e: Error) => runtime.log.warn({ err: e.message }, 'outbox sweep failed'));
   }, OUTBOX_SWEEP_MS);
   sweeper.unref();
 
-  const app = createApp(runtime);
+  const app = createApp(runtime.services, apiSettings(config), runtime.log);
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.PORT, config.HOST, (error?: Error) => (error ? reject(error) : resolve(s)));
   });

@@ -1,27 +1,13 @@
 // Comparing papers (or collections) by the factors they discuss: the factors × sides matrix,
 // factors only one side mentions, factors on which their stances disagree, and how similar their
-// factor profiles are. Pure: the API reads profiles from the store, the CLI may also build them
+// factor profiles are. compareProfiles is pure: the profiles come from the store, or (in the CLI)
 // from files analyzed on the fly.
+import { documentId } from '../analysis/document-id.js';
+import { factorDefinitions } from '../analysis/factors/index.js';
 import type { Summary } from '../analysis/types.js';
-
-export interface FactorCounts {
-  mentions: number;
-  positive: number;
-  negative: number;
-  neutral: number;
-  per_1000_words: number;
-  net: number;
-}
-
-export interface FactorProfile {
-  /** Document id, collection name, or file path. */
-  id: string;
-  label: string;
-  kind: 'document' | 'collection' | 'file';
-  words: number;
-  documents: number;
-  factors: Map<string, FactorCounts>;
-}
+import type { CompareRepository, FactorCounts, FactorProfile } from '../store/compare-repository.js';
+import type { DocumentService } from './document-service.js';
+import { RequestError } from './errors.js';
 
 export interface ComparisonRow {
   factor: string;
@@ -43,6 +29,58 @@ export interface Comparison {
 
 export const MIN_SIDES = 2;
 export const MAX_SIDES = 20;
+
+/** Comparisons of stored documents and collections, over the codebook's factors. */
+export class CompareService {
+  private readonly codebook = factorDefinitions();
+
+  constructor(
+    private readonly profiles: CompareRepository,
+    private readonly documents: DocumentService,
+  ) {}
+
+  /** Documents by id or id prefix; each must be analyzed. */
+  async compareDocuments(idsOrPrefixes: string[]): Promise<Comparison> {
+    checkSides(idsOrPrefixes.length);
+    const rows = await this.documents.findMany(idsOrPrefixes);
+    const notDone = rows.filter((r) => r.status !== 'done');
+    if (notDone.length) throw new RequestError('not_analyzed', `Not analyzed yet: ${notDone.map((r) => `${r.filename} (${r.status})`).join(', ')}.`);
+    return this.compare(await this.profiles.documentProfiles(rows));
+  }
+
+  /** Collections, each as the sum of its analyzed documents; each must hold one. */
+  async compareCollections(names: string[]): Promise<Comparison> {
+    checkSides(names.length);
+    const sides = await Promise.all(names.map((c) => this.profiles.collectionProfile(c)));
+    const empty = sides.filter((s) => s.documents === 0);
+    if (empty.length) throw new RequestError('not_found', `No analyzed documents in collection ${empty.map((s) => `"${s.id}"`).join(', ')}.`);
+    return this.compare(sides);
+  }
+
+  /** The profile of a stored, analyzed document given by id or id prefix. */
+  async storedProfile(idOrPrefix: string): Promise<FactorProfile> {
+    const document = await this.documents.find(idOrPrefix);
+    const [profile] = await this.profiles.documentProfiles([document]);
+    if (!profile) throw new RequestError('not_analyzed', `Not analyzed yet: ${document.filename} (${document.status}).`);
+    return profile;
+  }
+
+  /** The profile of the analyzed document with these bytes, if one is stored. */
+  async profileByContent(bytes: Uint8Array): Promise<FactorProfile | undefined> {
+    const [profile] = await this.profiles.documentProfiles([documentId(bytes)]);
+    return profile;
+  }
+
+  compare(profiles: FactorProfile[]): Comparison {
+    return compareProfiles(profiles, this.codebook);
+  }
+}
+
+function checkSides(count: number): void {
+  if (count < MIN_SIDES || count > MAX_SIDES) {
+    throw new RequestError('invalid_query', `Give ${MIN_SIDES} to ${MAX_SIDES} documents (documents=a,b) or collections (collections=x,y).`);
+  }
+}
 
 /** Compares the profiles over the codebook's factors (given in codebook order, with labels). */
 export function compareProfiles(profiles: FactorProfile[], codebook: { id: string; label: { en: string } }[]): Comparison {

@@ -2,8 +2,9 @@
 // are ingested once, in the collection "sample".
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Logger } from '../logger.js';
 import { corpusDir } from '../paths.js';
-import type { Runtime } from '../runtime.js';
+import type { DocumentService } from './document-service.js';
 
 export const SAMPLE_COLLECTION = 'sample';
 
@@ -17,16 +18,17 @@ export function sampleFiles(dir = corpusDir): string[] {
     .map((n) => join(dir, n));
 }
 
-export async function seedSampleCorpus(runtime: Runtime): Promise<number> {
-  if (!runtime.config.SEED_CORPUS || (await runtime.documents.countAll()) > 0) return 0;
+/** Queues the sample papers when the database holds no document; returns how many. */
+export async function seedSampleCorpus(documents: DocumentService, log: Logger): Promise<number> {
+  if ((await documents.count()) > 0) return 0;
   const files = sampleFiles();
   for (const path of files) {
-    await runtime.documentService.submit({
+    await documents.submit({
       bytes: new Uint8Array(readFileSync(path)),
       filename: path.split('/').pop()!,
       collections: [SAMPLE_COLLECTION],
     });
   }
-  runtime.log.info({ documents: files.length }, 'empty database: sample corpus queued');
+  log.info({ documents: files.length }, 'empty database: sample corpus queued');
   return files.length;
 }

@@ -1,9 +1,14 @@
-// Taking papers in: check what was sent, store it once (by sha256), and hand it to the queue.
+// Taking papers in (check what was sent, store it once by its id, hand it to the queue) and
+// reading them back: finding a document by its id or a prefix of it, its results, its status.
 import { documentId } from '../analysis/document-id.js';
 import { sniffMediaType } from '../analysis/extract/media-type.js';
+import { lexiconVersion } from '../analysis/lexicon-files.js';
+import type { Summary } from '../analysis/types.js';
 import type { Logger } from '../logger.js';
 import type { JobQueue } from '../queue/job-queue.js';
-import type { DocumentRow, DocumentsRepository } from '../store/documents-repository.js';
+import type { DocumentListQuery, DocumentRow, DocumentsRepository } from '../store/documents-repository.js';
+import type { ResultsRepository } from '../store/results-repository.js';
+import { RequestError } from './errors.js';
 
 export interface Upload {
   bytes: Uint8Array;
@@ -23,6 +28,7 @@ export interface Submitted {
 export class DocumentService {
   constructor(
     private readonly documents: DocumentsRepository,
+    private readonly results: ResultsRepository,
     private readonly queue: JobQueue,
     private readonly log: Logger,
   ) {}
@@ -82,10 +88,80 @@ export class DocumentService {
     return lost.length;
   }
 
-  /** Queues stored documents again (new lexicons, or a retry after failure). */
-  async reanalyze(ids: string[]): Promise<void> {
-    await this.documents.requeue(ids);
+  /** Queues stored documents again (new lexicons, or a retry after failure, with a PDF's password). */
+  async reanalyze(ids: string[], password?: string): Promise<void> {
+    await this.documents.requeue(ids, password);
     await this.enqueue(ids);
+  }
+
+  /** Queues every finished document again, or only those analyzed with other lexicons; returns how many. */
+  async reanalyzeFinished(options: { staleOnly: boolean }): Promise<number> {
+    const ids = await this.documents.listForReanalysis({ staleAgainst: options.staleOnly ? lexiconVersion() : undefined });
+    await this.reanalyze(ids);
+    return ids.length;
+  }
+
+  /**
+   * Hands over again the documents a previous run left queued or processing. Only for a queue that
+   * lives in this process: its jobs died with the run, while BullMQ's wait in Redis.
+   */
+  async enqueueUnfinished(): Promise<void> {
+    await this.queue.enqueue(await this.documents.listUnfinished());
+  }
+
+  /** The document with this id, or with this unique id prefix (at least 8 hex digits). */
+  async find(idOrPrefix: string): Promise<DocumentRow> {
+    if (!DOCUMENT_ID_OR_PREFIX.test(idOrPrefix)) throw new RequestError('not_found', `No document "${idOrPrefix}": ids are sha256 hex.`);
+    if (idOrPrefix.length === FULL_ID_LENGTH) {
+      const row = await this.documents.get(idOrPrefix);
+      if (!row) throw new RequestError('not_found', `No document ${idOrPrefix}.`);
+      return row;
+    }
+    const rows = await this.documents.findByIdPrefix(idOrPrefix);
+    if (rows.length > 1) throw new RequestError('ambiguous_id', `More than one document id starts with ${idOrPrefix}; give more digits.`);
+    if (!rows[0]) throw new RequestError('not_found', `No document ${idOrPrefix}.`);
+    return rows[0];
+  }
+
+  /** Several documents by id or prefix, in the given order: full ids are read in one query, prefixes one by one. */
+  async findMany(idsOrPrefixes: string[]): Promise<DocumentRow[]> {
+    const known = new Map((await this.documents.getMany(idsOrPrefixes.filter((id) => id.length === FULL_ID_LENGTH))).map((r) => [r.id, r]));
+    return Promise.all(idsOrPrefixes.map((id) => known.get(id) ?? this.find(id)));
+  }
+
+  /** The document with exactly this id, if stored. */
+  get(id: string): Promise<DocumentRow | undefined> {
+    return this.documents.get(id);
+  }
+
+  /** A page of documents, newest first, with the collections of each. */
+  async list(query: DocumentListQuery): Promise<{ rows: DocumentRow[]; total: number; collections: Map<string, string[]> }> {
+    const { rows, total } = await this.documents.list(query);
+    return { rows, total, collections: await this.documents.collectionsOf(rows.map((r) => r.id)) };
+  }
+
+  async collectionsOf(id: string): Promise<string[]> {
+    return (await this.documents.collectionsOf([id])).get(id) ?? [];
+  }
+
+  /** Status and error of each document (what progress displays poll). */
+  statuses(ids: string[]) {
+    return this.documents.statuses(ids);
+  }
+
+  count(): Promise<number> {
+    return this.documents.countAll();
+  }
+
+  summary(id: string): Promise<Summary | undefined> {
+    return this.results.getSummary(id);
+  }
+
+  /** The normalized text the Summary's offsets refer to. */
+  async text(document: DocumentRow): Promise<string> {
+    const text = await this.results.getText(document.id);
+    if (text === undefined) throw new RequestError('not_analyzed', `Document ${document.id} has no text yet (status: ${document.status}).`);
+    return text;
   }
 
   /** Hands documents to the queue; false when the queue is unavailable (they stay in the outbox). */
@@ -100,6 +176,10 @@ export class DocumentService {
     }
   }
 }
+
+const FULL_ID_LENGTH = 64;
+/** A document id (sha256 hex) or the first 8 or more of its digits, as people type them. */
+const DOCUMENT_ID_OR_PREFIX = /^[0-9a-f]{8,64}$/;
 
 /**
  * Filenames are shown to people and exported, never used as paths: keep the last path segment and

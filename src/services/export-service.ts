@@ -1,15 +1,13 @@
 // Exports of a selection (or the whole corpus) in tidy long format, produced page by page so that
 // a corpus of any size streams in constant memory: one row per document × factor, one row per
 // mention, and one Summary v1 per line.
-import type { Kysely } from 'kysely';
 import { factorDefinitions } from '../analysis/factors/index.js';
 import { BOM, csvLine } from '../export/csv.js';
 import type { CorpusFilter } from '../store/corpus-filter.js';
-import { DocumentsRepository } from '../store/documents-repository.js';
-import { ExportRepository } from '../store/export-repository.js';
+import type { DocumentsRepository } from '../store/documents-repository.js';
+import type { ExportRepository } from '../store/export-repository.js';
+import type { FactorTableRepository } from '../store/factor-table-repository.js';
 import { FACTOR_TABLE_COLUMNS } from './factor-table-columns.js';
-import { FactorTableRepository } from '../store/factor-table-repository.js';
-import type { Database } from '../store/schema.js';
 
 export const EXPORTS = {
   'factors.csv': 'text/csv; charset=utf-8',
@@ -27,15 +25,11 @@ export const MENTION_COLUMNS = [
 const PAGE = 2000;
 
 export class ExportService {
-  private readonly table: FactorTableRepository;
-  private readonly store: ExportRepository;
-  private readonly documents: DocumentsRepository;
-
-  constructor(db: Kysely<Database>) {
-    this.table = new FactorTableRepository(db);
-    this.store = new ExportRepository(db);
-    this.documents = new DocumentsRepository(db);
-  }
+  constructor(
+    private readonly table: FactorTableRepository,
+    private readonly store: ExportRepository,
+    private readonly documents: DocumentsRepository,
+  ) {}
 
   /** The export as chunks of text (each a page of records); a BOM first when asked for (CSV only). */
   async *chunks(name: ExportName, filter: CorpusFilter, options: { bom?: boolean } = {}): AsyncGenerator<string> {

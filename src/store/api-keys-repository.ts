@@ -1,26 +1,17 @@
-// API keys for writing to a server that listens beyond loopback.
-import { createHash, randomBytes } from 'node:crypto';
+// The stored API keys: only a hash of each key, with its name and when it was made, used and revoked.
 import type { Kysely, Selectable } from 'kysely';
 import type { ApiKeysTable, Database } from './schema.js';
 
 export type ApiKeyRow = Omit<Selectable<ApiKeysTable>, 'key_hash'>;
 
-export function hashKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
-}
-
 export class ApiKeysRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Creates a key and returns it in clear, once; only its hash is stored. */
-  async create(name: string): Promise<{ id: string; key: string }> {
-    const id = randomBytes(4).toString('hex');
-    const key = `pl_${id}_${randomBytes(24).toString('base64url')}`;
+  async insert(key: { id: string; name: string; keyHash: string }): Promise<void> {
     await this.db
       .insertInto('api_keys')
-      .values({ id, name, key_hash: hashKey(key), created_at: new Date().toISOString(), revoked_at: null, last_used_at: null })
+      .values({ id: key.id, name: key.name, key_hash: key.keyHash, created_at: new Date().toISOString(), revoked_at: null, last_used_at: null })
       .execute();
-    return { id, key };
   }
 
   async list(): Promise<ApiKeyRow[]> {
@@ -37,12 +28,12 @@ export class ApiKeysRepository {
     return Number(result.numUpdatedRows) > 0;
   }
 
-  /** The id of the active key, or undefined. */
-  async verify(key: string): Promise<string | undefined> {
+  /** The id of the active key with this hash, marked as used now; undefined when there is none. */
+  async useActive(keyHash: string): Promise<string | undefined> {
     const row = await this.db
       .selectFrom('api_keys')
       .select('id')
-      .where('key_hash', '=', hashKey(key))
+      .where('key_hash', '=', keyHash)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     if (row) await this.db.updateTable('api_keys').set({ last_used_at: new Date().toISOString() }).where('id', '=', row.id).execute();

@@ -1,9 +1,27 @@
 // The factor profiles that comparisons read: per document, or summed over a collection.
 import type { Kysely } from 'kysely';
 import { netStance } from '../analysis/net-stance.js';
-import type { FactorCounts, FactorProfile } from '../services/compare-service.js';
 import type { DocumentRow } from './documents-repository.js';
 import type { Database } from './schema.js';
+
+export interface FactorCounts {
+  mentions: number;
+  positive: number;
+  negative: number;
+  neutral: number;
+  per_1000_words: number;
+  net: number;
+}
+
+export interface FactorProfile {
+  /** Document id, collection name, or file path. */
+  id: string;
+  label: string;
+  kind: 'document' | 'collection' | 'file';
+  words: number;
+  documents: number;
+  factors: Map<string, FactorCounts>;
+}
 
 export class CompareRepository {
   constructor(private readonly db: Kysely<Database>) {}

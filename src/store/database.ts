@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Dialect } from './dialect.js';
 import { migrateToLatest } from './migrations/index.js';
@@ -12,6 +12,8 @@ import type { Database } from './schema.js';
 export interface Store {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** True when the database answers a trivial query. */
+  ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -40,7 +42,12 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     await db.destroy();
     throw error;
   }
-  return { db, dialect, close: () => db.destroy() };
+  return {
+    db,
+    dialect,
+    ping: () => sql`select 1`.execute(db).then(() => true, () => false),
+    close: () => db.destroy(),
+  };
 }
 
 function openPgPool(url: string, max: number, onError: (error: Error) => void = () => {}): pg.Pool {

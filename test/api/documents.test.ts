@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.js';
+import { apiSettings } from '../../src/roles/web.js';
 import { corpusDir } from '../../src/paths.js';
 import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { validateSummary } from '../support/schema.js';
@@ -15,7 +16,7 @@ let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
   runtime = await createRuntime(config, { analyze: true, log: silentLogger() });
-  app = createApp(runtime);
+  app = createApp(runtime.services, apiSettings(config), runtime.log);
 });
 
 afterAll(async () => {

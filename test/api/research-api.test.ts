@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.js';
+import { apiSettings } from '../../src/roles/web.js';
 import { corpusDir } from '../../src/paths.js';
 import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { silentLogger, testConfig, waitFor } from '../support/runtime.js';
@@ -49,7 +50,7 @@ for (const setup of setups) {
       const database = await setup.env();
       const config = testConfig(database.env);
       runtime = await createRuntime(config, { analyze: true, log: silentLogger() });
-      app = createApp(runtime);
+      app = createApp(runtime.services, apiSettings(config), runtime.log);
       cleanup = async () => {
         await runtime.close();
         await database.drop();

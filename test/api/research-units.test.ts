@@ -1,7 +1,8 @@
 // The pure parts behind the research routes: publication year, CSV cells, comparison, sentence index.
 import { describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from '../../src/export/csv.js';
-import { compareProfiles, cosine, type FactorProfile } from '../../src/services/compare-service.js';
+import { compareProfiles, cosine } from '../../src/services/compare-service.js';
+import type { FactorProfile } from '../../src/store/compare-repository.js';
 import { estimatePublicationYear } from '../../src/store/publication-year.js';
 import { buildTextContext } from '../../src/analysis/index.js';
 import { indexSentences, queryStems, scriptLanguage } from '../../src/analysis/search-index.js';

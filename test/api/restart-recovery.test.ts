@@ -25,7 +25,7 @@ describe('in-process mode after a crash', () => {
 
     const web = await startWeb(config, silentLogger());
     try {
-      await waitFor('both documents analyzed', async () => (await web.runtime.documents.getMany(ids)).every((d) => d.status === 'done'));
+      await waitFor('both documents analyzed', async () => (await web.runtime.services.documents.findMany(ids)).every((d) => d.status === 'done'));
     } finally {
       await web.stop();
       config.cleanup();

@@ -2,13 +2,14 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.js';
+import { apiSettings } from '../../src/roles/web.js';
 import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { silentLogger, testConfig } from '../support/runtime.js';
 
 async function appWith(env: Record<string, string>) {
   const config = testConfig(env);
   const runtime = await createRuntime(config, { analyze: true, log: silentLogger() });
-  return { runtime, app: createApp(runtime), async close() { await runtime.close(); config.cleanup(); } };
+  return { runtime, app: createApp(runtime.services, apiSettings(config), runtime.log), async close() { await runtime.close(); config.cleanup(); } };
 }
 
 describe('API keys when the server listens beyond loopback', () => {
@@ -22,16 +23,16 @@ describe('API keys when the server listens beyond loopback', () => {
     expect(missing.body.error.code).toBe('api_key_required');
     await request(ctx.app).get('/api/documents').expect(200);
 
-    const { id, key } = await ctx.runtime.apiKeys.create('test');
+    const { id, key } = await ctx.runtime.services.apiKeys.create('test');
     await request(ctx.app).post('/api/documents').set('Authorization', `Bearer ${key}`).attach('files', file, 'a.txt').expect(202);
-    expect((await ctx.runtime.apiKeys.list()).find((k) => k.id === id)?.last_used_at).toBeTruthy();
-    await ctx.runtime.apiKeys.revoke(id);
+    expect((await ctx.runtime.services.apiKeys.list()).find((k) => k.id === id)?.last_used_at).toBeTruthy();
+    await ctx.runtime.services.apiKeys.revoke(id);
     const revoked = await request(ctx.app).post('/api/documents').set('X-API-Key', key).attach('files', file, 'a.txt').expect(401);
     expect(revoked.body.error.code).toBe('invalid_api_key');
   });
 
   it('stores only a hash of each key', async () => {
-    const { key } = await ctx.runtime.apiKeys.create('hashed');
+    const { key } = await ctx.runtime.services.apiKeys.create('hashed');
     const rows = await ctx.runtime.store.db.selectFrom('api_keys').selectAll().execute();
     expect(rows.some((r) => r.key_hash.includes(key) || key.includes(r.key_hash))).toBe(false);
   });

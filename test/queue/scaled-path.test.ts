@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusDir } from '../../src/paths.js';
 import { startWeb, type WebRole } from '../../src/roles/web.js';
+import { FactorTableRepository } from '../../src/store/factor-table-repository.js';
 import { silentLogger, testConfig, waitFor } from '../support/runtime.js';
 import { startNode, stopChild, type Child } from '../support/processes.js';
 import { createPgSchema, hasPostgres, hasRedis, removeQueueKeys, REDIS_URL, uniqueName } from '../support/services.js';
@@ -53,7 +54,7 @@ describe.skipIf(!hasRedis || !hasPostgres)('scaled path: API → BullMQ (Redis) 
     return ((await res.json()) as { documents: { id: string }[] }).documents[0]!.id;
   }
 
-  const status = async (id: string) => (await web.runtime.documents.get(id))?.status;
+  const status = async (id: string) => (await web.runtime.services.documents.get(id))?.status;
 
   it('two workers analyze uploaded papers and the results are queryable through the API', async () => {
     startWorker();
@@ -76,11 +77,11 @@ describe.skipIf(!hasRedis || !hasPostgres)('scaled path: API → BullMQ (Redis) 
     await victim.exited;
 
     await waitFor('the other worker to finish the job', async () => (await status(id)) === 'done', 180_000);
-    const row = await web.runtime.documents.get(id);
+    const row = await web.runtime.services.documents.get(id);
     expect(row!.attempts).toBeGreaterThanOrEqual(2);
-    const summary = (await web.runtime.results.getSummary(id))!;
+    const summary = (await web.runtime.services.documents.summary(id))!;
     const evidence = summary.factors.reduce((n, f) => n + f.evidence.length, 0);
-    const mentions = await web.runtime.factorTable.mentions({ documents: [id] }, { limit: 1_000_000, offset: 0 });
+    const mentions = await new FactorTableRepository(web.runtime.store.db).mentions({ documents: [id] }, { limit: 1_000_000, offset: 0 });
     expect(mentions.length).toBe(evidence);
     expect(new Set(mentions.map((m) => m.ordinal)).size).toBe(mentions.length);
     expect(survivor.process.exitCode).toBeNull();
@@ -91,7 +92,7 @@ describe.skipIf(!hasRedis || !hasPostgres)('scaled path: API → BullMQ (Redis) 
     const cli = startNode('src/cli/main.js', ['ingest', corpusDir, '--collection', 'ingest-test'], env);
     expect(await cli.exited).toBe(0);
     expect(cli.output()).toMatch(/Outcome/);
-    const listed = await web.runtime.documents.list({ limit: 100, offset: 0, collection: 'ingest-test' });
+    const listed = await web.runtime.services.documents.list({ limit: 100, offset: 0, collection: 'ingest-test' });
     expect(listed.total).toBeGreaterThanOrEqual(corpusTexts.length);
     expect(listed.rows.every((r) => ['done', 'failed', 'needs_ocr', 'needs_password'].includes(r.status))).toBe(true);
   }, 300_000);

@@ -93,7 +93,7 @@ describe.skipIf(!hasShared)('bad input: every file ends with its status and mess
   async function submitAll(files: [string, Buffer][]) {
     for (const [name, bytes] of files) {
       try {
-        const { document } = await runtime.documentService.submit({ bytes: new Uint8Array(bytes), filename: name });
+        const { document } = await runtime.services.documents.submit({ bytes: new Uint8Array(bytes), filename: name });
         outcomes.set(name, { outcome: document.status as Outcome, id: document.id });
       } catch (error) {
         if (!(error instanceof AnalysisError)) throw error;
@@ -103,7 +103,7 @@ describe.skipIf(!hasShared)('bad input: every file ends with its status and mess
     await runtime.idle();
     for (const [name, entry] of outcomes) {
       if (!entry.id) continue;
-      const row = (await runtime.documents.get(entry.id))!;
+      const row = (await runtime.services.documents.get(entry.id))!;
       outcomes.set(name, { ...entry, outcome: row.status as Outcome, message: row.error_message, code: row.error_code });
     }
   }
@@ -127,10 +127,9 @@ describe.skipIf(!hasShared)('bad input: every file ends with its status and mess
   it('analyzes encrypted files once the password is given, non-ASCII passwords included', async () => {
     for (const [name, { password, then }] of Object.entries(passwords)) {
       const id = outcomes.get(name)!.id!;
-      await runtime.documents.requeue([id], password);
-      await runtime.documentService.sweepOutbox();
+      await runtime.services.documents.reanalyze([id], password);
       await runtime.idle();
-      expect(`${name}: ${(await runtime.documents.get(id))!.status}`).toBe(`${name}: ${then}`);
+      expect(`${name}: ${(await runtime.services.documents.get(id))!.status}`).toBe(`${name}: ${then}`);
     }
   }, 300_000);
 
@@ -145,9 +144,9 @@ describe.skipIf(!hasShared)('bad input: every file ends with its status and mess
 
   it('analyzes a normal paper right after all of that', async () => {
     const paper = readFileSync(join(corpusDir, 'en-1-export-controls-semiconductors.txt'));
-    const { document } = await runtime.documentService.submit({ bytes: new Uint8Array(paper), filename: 'after.txt' });
+    const { document } = await runtime.services.documents.submit({ bytes: new Uint8Array(paper), filename: 'after.txt' });
     await runtime.idle();
-    expect((await runtime.documents.get(document.id))!.status).toBe('done');
+    expect((await runtime.services.documents.get(document.id))!.status).toBe('done');
 
     const failed: Record<string, number> = {};
     let done = 0;

@@ -61,12 +61,12 @@ describe.skipIf(!hasRedis || !hasPostgres)(`load: ${CLIENTS} clients upload ${DO
       );
       const uploadedMs = Date.now() - started;
       await waitFor('the queue to drain', async () => {
-        const { total } = await web.runtime.documents.list({ limit: 1, offset: 0, status: 'done' });
+        const { total } = await web.runtime.services.documents.list({ limit: 1, offset: 0, status: 'done' });
         return total === DOCUMENTS;
       }, 600_000, 500);
       const drainMs = Date.now() - started;
 
-      const { total } = await web.runtime.documents.list({ limit: 1, offset: 0 });
+      const { total } = await web.runtime.services.documents.list({ limit: 1, offset: 0 });
       latencies.sort((a, b) => a - b);
       const p95 = Math.round(percentile(latencies, 95));
       const p50 = Math.round(percentile(latencies, 50));

@@ -59,14 +59,14 @@ describe.skipIf(!canRun)('PostgreSQL restart while workers run', () => {
 
     let last: Record<string, number> = {};
     await waitFor('every accepted document to be analyzed', async () => {
-      const rows = await web.runtime.documents.getMany(accepted).catch(() => []);
+      const rows = await web.runtime.services.documents.findMany(accepted).catch(() => []);
       last = {};
       for (const r of rows) last[r.status] = (last[r.status] ?? 0) + 1;
       return rows.length === accepted.length && rows.every((r) => r.status === 'done');
     }, 120_000, 500).catch((error: Error) => {
       throw new Error(`${error.message}; statuses: ${JSON.stringify(last)} of ${accepted.length}`);
     });
-    const { total } = await web.runtime.documents.list({ limit: 1, offset: 0 });
+    const { total } = await web.runtime.services.documents.list({ limit: 1, offset: 0 });
     expect(total).toBe(accepted.length);
     recordReliability({
       suite: 'PostgreSQL crashed and restarted', inputs: UPLOADS, faults: 2, submitted: UPLOADS, done: accepted.length, failed: {},

@@ -2,6 +2,7 @@
 // outbox), nothing accepted is lost, nothing is analyzed twice into duplicate rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWeb, type WebRole } from '../../src/roles/web.js';
+import { FactorTableRepository } from '../../src/store/factor-table-repository.js';
 import { PrivateRedis, freePort } from '../support/private-redis.js';
 import { startNode, stopChild, type Child } from '../support/processes.js';
 import { recordReliability } from '../support/reliability-log.js';
@@ -46,12 +47,12 @@ describe.skipIf(!hasRedis || !hasPostgres)('Redis outage during uploads', () => 
       else expect(res.status).toBe(503);
     }
     await waitFor('every accepted upload to be analyzed', async () => {
-      const rows = await web.runtime.documents.getMany(accepted);
+      const rows = await web.runtime.services.documents.findMany(accepted);
       return rows.length === accepted.length && rows.every((r) => r.status === 'done');
     }, 120_000, 500);
 
-    const { total } = await web.runtime.documents.list({ limit: 1, offset: 0 });
-    const mentions = await web.runtime.factorTable.mentions({ documents: accepted }, { limit: 100_000, offset: 0 });
+    const { total } = await web.runtime.services.documents.list({ limit: 1, offset: 0 });
+    const mentions = await new FactorTableRepository(web.runtime.store.db).mentions({ documents: accepted }, { limit: 100_000, offset: 0 });
     const keys = mentions.map((m) => `${m.document_id}:${m.ordinal}`);
     const duplicates = keys.length - new Set(keys).size;
     expect(total).toBe(accepted.length);

@@ -3,9 +3,8 @@ import { Router, json } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import { AnalysisError, DOCUMENT_STATUSES } from '../../analysis/errors.js';
-import type { Runtime } from '../../runtime.js';
+import type { DocumentService, Upload } from '../../services/document-service.js';
 import type { DocumentRow } from '../../store/documents-repository.js';
-import type { Upload } from '../../services/document-service.js';
 import { HttpError, toHttpError } from '../errors.js';
 import { paging, parseQuery } from '../params.js';
 
@@ -26,20 +25,25 @@ function parseYear(value: unknown): number | undefined {
   return year;
 }
 
-export function documentsRouter(runtime: Runtime): Router {
-  const { config, documents, results, documentService } = runtime;
+/** How much one upload request may carry. */
+export interface UploadLimits {
+  maxUploadBytes: number;
+  maxFilesPerRequest: number;
+}
+
+export function documentsRouter(documents: DocumentService, limits: UploadLimits): Router {
   const router = Router();
-  const maxBytes = Math.round(config.MAX_UPLOAD_MB * 1024 * 1024);
+  const { maxUploadBytes: maxBytes, maxFilesPerRequest: maxFiles } = limits;
   const upload = multer({
     storage: multer.memoryStorage(),
-    limits: { fileSize: maxBytes, files: config.MAX_FILES_PER_REQUEST, fields: 20, fieldSize: 64 * 1024 },
+    limits: { fileSize: maxBytes, files: maxFiles, fields: 20, fieldSize: 64 * 1024 },
     // Browsers send UTF-8 filenames; without this busboy reads them as Latin-1 and Cyrillic breaks.
     defParamCharset: 'utf8',
   });
 
   router.post('/documents', (req, res, next) => {
-    if (req.is('application/json')) return json({ limit: Math.ceil(maxBytes * 1.4) * config.MAX_FILES_PER_REQUEST })(req, res, next);
-    return upload.array('files', config.MAX_FILES_PER_REQUEST)(req, res, next);
+    if (req.is('application/json')) return json({ limit: Math.ceil(maxBytes * 1.4) * maxFiles })(req, res, next);
+    return upload.array('files', maxFiles)(req, res, next);
   }, async (req, res) => {
     const uploads = req.is('application/json') ? fromJson(req.body, maxBytes) : fromMultipart(req);
     if (uploads.length === 0) throw new HttpError(400, 'no_files', 'Send one or more files in the multipart field "files".');
@@ -48,7 +52,7 @@ export function documentsRouter(runtime: Runtime): Router {
     let firstError: HttpError | undefined;
     for (const item of uploads) {
       try {
-        const { document, created } = await documentService.submit(item);
+        const { document, created } = await documents.submit(item);
         accepted.push({ ...describe(document), created });
       } catch (error) {
         if (!(error instanceof AnalysisError)) throw error;
@@ -67,31 +71,27 @@ export function documentsRouter(runtime: Runtime): Router {
 
   router.get('/documents', async (req, res) => {
     const query = parseQuery(paging.extend({ status: z.enum(DOCUMENT_STATUSES).optional(), collection: z.string().max(100).optional() }), req);
-    const { rows, total } = await documents.list(query);
-    const collections = await documents.collectionsOf(rows.map((r) => r.id));
+    const { rows, total, collections } = await documents.list(query);
     res.json({ total, limit: query.limit, offset: query.offset, documents: rows.map((r) => ({ ...describe(r), collections: collections.get(r.id) ?? [] })) });
   });
 
   router.get('/documents/:id', async (req, res) => {
-    const row = await findDocument(runtime, req.params.id);
-    const collections = (await documents.collectionsOf([row.id])).get(row.id) ?? [];
-    res.json({ document: { ...describe(row), collections }, summary: (await results.getSummary(row.id)) ?? null });
+    const row = await documents.find(req.params.id);
+    const collections = await documents.collectionsOf(row.id);
+    res.json({ document: { ...describe(row), collections }, summary: (await documents.summary(row.id)) ?? null });
   });
 
   router.get('/documents/:id/text', async (req, res) => {
-    const row = await findDocument(runtime, req.params.id);
-    const text = await results.getText(row.id);
-    if (text === undefined) throw new HttpError(409, 'not_analyzed', `Document ${row.id} has no text yet (status: ${row.status}).`);
-    res.type('text/plain; charset=utf-8').send(text);
+    const row = await documents.find(req.params.id);
+    res.type('text/plain; charset=utf-8').send(await documents.text(row));
   });
 
   router.post('/documents/:id/reanalyze', json({ limit: '16kb' }), async (req, res) => {
-    const row = await findDocument(runtime, req.params.id);
+    const row = await documents.find(req.params.id);
     const body = z.object({ password: z.string().max(1000).optional() }).safeParse(req.body ?? {});
     if (!body.success) throw new HttpError(400, 'invalid_body', 'Expected { "password"?: string }.');
-    await documents.requeue([row.id], body.data.password);
-    await documentService.sweepOutbox();
-    res.status(202).json({ document: describe(await documents.getOrThrow(row.id)) });
+    await documents.reanalyze([row.id], body.data.password);
+    res.status(202).json({ document: describe(await documents.find(row.id)) });
   });
 
   return router;
@@ -116,19 +116,6 @@ export function describe(row: DocumentRow) {
     analyzedAt: row.analyzed_at,
     url: `/api/documents/${row.id}`,
   };
-}
-
-/** The document with this id, or with this unique id prefix (at least 8 hex digits). */
-export async function findDocument(runtime: Runtime, id: string): Promise<DocumentRow> {
-  if (!/^[0-9a-f]{8,64}$/.test(id)) throw new HttpError(404, 'not_found', `No document "${id}": ids are sha256 hex.`);
-  const row = id.length === 64 ? await runtime.documents.get(id) : onlyOne(await runtime.documents.findByIdPrefix(id), id);
-  if (!row) throw new HttpError(404, 'not_found', `No document ${id}.`);
-  return row;
-}
-
-function onlyOne(rows: DocumentRow[], prefix: string): DocumentRow | undefined {
-  if (rows.length > 1) throw new HttpError(409, 'ambiguous_id', `More than one document id starts with ${prefix}; give more digits.`);
-  return rows[0];
 }
 
 function fromMultipart(req: { files?: unknown; body?: Record<string, unknown> }): Upload[] {

@@ -2,17 +2,16 @@
 import { once } from 'node:events';
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Runtime } from '../../runtime.js';
-import { EXPORTS, ExportService, type ExportName } from '../../services/export-service.js';
+import type { Logger } from '../../logger.js';
+import { EXPORTS, type ExportName, type ExportService } from '../../services/export-service.js';
 import { HttpError } from '../errors.js';
 import { parseQuery } from '../params.js';
 import { corpusFilterQuery, toFilter } from './corpus-query.js';
 
 const exportQuery = corpusFilterQuery.extend({ bom: z.enum(['0', '1', 'true', 'false']).optional() });
 
-export function exportRouter(runtime: Runtime): Router {
+export function exportRouter(exports: ExportService, log: Logger): Router {
   const router = Router();
-  const exports = new ExportService(runtime.store.db);
 
   router.get('/export/:name', async (req, res) => {
     const name = req.params.name;
@@ -31,7 +30,7 @@ export function exportRouter(runtime: Runtime): Router {
       res.end();
     } catch (error) {
       // Too late for a JSON error: cut the response so the client sees an incomplete download.
-      runtime.log.error({ err: error, url: req.originalUrl }, 'export failed midway');
+      log.error({ err: error, url: req.originalUrl }, 'export failed midway');
       res.destroy(error as Error);
     } finally {
       await chunks.return(undefined);

@@ -2,9 +2,7 @@
 // behind each factor across the corpus.
 import { Router } from 'express';
 import { z } from 'zod';
-import { factorDefinitions } from '../../analysis/factors/index.js';
-import type { Runtime } from '../../runtime.js';
-import { HttpError } from '../errors.js';
+import type { FactorTableService } from '../../services/factor-table-service.js';
 import { parseQuery } from '../params.js';
 import { pagedCorpusQuery, toFilter } from './corpus-query.js';
 
@@ -14,21 +12,16 @@ const tableQuery = pagedCorpusQuery.extend({
   order: z.enum(['asc', 'desc']).default('desc'),
 });
 
-export function factorsRouter(runtime: Runtime): Router {
+export function factorsRouter(table: FactorTableService): Router {
   const router = Router();
-  const codebook = factorDefinitions();
-  const labels = new Map(codebook.map((f) => [f.id, f.label]));
 
   router.get('/codebook', (_req, res) => {
-    res.json({ factors: codebook });
+    res.json({ factors: table.codebook });
   });
 
   router.get('/factors', async (req, res) => {
     const q = parseQuery(tableQuery, req);
-    const sorting = { sort: q.sort, order: q.order };
-    const { rows, total } = q.group === 'factor'
-      ? await runtime.factorTable.totals(toFilter(q), q, sorting)
-      : await runtime.factorTable.rows(toFilter(q), q, sorting);
+    const { rows, total } = await table.page(q.group, toFilter(q), q, { sort: q.sort, order: q.order });
     res.json({
       group: q.group,
       sort: q.sort,
@@ -36,19 +29,15 @@ export function factorsRouter(runtime: Runtime): Router {
       total,
       limit: q.limit,
       offset: q.offset,
-      rows: rows.map((r) => ({ ...r, label: labels.get(r.factor) ?? null })),
+      rows,
     });
   });
 
   // Every mention of the factor across the (filtered) corpus, with its document.
   router.get('/factors/:id', async (req, res) => {
-    const id = String(req.params.id);
-    const label = labels.get(id);
-    if (!label) throw new HttpError(404, 'not_found', `No factor "${id}" in the codebook (see /api/codebook).`);
     const q = parseQuery(pagedCorpusQuery, req);
-    const filter = { ...toFilter(q), factors: [id] };
-    const [mentions, total] = await Promise.all([runtime.factorTable.mentions(filter, q), runtime.factorTable.countMentions(filter)]);
-    res.json({ factor: { id, label }, total, limit: q.limit, offset: q.offset, mentions });
+    const { factor, total, mentions } = await table.evidence(String(req.params.id), toFilter(q), q);
+    res.json({ factor, total, limit: q.limit, offset: q.offset, mentions });
   });
 
   return router;

@@ -1,18 +1,12 @@
 import { Router } from 'express';
-import { sql } from 'kysely';
-import type { Runtime } from '../../runtime.js';
+import type { HealthService } from '../../services/health-service.js';
 
 /** Reachability of the database and the queue; 503 when either is down. */
-export function healthRouter(runtime: Runtime): Router {
+export function healthRouter(health: HealthService): Router {
   const router = Router();
   router.get('/health', async (_req, res) => {
-    const database = await sql`select 1`.execute(runtime.store.db).then(() => true, () => false);
-    const queue = await runtime.queue.healthy();
-    res.status(database && queue ? 200 : 503).json({
-      status: database && queue ? 'ok' : 'degraded',
-      database: { dialect: runtime.store.dialect, ok: database },
-      queue: { kind: runtime.queue.kind, ok: queue },
-    });
+    const { ok, database, queue } = await health.check();
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', database, queue });
   });
   return router;
 }

@@ -1,20 +1,18 @@
 // Full-text search over every sentence of the corpus, filtered like the factor table.
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Runtime } from '../../runtime.js';
-import { SearchRepository } from '../../store/search-repository.js';
+import type { CorpusService } from '../../services/corpus-service.js';
 import { parseQuery } from '../params.js';
 import { pagedCorpusQuery, toFilter } from './corpus-query.js';
 
 const searchQuery = pagedCorpusQuery.extend({ q: z.string().trim().min(1, 'say what to search for').max(500) });
 
-export function searchRouter(runtime: Runtime): Router {
+export function searchRouter(corpus: CorpusService): Router {
   const router = Router();
-  const search = new SearchRepository(runtime.store.db);
 
   router.get('/search', async (req, res) => {
     const q = parseQuery(searchQuery, req);
-    const { hits, more } = await search.search(q.q, toFilter(q), q);
+    const { hits, more } = await corpus.search(q.q, toFilter(q), q);
     res.json({ q: q.q, limit: q.limit, offset: q.offset, more, hits });
   });
 

@@ -3,46 +3,34 @@
 // fly, without storing it.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { documentId } from '../../analysis/document-id.js';
 import { analyze } from '../../analysis/index.js';
-import { factorDefinitions } from '../../analysis/factors/index.js';
+import type { OcrOptions } from '../../analysis/types.js';
 import { ocrOptions, type Config } from '../../config.js';
-import { createRuntime, type Runtime } from '../../runtime.js';
-import { compareProfiles, MAX_SIDES, MIN_SIDES, type Comparison, type FactorProfile } from '../../services/compare-service.js';
-import { profileOfSummary } from '../../services/compare-service.js';
-import { CompareRepository } from '../../store/compare-repository.js';
+import { createRuntime } from '../../runtime.js';
+import { MAX_SIDES, MIN_SIDES, profileOfSummary, type Comparison, type CompareService } from '../../services/compare-service.js';
+import type { FactorProfile } from '../../store/compare-repository.js';
 
 export async function compare(config: Config, items: string[], options: { json?: boolean; password?: string }): Promise<string> {
   if (items.length < MIN_SIDES || items.length > MAX_SIDES) throw new Error(`compare ${MIN_SIDES} to ${MAX_SIDES} documents or files`);
   const runtime = await createRuntime(config, { analyze: false });
   try {
+    const { compare } = runtime.services;
     const profiles: FactorProfile[] = [];
-    for (const item of items) profiles.push(await profileOf(runtime, item, options.password));
-    const comparison = compareProfiles(profiles, factorDefinitions());
+    for (const item of items) profiles.push(await profileOf(compare, item, { password: options.password, ocr: ocrOptions(config) }));
+    const comparison = compare.compare(profiles);
     return options.json ? JSON.stringify(comparison, null, 2) : formatComparison(comparison);
   } finally {
     await runtime.close();
   }
 }
 
-async function profileOf(runtime: Runtime, item: string, password?: string): Promise<FactorProfile> {
-  const store = new CompareRepository(runtime.store.db);
-  if (existsSync(item) && statSync(item).isFile()) {
-    const bytes = new Uint8Array(readFileSync(item));
-    const id = documentId(bytes);
-    const [stored] = await store.documentProfiles([id]);
-    if (stored) return stored;
-    const { summary } = await analyze(bytes, { filename: basename(item), password, ocr: ocrOptions(runtime.config) });
-    return profileOfSummary(summary, item);
-  }
-  if (!/^[0-9a-f]{8,64}$/.test(item)) throw new Error(`${item}: neither a file nor a document id (8 to 64 hex digits)`);
-  const matches = item.length === 64 ? [await runtime.documents.get(item)].filter((d) => d !== undefined) : await runtime.documents.findByIdPrefix(item);
-  if (matches.length === 0) throw new Error(`no stored document ${item}`);
-  if (matches.length > 1) throw new Error(`more than one document id starts with ${item}; give more digits`);
-  const document = matches[0]!;
-  const [profile] = await store.documentProfiles([document.id]);
-  if (!profile) throw new Error(`${document.filename} (${item}) is not analyzed (status: ${document.status})`);
-  return profile;
+async function profileOf(compare: CompareService, item: string, options: { password?: string; ocr?: OcrOptions }): Promise<FactorProfile> {
+  if (!existsSync(item) || !statSync(item).isFile()) return compare.storedProfile(item);
+  const bytes = new Uint8Array(readFileSync(item));
+  const stored = await compare.profileByContent(bytes);
+  if (stored) return stored;
+  const { summary } = await analyze(bytes, { filename: basename(item), password: options.password, ocr: options.ocr });
+  return profileOfSummary(summary, item);
 }
 
 /** The comparison as plain-text tables for a terminal. */

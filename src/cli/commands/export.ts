@@ -5,7 +5,7 @@ import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Config } from '../../config.js';
 import { createRuntime } from '../../runtime.js';
-import { EXPORTS, ExportService, type ExportName } from '../../services/export-service.js';
+import { EXPORTS, type ExportName } from '../../services/export-service.js';
 import { parseYearRange, YEAR_RANGE_FORMAT, type CorpusFilter } from '../../store/corpus-filter.js';
 
 export const EXPORT_NAMES = Object.keys(EXPORTS) as ExportName[];
@@ -14,7 +14,7 @@ export async function exportCorpus(config: Config, name: ExportName, filter: Cor
   const runtime = await createRuntime(config, { analyze: false });
   const out: Writable = options.output ? createWriteStream(options.output) : process.stdout;
   try {
-    for await (const chunk of new ExportService(runtime.store.db).chunks(name, filter, { bom: options.bom })) {
+    for await (const chunk of runtime.services.exports.chunks(name, filter, { bom: options.bom })) {
       if (!out.write(chunk)) await once(out, 'drain');
     }
     if (options.output) {

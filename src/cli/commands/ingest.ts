@@ -6,6 +6,7 @@ import { documentId } from '../../analysis/document-id.js';
 import { AnalysisError, FINISHED_STATUSES } from '../../analysis/errors.js';
 import type { Config } from '../../config.js';
 import { createRuntime, type Runtime } from '../../runtime.js';
+import type { DocumentService } from '../../services/document-service.js';
 import { collectPaperFiles } from '../files.js';
 
 export interface IngestOptions {
@@ -43,12 +44,12 @@ export async function ingest(config: Config, paths: string[], options: IngestOpt
   try {
     const waiting = new Map<string, Outcome>();
     for (const [i, file] of files.entries()) {
-      const outcome = await submitFile(runtime, file, options, waiting);
+      const outcome = await submitFile(runtime.services.documents, file, options, waiting, config.MAX_UPLOAD_MB);
       outcomes.push(outcome);
       if (!options.wait || !waiting.has(outcome.documentId ?? '')) bar.increment();
-      if ((i + 1) % ENQUEUE_BATCH === 0) await runtime.documentService.sweepOutbox();
+      if ((i + 1) % ENQUEUE_BATCH === 0) await runtime.services.documents.sweepOutbox();
     }
-    await runtime.documentService.sweepOutbox();
+    await runtime.services.documents.sweepOutbox();
     bar.update({ stage: options.wait ? 'analyzing' : 'queued' });
     if (options.wait) await waitForOutcomes(runtime, waiting, () => bar.increment());
   } finally {
@@ -58,22 +59,22 @@ export async function ingest(config: Config, paths: string[], options: IngestOpt
   return outcomes;
 }
 
-async function submitFile(runtime: Runtime, file: string, options: IngestOptions, waiting: Map<string, Outcome>): Promise<Outcome> {
+async function submitFile(documents: DocumentService, file: string, options: IngestOptions, waiting: Map<string, Outcome>, maxUploadMb: number): Promise<Outcome> {
   // Checked before reading, so that a huge (or sparse) file never lands in memory.
   const size = statSync(file).size;
-  if (size > runtime.config.MAX_UPLOAD_MB * 1024 * 1024) {
-    return { file, status: 'rejected', reason: `too_large: ${Math.round(size / 1024 / 1024)} MB is over the ${runtime.config.MAX_UPLOAD_MB} MB limit (MAX_UPLOAD_MB)` };
+  if (size > maxUploadMb * 1024 * 1024) {
+    return { file, status: 'rejected', reason: `too_large: ${Math.round(size / 1024 / 1024)} MB is over the ${maxUploadMb} MB limit (MAX_UPLOAD_MB)` };
   }
   const bytes = new Uint8Array(readFileSync(file));
   const id = documentId(bytes);
-  const known = await runtime.documents.get(id);
+  const known = await documents.get(id);
   if (known && FINAL.has(known.status) && !(known.status === 'needs_password' && options.password)) {
     // Known bytes: add the collections, analyze nothing again.
-    if (options.collection?.length) await runtime.documentService.submit({ bytes, filename: file, collections: options.collection });
+    if (options.collection?.length) await documents.submit({ bytes, filename: file, collections: options.collection });
     return { file, documentId: id, status: 'skipped', reason: `already ${known.status}` };
   }
   try {
-    const { document } = await runtime.documentService.submit(
+    const { document } = await documents.submit(
       { bytes, filename: file.split('/').pop()!, collections: options.collection, password: options.password, year: options.year },
       { deferEnqueue: true },
     );
@@ -93,7 +94,7 @@ async function waitForOutcomes(runtime: Runtime, waiting: Map<string, Outcome>, 
     await (runtime.queue.kind === 'in-process' ? Promise.race([runtime.idle(), pause]) : pause);
     // Documents finish roughly in the order they were queued: polling the oldest few keeps each
     // poll cheap however large the ingest is.
-    for (const row of await runtime.documents.statuses([...waiting.keys()].slice(0, POLL_BATCH))) {
+    for (const row of await runtime.services.documents.statuses([...waiting.keys()].slice(0, POLL_BATCH))) {
       if (!FINAL.has(row.status)) continue;
       const outcome = waiting.get(row.id)!;
       outcome.status = row.status;

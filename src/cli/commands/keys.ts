@@ -1,13 +1,13 @@
 // `policylens keys create|list|revoke`: API keys for writing to a server beyond loopback.
 import type { Config } from '../../config.js';
-import { openStore } from '../../store/database.js';
-import { ApiKeysRepository } from '../../store/api-keys-repository.js';
+import { createRuntime } from '../../runtime.js';
+import type { ApiKeyService } from '../../services/api-key-service.js';
 
-export async function withApiKeys<T>(config: Config, work: (keys: ApiKeysRepository) => Promise<T>): Promise<T> {
-  const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, poolSize: 2 });
+export async function withApiKeys<T>(config: Config, work: (keys: ApiKeyService) => Promise<T>): Promise<T> {
+  const runtime = await createRuntime({ ...config, DATABASE_POOL_SIZE: 2 }, { analyze: false });
   try {
-    return await work(new ApiKeysRepository(store.db));
+    return await work(runtime.services.apiKeys);
   } finally {
-    await store.close();
+    await runtime.close();
   }
 }

@@ -1,5 +1,4 @@
 // `policylens reanalyze [--all|--stale]`: analyze stored documents again, e.g. after a lexicon edit.
-import { lexiconVersion } from '../../analysis/lexicon-files.js';
 import type { Config } from '../../config.js';
 import { createRuntime } from '../../runtime.js';
 
@@ -7,10 +6,9 @@ export async function reanalyze(config: Config, options: { all?: boolean; stale?
   if (!options.all && !options.stale) throw new Error('say which documents: --all, or --stale (analyzed with other lexicons)');
   const runtime = await createRuntime(config, { analyze: !config.REDIS_URL });
   try {
-    const ids = await runtime.documents.listForReanalysis({ staleAgainst: options.all ? undefined : lexiconVersion() });
-    await runtime.documentService.reanalyze(ids);
+    const queued = await runtime.services.documents.reanalyzeFinished({ staleOnly: !options.all });
     if (options.wait) await runtime.idle();
-    return ids.length;
+    return queued;
   } finally {
     await runtime.close();
   }

@@ -1,0 +1,20 @@
+// What the corpus holds (documents by collection, language and year) and where words occur in it.
+import type { CorpusFilter, Page } from '../store/corpus-filter.js';
+import type { CorpusOverview, CorpusRepository } from '../store/corpus-repository.js';
+import type { SearchHit, SearchRepository } from '../store/search-repository.js';
+
+export class CorpusService {
+  constructor(
+    private readonly corpus: CorpusRepository,
+    private readonly sentences: SearchRepository,
+  ) {}
+
+  overview(): Promise<CorpusOverview> {
+    return this.corpus.overview();
+  }
+
+  /** Sentences with every word of the query (by stem), a page at a time; `more` says whether another page exists. */
+  search(query: string, filter: CorpusFilter, page: Page): Promise<{ hits: SearchHit[]; more: boolean }> {
+    return this.sentences.search(query, filter, page);
+  }
+}
