@@ -72,7 +72,7 @@ describe.skipIf(!hasChromium)('pages in a browser', () => {
     await page.fill('input[name="collection"]', 'browser');
     await page.click('button[type="submit"]');
     await expect.poll(() => page.textContent('#upload-result')).toMatch(/Accepted 2 file/);
-    await page.waitForFunction(() => [...document.querySelectorAll('#documents .status')].filter((e) => e.textContent === 'done').length === 2, null, { timeout: 90_000 });
+    await expect.poll(() => page.locator('#documents .status').filter({ hasText: /^done$/ }).count(), { timeout: 90_000 }).toBe(2);
     ids = await page.$$eval('#documents tr[data-id]', (rows) => rows.map((r) => r.getAttribute('data-id')!));
     expect(ids).toHaveLength(2);
     await shot('index');
@@ -81,7 +81,7 @@ describe.skipIf(!hasChromium)('pages in a browser', () => {
   it('opens a document: stance bars, evidence with highlights and pages, abbreviations', async () => {
     await page.click(`#documents tr[data-id="${ids[0]}"] a`);
     await page.waitForSelector('#factor-table tr .bar');
-    const widths = await page.$$eval('#factor-table .bar span', (spans) => spans.map((s) => (s as HTMLElement).style.width));
+    const widths = await page.$$eval('#factor-table .bar span', (spans) => spans.map((s) => (s as unknown as { style: { width: string } }).style.width));
     expect(widths.some((w) => w && w !== '0%')).toBe(true);
     await page.click('#evidence details summary');
     expect(await page.locator('#evidence details[open] mark').count()).toBeGreaterThan(0);
@@ -131,7 +131,7 @@ describe.skipIf(!hasChromium)('pages in a browser', () => {
     await page.waitForSelector('#chart-all svg rect');
     await page.waitForSelector('#charts figure svg');
     await page.selectOption('#split', 'language');
-    await page.waitForFunction(() => document.querySelectorAll('#charts figure').length === 2);
+    await expect.poll(() => page.locator('#charts figure').count()).toBe(2);
     await shot('corpus');
   });
 
@@ -140,14 +140,14 @@ describe.skipIf(!hasChromium)('pages in a browser', () => {
     expect(res.status()).toBe(202);
     const { documents } = await res.json();
     await page.goto(`${web.url}/document.html?id=${documents[0].id}`);
-    await page.waitForFunction(() => document.querySelector('#meta .status')?.textContent === 'done', null, { timeout: 60_000 });
+    await expect.poll(() => page.textContent('#meta .status'), { timeout: 60_000 }).toBe('done');
     await page.waitForSelector('#evidence details');
     for (const d of await page.$$('#evidence details')) await d.evaluate((e) => e.setAttribute('open', ''));
     const text = await page.textContent('main');
     expect(text).toContain('<img src=x onerror=');
     expect(await page.locator('main img, main script, main b').count()).toBe(0);
     await shot('hostile-document');
-    const pwned = () => page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned);
+    const pwned = () => page.evaluate(() => (globalThis as { __pwned?: boolean }).__pwned);
     expect(await pwned()).toBeUndefined();
     await page.goto(`${web.url}/search.html?q=${encodeURIComponent('onerror')}`);
     await page.waitForSelector('#hits li');
