@@ -16,18 +16,15 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { projectRoot } from '../../src/paths.js';
-import { DATABASE_URL, createPgSchema, removeQueueKeys, uniqueName, REDIS_URL } from '../../test/support/services.js';
+import { DATABASE_URL, createPgSchema, removeQueueKeys, uniqueName, REDIS_URL } from '../lib/services.js';
+import { compiled, freePort, startNode, stopChild } from '../lib/processes.js';
 import {
   atMost,
-  compiled,
   figure,
-  freePort,
   lastJsonLine,
   peakRssMb,
   printFigures,
   repeat,
-  startNode,
-  stopChild,
   writeJson,
   type Figure,
 } from './common.js';

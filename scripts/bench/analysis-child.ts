@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { analyze as Analyze } from '../../src/analysis/index.js';
-import { compiled } from './common.js';
+import { compiled } from '../lib/processes.js';
 
 process.setSourceMapsEnabled(false);
 const [dir, from, count, warmup, startAt] = process.argv.slice(2) as [string, string, string, string, string];

@@ -1,12 +1,9 @@
 // What the `npm run bench` scripts share: repeated measurements reported as median/min/max, peak
-// RSS of child processes (VmHWM from /proc), child processes of the compiled program, a free port,
-// one readable table, and the JSON figures (`--json` prints one object on the last line, `--out
-// FILE` writes it).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
-import { projectRoot } from '../../src/paths.js';
+// RSS of child processes (VmHWM from /proc), one readable table, and the JSON figures (`--json`
+// prints one object on the last line, `--out FILE` writes it). Child processes and a free port
+// come from scripts/lib/processes.ts, which the tests use too.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 /** One reported number: the median of its runs, with their min and max. */
 export interface Figure {
@@ -106,77 +103,6 @@ export class ProcessSampler {
     clearInterval(this.timer);
     return this.sample();
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Child processes
-
-export function compiled(relative: string): string {
-  const path = join(projectRoot, 'dist', relative);
-  if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run build\` first`);
-  return path;
-}
-
-export interface Child {
-  process: ChildProcess;
-  pid: number;
-  output(): string;
-  /** Resolves with the exit code when the process has exited (rejects never). */
-  exited: Promise<number | null>;
-  /** Resolves when the output contains `text`; rejects when the process exits first. */
-  waitFor(text: string | RegExp): Promise<void>;
-}
-
-/**
- * Starts `node <args…>` in the project root with these environment variables changed (undefined:
- * removed). `echoStderr` also passes the child's stderr (its progress lines) on to ours.
- */
-export function startNode(args: string[], env: Record<string, string | undefined>, options: { echoStderr?: boolean } = {}): Child {
-  const merged: NodeJS.ProcessEnv = { ...process.env, ...env };
-  for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
-  const child = spawn(process.execPath, args, { cwd: projectRoot, env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const listeners = new Set<() => void>();
-  const append = (d: Buffer) => {
-    output += d;
-    for (const listener of listeners) listener();
-  };
-  child.stdout!.on('data', append);
-  child.stderr!.on('data', append);
-  if (options.echoStderr) child.stderr!.pipe(process.stderr, { end: false });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const waitFor = (text: string | RegExp) =>
-    new Promise<void>((resolve, reject) => {
-      const found = () => (typeof text === 'string' ? output.includes(text) : text.test(output));
-      const check = () => {
-        if (!found()) return;
-        listeners.delete(check);
-        resolve();
-      };
-      listeners.add(check);
-      check();
-      void exited.then((code) => {
-        if (!found()) reject(new Error(`process exited (${code}) before "${text}":\n${output.slice(-2000)}`));
-      });
-    });
-  return { process: child, pid: child.pid!, output: () => output, exited, waitFor };
-}
-
-export async function stopChild(child: Child, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
-  if (child.process.exitCode === null && child.process.signalCode === null) child.process.kill(signal);
-  return child.exited;
-}
-
-/** A TCP port that was free a moment ago (the server is told it explicitly, since PORT=0 is not reported). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 // ---------------------------------------------------------------------------------------------

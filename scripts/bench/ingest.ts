@@ -27,8 +27,9 @@ import { corpusDir, projectRoot } from '../../src/paths.js';
 import { openStore } from '../../src/store/database.js';
 import { DocumentsRepository } from '../../src/store/documents-repository.js';
 import { ResultsRepository } from '../../src/store/results-repository.js';
-import { createPgSchema, removeQueueKeys, uniqueName, REDIS_URL } from '../../test/support/services.js';
-import { atLeast, atMost, compiled, figure, ProcessSampler, printFigures, printJson, seededRandom, startNode, stopChild, type Child, type Figure } from './common.js';
+import { createPgSchema, removeQueueKeys, uniqueName, REDIS_URL } from '../lib/services.js';
+import { compiled, startNode, stopChild, type Child } from '../lib/processes.js';
+import { atLeast, atMost, figure, ProcessSampler, printFigures, printJson, seededRandom, type Figure } from './common.js';
 
 export const BENCH_CORPUS_DIR = join(projectRoot, 'test-artifacts', 'bench-corpus');
 const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';

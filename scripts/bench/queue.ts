@@ -13,7 +13,7 @@ import { createLogger } from '../../src/logger.js';
 import { BullMqQueue } from '../../src/queue/bullmq-queue.js';
 import { startBullWorker } from '../../src/queue/bullmq-worker.js';
 import { connectRedis, whenReady } from '../../src/queue/redis.js';
-import { REDIS_URL, removeQueueKeys, uniqueName } from '../../test/support/services.js';
+import { REDIS_URL, removeQueueKeys, uniqueName } from '../lib/services.js';
 import { figure, median, printFigures, printJson, repeat, type Figure } from './common.js';
 
 interface QueueRun {

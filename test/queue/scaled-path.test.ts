@@ -6,7 +6,7 @@ import { corpusDir } from '../../src/paths.js';
 import { startWeb, type WebRole } from '../../src/roles/web.js';
 import { FactorTableRepository } from '../../src/store/factor-table-repository.js';
 import { silentLogger, testConfig, waitFor } from '../support/runtime.js';
-import { startNode, stopChild, type Child } from '../support/processes.js';
+import { compiled, startNode, stopChild, type Child } from '../../scripts/lib/processes.js';
 import { createPgSchema, hasPostgres, hasRedis, removeQueueKeys, REDIS_URL, uniqueName } from '../support/services.js';
 
 const corpusTexts = readdirSync(corpusDir).filter((n) => n.endsWith('.txt')).map((n) => join(corpusDir, n));
@@ -41,7 +41,7 @@ describe.skipIf(!hasRedis || !hasPostgres)('scaled path: API → BullMQ (Redis) 
   });
 
   const startWorker = (extra: Record<string, string> = {}) => {
-    const worker = startNode('workers/analyze.js', [], { ...env, ...extra });
+    const worker = startNode([compiled('workers/analyze.js')], { ...env, ...extra });
     workers.push(worker);
     return worker;
   };
@@ -89,7 +89,7 @@ describe.skipIf(!hasRedis || !hasPostgres)('scaled path: API → BullMQ (Redis) 
 
   it('`policylens ingest` with REDIS_URL shares the corpus between two workers and waits for them', async () => {
     startWorker();
-    const cli = startNode('src/cli/main.js', ['ingest', corpusDir, '--collection', 'ingest-test'], env);
+    const cli = startNode([compiled('src/cli/main.js'), 'ingest', corpusDir, '--collection', 'ingest-test'], env);
     expect(await cli.exited).toBe(0);
     expect(cli.output()).toMatch(/Outcome/);
     const listed = await web.runtime.services.documents.list({ limit: 100, offset: 0, collection: 'ingest-test' });

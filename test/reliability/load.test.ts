@@ -2,7 +2,7 @@
 // every paper ends done, none is duplicated or lost. Run with 1 and with 2 worker processes.
 import { afterAll, describe, expect, it } from 'vitest';
 import { startWeb, type WebRole } from '../../src/roles/web.js';
-import { startNode, stopChild, type Child } from '../support/processes.js';
+import { compiled, startNode, stopChild, type Child } from '../../scripts/lib/processes.js';
 import { recordReliability } from '../support/reliability-log.js';
 import { silentLogger, testConfig, waitFor } from '../support/runtime.js';
 import { createPgSchema, hasPostgres, hasRedis, removeQueueKeys, REDIS_URL, uniqueName } from '../support/services.js';
@@ -37,7 +37,7 @@ describe.skipIf(!hasRedis || !hasPostgres)(`load: ${CLIENTS} clients upload ${DO
         RATE_LIMIT_PER_MIN: '1000000', RATE_LIMIT_WRITES_PER_MIN: '1000000',
       };
       const web: WebRole = await startWeb(testConfig(env), silentLogger());
-      const workers: Child[] = Array.from({ length: workerCount }, () => startNode('workers/analyze.js', [], env));
+      const workers: Child[] = Array.from({ length: workerCount }, () => startNode([compiled('workers/analyze.js')], env));
       cleanups.push(() => schema.drop(), () => removeQueueKeys(prefix), () => web.stop(), ...workers.map((w) => () => stopChild(w, 'SIGKILL')));
       // Let the workers connect before the clock starts.
       await new Promise((resolve) => setTimeout(resolve, 1500));

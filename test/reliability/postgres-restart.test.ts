@@ -3,8 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWeb, type WebRole } from '../../src/roles/web.js';
 import { PrivatePostgres, postgresBinaries } from '../support/private-postgres.js';
-import { freePort } from '../support/private-redis.js';
-import { startNode, stopChild, type Child } from '../support/processes.js';
+import { compiled, freePort, startNode, stopChild, type Child } from '../../scripts/lib/processes.js';
 import { recordReliability } from '../support/reliability-log.js';
 import { silentLogger, testConfig, waitFor } from '../support/runtime.js';
 import { hasRedis, removeQueueKeys, REDIS_URL, uniqueName } from '../support/services.js';
@@ -24,7 +23,7 @@ describe.skipIf(!canRun)('PostgreSQL restart while workers run', () => {
     pg.start();
     const env = { REDIS_URL, DATABASE_URL: pg.url, QUEUE_PREFIX: prefix, JOB_ATTEMPTS: '6', WORKER_CONCURRENCY: '2', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '4' };
     web = await startWeb(testConfig(env), silentLogger());
-    worker = startNode('workers/analyze.js', [], { ...env, LOG_LEVEL: 'info' });
+    worker = startNode([compiled('workers/analyze.js')], { ...env, LOG_LEVEL: 'info' });
     await waitFor('the worker to start', async () => worker.output().includes('worker started'), 30_000);
   });
 

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWeb, type WebRole } from '../../src/roles/web.js';
 import { FactorTableRepository } from '../../src/store/factor-table-repository.js';
-import { PrivateRedis, freePort } from '../support/private-redis.js';
-import { startNode, stopChild, type Child } from '../support/processes.js';
+import { PrivateRedis } from '../support/private-redis.js';
+import { compiled, freePort, startNode, stopChild, type Child } from '../../scripts/lib/processes.js';
 import { recordReliability } from '../support/reliability-log.js';
 import { silentLogger, testConfig, waitFor } from '../support/runtime.js';
 import { createPgSchema, hasPostgres, hasRedis } from '../support/services.js';
@@ -23,7 +23,7 @@ describe.skipIf(!hasRedis || !hasPostgres)('Redis outage during uploads', () => 
     schema = await createPgSchema();
     const env = { REDIS_URL: redis.url, DATABASE_URL: schema.url, QUEUE_LOCK_MS: '1000', WORKER_CONCURRENCY: '2', LOG_LEVEL: 'warn' };
     web = await startWeb(testConfig(env), silentLogger());
-    worker = startNode('workers/analyze.js', [], env);
+    worker = startNode([compiled('workers/analyze.js')], env);
   });
 
   afterAll(async () => {
