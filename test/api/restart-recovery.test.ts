@@ -8,6 +8,8 @@ import { openStore } from '../../src/store/database.js';
 import { DocumentsRepository } from '../../src/store/documents-repository.js';
 import { silentLogger, testConfig, waitFor } from '../support/runtime.js';
 
+const PAPERS = ['en-2-brain-drain-human-capital.txt', 'ru-2-national-innovation-system.txt'];
+
 describe('in-process mode after a crash', () => {
   it('analyzes documents that a previous run left queued or processing', async () => {
     const config = testConfig();
@@ -15,7 +17,7 @@ describe('in-process mode after a crash', () => {
     const store = await openStore({ dataDir: config.dataDir });
     const documents = new DocumentsRepository(store.db);
     const ids: string[] = [];
-    for (const [i, name] of ['en-2-brain-drain-human-capital.txt', 'ru-2-national-innovation-system.txt'].entries()) {
+    for (const [i, name] of PAPERS.entries()) {
       const bytes = new Uint8Array(readFileSync(join(corpusDir, name)));
       const { document } = await documents.insertIfAbsent({ id: `${i}`.repeat(64), filename: name, mediaType: 'text/plain', bytes, collections: [] });
       ids.push(document.id);
@@ -25,11 +27,17 @@ describe('in-process mode after a crash', () => {
 
     const web = await startWeb(config, silentLogger());
     try {
-      await waitFor('both documents analyzed', async () => (await web.runtime.services.documents.findMany(ids)).every((d) => d.status === 'done'));
+      const restarted = web.runtime.services.documents;
+      await waitFor('both documents analyzed', async () => (await restarted.findMany(ids)).every((d) => d.status === 'done'));
+      // Each was analyzed from its stored bytes, and its results are stored with it.
+      for (const [i, id] of ids.entries()) {
+        const summary = await restarted.summary(id);
+        expect(summary?.document.filename).toBe(PAPERS[i]);
+        expect(summary?.factors.length).toBeGreaterThan(0);
+      }
     } finally {
       await web.stop();
       config.cleanup();
     }
-    expect(ids).toHaveLength(2);
   });
 });
