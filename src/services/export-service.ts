@@ -6,7 +6,7 @@ import { BOM, csvLine } from '../export/csv.js';
 import type { CorpusFilter } from '../store/corpus-filter.js';
 import type { DocumentsRepository } from '../store/documents-repository.js';
 import type { ExportRepository } from '../store/export-repository.js';
-import type { FactorTableRepository } from '../store/factor-table-repository.js';
+import type { FactorTableRepository, FactorTableRow, MentionRow } from '../store/factor-table-repository.js';
 import { FACTOR_TABLE_COLUMNS } from './factor-table-columns.js';
 
 export const EXPORTS = {
@@ -39,36 +39,40 @@ export class ExportService {
     else yield* this.summaries(filter);
   }
 
-  private async *factorRows(filter: CorpusFilter): AsyncGenerator<string> {
+  private factorRows(filter: CorpusFilter): AsyncGenerator<string> {
     const labels = new Map(factorDefinitions().map((f) => [f.id, f.label.en]));
-    yield csvLine([...FACTOR_TABLE_COLUMNS]);
-    for (let after = null as { document_id: string; factor: string } | null; ;) {
-      const rows = await this.table.rowsAfter(filter, after, PAGE);
-      if (rows.length === 0) return;
-      const collections = await this.documents.collectionsOf([...new Set(rows.map((r) => r.document_id))]);
-      yield rows
-        .map((r) => {
-          const record = { ...r, collections: collections.get(r.document_id) ?? [], factor_label: labels.get(r.factor) ?? r.factor };
-          return csvLine(FACTOR_TABLE_COLUMNS.map((c) => record[c]));
-        })
-        .join('');
-      after = rows[rows.length - 1]!;
-    }
+    return this.csv(
+      FACTOR_TABLE_COLUMNS,
+      (last: FactorTableRow | null) => this.table.rowsAfter(filter, last, PAGE),
+      (r, collections) => ({ ...r, collections, factor_label: labels.get(r.factor) ?? r.factor }),
+    );
   }
 
-  private async *mentionRows(filter: CorpusFilter): AsyncGenerator<string> {
-    yield csvLine([...MENTION_COLUMNS]);
-    for (let after = null as { document_id: string; ordinal: number } | null; ;) {
-      const rows = await this.table.mentionsAfter(filter, after, PAGE);
+  private mentionRows(filter: CorpusFilter): AsyncGenerator<string> {
+    return this.csv(MENTION_COLUMNS, (last: MentionRow | null) => this.table.mentionsAfter(filter, last, PAGE), (r, collections) => ({ ...r, collections }));
+  }
+
+  /**
+   * A CSV file of rows read a page at a time, each page after the last row of the one before;
+   * each row gets its document's collections, read once per page.
+   */
+  private async *csv<R extends { document_id: string }, C extends string>(
+    columns: readonly C[],
+    pageAfter: (last: R | null) => Promise<R[]>,
+    record: (row: R, collections: string[]) => Record<C, unknown>,
+  ): AsyncGenerator<string> {
+    yield csvLine([...columns]);
+    for (let last: R | null = null; ;) {
+      const rows = await pageAfter(last);
       if (rows.length === 0) return;
       const collections = await this.documents.collectionsOf([...new Set(rows.map((r) => r.document_id))]);
       yield rows
         .map((r) => {
-          const record = { ...r, collections: collections.get(r.document_id) ?? [] };
-          return csvLine(MENTION_COLUMNS.map((c) => record[c]));
+          const values = record(r, collections.get(r.document_id) ?? []);
+          return csvLine(columns.map((c) => values[c]));
         })
         .join('');
-      after = rows[rows.length - 1]!;
+      last = rows[rows.length - 1]!;
     }
   }
 

@@ -11,19 +11,13 @@ export type SortOrder = 'asc' | 'desc';
 /** One document × factor cell of the factor table, with the document's facts. */
 export type FactorTableRow = DocumentFactorsTable & Pick<DocumentsTable, 'filename' | 'title' | 'language' | 'year' | 'words'>;
 
-/** One factor over the selected documents. */
-export interface FactorTotalRow {
-  factor: string;
+/**
+ * One factor over the selected documents: the counts summed, per_1000_words the mean of the
+ * documents' rates, net the net stance of all the mentions together (as a document's net is).
+ */
+export interface FactorTotalRow extends Omit<DocumentFactorsTable, 'document_id'> {
   /** Documents that mention the factor. */
   documents: number;
-  mentions: number;
-  /** Mean of the per-1000-words rates of the documents that mention the factor. */
-  per_1000_words: number;
-  positive: number;
-  negative: number;
-  neutral: number;
-  /** (positive − negative) / mentions over all the mentions, as a document's net is. */
-  net: number;
 }
 
 /** One mention with its document's facts; cues parsed from their JSON column. */
