@@ -4,6 +4,7 @@
 import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { stopOnSignals } from '../roles/signals.js';
+import { GIVEN_YEARS, isGivenYear } from '../services/document-service.js';
 import { startWeb } from '../roles/web.js';
 import { startWorker } from '../roles/worker.js';
 import { EXPORT_NAMES, exportCorpus, parseYears } from './commands/export.js';
@@ -43,7 +44,7 @@ program
   .option('--password <password>', 'password for encrypted PDFs')
   .option('--year <year>', 'publication year of these papers (otherwise estimated)', (v: string) => {
     const year = Number(v);
-    if (!Number.isInteger(year) || year < 1800 || year > 2100) throw new InvalidArgumentError('a year such as 2023');
+    if (!isGivenYear(year)) throw new InvalidArgumentError(`a year such as 2023 (${GIVEN_YEARS.from}–${GIVEN_YEARS.to})`);
     return year;
   })
   .option('--no-wait', 'return once the documents are queued')

@@ -10,6 +10,13 @@ import type { DocumentListQuery, DocumentRow, DocumentsRepository } from '../sto
 import type { ResultsRepository } from '../store/results-repository.js';
 import { RequestError } from './errors.js';
 
+/** The publication years an uploader may give: wide enough for any paper, narrow enough to catch a typo. */
+export const GIVEN_YEARS = { from: 1800, to: 2100 } as const;
+
+export function isGivenYear(year: number): boolean {
+  return Number.isInteger(year) && year >= GIVEN_YEARS.from && year <= GIVEN_YEARS.to;
+}
+
 export interface Upload {
   bytes: Uint8Array;
   filename: string;

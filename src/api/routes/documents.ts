@@ -3,7 +3,7 @@ import { Router, json } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import { AnalysisError, DOCUMENT_STATUSES } from '../../analysis/errors.js';
-import type { DocumentService, Upload } from '../../services/document-service.js';
+import { GIVEN_YEARS, isGivenYear, type DocumentService, type Upload } from '../../services/document-service.js';
 import type { DocumentRow } from '../../store/documents-repository.js';
 import { HttpError, toHttpError } from '../errors.js';
 import { paging, parseQuery } from '../params.js';
@@ -21,7 +21,7 @@ const jsonUpload = z.object({
 function parseYear(value: unknown): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   const year = Number(value);
-  if (!Number.isInteger(year) || year < 1800 || year > 2100) throw new HttpError(400, 'invalid_year', `"year" must be a year between 1800 and 2100, not ${JSON.stringify(value)}.`);
+  if (!isGivenYear(year)) throw new HttpError(400, 'invalid_year', `"year" must be a year between ${GIVEN_YEARS.from} and ${GIVEN_YEARS.to}, not ${JSON.stringify(value)}.`);
   return year;
 }
 
