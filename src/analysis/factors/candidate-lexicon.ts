@@ -1,7 +1,7 @@
 // Reads lexicons/candidates.txt (its header documents the format): the wordings with which a paper
 // presents something as a factor, and the words that never begin or end a candidate phrase.
 import { LexiconError, readLexiconFile, type LexiconFile } from '../lexicon-files.js';
-import { forEachLexiconLine } from './lexicon-lines.js';
+import { forEachLexiconLine } from '../lexicon-lines.js';
 import { compilePattern, PatternIndex, PatternSyntaxError } from './patterns.js';
 
 const CANDIDATE_LEXICON = 'candidates.txt';

@@ -4,7 +4,7 @@
 import { LexiconError, readLexiconFile, type LexiconFile } from '../lexicon-files.js';
 import type { FactorDefinition } from '../types.js';
 import { compilePattern, PatternIndex, PatternSyntaxError, type Pattern } from './patterns.js';
-import { forEachLexiconLine } from './lexicon-lines.js';
+import { forEachLexiconLine } from '../lexicon-lines.js';
 
 const FACTOR_LEXICON = 'factors.txt';
 export const FACTOR_LANGUAGES = ['ru', 'en'] as const;

@@ -1,7 +1,7 @@
 // Reads the stance cue lexicons (lexicons/<language>/stance-cues.txt; the header of each documents
 // the format) into one pattern index per language.
 import { LexiconError, readLexiconFile, type LexiconFile } from '../lexicon-files.js';
-import { forEachLexiconLine } from './lexicon-lines.js';
+import { forEachLexiconLine } from '../lexicon-lines.js';
 import { compilePattern, PatternIndex, PatternSyntaxError } from './patterns.js';
 
 /**
