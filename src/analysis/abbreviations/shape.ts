@@ -30,12 +30,6 @@ export function bareAbbreviation(written: string): string {
   return m[1]!;
 }
 
-/** 'ru' for abbreviations in Cyrillic, 'en' for Latin ones (the language they belong to). */
-export function scriptLanguage(short: string): string {
-  if (CYRILLIC.test(short)) return 'ru';
-  return 'en';
-}
-
 /**
  * Whether a parenthesized text can be a short form (Schwartz–Hearst: at most ten characters and two
  * words, a letter, starting with a letter or digit; a single character only as a capital letter),

@@ -27,6 +27,22 @@ export function registerLanguage(profile: LanguageProfile): void {
   registry.push(profile);
 }
 
+/**
+ * A value computed from all analyzed languages (their function words together, say), computed
+ * on first use and again after a language is registered.
+ */
+export function acrossLanguages<T>(compute: (profiles: readonly LanguageProfile[]) => T): () => T {
+  let value: T | undefined;
+  let computedFor = -1;
+  return () => {
+    if (computedFor !== registry.length) {
+      value = compute(registry);
+      computedFor = registry.length;
+    }
+    return value!;
+  };
+}
+
 /** Whether `code` is an analyzed language. */
 export function isAnalyzed(code: string): boolean {
   return profileOf(code) !== undefined;

@@ -19,6 +19,8 @@ export interface Markers {
   hereinafter: readonly string[];
   /** Words that may stand between such a marker and the short name (по тексту, referred to as). */
   hereinafterFiller: readonly string[];
+  /** Lower-case words inside a capitalised proper name (Bank of Russia); none where names are not written so. */
+  nameJoiner: readonly string[];
   /** Words before a page number in a running header or footer (стр., page). */
   page: readonly string[];
   /** The word between a page number and the page count (из, of). */
@@ -38,6 +40,7 @@ const KINDS: Record<string, keyof Markers> = {
   'caption-note': 'captionNote',
   hereinafter: 'hereinafter',
   'hereinafter-filler': 'hereinafterFiller',
+  'name-joiner': 'nameJoiner',
   page: 'page',
   'page-of': 'pageOf',
   'list-conjunction': 'listConjunction',

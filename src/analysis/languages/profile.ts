@@ -59,6 +59,16 @@ export interface LanguageDefinition {
   detection: DetectionHints;
 }
 
+/** Spelling rules for a hyphen at a line end (lexicons/<code>/hyphenation.txt). */
+export interface HyphenationRules {
+  /** A part after the hyphen that is one of these ends a broken word ("public-" + "ity"). */
+  wordSuffixes: ReadonlySet<string>;
+  /** A first part with one of these endings … */
+  compoundFirstEndings: readonly string[];
+  /** … followed by a second part with one of these is a compound («социально-экономический»). */
+  compoundSecondEndings: readonly string[];
+}
+
 /** Lower-case words for the digits of short forms: whole words, or stems written with a trailing '*'. */
 export type NumberWords = ReadonlyMap<string, { words: ReadonlySet<string>; stems: readonly string[] }>;
 
@@ -70,6 +80,7 @@ export interface LanguageProfile extends LanguageDefinition {
   readonly functionWords: ReadonlySet<string>;
   readonly numberWords: NumberWords;
   readonly markers: Markers;
+  readonly hyphenation: HyphenationRules;
   /** A file of lexicons/<code>/, for the steps that parse their own (stance cues). */
   lexicon(name: string): LexiconFile;
 }
@@ -86,6 +97,7 @@ export function defineLanguage(definition: LanguageDefinition): LanguageProfile 
   const functionWords = lazy(() => readWordSet(lexicon('function-words.txt')));
   const numberWords = lazy(() => readNumberWords(lexicon('number-words.txt')));
   const markers = lazy(() => readMarkers(lexicon('markers.txt')));
+  const hyphenation = lazy(() => readHyphenation(lexicon('hyphenation.txt')));
   return {
     ...definition,
     get stopWords() {
@@ -102,6 +114,9 @@ export function defineLanguage(definition: LanguageDefinition): LanguageProfile 
     },
     get markers() {
       return markers();
+    },
+    get hyphenation() {
+      return hyphenation();
     },
     lexicon,
   };
@@ -162,6 +177,22 @@ function readNumberWords(file: LexiconFile): NumberWords {
     digits.set(digit!, entry);
   }
   return digits;
+}
+
+const HYPHENATION_KINDS = ['word-suffix', 'compound-first-ending', 'compound-second-ending'] as const;
+
+function readHyphenation(file: LexiconFile): HyphenationRules {
+  const rules = { wordSuffixes: new Set<string>(), compoundFirstEndings: [] as string[], compoundSecondEndings: [] as string[] };
+  for (const { fields, line } of lexiconLines(file)) {
+    const [kind, part] = fields;
+    if (fields.length !== 2 || !(HYPHENATION_KINDS as readonly string[]).includes(kind!) || !/^\p{Ll}+$/u.test(part!)) {
+      throw new LexiconError(file.path, line, `expected: ${HYPHENATION_KINDS.join('|')}, a TAB, then lower-case letters`);
+    }
+    if (kind === 'word-suffix') rules.wordSuffixes.add(part!);
+    else if (kind === 'compound-first-ending') rules.compoundFirstEndings.push(part!);
+    else rules.compoundSecondEndings.push(part!);
+  }
+  return rules;
 }
 
 function readMarkers(file: LexiconFile): Markers {
