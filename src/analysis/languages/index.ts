@@ -67,10 +67,11 @@ export function profileForWord(word: string, language: string): LanguageProfile 
 }
 
 /**
- * The language of a piece of text by its letters alone: the first analyzed language of the script
- * most of its letters are written in; 'und' without letters of an analyzed script.
+ * The language of a piece of text by its letters: of the script most of its letters are written
+ * in, the `preferred` language (the paragraph's) when it is written in that script, else the first
+ * analyzed language of it; 'und' without letters of an analyzed script.
  */
-export function languageOfLetters(text: string): string {
+export function languageOfLetters(text: string, preferred?: string): string {
   let cyrillic = 0;
   let latin = 0;
   for (let i = 0; i < text.length; i += charLength(text, i)) {
@@ -82,7 +83,8 @@ export function languageOfLetters(text: string): string {
   const count = (script: Script): number => counts[script];
   let best: LanguageProfile | undefined;
   for (const p of registry) if (count(p.script) > (best ? count(best.script) : 0)) best = p;
-  return best?.code ?? 'und';
+  const own = preferred === undefined ? undefined : profileOf(preferred);
+  return own && best && own.script === best.script ? own.code : (best?.code ?? 'und');
 }
 
 /** The default language of a script (see DetectionHints.scriptDefault), if an analyzed language has it. */
