@@ -1,6 +1,7 @@
 // Tokens and stems, each word stemmed by its language's profile. Every later step (abbreviations, factor lexicon matching,
 // stance cues) reads these tokens, and the factor lexicon is compiled with the same `stem`, so both
 // sides of a match are stemmed by one deterministic function.
+import { remember } from './bounded-cache.js';
 import { charFlags, charLength, DIGIT, LETTER, LOWER, MARK, SPACE, UPPER } from './char-classes.js';
 import { LANGUAGES, profileForWord, profileOf, type LanguageProfile } from './languages/index.js';
 import type { Token } from './types.js';
@@ -79,32 +80,25 @@ interface WordForm {
   capitals: boolean;
 }
 
-// Word forms are cached: a paper repeats its vocabulary, Porter stemming is the costliest part of
-// tokenizing, and tokens that share their strings keep a long paper's memory small. The caches
-// are emptied when they grow past a bound, so that a long-running worker does not keep every
-// word it has ever seen.
-const CACHE_LIMIT = 200_000;
+// Word forms are cached (bounded-cache.ts): Porter stemming is the costliest part of tokenizing,
+// and tokens that share their strings keep a long paper's memory small.
 /** Word forms by language, then by surface: a language's stemmer may read a word its own way. */
 const wordForms = new Map<string, Map<string, WordForm>>();
 
 function wordForm(surface: string, language: string): WordForm {
   let forms = wordForms.get(language);
   if (!forms) wordForms.set(language, (forms = new Map()));
-  let form = forms.get(surface);
-  if (form === undefined) {
-    const lower = surface.toLowerCase();
-    const abbreviation = abbreviationBase(surface);
-    form = {
-      text: surface,
-      lower,
-      stem: abbreviation ?? stem(lower, language),
-      upper: abbreviation !== null,
-      capitals: lower !== surface && surface === surface.toUpperCase(),
-    };
-    if (forms.size >= CACHE_LIMIT) forms.clear();
-    forms.set(surface, form);
-  }
-  return form;
+  const form = forms.get(surface);
+  if (form !== undefined) return form;
+  const lower = surface.toLowerCase();
+  const abbreviation = abbreviationBase(surface);
+  return remember(forms, surface, {
+    text: surface,
+    lower,
+    stem: abbreviation ?? stem(lower, language),
+    upper: abbreviation !== null,
+    capitals: lower !== surface && surface === surface.toUpperCase(),
+  });
 }
 
 function wordEnd(text: string, from: number, end: number): number {
@@ -181,13 +175,7 @@ export function stem(word: string, language: string): string {
   if (!profile) return word;
   let cache = stemCaches.get(profile);
   if (!cache) stemCaches.set(profile, (cache = new Map()));
-  let result = cache.get(word);
-  if (result === undefined) {
-    result = stemUncached(word, profile);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(word, result);
-  }
-  return result;
+  return cache.get(word) ?? remember(cache, word, stemUncached(word, profile));
 }
 
 function stemUncached(word: string, profile: LanguageProfile): string {

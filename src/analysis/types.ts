@@ -90,8 +90,8 @@ export interface Token {
 export type Stance = 'positive' | 'negative' | 'neutral';
 
 // ---------------------------------------------------------------------------------------------
-// Summary v1 — the contract of ../shared/spec/summary-schema.md, mirrored by
-// schema/summary-v1.schema.json.
+// Summary v1 — the contract that every consumer reads: its JSON Schema is
+// schema/summary-v1.schema.json, and README.md ("Summary v1") describes its fields.
 
 export interface SummaryAbbreviation {
   short: string;
