@@ -27,6 +27,7 @@ const esperanto = defineLanguage({
   script: 'latin',
   stem: (word) => word.replace(/(?:o|a|e|i|as|is|os|us|u)j?n?$/u, ''),
   abbreviationEnding: 'j?n?',
+  abbreviationTail: 'j?n?',
   dictionaryForm: (written) => written,
   negationReachesBack: false,
   stopWordShape: /^[a-zĉĝĥĵŝŭ]+$/u,

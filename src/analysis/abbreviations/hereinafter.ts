@@ -8,7 +8,7 @@ import { makeDefinition, type Definition } from './definition.js';
 import { shortFormLetters, splitWords, wordStart } from './letter-match.js';
 import { longFormBefore, nounPhraseBefore } from './long-form-before.js';
 import { isNoise } from './noise.js';
-import { ABBREVIATION_IN_TEXT, endingFits, upperCount } from './shape.js';
+import { abbreviationInText, abbreviationTail, endingFits, upperCount } from './shape.js';
 import { clauseStart, collapse, MAX_LOOKBACK, maxLongFormWords, trimmedEnd, wordWindow, type Paren } from './text-window.js';
 
 /**
@@ -100,7 +100,7 @@ function endBeforeSuffix(text: string, end: number, tail: string): number {
 
 /** The first abbreviation (one or two adjacent tokens: ГУ ГАНО, ЦБ РФ) in a text. */
 function firstAbbreviation(rest: string): { text: string; start: number } | null {
-  const re = new RegExp(ABBREVIATION_IN_TEXT.source, 'gu');
+  const re = new RegExp(abbreviationInText().source, 'gu');
   let first: { text: string; start: number } | null = null;
   for (const m of rest.matchAll(re)) {
     if (upperCount(m[1]!) < 2 || !endingFits(m[1]!, m[2]) || isNoise(m[1]!)) {
@@ -121,7 +121,7 @@ function firstAbbreviation(rest: string): { text: string; start: number } | null
  * TNCs). The marker makes the definition certain, so only the boundary is in question.
  */
 function looseLongFormBefore(text: string, short: string, end: number): [number, number] | null {
-  const letters = shortFormLetters(short.replace(/(?<=\p{Lu})(?:['’]?s|-?[а-яё]{1,3})$/u, ''));
+  const letters = shortFormLetters(short.replace(new RegExp(`(?<=\\p{Lu})(?:${abbreviationTail()})$`, 'u'), ''));
   const [from] = wordWindow(text, end, letters.length + 1);
   const lower = text.slice(from, end).toLowerCase();
   let l = lower.length - 1;

@@ -12,6 +12,7 @@ export const en = defineLanguage({
   stem: (word) => porter(word.replace(POSSESSIVE, '')),
   // Plurals and possessives: TNCs, OECD's.
   abbreviationEnding: "s|['’]s",
+  abbreviationTail: "['’]?s",
   // As written, in the singular when the short form was plural (TNCs → multinational corporation).
   dictionaryForm: (written, pluralShort) => (pluralShort ? singularLastWord(written) : written),
   negationReachesBack: false,

@@ -43,8 +43,13 @@ export interface LanguageDefinition {
   script: Script;
   /** Stem of a lower-case word of this language (one part of a hyphenated compound at a time). */
   stem(word: string): string;
-  /** The endings an abbreviation takes in running text (ВЭБ-а, TNCs), as a regular-expression source. */
+  /** The case or plural endings the tokenizer strips from an abbreviation (ВЭБ-а, TNCs), as a regular-expression source. */
   abbreviationEnding: string;
+  /**
+   * The looser tail the abbreviation finder allows after an abbreviation in running text (any short
+   * lower-case ending in Russian, a plural or possessive s in English), as a regular-expression source.
+   */
+  abbreviationTail: string;
   /**
    * A long form found in the text, in dictionary form (national innovation systems → … system);
    * `pluralShort` tells that its short form was written in the plural (TNCs).

@@ -9,6 +9,7 @@ export const ru = defineLanguage({
   stem: naturalStemmer('porter_stemmer_ru'),
   // Case endings, with or without a hyphen: ВЭБ-а, НИСа, ТНК-ами.
   abbreviationEnding: '[-‐‑]?(?:а|у|е|и|ы|ю|ом|ой|ов|ам|ах|ей|ем|ям|ях|ами|ями)',
+  abbreviationTail: '-?[а-яё]{1,3}',
   // By the OpenCorpora dictionaries (abbreviations/morphology.ts), else as written.
   dictionaryForm: (written) => russianDictionaryForm(written) ?? written,
   // «становления … не произошло»: the negated predicate comes after what it negates.
