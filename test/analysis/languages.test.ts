@@ -31,6 +31,7 @@ const esperanto = defineLanguage({
   dictionaryForm: (written) => written,
   negationReachesBack: false,
   stopWordShape: /^[a-zĉĝĥĵŝŭ]+$/u,
+  tesseract: 'epo',
   textSearch: 'simple',
   detection: { stopWords: { share: 0.3, minWords: 6, sample: 300, word: /[a-zĉĝĥĵŝŭ]+/giu } },
 });

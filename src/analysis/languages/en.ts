@@ -17,6 +17,7 @@ export const en = defineLanguage({
   dictionaryForm: (written, pluralShort) => (pluralShort ? singularLastWord(written) : written),
   negationReachesBack: false,
   stopWordShape: /^[a-z']+$/,
+  tesseract: 'eng',
   textSearch: 'english',
   // Latin-script prose made largely of English stop words is English.
   detection: { stopWords: { share: 0.3, minWords: 6, sample: 300, word: /[A-Za-z']+/g } },

@@ -61,6 +61,8 @@ export interface LanguageDefinition {
   stopWordShape: RegExp;
   /** PostgreSQL text-search configuration for the language's sentences. */
   textSearch: string;
+  /** Tesseract's model for the language, read by OCR of scanned pages by default (Config OCR_LANGUAGES). */
+  tesseract: string;
   detection: DetectionHints;
 }
 

@@ -15,6 +15,7 @@ export const ru = defineLanguage({
   // «становления … не произошло»: the negated predicate comes after what it negates.
   negationReachesBack: true,
   stopWordShape: /^[а-яё]+$/,
+  tesseract: 'rus',
   textSearch: 'russian',
   // Its letters tell Russian from the other Cyrillic languages (lexicons/cyrillic-alphabets.tsv);
   // Cyrillic text that nothing else settles is taken to be Russian.
