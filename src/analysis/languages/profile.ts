@@ -94,39 +94,29 @@ export interface LanguageProfile extends LanguageDefinition {
 
 /** A profile whose word lists are read from lexicons/<code>/ the first time a step asks for them. */
 export function defineLanguage(definition: LanguageDefinition): LanguageProfile {
-  const lazy = <T>(read: () => T): (() => T) => {
-    let value: T | undefined;
-    return () => (value ??= read());
-  };
   const lexicon = (name: string): LexiconFile => readLexiconFile(`${definition.code}/${name}`);
-  const stopWords = lazy(() => readStopWords(lexicon('stopwords.txt'), definition.stopWordShape));
-  const sentenceAbbreviations = lazy(() => readSentenceAbbreviations(lexicon('sentence-abbreviations.txt')));
-  const functionWords = lazy(() => readWordSet(lexicon('function-words.txt')));
-  const numberWords = lazy(() => readNumberWords(lexicon('number-words.txt')));
-  const markers = lazy(() => readMarkers(lexicon('markers.txt')));
-  const hyphenation = lazy(() => readHyphenation(lexicon('hyphenation.txt')));
-  return {
-    ...definition,
-    get stopWords() {
-      return stopWords();
-    },
-    get sentenceAbbreviations() {
-      return sentenceAbbreviations();
-    },
-    get functionWords() {
-      return functionWords();
-    },
-    get numberWords() {
-      return numberWords();
-    },
-    get markers() {
-      return markers();
-    },
-    get hyphenation() {
-      return hyphenation();
-    },
-    lexicon,
+  const words: { [K in Exclude<keyof LanguageProfile, keyof LanguageDefinition | 'lexicon'>]: () => LanguageProfile[K] } = {
+    stopWords: () => readStopWords(lexicon('stopwords.txt'), definition.stopWordShape),
+    sentenceAbbreviations: () => readSentenceAbbreviations(lexicon('sentence-abbreviations.txt')),
+    functionWords: () => readWordSet(lexicon('function-words.txt')),
+    numberWords: () => readNumberWords(lexicon('number-words.txt')),
+    markers: () => readMarkers(lexicon('markers.txt')),
+    hyphenation: () => readHyphenation(lexicon('hyphenation.txt')),
   };
+  const profile = { ...definition, lexicon } as LanguageProfile;
+  // Each list is read on first access and then stays a plain property (tokenizing reads stop words often).
+  for (const [key, read] of Object.entries(words)) {
+    Object.defineProperty(profile, key, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const value = read();
+        Object.defineProperty(profile, key, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return profile;
 }
 
 function readStopWords(file: LexiconFile, shape: RegExp): ReadonlySet<string> {
