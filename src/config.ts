@@ -3,6 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { LANGUAGES } from './analysis/languages/index.js';
 import type { OcrOptions } from './analysis/types.js';
 
 const flag = z
@@ -34,8 +35,14 @@ const schema = z.object({
   ANALYSIS_TIMEOUT_S: z.coerce.number().positive().default(300),
   /** Heap limit of one analysis thread, in MB. */
   ANALYSIS_MEMORY_MB: z.coerce.number().int().min(64).default(1024),
-  /** Tesseract languages for scanned pages ('' turns OCR off); used when `tesseract` is installed. */
-  OCR_LANGUAGES: z.string().regex(/^([a-z_]+(\+[a-z_]+)*)?$/, 'language codes joined by +, e.g. rus+eng').default('rus+eng'),
+  /**
+   * Tesseract languages for scanned pages ('' turns OCR off); used when `tesseract` is installed.
+   * By default the models of every analyzed language (rus+eng: Russian papers quote English).
+   */
+  OCR_LANGUAGES: z
+    .string()
+    .regex(/^([a-z_]+(\+[a-z_]+)*)?$/, 'language codes joined by +, e.g. rus+eng')
+    .default(LANGUAGES.map((p) => p.tesseract).join('+')),
   /** Scanned pages read by OCR per document at most: a page takes ~5 s, within ANALYSIS_TIMEOUT_S. */
   OCR_MAX_PAGES: z.coerce.number().int().min(0).default(30),
   MAX_UPLOAD_MB: z.coerce.number().positive().default(50),

@@ -23,7 +23,7 @@ import { createLogger } from '../../src/logger.js';
 import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { dialectOf } from '../../src/store/dialect.js';
 import type { Database } from '../../src/store/schema.js';
-import { queryStems } from '../../src/analysis/search-index.js';
+import { queryStems, textSearchOf } from '../../src/analysis/search-index.js';
 import { seededRandom } from './common.js';
 
 const { values: args } = parseArgs({
@@ -118,7 +118,7 @@ async function generate(db: Kysely<Database>): Promise<void> {
         const start = offset;
         offset += s.text.length + 2;
         mentions.push({ document_id: id, ordinal, factor, sentence: s.text, start, end: start + s.text.length, page: 1 + Math.floor(ordinal / 5), language, match: s.text.split(' ')[0]!, stance, cues_json: '[]', section: null });
-        sentences.push({ document_id: id, ordinal, start, end: start + s.text.length, page: 1 + Math.floor(ordinal / 5), language, sentence: s.text });
+        sentences.push({ document_id: id, ordinal, start, end: start + s.text.length, page: 1 + Math.floor(ordinal / 5), language, text_search: textSearchOf(language), sentence: s.text });
         stems.push(s.stems);
       }
       for (const [factor, c] of counts) {

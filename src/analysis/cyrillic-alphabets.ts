@@ -1,8 +1,8 @@
 // Which Cyrillic-script languages a text's letters allow. eld confuses Russian, Bulgarian and
 // Ukrainian on short texts and does not know Kazakh, Kyrgyz, Tatar, Bashkir, Tajik, Mongolian or
 // Macedonian at all; the letters of their alphabets (lexicons/cyrillic-alphabets.tsv) tell them apart.
-import { LexiconError } from './lexicon-files.js';
-import { readLexiconEntries } from './lexicon-entries.js';
+import { LexiconError, readLexiconFile } from './lexicon-files.js';
+import { lexiconLines } from './lexicon-lines.js';
 
 /** Share of a text's Cyrillic letters that may be foreign to a language (a quoted name, a typo). */
 const FOREIGN_TOLERANCE = 0.005;
@@ -57,8 +57,9 @@ export const cyrillicAlphabets: readonly CyrillicAlphabet[] = readAlphabets('cyr
 const allExtraLetters = [...new Set(cyrillicAlphabets.flatMap((a) => a.extra))];
 
 function readAlphabets(name: string): CyrillicAlphabet[] {
-  const { path, entries } = readLexiconEntries(name);
-  return entries.map(({ fields, line }) => {
+  const file = readLexiconFile(name);
+  const path = file.path;
+  return lexiconLines(file).map(({ fields, line }) => {
     const [code, extra, lacks] = fields;
     if (fields.length !== 3 || !/^[a-z]{2}$/.test(code!)) throw new LexiconError(path, line, 'expected: code<TAB>extra letters<TAB>lacking letters');
     return { code: code!, extra: letters(extra!, path, line), lacks: letters(lacks!, path, line) };

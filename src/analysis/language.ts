@@ -1,15 +1,17 @@
-// The language of each paragraph (ISO 639-1, 'und' when undecided). Only Russian and English are
-// analyzed further, so the step must not read Ukrainian, Bulgarian or Kyrgyz as Russian, and a
-// bilingual paper (a Russian paper with an English abstract) must get both languages.
+// The language of each paragraph (ISO 639-1, 'und' when undecided). Only the languages of
+// languages/ are analyzed further, so the step must not read Ukrainian, Bulgarian or Kyrgyz as
+// Russian, and a bilingual paper (a Russian paper with an English abstract) must get both languages.
 //
 // Letters decide first, because they are certain and cheap: Cyrillic text whose letters fit only
-// the Russian alphabet is Russian, and Latin text made mostly of English stop words is English.
+// one alphabet is in its language, and prose made mostly of an analyzed language's stop words is
+// in that language (the profiles' detection hints).
 // eld (an n-gram detector) decides the rest, but where it hesitates between a language and the one
 // the letters already found in the same script (a list of names, a formula, a table), the paper's
 // language wins. Paragraphs too short to judge alone (headings, "Keywords", page numbers) take the
 // language of a neighbour written in the same script.
 import { eld } from 'eld/extrasmall';
 import { CyrillicLetterCounts, cyrillicAlphabets, fittingAlphabets } from './cyrillic-alphabets.js';
+import { LANGUAGES, scriptDefault, type LanguageProfile } from './languages/index.js';
 import { isStopWord } from './tokens.js';
 import type { NormalizedDocument, Paragraph } from './types.js';
 
@@ -21,10 +23,6 @@ const MIN_LETTERS_ALONE = 40;
 /** eld reads at most this many characters of a paragraph: enough for a sure answer, and eld is
  * the costliest part of the step. */
 const DETECTION_SAMPLE = 200;
-/** English when at least this share of a paragraph's first words are English stop words. */
-const ENGLISH_STOP_WORD_SHARE = 0.3;
-const ENGLISH_MIN_WORDS = 6;
-const ENGLISH_SAMPLE = 300;
 /** eld's pick gives way to the paper's language of the same script scored within this share of it. */
 const PAPER_LANGUAGE_MARGIN = 0.1;
 const UNDECIDED = 'und';
@@ -107,13 +105,16 @@ function countLetters(text: string, start: number, end: number): ParagraphLetter
 
 const LETTER = /\p{L}/u;
 
-/** The language when the letters alone settle it: one fitting Cyrillic alphabet, or English prose. */
+/**
+ * The language when the letters alone settle it: one fitting Cyrillic alphabet, or prose of the
+ * stop words of an analyzed language of the script (DetectionHints.stopWords).
+ */
 function languageByLetters(text: string, p: Paragraph, letters: ParagraphLetters): string | null {
   if (letters.script === 'cyrillic') {
     const fitting = fittingAlphabets(letters.cyrillic);
-    return fitting.length === 1 ? fitting[0]!.code : null;
+    if (fitting.length === 1) return fitting[0]!.code;
   }
-  return letters.script === 'latin' && looksEnglish(text, p) ? 'en' : null;
+  return LANGUAGES.find((profile) => profile.script === letters.script && looksLike(profile, text, p))?.code ?? null;
 }
 
 /**
@@ -131,7 +132,7 @@ function languageByEld(text: string, p: Paragraph, letters: ParagraphLetters, pa
     // No alphabet fits (names in several languages at once): any Cyrillic language eld scores.
     candidates = (known.length > 0 ? known : cyrillicAlphabets.filter((a) => scores[a.code] !== undefined)).map((a) => a.code);
   }
-  if (candidates.length === 0) return letters.script === 'cyrillic' ? 'ru' : UNDECIDED;
+  if (candidates.length === 0) return scriptDefault(letters.script) ?? UNDECIDED;
   const top = best(candidates, (code) => scores[code]!);
   const paper = paperLanguages.get(letters.script);
   const paperScore = paper === undefined ? undefined : scores[paper];
@@ -143,14 +144,17 @@ function best<T>(items: T[], score: (item: T) => number): T {
   return items.reduce((a, b) => (score(b) > score(a) ? b : a));
 }
 
-function looksEnglish(text: string, p: Paragraph): boolean {
+/** Whether the paragraph's first words are, in the share the profile's hint asks, its stop words. */
+function looksLike(profile: LanguageProfile, text: string, p: Paragraph): boolean {
+  const hint = profile.detection.stopWords;
+  if (!hint) return false;
   let words = 0;
   let stop = 0;
-  for (const m of text.slice(p.start, Math.min(p.end, p.start + ENGLISH_SAMPLE)).matchAll(/[A-Za-z']+/g)) {
+  for (const m of text.slice(p.start, Math.min(p.end, p.start + hint.sample)).matchAll(hint.word)) {
     words++;
-    if (isStopWord(m[0].toLowerCase(), 'en')) stop++;
+    if (isStopWord(m[0].toLowerCase(), profile.code)) stop++;
   }
-  return words >= ENGLISH_MIN_WORDS && stop >= words * ENGLISH_STOP_WORD_SHARE;
+  return words >= hint.minWords && stop >= words * hint.share;
 }
 
 /** The paragraph's first characters, cut at a space, for eld. */

@@ -2,7 +2,7 @@
 // stems of its words from the analysis' own tokens (nothing is split or stemmed twice). SQLite
 // indexes these stems (it has no Russian stemmer); queries are stemmed by the same tokenizer, so
 // "санкций" finds "санкции" and "sanctions" finds "sanction" on both databases.
-import { charFlags, charLength, CYRILLIC, LATIN } from './char-classes.js';
+import { languageOfLetters, profileOf } from './languages/index.js';
 import { isStemmed, tokenize } from './tokens.js';
 import type { TextContext, Token } from './types.js';
 
@@ -14,8 +14,10 @@ export interface IndexedSentence {
   end: number;
   /** The page of the sentence's paragraph, when the extraction knew it. */
   page: number | null;
-  /** ru or en by the alphabet most of its letters are written in, und otherwise. */
+  /** The analyzed language of the script most of its letters are written in (its paragraph's when that is one), und otherwise. */
   language: string;
+  /** PostgreSQL's text-search configuration for the sentence: its language's (profile.textSearch), else 'simple'. */
+  textSearch: string;
   sentence: string;
   /** Space-separated lower-case stems of the sentence's words and numbers. */
   stems: string;
@@ -30,7 +32,8 @@ export function indexSentences({ doc, sentences, tokens }: TextContext): Indexed
     // The analysis leaves the words of other languages unstemmed; queries stem every word by its
     // alphabet, so such a (rare) sentence is tokenized again as queries are.
     const words = paragraph && isStemmed(paragraph.language) ? tokens[ordinal]! : tokenize(doc.text, s.start, s.end, 'und');
-    return { ordinal, start: s.start, end: s.end, page: paragraph?.page ?? null, language: scriptLanguage(sentence), sentence, stems: stemsOf(words).join(' ') };
+    const language = languageOfLetters(sentence, paragraph?.language);
+    return { ordinal, start: s.start, end: s.end, page: paragraph?.page ?? null, language, textSearch: textSearchOf(language), sentence, stems: stemsOf(words).join(' ') };
   });
 }
 
@@ -46,17 +49,9 @@ export function stemRanges(sentence: string, stems: ReadonlySet<string>): [numbe
     .map((t) => [t.start, t.end]);
 }
 
-/** ru or en by the alphabet most of the sentence's letters are written in, und without letters. */
-export function scriptLanguage(sentence: string): string {
-  let cyrillic = 0;
-  let latin = 0;
-  for (let i = 0; i < sentence.length; i += charLength(sentence, i)) {
-    const flags = charFlags(sentence, i);
-    if (flags & CYRILLIC) cyrillic++;
-    else if (flags & LATIN) latin++;
-  }
-  if (cyrillic === 0 && latin === 0) return 'und';
-  return cyrillic >= latin ? 'ru' : 'en';
+/** The text-search configuration of a language: its profile's, else PostgreSQL's language-neutral 'simple'. */
+export function textSearchOf(language: string): string {
+  return profileOf(language)?.textSearch ?? 'simple';
 }
 
 function stemsOf(tokens: Token[]): string[] {

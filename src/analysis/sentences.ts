@@ -6,8 +6,8 @@
 // places end sentences too: a ';' before the next item of a numbered list, a line break before a
 // list item, an emoticon. Every decision looks at a bounded window, so the pass is linear.
 import { charFlags, DIGIT, LOWER, UPPER } from './char-classes.js';
-import { ABBREVIATION_MAX_PARTS, abbreviationClass, abbreviationKey } from './sentence-abbreviations.js';
-import { isStopWord } from './tokens.js';
+import { abbreviationClass, abbreviationKey, abbreviationMaxParts } from './sentence-abbreviations.js';
+import { isAnyStopWord } from './tokens.js';
 import type { NormalizedDocument, Sentence } from './types.js';
 
 const TERMINATORS = '.!?…';
@@ -183,7 +183,7 @@ function periodEndsSentence(text: string, start: number, dot: number, next: Next
 
 function nextIsStopWord(next: NextWord): boolean {
   const lower = next.word.toLowerCase();
-  return isStopWord(lower, 'ru') || isStopWord(lower, 'en');
+  return isAnyStopWord(lower);
 }
 
 interface ListedAbbreviation {
@@ -193,7 +193,7 @@ interface ListedAbbreviation {
 }
 
 /**
- * The listed abbreviation that ends at text[dot], matched over up to ABBREVIATION_MAX_PARTS runs of
+ * The listed abbreviation that ends at text[dot], matched over up to abbreviationMaxParts() runs of
  * non-space characters (so «и т. д.» and «и т.д.» both match), longest first.
  */
 function listedAbbreviation(text: string, start: number, runStart: number, dot: number): ListedAbbreviation | null {
@@ -206,7 +206,7 @@ function listedAbbreviation(text: string, start: number, runStart: number, dot: 
     return cls ? { cls, afterNumber: true } : null;
   }
   const starts: number[] = [runStart];
-  for (let k = 1; k < ABBREVIATION_MAX_PARTS; k++) {
+  for (let k = 1, maxParts = abbreviationMaxParts(); k < maxParts; k++) {
     const previous = starts[k - 1]!;
     const end = lookBack(text, start, previous);
     if (end <= start || end === previous) break;

@@ -1,40 +1,34 @@
-// Tokens and stems for Russian and English. Every later step (abbreviations, factor lexicon matching,
+// Tokens and stems, each word stemmed by its language's profile. Every later step (abbreviations, factor lexicon matching,
 // stance cues) reads these tokens, and the factor lexicon is compiled with the same `stem`, so both
 // sides of a match are stemmed by one deterministic function.
-import { createRequire } from 'node:module';
+import { remember } from './bounded-cache.js';
 import { charFlags, charLength, DIGIT, LETTER, LOWER, MARK, SPACE, UPPER } from './char-classes.js';
-import { LexiconError } from './lexicon-files.js';
-import { readLexiconEntries } from './lexicon-entries.js';
+import { LANGUAGES, profileForWord, profileOf, type LanguageProfile } from './languages/index.js';
 import type { Token } from './types.js';
 
-interface PorterStemmer {
-  stem(word: string): string;
-}
-
-// natural's main entry loads every module it has (slow, and prints to stdout), so the two Porter
-// stemmers are required directly; they are CommonJS modules without type declarations.
-const require = createRequire(import.meta.url);
-const russianPorter = require('natural/lib/natural/stemmers/porter_stemmer_ru.js') as PorterStemmer;
-const englishPorter = require('natural/lib/natural/stemmers/porter_stemmer.js') as PorterStemmer;
-
 // An abbreviation: two or more capitals, maybe joined by & (R&D) and followed by a number
-// (COVID-19), optionally with a Russian case ending (ВЭБ-а, НИСа, ТНК-ами) or an English plural or
-// possessive (TNCs, OECD's).
+// (COVID-19), optionally with the ending its language gives it (ВЭБ-а, TNCs: the profile's
+// abbreviationEnding).
 const ABBREVIATION_BASE = String.raw`\p{Lu}(?:&?\p{Lu})+(?:[-‐‑]?\p{N}+)?`;
-const RUSSIAN_ABBREVIATION = new RegExp(`^(${ABBREVIATION_BASE})(?:[-‐‑]?(?:а|у|е|и|ы|ю|ом|ой|ов|ам|ах|ей|ем|ям|ях|ами|ями))?$`, 'u');
-const ENGLISH_ABBREVIATION = new RegExp(`^(${ABBREVIATION_BASE})(?:s|['’]s)?$`, 'u');
-const CYRILLIC = /\p{Script=Cyrillic}/u;
-const LATIN = /\p{Script=Latin}/u;
-const POSSESSIVE = /['’]s$/;
+const abbreviationShapes = new Map<LanguageProfile, RegExp>();
+/** Capitals of a script no analyzed language writes take no ending. */
+const BARE_ABBREVIATION = new RegExp(`^(${ABBREVIATION_BASE})$`, 'u');
+
+function abbreviationShape(profile: LanguageProfile | undefined): RegExp {
+  if (!profile) return BARE_ABBREVIATION;
+  let shape = abbreviationShapes.get(profile);
+  if (!shape) {
+    shape = new RegExp(`^(${ABBREVIATION_BASE})(?:${profile.abbreviationEnding})?$`, 'u');
+    abbreviationShapes.set(profile, shape);
+  }
+  return shape;
+}
 
 // A sentence with at least this many long words, nearly all in capitals, is a heading in capitals
 // ("САНКЦИИ И ЭКСПОРТ"): its capitals say nothing about abbreviations.
 const CAPS_LOCK_MIN_WORDS = 3;
 const CAPS_LOCK_SHARE = 0.8;
 const CAPS_LOCK_WORD_LENGTH = 4;
-
-/** Languages whose words are stemmed; other languages' words are their own stems. */
-const STEMMED_LANGUAGES: ReadonlySet<string> = new Set(['ru', 'en', 'und']);
 
 // A word starts with a letter and may hold digits (COVID-19, G20), hyphens (научно-технический,
 // ВЭБ-а) and apostrophes (Moore's); R&D-style abbreviations keep their ampersand. A number keeps
@@ -86,30 +80,25 @@ interface WordForm {
   capitals: boolean;
 }
 
-// Word forms are cached: a paper repeats its vocabulary, Porter stemming is the costliest part of
-// tokenizing, and tokens that share their strings keep a long paper's memory small. The caches
-// are emptied when they grow past a bound, so that a long-running worker does not keep every
-// word it has ever seen.
-const CACHE_LIMIT = 200_000;
-const wordForms = new Map<string, WordForm>();
+// Word forms are cached (bounded-cache.ts): Porter stemming is the costliest part of tokenizing,
+// and tokens that share their strings keep a long paper's memory small.
+/** Word forms by language, then by surface: a language's stemmer may read a word its own way. */
+const wordForms = new Map<string, Map<string, WordForm>>();
 
 function wordForm(surface: string, language: string): WordForm {
-  const key = isStemmed(language) ? surface : `${language}\u0000${surface}`;
-  let form = wordForms.get(key);
-  if (form === undefined) {
-    const lower = surface.toLowerCase();
-    const abbreviation = abbreviationBase(surface);
-    form = {
-      text: surface,
-      lower,
-      stem: abbreviation ?? stem(lower, language),
-      upper: abbreviation !== null,
-      capitals: lower !== surface && surface === surface.toUpperCase(),
-    };
-    if (wordForms.size >= CACHE_LIMIT) wordForms.clear();
-    wordForms.set(key, form);
-  }
-  return form;
+  let forms = wordForms.get(language);
+  if (!forms) wordForms.set(language, (forms = new Map()));
+  const form = forms.get(surface);
+  if (form !== undefined) return form;
+  const lower = surface.toLowerCase();
+  const abbreviation = abbreviationBase(surface);
+  return remember(forms, surface, {
+    text: surface,
+    lower,
+    stem: abbreviation ?? stem(lower, language),
+    upper: abbreviation !== null,
+    capitals: lower !== surface && surface === surface.toUpperCase(),
+  });
 }
 
 function wordEnd(text: string, from: number, end: number): number {
@@ -158,42 +147,42 @@ function abbreviationBase(word: string): string | null {
   // Cheap test first: an abbreviation starts with a capital and its second character is not a
   // lower-case letter.
   if (word.length < 2 || !(charFlags(word, 0) & UPPER) || charFlags(word, 1) & LOWER) return null;
-  const match = (CYRILLIC.test(word) ? RUSSIAN_ABBREVIATION : ENGLISH_ABBREVIATION).exec(word);
+  const match = abbreviationShape(profileForWord(word, UNDECIDED)).exec(word);
   return match ? match[1]!.toUpperCase() : null;
 }
 
-/** Whether the words of `language` are stemmed (Russian, English, and undecided text). */
+/** Whether the words of `language` are stemmed: analyzed languages, and undecided text ('und'). */
 export function isStemmed(language: string): boolean {
-  return STEMMED_LANGUAGES.has(language);
+  return language === UNDECIDED || profileOf(language) !== undefined;
 }
 
-const stemCache = new Map<string, string>();
+const UNDECIDED = 'und';
+const stemCaches = new Map<LanguageProfile, Map<string, string>>();
 
 /**
- * Porter stem of a lower-case word: Cyrillic words by the Russian stemmer and Latin words by the
- * English one, whatever the paragraph's language, because Russian papers quote English terms and
- * English papers quote Russian ones. Only the last part of a hyphenated compound is stemmed
- * (научно-технических → научно-техническ), and an English possessive is dropped (country's → countri).
- * Words of languages that are not analyzed are returned unchanged.
+ * Stem of a lower-case word by the profile that reads it in a paragraph of `language`
+ * (profileForWord: its own language's stemmer for words in its script, else that of the first
+ * analyzed language of the word's script), because Russian papers quote English terms and English
+ * papers quote Russian ones. Only the last part of a hyphenated compound is stemmed
+ * (научно-технических → научно-техническ). Words of languages that are not analyzed, and words
+ * in no analyzed script, are returned unchanged.
  */
 export function stem(word: string, language: string): string {
   if (!isStemmed(language)) return word;
-  let result = stemCache.get(word);
-  if (result === undefined) {
-    result = stemUncached(word);
-    if (stemCache.size >= CACHE_LIMIT) stemCache.clear();
-    stemCache.set(word, result);
-  }
-  return result;
+  const hyphen = lastHyphen(word);
+  const last = hyphen >= 0 ? word.slice(hyphen + 1) : word;
+  const profile = profileForWord(last, language);
+  if (!profile) return word;
+  let cache = stemCaches.get(profile);
+  if (!cache) stemCaches.set(profile, (cache = new Map()));
+  return cache.get(word) ?? remember(cache, word, stemUncached(word, profile));
 }
 
-function stemUncached(word: string): string {
+function stemUncached(word: string, profile: LanguageProfile): string {
   const hyphen = lastHyphen(word);
-  if (hyphen >= 0) return word.slice(0, hyphen + 1) + stemUncached(word.slice(hyphen + 1));
+  if (hyphen >= 0) return word.slice(0, hyphen + 1) + stemUncached(word.slice(hyphen + 1), profile);
   if (charFlags(word, 0) & DIGIT) return word;
-  if (CYRILLIC.test(word)) return russianPorter.stem(word);
-  if (LATIN.test(word)) return englishPorter.stem(word.replace(POSSESSIVE, ''));
-  return word;
+  return profile.stem(word);
 }
 
 function lastHyphen(word: string): number {
@@ -201,24 +190,12 @@ function lastHyphen(word: string): number {
   return -1;
 }
 
-const stopWords: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['ru', readStopWords('ru/stopwords.txt', /^[а-яё]+$/)],
-  ['en', readStopWords('en/stopwords.txt', /^[a-z']+$/)],
-]);
-
-function readStopWords(name: string, wordShape: RegExp): ReadonlySet<string> {
-  const { path, entries } = readLexiconEntries(name);
-  const words = new Set<string>();
-  for (const { fields, line } of entries) {
-    const word = fields[0]!;
-    if (fields.length > 1 || !wordShape.test(word)) throw new LexiconError(path, line, `"${fields.join(' ')}" is not one lower-case word of the list's alphabet`);
-    if (words.has(word)) throw new LexiconError(path, line, `"${word}" is listed twice`);
-    words.add(word);
-  }
-  return words;
+/** Whether a lower-case word is a stop word of the language (false for languages not analyzed). */
+export function isStopWord(lower: string, language: string): boolean {
+  return profileOf(language)?.stopWords.has(lower) ?? false;
 }
 
-/** Whether a lower-case word is a stop word of the language (ru or en; false for other languages). */
-export function isStopWord(lower: string, language: string): boolean {
-  return stopWords.get(language)?.has(lower) ?? false;
+/** Whether a lower-case word is a stop word of any analyzed language. */
+export function isAnyStopWord(lower: string): boolean {
+  return LANGUAGES.some((p) => p.stopWords.has(lower));
 }

@@ -90,8 +90,8 @@ export interface Token {
 export type Stance = 'positive' | 'negative' | 'neutral';
 
 // ---------------------------------------------------------------------------------------------
-// Summary v1 — the contract of ../shared/spec/summary-schema.md, mirrored by
-// schema/summary-v1.schema.json.
+// Summary v1 — the contract that every consumer reads: its JSON Schema is
+// schema/summary-v1.schema.json, and README.md ("Summary v1") describes its fields.
 
 export interface SummaryAbbreviation {
   short: string;
@@ -119,9 +119,18 @@ export interface Evidence {
   section?: BlockKind;
 }
 
+/**
+ * A factor's name in each analyzed language (lexicons/factors.txt, label.<code>), by language
+ * code. English is the one the interface shows.
+ */
+export interface FactorLabels {
+  readonly en: string;
+  readonly [language: string]: string;
+}
+
 export interface SummaryFactor {
   id: string;
-  label: { ru: string; en: string };
+  label: FactorLabels;
   mentions: number;
   per1000Words: number;
   stance: { positive: number; negative: number; neutral: number; net: number };
@@ -175,7 +184,7 @@ export interface FactorMention {
 export interface FactorDefinition {
   id: string;
   group: string;
-  label: { ru: string; en: string };
+  label: FactorLabels;
 }
 
 /** The text with its sentences and their tokens, computed once and read by every later step. */
@@ -185,6 +194,3 @@ export interface TextContext {
   /** tokens[i] are the tokens of sentences[i]. */
   tokens: Token[][];
 }
-
-/** Languages whose factors, stance and abbreviations PolicyLens analyzes. */
-export const ANALYZED_LANGUAGES: ReadonlySet<string> = new Set(['ru', 'en']);

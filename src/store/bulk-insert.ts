@@ -11,7 +11,7 @@ import type { Database } from './schema.js';
 export const SQLITE_CHUNK = 500;
 
 /** PostgreSQL's type of each column inserted in bulk, for the arrays' casts. */
-type PgColumnTypes<T> = { readonly [K in keyof T]-?: 'text' | 'integer' | 'double precision' };
+type PgColumnTypes<T> = { readonly [K in keyof T]-?: 'text' | 'integer' | 'double precision' | 'regconfig' };
 
 export type BulkTable = 'document_factors' | 'factor_mentions' | 'abbreviations' | 'sentences';
 type Row<T extends BulkTable> = T extends 'sentences' ? Omit<Database['sentences'], 'id'> : Database[T];
@@ -30,7 +30,8 @@ const PG_COLUMN_TYPES: { [T in BulkTable]: PgColumnTypes<Row<T>> } = {
     count: 'integer', first_offset: 'integer', equivalents_json: 'text', factor: 'text',
   },
   sentences: {
-    document_id: 'text', ordinal: 'integer', start: 'integer', end: 'integer', page: 'integer', language: 'text', sentence: 'text',
+    document_id: 'text', ordinal: 'integer', start: 'integer', end: 'integer', page: 'integer', language: 'text', text_search: 'regconfig',
+    sentence: 'text',
   },
 };
 

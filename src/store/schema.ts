@@ -93,7 +93,9 @@ export interface AbbreviationsTable {
  * Every sentence of an analyzed document, for full-text search: the analysis' IndexedSentence
  * (ordinal unique per document) without its stems, which only SQLite's FTS5 table keeps.
  */
-export interface SentencesTable extends Omit<IndexedSentence, 'stems'> {
+export interface SentencesTable extends Omit<IndexedSentence, 'stems' | 'textSearch'> {
+  /** PostgreSQL's text-search configuration of the row (a regconfig there; SQLite keeps it as text). */
+  text_search: string;
   id: Generated<number>;
   document_id: string;
 }

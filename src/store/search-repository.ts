@@ -1,16 +1,17 @@
 // Full-text search over every sentence of the corpus. SQLite: FTS5 over the stems of our own
-// tokenizer (analysis/search-index.ts). PostgreSQL: tsvector with the russian and english configurations,
-// the query parsed by both and either accepted. Filtered like the factor table; the factor and
+// tokenizer (analysis/search-index.ts). PostgreSQL: tsvector with each sentence's own text-search
+// configuration (its language profile's), the query parsed by every analyzed language's and either accepted. Filtered like the factor table; the factor and
 // stance filters keep sentences in which a mention of that factor (with that stance) starts.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, DocumentsTable, SentencesTable } from './schema.js';
 import { insertRows, SQLITE_CHUNK } from './bulk-insert.js';
 import { documentConditions, type CorpusFilter, type Page } from './corpus-filter.js';
 import { dialectOf } from './dialect.js';
+import { LANGUAGES } from '../analysis/languages/index.js';
 import { queryStems, stemRanges, type IndexedSentence } from '../analysis/search-index.js';
 
 /** A sentence that matches the query, with its document's facts. */
-export type SearchHit = Omit<SentencesTable, 'id'> & Pick<DocumentsTable, 'filename' | 'title' | 'year'> & {
+export type SearchHit = Omit<SentencesTable, 'id' | 'text_search'> & Pick<DocumentsTable, 'filename' | 'title' | 'year'> & {
   /** [start, end) of the words that match the query, within the sentence. */
   highlights: [number, number][];
 };
@@ -20,9 +21,9 @@ const RARE_WORD_MATCHES = 1000;
 
 /** Replaces a document's sentences in the index; called inside ResultsRepository.save's transaction. */
 export async function replaceSentences(trx: Transaction<Database>, documentId: string, sentences: IndexedSentence[]): Promise<void> {
-  const rows = sentences.map(({ stems: _stems, ...s }) => ({ document_id: documentId, ...s }));
+  const rows = sentences.map(({ stems: _stems, textSearch, ...s }) => ({ document_id: documentId, ...s, text_search: textSearch }));
   if (dialectOf(trx) === 'postgres') {
-    // The tsv column is generated from the sentence itself.
+    // The tsv column is generated from the sentence and its configuration.
     await trx.deleteFrom('sentences').where('document_id', '=', documentId).execute();
     await insertRows(trx, 'sentences', rows);
     return;
@@ -82,7 +83,8 @@ export class SearchRepository {
   private async matching(query: string, stems: string[]) {
     const sentences = this.db.selectFrom('sentences');
     if (dialectOf(this.db) === 'postgres') {
-      const tsquery = sql`(websearch_to_tsquery('russian', ${query}) || websearch_to_tsquery('english', ${query}))`;
+      const configurations = [...new Set(LANGUAGES.map((p) => p.textSearch))];
+      const tsquery = sql`(${sql.join(configurations.map((c) => sql`websearch_to_tsquery(${c}::regconfig, ${query})`), sql` || `)})`;
       const ids = this.db.selectFrom('sentences').select('sentences.id').where(sql<boolean>`sentences.tsv @@ ${tsquery}`);
       // PostgreSQL misjudges how rare a word is when two configurations' queries are combined.
       // Thinking it common, it walks the sentences in id order testing each — right for a common

@@ -5,7 +5,7 @@ import { parseGlossary } from '../../src/analysis/abbreviations/glossary.js';
 import { LexiconError } from '../../src/analysis/lexicon-files.js';
 import { hasShared, sharedPath } from '../support/shared.js';
 
-const HEADER = '# test\n';
+const HEADER = '# test\n@format 1\n';
 
 function parse(lines: string): ReturnType<typeof parseGlossary> {
   return parseGlossary({ path: 'lexicons/glossary.tsv', text: HEADER + lines });
@@ -53,10 +53,10 @@ describe('glossary', () => {
 
   it('reports mistakes with file, line and reason', () => {
     expect(() => parse('НИС\tru\tнациональная инновационная система\tNIS\n')).toThrow(LexiconError);
-    expect(() => parse('НИС\tru\tнациональная инновационная система\tNIS\n')).toThrow(/lexicons\/glossary\.tsv:2: expected 5/u);
-    expect(() => parse('NIS\tru\tnational innovation system\tНИС\t-\n')).toThrow(/:2: short form 'NIS' is not written in the script/u);
-    expect(() => parse('НИС\tde\tх\t-\t-\n')).toThrow(/:2: language must be ru or en/u);
-    expect(() => parse('НИС\tru\tх\t-\tNational System\n')).toThrow(/:2: factor 'National System'/u);
-    expect(() => parse('НИС\tru\tх\t-\t-\nНИС\tru\tу\t-\t-\n')).toThrow(/:3: 'НИС' \(ru\) is already listed on line 2/u);
+    expect(() => parse('НИС\tru\tнациональная инновационная система\tNIS\n')).toThrow(/lexicons\/glossary\.tsv:3: expected 5/u);
+    expect(() => parse('NIS\tru\tnational innovation system\tНИС\t-\n')).toThrow(/:3: short form 'NIS' is not written in the script/u);
+    expect(() => parse('НИС\tde\tх\t-\t-\n')).toThrow(/:3: language must be one of ru, en/u);
+    expect(() => parse('НИС\tru\tх\t-\tNational System\n')).toThrow(/:3: factor 'National System'/u);
+    expect(() => parse('НИС\tru\tх\t-\t-\nНИС\tru\tу\t-\t-\n')).toThrow(/:4: 'НИС' \(ru\) is already listed on line 3/u);
   });
 });

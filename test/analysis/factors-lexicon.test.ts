@@ -79,6 +79,11 @@ describe('lexicon validation reports file, line and reason', () => {
     expect(errorOf(() => parseFactorLexicon({ path: 'lexicons/x.txt', text: FACTOR('ruu санкции') }))).toMatch(/^lexicons\/x\.txt:6: unknown key "ruu"/);
   });
 
+  it('patterns and labels of a language that is not analyzed (not in LANGUAGES)', () => {
+    expect(errorOf(() => parseFactorLexicon({ path: 'f.txt', text: FACTOR('de  sanktion') }))).toMatch(/^f\.txt:6: unknown key "de" \(expected group, label\.ru, label\.en, inherent, abbr, ru, not\.ru, en, not\.en\)/);
+    expect(errorOf(() => parseFactorLexicon({ path: 'f.txt', text: FACTOR('label.de Sanktionen') }))).toMatch(/^f\.txt:6: unknown key "label\.de"/);
+  });
+
   it('a prefix that is too short, a gap at the start, a star inside a word', () => {
     expect(errorOf(() => parseFactorLexicon({ path: 'f.txt', text: FACTOR('ru  са*') }))).toMatch(/^f\.txt:6: prefix "са\*" is shorter/);
     expect(errorOf(() => parseFactorLexicon({ path: 'f.txt', text: FACTOR('ru  .. санкции') }))).toMatch(/^f\.txt:6: a gap cannot start/);

@@ -5,7 +5,8 @@ import { compareProfiles, cosine } from '../../src/services/compare-service.js';
 import type { FactorProfile } from '../../src/store/compare-repository.js';
 import { estimatePublicationYear } from '../../src/store/publication-year.js';
 import { buildTextContext } from '../../src/analysis/index.js';
-import { indexSentences, queryStems, scriptLanguage } from '../../src/analysis/search-index.js';
+import { indexSentences, queryStems } from '../../src/analysis/search-index.js';
+import { languageOfLetters } from '../../src/analysis/languages/index.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 
@@ -84,16 +85,16 @@ describe('sentence index', () => {
         { start: 79, end: 101, page: 4, kind: 'body', language: 'de' },
       ],
     }));
-    expect(sentences.map((s) => [s.sentence, s.language, s.page])).toEqual([
-      ['Санкции сократили экспорт.', 'ru', 3],
-      ['Второе предложение.', 'ru', 3],
-      ['Exports fell under sanctions.', 'en', null],
-      ['Die Sanktionen wirken.', 'en', 4],
+    expect(sentences.map((s) => [s.sentence, s.language, s.textSearch, s.page])).toEqual([
+      ['Санкции сократили экспорт.', 'ru', 'russian', 3],
+      ['Второе предложение.', 'ru', 'russian', 3],
+      ['Exports fell under sanctions.', 'en', 'english', null],
+      ['Die Sanktionen wirken.', 'en', 'english', 4],
     ]);
     // The analysis leaves German words unstemmed; the index stems them as a query would be.
     expect(sentences[3]!.stems.split(' ')).toEqual(expect.arrayContaining(queryStems('Sanktionen')));
     for (const s of sentences) expect(text.slice(s.start, s.end)).toBe(s.sentence);
     expect(sentences[0]!.stems.split(' ')).toEqual(expect.arrayContaining(queryStems('санкциями')));
-    expect(scriptLanguage('2024 – 15 %')).toBe('und');
+    expect(languageOfLetters('2024 – 15 %')).toBe('und');
   });
 });

@@ -37,7 +37,7 @@ function resultFor(id: string): AnalysisResult {
   return {
     summary: summaryFor(id),
     text: sentence,
-    sentences: [{ ordinal: 0, start: 0, end: sentence.length, page: null, language: 'en', sentence, stems: 'sanction cut export and null stay quot here' }],
+    sentences: [{ ordinal: 0, start: 0, end: sentence.length, page: null, language: 'en', textSearch: 'english', sentence, stems: 'sanction cut export and null stay quot here' }],
   };
 }
 

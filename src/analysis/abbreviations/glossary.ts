@@ -1,10 +1,13 @@
 // The bilingual glossary of abbreviations (lexicons/glossary.tsv; its header documents the format).
 // Read once, validated line by line; the factor step maps abbreviations to factors through it.
+import { hasScript, LANGUAGES, profileOf } from '../languages/index.js';
 import { LexiconError, readLexiconFile, type LexiconFile } from '../lexicon-files.js';
+import { lexiconLines } from '../lexicon-lines.js';
 
 export interface GlossaryEntry {
   short: string;
-  language: 'ru' | 'en';
+  /** An analyzed language's code. */
+  language: string;
   /** Long form in dictionary form. */
   long: string;
   /** The same thing in the other language: abbreviations first, then terms. */
@@ -15,23 +18,18 @@ export interface GlossaryEntry {
 
 export const GLOSSARY_FILE = 'glossary.tsv';
 
-const SCRIPT = { ru: /\p{Script=Cyrillic}/u, en: /\p{Script=Latin}/u } as const;
-
 export function parseGlossary(file: LexiconFile): GlossaryEntry[] {
   const entries: GlossaryEntry[] = [];
   const seen = new Map<string, number>();
-  file.text.split('\n').forEach((raw, i) => {
-    const line = i + 1;
-    const text = raw.replace(/\r$/u, '');
-    if (!text.trim() || text.startsWith('#')) return;
+  for (const { fields: cols, line } of lexiconLines(file)) {
     const fail = (reason: string): never => {
       throw new LexiconError(file.path, line, reason);
     };
-    const cols = text.split('\t');
     if (cols.length !== 5) fail(`expected 5 TAB-separated columns (short, language, long, equivalents, factor), found ${cols.length}`);
-    const [short, language, long, equivalents, factor] = cols.map((c) => c.trim()) as [string, string, string, string, string];
-    if (language !== 'ru' && language !== 'en') return fail(`language must be ru or en, not '${language}'`);
-    if (!SCRIPT[language].test(short)) fail(`short form '${short}' is not written in the script of '${language}'`);
+    const [short, language, long, equivalents, factor] = cols as [string, string, string, string, string];
+    const profile = profileOf(language);
+    if (!profile) return fail(`language must be one of ${LANGUAGES.map((p) => p.code).join(', ')}, not '${language}'`);
+    if (!hasScript(short, profile.script)) fail(`short form '${short}' is not written in the script of '${language}'`);
     if (!long || long === '-') fail(`short form '${short}' has no long form`);
     if (!equivalents) fail(`equivalents are empty; write '-' for none`);
     if (factor !== '-' && !/^[a-z][a-z_]*[a-z]$/u.test(factor)) fail(`factor '${factor}' is not a codebook id (snake_case) or '-'`);
@@ -46,7 +44,7 @@ export function parseGlossary(file: LexiconFile): GlossaryEntry[] {
       equivalents: equivalents === '-' ? [] : equivalents.split('|').map((e) => e.trim()).filter(Boolean),
       factor: factor === '-' ? null : factor,
     });
-  });
+  }
   return entries;
 }
 

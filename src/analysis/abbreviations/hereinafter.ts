@@ -2,19 +2,41 @@
 // (hereinafter SF), (hereinafter referred to as SF). The marker makes the definition certain, so
 // when the letters do not begin words the boundary comes from looser letter matching or syntax:
 // "multinational corporations (hereinafter referred to as TNCs)", «Банк России (далее – ЦБ)».
+import { acrossLanguages, hasScript } from '../languages/index.js';
+import { phrasesPattern } from '../languages/markers.js';
 import { makeDefinition, type Definition } from './definition.js';
 import { shortFormLetters, splitWords, wordStart } from './letter-match.js';
 import { longFormBefore, nounPhraseBefore } from './long-form-before.js';
 import { isNoise } from './noise.js';
-import { ABBREVIATION_IN_TEXT, endingFits, upperCount } from './shape.js';
+import { abbreviationInText, abbreviationTail, endingFits, upperCount } from './shape.js';
 import { clauseStart, collapse, MAX_LOOKBACK, maxLongFormWords, trimmedEnd, wordWindow, type Paren } from './text-window.js';
 
-const HEREINAFTER =
-  /^\s*(?:далее|в\s+дальнейшем|hereinafter|hereafter|henceforth)(?:\s+по\s+тексту)?(?:\s+также)?(?:\s*,)?(?:\s+(?:referred\s+to\s+as|called|named|termed|abbreviated\s+as|as|the|именуем\w*|—|–|-))*\s*[-–—:,]?\s*/iu;
+/**
+ * The marker at the start of a parenthesis, with the words and dashes that may follow it before
+ * the short name: «далее по тексту – », "hereinafter referred to as " (every language's markers).
+ */
+const hereinafterPattern = acrossLanguages((profiles) => {
+  const markers = phrasesPattern(profiles.flatMap((p) => p.markers.hereinafter));
+  const fillers = phrasesPattern(profiles.flatMap((p) => p.markers.hereinafterFiller));
+  return new RegExp(`^\\s*${markers}(?:\\s+${fillers})*(?:\\s*,)?(?:\\s+(?:${fillers}|—|–|-))*\\s*[-–—:,]?\\s*`, 'iu');
+});
+
+/**
+ * A capitalised name joined by a language's name joiners, in that language's script: "the Bank of
+ * Russia (hereinafter the CBR)" → "Bank of Russia".
+ */
+const properNamePatterns = acrossLanguages((profiles) =>
+  profiles
+    .filter((p) => p.markers.nameJoiner.length > 0)
+    .map((p) => ({
+      script: p.script,
+      name: new RegExp(`(?:\\p{Lu}\\p{Ll}+(?:[\\s-]+(?:${phrasesPattern(p.markers.nameJoiner)}\\s+)*\\p{Lu}\\p{Ll}+)*)$`, 'u'),
+    })),
+);
 
 export function hereinafterDefinition(text: string, paren: Paren): Definition | null {
   const inner = text.slice(paren.open + 1, paren.close);
-  const marker = HEREINAFTER.exec(inner);
+  const marker = hereinafterPattern().exec(inner);
   if (!marker) return null;
   const restStart = paren.open + 1 + marker[0].length;
   const short = firstAbbreviation(text.slice(restStart, paren.close));
@@ -50,16 +72,15 @@ function nounPhraseDefined(text: string, short: string, end: number): [number, n
 /** Characters before a parenthesis in which a name is looked for. */
 const NAME_LOOKBACK = 120;
 
-/**
- * A capitalized English name before `end`, with "of", "and", "for" inside it: "the Bank of Russia
- * (hereinafter the CBR)" → "Bank of Russia".
- */
+/** A capitalized name of several words before `end` (see properNamePatterns). */
 function properNameBefore(text: string, end: number): [number, number] | null {
   const e = trimmedEnd(text, end);
   const from = Math.max(clauseStart(text, e), e - NAME_LOOKBACK);
-  const m = /(?:\p{Lu}\p{Ll}+(?:[\s-]+(?:(?:of|and|for|the)\s+)*\p{Lu}\p{Ll}+)*)$/u.exec(text.slice(from, e));
-  if (!m || !/\p{Script=Latin}/u.test(m[0]) || !/\s/u.test(m[0])) return null;
-  return [e - m[0].length, e];
+  for (const { script, name } of properNamePatterns()) {
+    const m = name.exec(text.slice(from, e));
+    if (m && hasScript(m[0], script) && /\s/u.test(m[0])) return [e - m[0].length, e];
+  }
+  return null;
 }
 
 /** Position in `text` before a suffix `tail` that `text.slice(0, end)` ends with (white space aside). */
@@ -79,7 +100,7 @@ function endBeforeSuffix(text: string, end: number, tail: string): number {
 
 /** The first abbreviation (one or two adjacent tokens: ГУ ГАНО, ЦБ РФ) in a text. */
 function firstAbbreviation(rest: string): { text: string; start: number } | null {
-  const re = new RegExp(ABBREVIATION_IN_TEXT.source, 'gu');
+  const re = new RegExp(abbreviationInText().source, 'gu');
   let first: { text: string; start: number } | null = null;
   for (const m of rest.matchAll(re)) {
     if (upperCount(m[1]!) < 2 || !endingFits(m[1]!, m[2]) || isNoise(m[1]!)) {
@@ -100,7 +121,7 @@ function firstAbbreviation(rest: string): { text: string; start: number } | null
  * TNCs). The marker makes the definition certain, so only the boundary is in question.
  */
 function looseLongFormBefore(text: string, short: string, end: number): [number, number] | null {
-  const letters = shortFormLetters(short.replace(/(?<=\p{Lu})(?:['’]?s|-?[а-яё]{1,3})$/u, ''));
+  const letters = shortFormLetters(short.replace(new RegExp(`(?<=\\p{Lu})(?:${abbreviationTail()})$`, 'u'), ''));
   const [from] = wordWindow(text, end, letters.length + 1);
   const lower = text.slice(from, end).toLowerCase();
   let l = lower.length - 1;

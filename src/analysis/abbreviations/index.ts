@@ -5,12 +5,13 @@
 //
 // Call `await loadMorphology()` once before analysis: without it the Russian long forms taken from
 // the text stay as written instead of being put in dictionary form.
+import { languageOfLetters } from '../languages/index.js';
 import type { SummaryAbbreviation, TextContext } from '../types.js';
 import { findDefinitions, type Definition } from './definitions.js';
 import { glossary, glossaryEntry } from './glossary.js';
 import { dictionaryForm, sameConcept } from './long-forms.js';
 import { findOccurrences, type Span } from './occurrences.js';
-import { bareAbbreviation, scriptLanguage, upperCount } from './shape.js';
+import { bareAbbreviation, upperCount } from './shape.js';
 
 export { glossary, type GlossaryEntry } from './glossary.js';
 export { loadMorphology } from './morphology.js';
@@ -45,7 +46,7 @@ function textDefinitions(context: TextContext, analyzed: (p: number) => boolean)
 }
 
 function describe(bare: string, count: number, firstOffset: number, definition: Definition | undefined): SummaryAbbreviation {
-  const language = scriptLanguage(bare);
+  const language = languageOfLetters(bare);
   let entry = glossaryEntry(bare);
   if (definition) {
     // The text's own definition wins; the glossary still gives links and the factor when it

@@ -3,6 +3,8 @@
 // a preference for short-form letters that begin words, which is what keeps Ab3P ahead of plain
 // Schwartz–Hearst. Works on any script: Russian long forms match their abbreviations letter by
 // letter just as English ones do («национальной инновационной системе» → НИС).
+import { acrossLanguages } from '../languages/index.js';
+import { phrasesPattern } from '../languages/markers.js';
 
 const ALNUM = /[\p{L}\p{N}]/u;
 
@@ -41,7 +43,7 @@ export function bestLongForm(short: string, candidate: string): LetterMatch | nu
     if (!matchesAt(lower, i, letters[0]!)) continue;
     const start = partOrWordStart(candidate, i);
     // A long form does not begin with a preposition or conjunction ("by penicilloylated bovine IgG").
-    if (FUNCTION_WORDS.has(candidate.slice(start).split(/[^\p{L}]/u)[0]!.toLowerCase())) continue;
+    if (functionWords().has(candidate.slice(start).split(/[^\p{L}]/u)[0]!.toLowerCase())) continue;
     const alignment = alignmentScore(letters, candidate.slice(i));
     if (alignment && (!best || alignment.score > best.score)) best = { start, ...alignment };
   }
@@ -49,14 +51,11 @@ export function bestLongForm(short: string, candidate: string): LetterMatch | nu
 }
 
 /**
- * Words that carry no letter of an abbreviation in either language: they may sit inside a long
- * form («малого и среднего предпринимательства», "Organization for Security and Co-operation")
- * without counting against it, and their initials do not count for it.
+ * Words that carry no letter of an abbreviation in any analyzed language (the profiles' function
+ * words): they may sit inside a long form («малого и среднего предпринимательства», "Organization
+ * for Security and Co-operation") without counting against it, and their initials do not count for it.
  */
-const FUNCTION_WORDS: ReadonlySet<string> = new Set([
-  'a', 'an', 'the', 'of', 'and', 'or', 'for', 'in', 'on', 'at', 'to', 'by', 'with', 'from', 'as',
-  'и', 'или', 'в', 'во', 'на', 'по', 'с', 'со', 'к', 'ко', 'о', 'об', 'от', 'до', 'для', 'при', 'из', 'за', 'под',
-]);
+const functionWords = acrossLanguages((profiles) => new Set(profiles.flatMap((p) => [...p.functionWords])));
 
 /**
  * Best alignment of the letters to `text` with the first letter at index 0: the number of letters
@@ -68,7 +67,8 @@ export function alignmentScore(letters: string[], text: string): { score: number
   if (!matchesAt(lower, 0, letters[0]!)) return null;
   const words = splitWords(lower);
   const wordAt = new Int32Array(lower.length).fill(-1);
-  const content = words.map((w) => !FUNCTION_WORDS.has(w.text.replace(/[^\p{L}\p{N}]/gu, '')));
+  const functional = functionWords();
+  const content = words.map((w) => !functional.has(w.text.replace(/[^\p{L}\p{N}]/gu, '')));
   words.forEach((w, k) => wordAt.fill(k, w.start, w.end));
   const initial = (p: number): number => ((p === 0 || !isAlnum(lower[p - 1])) && content[wordAt[p]!] ? 1 : 0);
   // Content words strictly between word a and word b.
@@ -122,30 +122,30 @@ function partOrWordStart(text: string, i: number): number {
 }
 
 /**
- * Words for the digits of short forms: "two-dimensional (2D)", "six-repetition maximum (6-RM)",
- * «двумерный (2D)». English ones are whole words, Russian ones stems.
+ * Words for the digits of short forms, of every analyzed language (the profiles' number words):
+ * "two-dimensional (2D)", "six-repetition maximum (6-RM)", «двумерный (2D)». Each digit's pattern
+ * matches at the start of a text: a whole word, or a word's beginning.
  */
-const NUMBER_WORDS: Record<string, RegExp> = {
-  '1': /^(?:(?:one|first|single)(?!\p{L})|одно|перв)/u,
-  '2': /^(?:(?:two|second|double|twice)(?!\p{L})|дву|двух|втор)/u,
-  '3': /^(?:(?:three|third|triple)(?!\p{L})|тр[её]х|трет)/u,
-  '4': /^(?:(?:four|fourth)(?!\p{L})|четыр[её]х|четв[её]рт)/u,
-  '5': /^(?:(?:five|fifth)(?!\p{L})|пят)/u,
-  '6': /^(?:(?:six|sixth)(?!\p{L})|шест)/u,
-  '7': /^(?:(?:seven|seventh)(?!\p{L})|сем[иь])/u,
-  '8': /^(?:(?:eight|eighth)(?!\p{L})|восьм)/u,
-  '9': /^(?:(?:nine|ninth)(?!\p{L})|девят)/u,
-};
+const numberWords = acrossLanguages((profiles) => {
+  const patterns = new Map<string, RegExp>();
+  for (const digit of '123456789') {
+    const words = profiles.flatMap((p) => [...(p.numberWords.get(digit)?.words ?? [])]);
+    const stems = profiles.flatMap((p) => p.numberWords.get(digit)?.stems ?? []);
+    const alternatives = [...(words.length ? [`${phrasesPattern(words)}(?!\\p{L})`] : []), ...(stems.length ? [phrasesPattern(stems)] : [])];
+    if (alternatives.length) patterns.set(digit, new RegExp(`^(?:${alternatives.join('|')})`, 'u'));
+  }
+  return patterns;
+});
 
 /** Whether a word is the word for a digit («второй» for 2, "first" for 1). */
 export function isNumberWord(word: string, digit: string): boolean {
-  return NUMBER_WORDS[digit]?.test(word.toLowerCase()) ?? false;
+  return numberWords().get(digit)?.test(word.toLowerCase()) ?? false;
 }
 
 /** Whether the short-form character `ch` matches `lower` at `p`: the same character, or a digit's word at a word start. */
 function matchesAt(lower: string, p: number, ch: string): boolean {
   if (lower[p] === ch) return true;
-  const word = NUMBER_WORDS[ch];
+  const word = numberWords().get(ch);
   return word !== undefined && (p === 0 || !isAlnum(lower[p - 1])) && word.test(lower.slice(p, p + 12));
 }
 

@@ -1,16 +1,16 @@
 // Long forms taken from the text, given in dictionary form as well as written:
 // «национальной инновационной системе» → «национальная инновационная система»,
 // "multinational corporations" (for TNCs) → "multinational corporation".
+import { profileOf } from '../languages/index.js';
 import type { GlossaryEntry } from './glossary.js';
-import { russianDictionaryForm } from './morphology.js';
 
 /**
- * Dictionary form of a long form written in the text. Russian: by morphology, else as written;
- * English: as written, in the singular when the short form was plural (TNCs). When the glossary
- * lists the same words, its form is taken.
+ * Dictionary form of a long form written in the text, by its language's profile (Russian: by
+ * morphology; English: in the singular when the short form was plural, TNCs), else as written.
+ * When the glossary lists the same words, its form is taken.
  */
 export function dictionaryForm(written: string, language: string, pluralShort: boolean, entry: GlossaryEntry | undefined): string {
-  const form = language === 'ru' ? (russianDictionaryForm(written) ?? written) : pluralShort ? singularLastWord(written) : written;
+  const form = profileOf(language)?.dictionaryForm(written, pluralShort) ?? written;
   // The glossary's spelling of the same words settles case and number: «Нематериальные активы (НМА)»
   // at the start of a sentence → «нематериальные активы», a plural-only term.
   return entry && sameWords(form, entry.long) ? entry.long : form;
@@ -22,10 +22,6 @@ function sameWords(a: string, b: string): boolean {
   const wa = words(a);
   const wb = words(b);
   return wa.length === wb.length && wa.every((w, i) => w.slice(0, 4) === wb[i]!.slice(0, 4));
-}
-
-function singularLastWord(phrase: string): string {
-  return phrase.replace(/(\p{L}+?)(ies|s)$/u, (_, stem: string, ending: string) => (ending === 'ies' ? `${stem}y` : stem));
 }
 
 /**

@@ -5,6 +5,7 @@
 import Az, { type AzParse } from 'az';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { remember } from '../bounded-cache.js';
 
 let loaded = false;
 let loading: Promise<void> | null = null;
@@ -30,20 +31,16 @@ export function morphologyLoaded(): boolean {
   return loaded;
 }
 
+// Parses are cached per lower-case form, within bounds like the tokenizer's (bounded-cache.ts).
 const parseCache = new Map<string, AzParse[]>();
 
 /** Dictionary parses of a word form, most likely first (cached by form; empty when not loaded). */
 export function parses(word: string): AzParse[] {
   if (!loaded) return [];
+  // Dictionary words and compounds of them (государственно-частный); guesses from suffixes are
+  // left out, they turn abbreviations and names into nouns of made-up paradigms.
   const key = word.toLowerCase();
-  let found = parseCache.get(key);
-  if (!found) {
-    // Dictionary words and compounds of them (государственно-частный); guesses from suffixes are
-    // left out, they turn abbreviations and names into nouns of made-up paradigms.
-    found = Az.Morph(key).filter((p) => p.parser === 'Dictionary' || p.parser.startsWith('Hyphen'));
-    parseCache.set(key, found);
-  }
-  return found;
+  return parseCache.get(key) ?? remember(parseCache, key, Az.Morph(key).filter((p) => p.parser === 'Dictionary' || p.parser.startsWith('Hyphen')));
 }
 
 const guessCache = new Map<string, AzParse[]>();
@@ -52,12 +49,7 @@ const guessCache = new Map<string, AzParse[]>();
 export function guessedParses(word: string): AzParse[] {
   if (!loaded) return [];
   const key = word.toLowerCase();
-  let found = guessCache.get(key);
-  if (!found) {
-    found = Az.Morph(key);
-    guessCache.set(key, found);
-  }
-  return found;
+  return guessCache.get(key) ?? remember(guessCache, key, Az.Morph(key));
 }
 
 /** A word that the dictionary knows as an ordinary word, not as an abbreviation. */

@@ -2,6 +2,8 @@
 // units unless a text defines the string) are judged here; shapes that depend on the surrounding text (author initials, formula symbols,
 // all-caps headings) are judged in context.ts. A definition in the text or a glossary entry
 // overrides these filters where they are about context, never for Roman numerals or numbers.
+import { readLexiconFile } from '../lexicon-files.js';
+import { lexiconLines } from '../lexicon-lines.js';
 
 /** Roman numerals below 100 (I … XCIX); Cyrillic Х and І stand in for X and I in Russian texts. */
 const ROMAN = /^(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/u;
@@ -12,24 +14,14 @@ export function isRomanNumeral(s: string): boolean {
 }
 
 /**
- * Units of measure and currency codes whose capitals make them look like abbreviations. A unit is
- * a measure, not a name, so papers never define them; they are listed rather than guessed.
+ * Units of measure and currency codes whose capitals make them look like abbreviations
+ * (lexicons/units.txt). A unit is a measure, not a name, so papers never define them.
  */
-const UNITS: ReadonlySet<string> = new Set([
-  // Russian
-  'кВт', 'МВт', 'ГВт', 'ТВт', 'кВт·ч', 'МВт·ч', 'ГВт·ч', 'кВА', 'МВА', 'кВ', 'МэВ', 'ГэВ', 'кэВ', 'ГДж', 'МДж', 'ТДж',
-  'Гкал', 'ГКал', 'Гц', 'кГц', 'МГц', 'ГГц', 'КБ', 'МБ', 'ГБ', 'ТБ', 'Кб', 'Мб', 'Гб', 'кДа', 'Мпк', 'кПа', 'МПа',
-  'ГПа', 'мВ', 'Ом',
-  // English
-  'kW', 'MW', 'GW', 'TW', 'kWh', 'MWh', 'GWh', 'TWh', 'kV', 'MV', 'kVA', 'MVA', 'MeV', 'GeV', 'TeV', 'keV', 'GJ',
-  'MJ', 'TJ', 'Hz', 'kHz', 'MHz', 'GHz', 'KB', 'MB', 'GB', 'TB', 'kDa', 'KDa', 'Mpc', 'kPa', 'MPa', 'GPa', 'mV',
-  'PJ', 'EJ', 'Mt', 'Gt', 'MtCO2', 'GtCO2', 'CO2',
-  // currency codes
-  'USD', 'EUR', 'RUB', 'RUR', 'CNY', 'JPY', 'GBP', 'CHF', 'INR',
-]);
+let units: ReadonlySet<string> | undefined;
 
 export function isUnit(s: string): boolean {
-  return UNITS.has(s);
+  units ??= new Set(lexiconLines(readLexiconFile('units.txt')).map((l) => l.text));
+  return units.has(s);
 }
 
 /** Numbers, years, dates and ordinals: a number with at most a lower-case suffix (1990-е, 2019г, 5th), not 3D or 5G. */

@@ -2,7 +2,7 @@
 // TNCs, NIS's), grouped under the bare abbreviation with a count and the first offset.
 import { isNoiseInContext, type Spot } from './context.js';
 import { isNoise, isNoiseInText } from './noise.js';
-import { ABBREVIATION_IN_TEXT, endingFits, upperCount } from './shape.js';
+import { abbreviationInText, abbreviationTail, endingFits, upperCount } from './shape.js';
 
 /** A span of text to scan: a sentence, with the start of its sentence for context filters. */
 export interface Span {
@@ -56,7 +56,7 @@ function isNoiseHere(text: string, spot: Spot, span: Span): boolean {
 /** Words shaped like abbreviations: two capitals or more, with an ending that fits their script. */
 function abbreviationSpots(text: string, span: Span): Spot[] {
   const spots: Spot[] = [];
-  const re = new RegExp(ABBREVIATION_IN_TEXT.source, 'gu');
+  const re = new RegExp(abbreviationInText().source, 'gu');
   for (const m of text.slice(span.start, span.end).matchAll(re)) {
     const bare = m[1]!;
     if (upperCount(bare) < 2 || !endingFits(bare, m[2])) continue;
@@ -71,7 +71,7 @@ function irregularSpots(text: string, span: Span, irregular: string[]): Spot[] {
   const slice = text.slice(span.start, span.end);
   for (const bare of irregular) {
     const escaped = bare.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?:-?[а-яё]{1,3}|['’]?s)?(?![\\p{L}\\p{N}])`, 'gu');
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?:${abbreviationTail()})?(?![\\p{L}\\p{N}])`, 'gu');
     for (const m of slice.matchAll(re)) spots.push({ start: span.start + m.index, end: span.start + m.index + m[0].length, bare });
   }
   return spots;
@@ -79,6 +79,6 @@ function irregularSpots(text: string, span: Span, irregular: string[]): Spot[] {
 
 /** Whether the capitals pattern finds this abbreviation as a whole. */
 function isRegular(bare: string): boolean {
-  const m = new RegExp(ABBREVIATION_IN_TEXT.source, 'u').exec(bare);
+  const m = new RegExp(abbreviationInText().source, 'u').exec(bare);
   return upperCount(bare) >= 2 && m !== null && m.index === 0 && m[1] === bare;
 }

@@ -1,39 +1,40 @@
 // What an abbreviation looks like in running text, and its bare form without inflection.
 // Russian abbreviations take case endings (ВЭБ-а, НИСа, ТНК-ами), English ones plurals and
 // possessives (TNCs, NIS's); every form is counted under the bare abbreviation (ВЭБ, НИС, TNC).
+import { acrossLanguages, hasScript, LANGUAGES, type LanguageProfile } from '../languages/index.js';
 import { isNoise } from './noise.js';
 
-/** An abbreviation token with its inflection: group 1 is the bare form, group 2 the ending. */
-export const ABBREVIATION_IN_TEXT =
-  /(?<![\p{L}\p{N}&])((?:\p{N}+-?)?\p{Lu}(?:[\p{Lu}\p{N}]|[&/-](?=[\p{Lu}\p{N}]))*)(-?[а-яё]{1,3}|['’]s|s)?(?![\p{L}\p{N}])/gu;
+/** The tail an abbreviation may take in running text in any analyzed language (profile.abbreviationTail). */
+export const abbreviationTail = acrossLanguages((profiles) => profiles.map((p) => p.abbreviationTail).join('|'));
 
-const CYRILLIC = /\p{Script=Cyrillic}/u;
-const LATIN = /\p{Script=Latin}/u;
+/** An abbreviation token with its inflection: group 1 is the bare form, group 2 the ending. */
+export const abbreviationInText = acrossLanguages(
+  () => new RegExp(`(?<![\\p{L}\\p{N}&])((?:\\p{N}+-?)?\\p{Lu}(?:[\\p{Lu}\\p{N}]|[&/-](?=[\\p{Lu}\\p{N}]))*)(${abbreviationTail()})?(?![\\p{L}\\p{N}])`, 'gu'),
+);
+
+const tailLanguages = acrossLanguages((profiles) => profiles.map((p) => ({ profile: p, tail: new RegExp(`^(?:${p.abbreviationTail})$`, 'u') })));
 
 /** Number of upper-case letters: two or more make an abbreviation in running text. */
 export function upperCount(s: string): number {
   return [...s].filter((ch) => /\p{Lu}/u.test(ch)).length;
 }
 
-/** The inflection must be in the abbreviation's own script: Cyrillic endings after Cyrillic letters. */
+/**
+ * The inflection must be that of the abbreviation's own language: Cyrillic endings after Cyrillic
+ * letters only, a plural s after Latin ones only.
+ */
 export function endingFits(bare: string, ending: string | undefined): boolean {
   if (!ending) return true;
-  if (CYRILLIC.test(ending)) return CYRILLIC.test(bare) && !LATIN.test(bare);
-  return LATIN.test(bare);
+  const language = tailLanguages().find(({ tail }) => tail.test(ending))?.profile;
+  return language !== undefined && hasScript(bare, language.script) && !LANGUAGES.some((p: LanguageProfile) => p.script !== language.script && hasScript(bare, p.script));
 }
 
 /** Bare form of an abbreviation as written: `ВЭБ-а` → `ВЭБ`, `TNCs` → `TNC`, `NIS's` → `NIS`. */
 export function bareAbbreviation(written: string): string {
-  const re = new RegExp(ABBREVIATION_IN_TEXT.source, 'u');
+  const re = new RegExp(abbreviationInText().source, 'u');
   const m = re.exec(written);
   if (!m || m.index !== 0 || m[0].length !== written.length || !endingFits(m[1]!, m[2])) return written;
   return m[1]!;
-}
-
-/** 'ru' for abbreviations in Cyrillic, 'en' for Latin ones (the language they belong to). */
-export function scriptLanguage(short: string): string {
-  if (CYRILLIC.test(short)) return 'ru';
-  return 'en';
 }
 
 /**

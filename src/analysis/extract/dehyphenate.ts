@@ -2,7 +2,10 @@
 // but «научно-» + «технического» → «научно-технического». The document itself is the best judge
 // (a word split at one line end is usually written whole somewhere else); the compound list in
 // lexicons/hyphen-compounds.txt and a few spelling rules decide when the document is silent.
+import { acrossLanguages } from '../languages/index.js';
+import { phrasesPattern } from '../languages/markers.js';
 import { LexiconError, readLexiconFile } from '../lexicon-files.js';
+import { lexiconLines } from '../lexicon-lines.js';
 
 const WORD = /[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)*/gu;
 /** The last word of a line when it ends in a hyphen directly after a letter or digit (not a spaced dash). */
@@ -10,18 +13,27 @@ const HYPHENATED_WORD = /^[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)*[-‐‑]$/u;
 const SOFT_HYPHEN_END = /\u00ad$/;
 const HYPHENS = '-‐‑';
 const LEADING_WORD = /^[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)*/u;
-/** Words after which a hanging hyphen is a suspended compound: «научно- и опытно-конструкторские». */
-const SUSPENSION_WORDS = new Set(['и', 'или', 'либо', 'and', 'or', 'to']);
-/**
- * First parts of Russian compound adjectives are adverb-like stems («социально», «российско»)
- * followed by a full adjective; a plain word split at a line end rarely looks like that.
- */
-const RU_COMPOUND_FIRST = /\p{L}{2,}(?:ско|цко|ально|ельно|ично|енно|онно|тивно)$/u;
-const RU_ADJECTIVE_END = /\p{L}{2,}(?:ий|ый|ой|ая|яя|ое|ее|ие|ые|ого|его|ому|ему|ым|им|ых|их|ыми|ими|ую|юю)$/u;
 const MIN_SECOND_PART = 3;
-const ENGLISH_SUFFIX = /^(ity|ities|ism|isms|ist|ists|i[sz]e[sd]?|i[sz]ing|ly|ness|ment|ments|t?ions?|ations?|able|ible|ally|ers?|est|ed|ing|ings|ence|ance|ous|ive|age|ages)$/;
 const MIN_DOCUMENT_FIRST_PART = 4;
 const MIN_PHRASE_PART = 4;
+
+/**
+ * Every analyzed language's hyphenation words and rules (the text's language is not known yet):
+ * words after which a hanging hyphen is a suspended compound («научно- и опытно-конструкторские»);
+ * suffixes that end a broken word ("public-" + "ity"); and endings of compound parts: first parts
+ * of Russian compound adjectives are adverb-like stems («социально», «российско») followed by a
+ * full adjective, and a plain word split at a line end rarely looks like that.
+ */
+const spelling = acrossLanguages((profiles) => ({
+  suspensionWords: new Set(profiles.flatMap((p) => p.markers.suspension)),
+  wordSuffixes: new Set(profiles.flatMap((p) => [...p.hyphenation.wordSuffixes])),
+  compounds: profiles
+    .filter((p) => p.hyphenation.compoundFirstEndings.length > 0 && p.hyphenation.compoundSecondEndings.length > 0)
+    .map(({ hyphenation: h }) => ({
+      first: new RegExp(`\\p{L}{2,}${phrasesPattern(h.compoundFirstEndings)}$`, 'u'),
+      second: new RegExp(`\\p{L}{2,}${phrasesPattern(h.compoundSecondEndings)}$`, 'u'),
+    })),
+}));
 
 interface CompoundList {
   firstParts: Set<string>;
@@ -37,16 +49,14 @@ function loadCompoundList(): CompoundList {
   if (compoundList) return compoundList;
   const file = readLexiconFile('hyphen-compounds.txt');
   const list: CompoundList = { firstParts: new Set(), secondParts: new Set(), secondStems: [], words: new Set() };
-  file.text.split('\n').forEach((raw, i) => {
-    const line = raw.replace(/#.*/, '').trim();
-    if (!line) return;
-    if (line !== line.toLowerCase() || /\s/.test(line)) throw new LexiconError(file.path, i + 1, 'entries are single lower-case words');
+  for (const { text: line, line: n } of lexiconLines(file)) {
+    if (line !== line.toLowerCase() || /\s/.test(line)) throw new LexiconError(file.path, n, 'entries are single lower-case words');
     if (/^[^*-]+-\*$/.test(line)) list.firstParts.add(line.slice(0, -2));
     else if (/^\*-[^*-]+$/.test(line)) list.secondParts.add(line.slice(2));
     else if (/^\*-[^*-]+\*$/.test(line)) list.secondStems.push(line.slice(2, -1));
     else if (/^[^*]+-[^*]+$/.test(line)) list.words.add(line);
-    else throw new LexiconError(file.path, i + 1, 'expected "first-*", "*-second", "*-stem*" or a hyphenated word');
-  });
+    else throw new LexiconError(file.path, n, 'expected "first-*", "*-second", "*-stem*" or a hyphenated word');
+  }
   compoundList = list;
   return list;
 }
@@ -157,7 +167,8 @@ export type HyphenDecision = 'join' | 'keep' | 'suspended';
 export function decideHyphen(left: string, right: string, vocabulary: DocumentVocabulary): HyphenDecision {
   const leftPart = lastPart(left).toLowerCase();
   const rightPart = firstPart(right).toLowerCase();
-  if (SUSPENSION_WORDS.has(right.toLowerCase())) return 'suspended';
+  const rules = spelling();
+  if (rules.suspensionWords.has(right.toLowerCase())) return 'suspended';
   // Numbers and ranges ("2014-2024", "COVID-19") and letters after digits keep their hyphen.
   if (/\p{N}$/u.test(left) || /^\p{N}/u.test(right)) return 'keep';
 
@@ -177,13 +188,13 @@ export function decideHyphen(left: string, right: string, vocabulary: DocumentVo
   if (compounds.secondParts.has(rightPart) && rightPart === right.toLowerCase()) return 'keep';
   if (compounds.secondStems.some((stem) => rightPart.startsWith(stem))) return 'keep';
   // "public-\nity", "local-\nly": an English suffix after the hyphen ends a word, it is no compound part.
-  if (ENGLISH_SUFFIX.test(rightPart)) return 'join';
+  if (rules.wordSuffixes.has(rightPart)) return 'join';
   if (rightPart.length >= MIN_SECOND_PART) {
     if (compounds.firstParts.has(leftPart)) return 'keep';
     // Used as a compound's first part elsewhere in the document; short parts («по-» in
     // «по-прежнему») are also ordinary prefixes («по-\nставки»), so they do not count.
     if (leftPart.length >= MIN_DOCUMENT_FIRST_PART && vocabulary.firstPartCount(leftPart) > 0) return 'keep';
-    if (RU_COMPOUND_FIRST.test(leftPart) && RU_ADJECTIVE_END.test(rightPart)) return 'keep';
+    if (rules.compounds.some((c) => c.first.test(leftPart) && c.second.test(rightPart))) return 'keep';
   }
   // Both parts are words of this document ("local", "content"), or even stand side by side in it:
   // "local-\ncontent" is then a compound of two words. Parts this long are rarely syllables that

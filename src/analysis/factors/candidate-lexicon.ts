@@ -1,7 +1,8 @@
 // Reads lexicons/candidates.txt (its header documents the format): the wordings with which a paper
 // presents something as a factor, and the words that never begin or end a candidate phrase.
+import { LANGUAGES } from '../languages/index.js';
 import { LexiconError, readLexiconFile, type LexiconFile } from '../lexicon-files.js';
-import { forEachLexiconLine } from './lexicon-lines.js';
+import { forEachLexiconLine } from '../lexicon-lines.js';
 import { compilePattern, PatternIndex, PatternSyntaxError } from './patterns.js';
 
 const CANDIDATE_LEXICON = 'candidates.txt';
@@ -9,7 +10,6 @@ const CANDIDATE_LEXICON = 'candidates.txt';
 /** Where the presented phrase stands relative to the trigger. */
 export type TriggerKind = 'after' | 'before' | 'list';
 const TRIGGER_KINDS: readonly TriggerKind[] = ['after', 'before', 'list'];
-const LANGUAGES = ['ru', 'en'] as const;
 
 export interface CandidateLexicon {
   triggers: Record<string, PatternIndex<TriggerKind>>;
@@ -25,7 +25,8 @@ export function candidateLexicon(): CandidateLexicon {
 
 export function parseCandidateLexicon(file: LexiconFile): CandidateLexicon {
   const lexicon: CandidateLexicon = { triggers: {}, stopwords: {} };
-  for (const language of LANGUAGES) {
+  const languages = LANGUAGES.map((p) => p.code);
+  for (const language of languages) {
     lexicon.triggers[language] = new PatternIndex();
     lexicon.stopwords[language] = new Set();
   }
@@ -33,7 +34,7 @@ export function parseCandidateLexicon(file: LexiconFile): CandidateLexicon {
     const m = /^([a-z]+)\.([a-z]+)\s+(.+)$/.exec(line);
     if (!m) throw new LexiconError(file.path, n, `expected "kind.language value", got "${line}"`);
     const [, kind, language, value] = m as unknown as [string, string, string, string];
-    if (!(LANGUAGES as readonly string[]).includes(language)) throw new LexiconError(file.path, n, `unknown language "${language}" (expected ${LANGUAGES.join(', ')})`);
+    if (!languages.includes(language)) throw new LexiconError(file.path, n, `unknown language "${language}" (expected ${languages.join(', ')})`);
     if (kind === 'stop') {
       for (const word of value.split(/\s+/)) lexicon.stopwords[language]!.add(word.toLowerCase());
       return;

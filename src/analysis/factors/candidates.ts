@@ -2,6 +2,7 @@
 // («факторами являются X, Y и Z», "factors such as X", enumerated lists after «проблемы:»), and
 // frequent key phrases, that no codebook factor covers yet — each with the codebook factor whose
 // lexicon shares most stems with it, so that researchers can grow the lexicon.
+import { acrossLanguages } from '../languages/index.js';
 import type { Candidate, FactorMention, TextContext, Token } from '../types.js';
 import { analyzedLanguage } from './analyzed.js';
 import { candidateLexicon } from './candidate-lexicon.js';
@@ -16,7 +17,8 @@ const MAX_LIST_ITEMS = 8;
 const MIN_FREQUENT = 3;
 const MAX_FREQUENT = 15;
 const MAX_CANDIDATES = 30;
-const LIST_SEPARATORS: ReadonlySet<string> = new Set([',', 'и', 'или', 'а', 'and', 'or', '&']);
+/** What separates the items of a list: commas, ampersands and every language's list conjunctions. */
+const listSeparators = acrossLanguages((profiles) => new Set([',', '&', ...profiles.flatMap((p) => p.markers.listConjunction)]));
 /** «1.», «2)», «а)», "b." — a number or letter closed by a point or parenthesis — or a dash or bullet. */
 const NUMBERED_MARKER = /^(?:\d{1,2}|[a-zа-я])$/u;
 const BULLET_MARKER = /^[–—•·*-]$/u;
@@ -110,13 +112,14 @@ function firstPhrase(tokens: Token[], from: number, stop: Set<string>): Token[] 
 
 /** «X, Y и Z» after a trigger, up to the end of the clause. */
 function listAfter(tokens: Token[], from: number, stop: Set<string>): Token[][] {
+  const separators = listSeparators();
   const items: Token[][] = [];
   let i = from;
   if (tokens[i]?.text === ':') i++;
   while (i < tokens.length && items.length < MAX_LIST_ITEMS) {
     const t = tokens[i]!;
     if (CLAUSE_BREAKS.has(t.text)) break;
-    if (LIST_SEPARATORS.has(t.lower)) {
+    if (separators.has(t.lower)) {
       i++;
       continue;
     }
@@ -125,7 +128,7 @@ function listAfter(tokens: Token[], from: number, stop: Set<string>): Token[][] 
     items.push(item);
     i = tokens.indexOf(item[item.length - 1]!) + 1;
     // An item ends at a separator; anything else (a verb, a preposition) ends the list.
-    while (i < tokens.length && !LIST_SEPARATORS.has(tokens[i]!.lower) && !CLAUSE_BREAKS.has(tokens[i]!.text)) i++;
+    while (i < tokens.length && !separators.has(tokens[i]!.lower) && !CLAUSE_BREAKS.has(tokens[i]!.text)) i++;
   }
   return items;
 }

@@ -2,13 +2,12 @@
 // the pattern indexes used for matching. Every mistake is a LexiconError with file and line, thrown
 // the first time the lexicon is needed, i.e. at start of the first analysis.
 import { LexiconError, readLexiconFile, type LexiconFile } from '../lexicon-files.js';
-import type { FactorDefinition } from '../types.js';
+import { LANGUAGES } from '../languages/index.js';
+import type { FactorDefinition, FactorLabels } from '../types.js';
 import { compilePattern, PatternIndex, PatternSyntaxError, type Pattern } from './patterns.js';
-import { forEachLexiconLine } from './lexicon-lines.js';
+import { forEachLexiconLine } from '../lexicon-lines.js';
 
 const FACTOR_LEXICON = 'factors.txt';
-export const FACTOR_LANGUAGES = ['ru', 'en'] as const;
-export type FactorLanguage = (typeof FACTOR_LANGUAGES)[number];
 
 /**
  * How a factor reads by itself: `negative`, a threat (sanctions, brain drain): negative unless the
@@ -32,20 +31,30 @@ export interface FactorPatternEntry {
 export interface FactorLexicon {
   factors: FactorEntry[];
   byId: Map<string, FactorEntry>;
-  index: Record<FactorLanguage, PatternIndex<FactorPatternEntry>>;
+  /** By language code: the patterns of every analyzed language. */
+  index: Record<string, PatternIndex<FactorPatternEntry>>;
   /** Every stem and prefix of every pattern → the factors using it (for candidate suggestions). */
   stemFactors: Map<string, Set<string>>;
 }
 
 const ID = /^[a-z][a-z_]*[a-z]$/;
-const PATTERN_KEYS: Record<string, { languages: readonly FactorLanguage[]; exclude: boolean }> = {
-  ru: { languages: ['ru'], exclude: false },
-  en: { languages: ['en'], exclude: false },
-  abbr: { languages: FACTOR_LANGUAGES, exclude: false },
-  'not.ru': { languages: ['ru'], exclude: true },
-  'not.en': { languages: ['en'], exclude: true },
-};
-const FIELD_KEYS = new Set(['group', 'label.ru', 'label.en', 'inherent']);
+type PatternKeys = Record<string, { languages: readonly string[]; exclude: boolean }>;
+
+/** `<code>` and `not.<code>` for each analyzed language; `abbr` patterns serve them all. */
+function patternKeys(): PatternKeys {
+  const codes = LANGUAGES.map((p) => p.code);
+  const keys: PatternKeys = { abbr: { languages: codes, exclude: false } };
+  for (const code of codes) {
+    keys[code] = { languages: [code], exclude: false };
+    keys[`not.${code}`] = { languages: [code], exclude: true };
+  }
+  return keys;
+}
+
+/** Every factor has a label in each analyzed language. */
+function labelKeys(): string[] {
+  return LANGUAGES.map((p) => `label.${p.code}`);
+}
 
 let cached: FactorLexicon | undefined;
 
@@ -65,9 +74,11 @@ export function parseFactorLexicon(file: LexiconFile): FactorLexicon {
   const lexicon: FactorLexicon = {
     factors: [],
     byId: new Map(),
-    index: { ru: new PatternIndex(), en: new PatternIndex() },
+    index: Object.fromEntries(LANGUAGES.map((p) => [p.code, new PatternIndex<FactorPatternEntry>()])),
     stemFactors: new Map(),
   };
+  const patternKinds = patternKeys();
+  const fieldKeys = new Set(['group', ...labelKeys(), 'inherent']);
   let draft: Draft | undefined;
   const finish = (): void => {
     if (!draft) return;
@@ -89,13 +100,13 @@ export function parseFactorLexicon(file: LexiconFile): FactorLexicon {
     if (!kv) throw new LexiconError(file.path, n, `expected "key value", got "${line}"`);
     if (!draft) throw new LexiconError(file.path, n, 'a line before the first [factor_id] header');
     const [, key, value] = kv as unknown as [string, string, string];
-    if (FIELD_KEYS.has(key)) {
+    if (fieldKeys.has(key)) {
       if (draft.fields.has(key)) throw new LexiconError(file.path, n, `"${key}" given twice for ${draft.id}`);
       draft.fields.set(key, value.trim());
       return;
     }
-    const kind = PATTERN_KEYS[key];
-    if (!kind) throw new LexiconError(file.path, n, `unknown key "${key}" (expected ${[...FIELD_KEYS, ...Object.keys(PATTERN_KEYS)].join(', ')})`);
+    const kind = patternKinds[key];
+    if (!kind) throw new LexiconError(file.path, n, `unknown key "${key}" (expected ${[...fieldKeys, ...Object.keys(patternKinds)].join(', ')})`);
     for (const language of kind.languages) {
       let pattern: Pattern;
       try {
@@ -104,7 +115,7 @@ export function parseFactorLexicon(file: LexiconFile): FactorLexicon {
         if (error instanceof PatternSyntaxError) throw new LexiconError(file.path, n, error.message);
         throw error;
       }
-      lexicon.index[language].add(pattern, { factor: draft.id, exclude: kind.exclude, pattern });
+      lexicon.index[language]!.add(pattern, { factor: draft.id, exclude: kind.exclude, pattern });
       if (!kind.exclude) recordStems(lexicon.stemFactors, pattern, draft.id);
     }
     if (!kind.exclude) draft.patterns++;
@@ -125,7 +136,8 @@ function finishFactor(file: LexiconFile, draft: Draft): FactorEntry {
   if (!(INHERENT_VALUES as readonly string[]).includes(inherent)) {
     throw new LexiconError(file.path, draft.line, `factor "${draft.id}": inherent must be one of ${INHERENT_VALUES.join(', ')}, not "${inherent}"`);
   }
-  return { id: draft.id, group: need('group'), label: { ru: need('label.ru'), en: need('label.en') }, inherent: inherent as Inherent };
+  const label = Object.fromEntries(labelKeys().map((key) => [key.slice('label.'.length), need(key)])) as FactorLabels;
+  return { id: draft.id, group: need('group'), label, inherent: inherent as Inherent };
 }
 
 function recordStems(stemFactors: Map<string, Set<string>>, pattern: Pattern, factor: string): void {

@@ -2,7 +2,7 @@
 // the abbreviation step tied to a factor, minus exclusions (false friends); where matches of
 // different factors overlap, the longer one wins («инфляция издержек» is costs, not inflation).
 import type { SummaryAbbreviation, Token } from '../types.js';
-import type { FactorLexicon, FactorLanguage } from './lexicon.js';
+import type { FactorLexicon } from './lexicon.js';
 
 export interface FactorMatch {
   factor: string;
@@ -20,10 +20,10 @@ export function abbreviationFactors(abbreviations: SummaryAbbreviation[], lexico
   return map;
 }
 
-export function matchFactors(tokens: Token[], language: FactorLanguage, lexicon: FactorLexicon, abbreviations: AbbreviationFactors): FactorMatch[] {
+export function matchFactors(tokens: Token[], language: string, lexicon: FactorLexicon, abbreviations: AbbreviationFactors): FactorMatch[] {
   const found: FactorMatch[] = [];
   const exclusions: FactorMatch[] = [];
-  for (const m of lexicon.index[language].matchAll(tokens)) {
+  for (const m of lexicon.index[language]!.matchAll(tokens)) {
     (m.entry.exclude ? exclusions : found).push({ factor: m.entry.factor, from: m.from, to: m.to });
   }
   if (abbreviations.size) {

@@ -1,6 +1,7 @@
 // The stance cues of one sentence and the structure that decides what each cue applies to:
 // negation and its scope, contrast segments, concessive and relative clauses, and the composition
 // of trends and counter-moves with the evaluative words they govern.
+import { profileOf } from '../languages/index.js';
 import type { Token } from '../types.js';
 import type { PatternMatch } from './patterns.js';
 import { cueIndex, type CueEntry, type CueKind } from './stance-cues.js';
@@ -9,8 +10,6 @@ import { cueIndex, type CueEntry, type CueKind } from './stance-cues.js';
 const NEGATION_SCOPE = 3;
 /** How many words before a negation a Russian predicate negation reaches back («становления … не произошло»). */
 const BACKWARD_NEGATION_SCOPE = 5;
-/** Languages whose negated predicates follow their subject, negating the evaluation before them. */
-const BACKWARD_NEGATION_LANGUAGES: ReadonlySet<string> = new Set(['ru']);
 /** Weight of a negation that governs no cue («не создают», "did not improve"), times its lexicon weight. */
 const BARE_NEGATION_WEIGHT = 0.5;
 /** How close a trend or counter-move must be to the evaluative word it changes («снижение издержек»). */
@@ -88,7 +87,7 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
     if (usedNegations.has(n.from) || n.to >= tokens.length || !/\p{L}/u.test(tokens[n.to]!.text)) continue;
     // A negated predicate after its subject negates the evaluation before it: «полноценного
     // становления модели пока не произошло».
-    const before = !BACKWARD_NEGATION_LANGUAGES.has(language) ? [] : lexiconCues.filter((c) => c.negatedBy < 0 && c.to <= n.from && n.from - c.to <= BACKWARD_NEGATION_SCOPE && noCommaBetween(tokens, c.to, n.from) && sameClause(c.to, n.from));
+    const before = !profileOf(language)?.negationReachesBack ? [] : lexiconCues.filter((c) => c.negatedBy < 0 && c.to <= n.from && n.from - c.to <= BACKWARD_NEGATION_SCOPE && noCommaBetween(tokens, c.to, n.from) && sameClause(c.to, n.from));
     if (before.length && n.entry.kind === 'negation') {
       for (const c of before) c.negatedBy = n.from;
       continue;

@@ -1,7 +1,8 @@
 // Reads the stance cue lexicons (lexicons/<language>/stance-cues.txt; the header of each documents
 // the format) into one pattern index per language.
-import { LexiconError, readLexiconFile, type LexiconFile } from '../lexicon-files.js';
-import { forEachLexiconLine } from './lexicon-lines.js';
+import { profileOf } from '../languages/index.js';
+import { LexiconError, type LexiconFile } from '../lexicon-files.js';
+import { forEachLexiconLine } from '../lexicon-lines.js';
 import { compilePattern, PatternIndex, PatternSyntaxError } from './patterns.js';
 
 /**
@@ -25,15 +26,14 @@ export interface CueEntry {
   weight: number;
 }
 
-const CUE_LANGUAGES = ['ru', 'en'] as const;
-
 const cache = new Map<string, PatternIndex<CueEntry>>();
 
 export function cueIndex(language: string): PatternIndex<CueEntry> | undefined {
-  if (!(CUE_LANGUAGES as readonly string[]).includes(language)) return undefined;
+  const profile = profileOf(language);
+  if (!profile) return undefined;
   let index = cache.get(language);
   if (!index) {
-    index = parseCueLexicon(readLexiconFile(`${language}/stance-cues.txt`), language);
+    index = parseCueLexicon(profile.lexicon('stance-cues.txt'), language);
     cache.set(language, index);
   }
   return index;

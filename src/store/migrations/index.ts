@@ -5,11 +5,13 @@ import type { Dialect } from '../dialect.js';
 import { initialSchema } from './001-initial-schema.js';
 import { researchSchema } from './002-research.js';
 import { apiKeys } from './003-api-keys.js';
+import { textSearchPerSentence } from './005-text-search-per-sentence.js';
 
 const migrations = (dialect: Dialect): Record<string, Migration> => ({
   '001-initial-schema': initialSchema(dialect),
   '002-research': researchSchema(dialect),
   '003-api-keys': apiKeys,
+  '005-text-search-per-sentence': textSearchPerSentence(dialect),
 });
 
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<void> {

@@ -1,6 +1,8 @@
 // Page furniture: running headers and footers (journal name, author, page numbers) that repeat in
 // the top or bottom margin of many pages. They would otherwise be read into the middle of sentences
 // wherever a paragraph crosses a page.
+import { acrossLanguages } from '../../languages/index.js';
+import { phrasesPattern } from '../../languages/markers.js';
 import { groupRows } from './reading-order.js';
 import type { PageText, TextRun } from './runs.js';
 
@@ -14,7 +16,12 @@ const MIN_REPEAT_SHARE = 0.2;
 const APART_GAP = 1.6;
 /** Running headers are set smaller than the body text. */
 const SMALL_PRINT = 0.9;
-const PAGE_NUMBER = /^(?:[-–—\s]*\d{1,4}[-–—\s]*|(?:page|p\.|стр\.?|с\.)\s*\d{1,4}(?:\s*(?:of|из|\/)\s*\d{1,4})?|\d{1,4}\s*(?:of|из|\/)\s*\d{1,4})$/i;
+/** A page number alone or with its languages' words: «– 12 –», "Page 3 of 10", «стр. 5», «3 из 10». */
+const pageNumber = acrossLanguages((profiles) => {
+  const page = phrasesPattern(profiles.flatMap((p) => p.markers.page));
+  const of = `(?:${phrasesPattern(profiles.flatMap((p) => p.markers.pageOf))}|\\/)`;
+  return new RegExp(`^(?:[-–—\\s]*\\d{1,4}[-–—\\s]*|${page}\\s*\\d{1,4}(?:\\s*${of}\\s*\\d{1,4})?|\\d{1,4}\\s*${of}\\s*\\d{1,4})$`, 'iu');
+});
 
 /** Footnotes are text even when a page repeats one; their superscript marker tells them apart. */
 const FOOTNOTE_MARK = /^[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]/;
@@ -42,7 +49,7 @@ export function removeFurniture(pages: PageText[]): PageText[] {
     // A short paper has too few pages for its alternating headers to repeat; small print set apart
     // above the text is a header all the same (small print below it may be a footnote).
     const smallHeader = row.top && row.beforeBody && Math.max(...row.runs.map((r) => r.size)) < SMALL_PRINT * bodySize;
-    if (PAGE_NUMBER.test(text) || repeated || smallHeader) for (const run of row.runs) drop.add(run);
+    if (pageNumber().test(text) || repeated || smallHeader) for (const run of row.runs) drop.add(run);
   }
   if (drop.size === 0) return pages;
   return pages.map((p) => ({ ...p, runs: p.runs.filter((r) => !drop.has(r)) }));

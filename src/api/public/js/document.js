@@ -14,12 +14,17 @@ function evidenceRanges(e) {
   return [...find(e.match, 'match'), ...e.cues.flatMap((c) => find(c, 'cue'))];
 }
 
+/** The factor's labels in the analyzed languages other than English, which the table shows first. */
+function otherLabels(label) {
+  return Object.entries(label).filter(([language]) => language !== 'en').map(([, text]) => text).join(' · ');
+}
+
 function renderFactors(summary) {
   const factors = [...summary.factors].sort((a, b) => b.mentions - a.mentions);
   document.getElementById('factor-table').replaceChildren(
     ...(factors.length ? factors.map((f) =>
       h('tr', {},
-        h('td', {}, h('a', { href: `#factor-${f.id}` }, f.label.en), h('div', { class: 'muted' }, f.label.ru)),
+        h('td', {}, h('a', { href: `#factor-${f.id}` }, f.label.en), h('div', { class: 'muted' }, otherLabels(f.label))),
         h('td', { class: 'num' }, f.mentions),
         h('td', { class: 'num' }, formatNumber(f.per1000Words)),
         h('td', { class: 'num stance-positive' }, f.stance.positive),
