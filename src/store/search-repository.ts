@@ -1,7 +1,8 @@
 // Full-text search over every sentence of the corpus. SQLite: FTS5 over the stems of our own
 // tokenizer (analysis/search-index.ts). PostgreSQL: tsvector with each sentence's own text-search
-// configuration (its language profile's), the query parsed by every analyzed language's and either accepted. Filtered like the factor table; the factor and
-// stance filters keep sentences in which a mention of that factor (with that stance) starts.
+// configuration (its language profile's), the query parsed by every analyzed language's and either
+// accepted. Filtered like the factor table; the factor and stance filters keep sentences in which a
+// mention of that factor (with that stance) starts.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, DocumentsTable, SentencesTable } from './schema.js';
 import { insertRows, SQLITE_CHUNK } from './bulk-insert.js';
