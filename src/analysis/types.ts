@@ -17,28 +17,69 @@ export interface OcrOptions {
   maxPages: number;
 }
 
-export type MediaType = 'application/pdf' | 'text/plain';
+export type MediaType = 'application/pdf' | 'text/plain' | 'text/markdown';
 
-/** Role of a block of text within the paper; decides whether factor analysis reads it. */
-export type BlockKind =
+/**
+ * The zone of a paragraph within the paper, as a reader sees it (src/analysis/structure/). Only the
+ * argument — abstract and body — is read for factors; the rest is kept for display and metadata.
+ * `front` holds journal and running headers, DOI, UDC/JEL, dates, keywords, funding and
+ * acknowledgements; `foreign` is another article's text printed on the same pages of an issue.
+ */
+export type Zone =
   | 'title'
+  | 'authors'
+  | 'affiliation'
+  | 'front'
   | 'abstract'
   | 'keywords'
   | 'heading'
   | 'body'
-  | 'footnote'
   | 'caption'
-  | 'references';
+  | 'table'
+  | 'footnote'
+  | 'references'
+  | 'appendix'
+  | 'foreign';
 
-/** Block kinds that factor and stance analysis skips (kept for display). */
-export const UNANALYZED_KINDS: ReadonlySet<BlockKind> = new Set(['references']);
+/** Former name of Zone, kept for the modules that speak of block kinds. */
+export type BlockKind = Zone;
+
+/** The zones whose sentences are the paper's argument: factor mentions, stance and candidates come from them. */
+export const ARGUMENT_ZONES: ReadonlySet<Zone> = new Set(['abstract', 'body']);
+
+/** Zones that factor and stance analysis skips (kept for display): everything but the argument. */
+export const UNANALYZED_KINDS: ReadonlySet<Zone> = new Set<Zone>([
+  'title', 'authors', 'affiliation', 'front', 'keywords', 'heading', 'caption', 'table', 'footnote', 'references', 'appendix', 'foreign',
+]);
 
 /** One paragraph of extracted text, before offsets are assigned. */
 export interface ExtractedBlock {
   text: string;
-  /** 1-based page number, null for text input. */
+  /** 1-based page number (where the paragraph starts), null for text input. */
   page: number | null;
-  kind: BlockKind;
+  kind: Zone;
+}
+
+/** A line of page furniture (running header or footer, page number) taken out of the text. */
+export interface FurnitureLine {
+  page: number;
+  text: string;
+  /** In the top margin (a header) rather than the bottom one (a footer). */
+  top: boolean;
+}
+
+/** What the paper says about itself: its bibliographic record (src/analysis/structure/bibliography.ts). */
+export interface Bibliography {
+  title: string | null;
+  /** The English title a Russian paper prints beside its own. */
+  titleEn: string | null;
+  authors: string[];
+  year: number | null;
+  /** Where the year was read: issue line, copyright, dates of receipt, place-and-year line. */
+  yearSource: 'issue' | 'copyright' | 'received' | 'imprint' | null;
+  venue: string | null;
+  doi: string | null;
+  keywords: string[];
 }
 
 /** Output of the extract step: the document's text as paragraphs, in reading order. */
@@ -49,6 +90,9 @@ export interface ExtractedDocument {
   title: string | null;
   blocks: ExtractedBlock[];
   warnings: string[];
+  bibliography: Bibliography;
+  /** The page number printed on each PDF page (index 0 = page 1), null where none is known. */
+  printedPages: (string | null)[];
 }
 
 /** A paragraph positioned in the normalized text. */
@@ -115,8 +159,15 @@ export interface Evidence {
   match: string;
   stance: Stance;
   cues: string[];
-  /** Block kind of the sentence when it is not plain body text (caption, footnote, abstract…). */
-  section?: BlockKind;
+  /** Zone of the sentence when it is not plain body text (abstract…). */
+  section?: Zone;
+  /** The page number printed on the page (from page labels or headers and footers), when known. */
+  printedPage?: string | null;
+  /**
+   * Start offset of the evidence this sentence translates (the parallel abstract of a bilingual
+   * paper): it is kept as evidence but counted once, with the stance of the one it translates.
+   */
+  translationOf?: number;
 }
 
 /**
@@ -160,6 +211,16 @@ export interface Summary {
     warnings: string[];
     /** Ids of the most salient factors, most salient first. */
     salientFactors?: string[];
+    titleEn?: string | null;
+    authors?: string[];
+    year?: number | null;
+    venue?: string | null;
+    doi?: string | null;
+    keywords?: string[];
+    /** The abstract in each language the paper prints one. */
+    abstracts?: { language: string; text: string }[];
+    /** Factor mentions found outside the argument (abstract and body), per zone; not counted. */
+    excludedMentions?: Partial<Record<Zone, number>>;
   };
   abbreviations: SummaryAbbreviation[];
   factors: SummaryFactor[];
@@ -178,6 +239,8 @@ export interface FactorMention {
   stance: Stance;
   /** The words that decided the stance (empty for neutral mentions without cues). */
   cues: string[];
+  /** Start offset of the sentence whose mention this one translates (counted once). */
+  translationOf?: number;
 }
 
 /** A factor of the codebook: id, labels and group, as read from lexicons/. */

@@ -1,18 +1,22 @@
 // The common shape that PDF layout analysis and plain-text reading both produce, and the step that
-// turns it into the ExtractedDocument: lines joined (hyphenation undone), roles assigned.
-import type { ExtractedBlock, ExtractedDocument, MediaType } from '../types.js';
+// turns it into the ExtractedDocument: lines joined (hyphenation undone), then the structure step
+// (src/analysis/structure/) gives every paragraph its zone and reads the bibliographic record.
+import { splitFrontLines } from '../structure/front-lines.js';
+import { readStructure } from '../structure/index.js';
+import type { ExtractedBlock, ExtractedDocument, FurnitureLine, MediaType } from '../types.js';
 import { DocumentVocabulary, joinLines } from './dehyphenate.js';
-import { classifyBlocks } from './structure.js';
 
 /** One paragraph as laid out: its lines (line-end hyphens still there) and what layout knows. */
 export interface LayoutParagraph {
   lines: string[];
-  /** 1-based page, null for text input. A paragraph never spans two pages. */
+  /** 1-based page where the paragraph starts, null for text input (a sentence cut by a page end goes on in it). */
   page: number | null;
   /** Font size relative to the document's body text (1 = body size); null when unknown. */
   relativeSize: number | null;
   /** Small print below the body text at the bottom of a page. */
   footnote: boolean;
+  /** Marked as a heading by the text itself (a Markdown '#' line). */
+  heading?: boolean;
 }
 
 export interface LayoutResult {
@@ -20,29 +24,27 @@ export interface LayoutResult {
   pages: number | null;
   paragraphs: LayoutParagraph[];
   warnings: string[];
+  /** Running headers, footers and page numbers taken out of the text (PDF only). */
+  furniture: FurnitureLine[];
+  /** The page number printed on each page (PDF only; index 0 = page 1). */
+  printedPages: (string | null)[];
 }
 
 export function buildDocument(layout: LayoutResult): ExtractedDocument {
   const vocabulary = new DocumentVocabulary(layout.paragraphs.map((p) => p.lines));
+  const pieces = splitFrontLines(layout.paragraphs);
   const joined = layout.paragraphs
-    .map((p) => ({ ...p, text: joinLines(p.lines, vocabulary) }))
+    .flatMap((p, i) => pieces[i]!.map((lines) => ({ ...p, lines, text: joinLines(lines, vocabulary) })))
     .filter((p) => p.text.length > 0);
-  const kinds = classifyBlocks(joined);
-  const blocks: ExtractedBlock[] = [];
-  let titleLines: string[] = [];
-  joined.forEach((p, i) => {
-    const kind = kinds[i]!;
-    const previous = blocks[blocks.length - 1];
-    // A title set over several centred lines comes out as several paragraphs: one block again,
-    // with the hyphenation between its lines undone like any other.
-    if (kind === 'title' && previous?.kind === 'title') {
-      titleLines.push(...p.lines);
-      previous.text = joinLines(titleLines, vocabulary);
-      return;
-    }
-    if (kind === 'title') titleLines = [...p.lines];
-    blocks.push({ text: p.text, page: p.page, kind });
-  });
-  const title = blocks.find((b) => b.kind === 'title')?.text ?? null;
-  return { mediaType: layout.mediaType, pages: layout.pages, title, blocks, warnings: layout.warnings };
+  const structure = readStructure(joined, layout.furniture);
+  const blocks: ExtractedBlock[] = joined.map((p, i) => ({ text: p.text, page: p.page, kind: structure.zones[i]! }));
+  return {
+    mediaType: layout.mediaType,
+    pages: layout.pages,
+    title: structure.bibliography.title,
+    blocks,
+    warnings: [...layout.warnings, ...structure.warnings],
+    bibliography: structure.bibliography,
+    printedPages: layout.printedPages,
+  };
 }

@@ -19,7 +19,43 @@ export function readTextFile(bytes: Uint8Array): LayoutResult {
   if (encoding === 'windows-1252') {
     warnings.push('the text file is neither UTF-8 nor Russian Windows-1251; it was read as Windows-1252 (Western European)');
   }
-  return { mediaType: 'text/plain', pages: null, paragraphs: textParagraphs(text, null), warnings };
+  const markdown = looksLikeMarkdown(text);
+  const paragraphs = markdown ? markdownParagraphs(text) : textParagraphs(text, null);
+  return { mediaType: markdown ? 'text/markdown' : 'text/plain', pages: null, paragraphs, warnings, furniture: [], printedPages: [] };
+}
+
+/** ATX headings ("# Introduction") on lines of their own: Markdown, whatever the file is named. */
+const MARKDOWN_HEADING = /^ {0,3}(#{1,6})[ \t]+(\S.*?)[ \t#]*$/;
+/** Markdown's backslash escapes (\*, \_, \#) and image lines of converted PDFs. */
+const MARKDOWN_ESCAPE = /\\([\\`*_{}[\]()#+\-.!|])/g;
+const MARKDOWN_IMAGE = /^!\[[^\]]*\]\([^)]*\)\s*$/;
+
+/** Two or more ATX headings make a text Markdown (PDF-to-Markdown conversions, notes, READMEs). */
+export function looksLikeMarkdown(text: string): boolean {
+  let headings = 0;
+  for (const line of text.split('\n', 20_000)) if (MARKDOWN_HEADING.test(line) && ++headings >= 2) return true;
+  return false;
+}
+
+/** Markdown: each heading its own paragraph, marked; the blocks between read as plain text. */
+function markdownParagraphs(text: string): LayoutParagraph[] {
+  const paragraphs: LayoutParagraph[] = [];
+  let block: string[] = [];
+  const flush = () => {
+    if (block.length) paragraphs.push(...textParagraphs(block.join('\n'), null));
+    block = [];
+  };
+  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
+    const heading = MARKDOWN_HEADING.exec(raw);
+    if (heading) {
+      flush();
+      paragraphs.push({ lines: [heading[2]!.replace(MARKDOWN_ESCAPE, '$1')], page: null, relativeSize: null, footnote: false, heading: true });
+    } else if (!MARKDOWN_IMAGE.test(raw)) {
+      block.push(raw.replace(MARKDOWN_ESCAPE, '$1'));
+    }
+  }
+  flush();
+  return paragraphs;
 }
 
 /**

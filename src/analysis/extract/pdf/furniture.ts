@@ -3,6 +3,7 @@
 // wherever a paragraph crosses a page.
 import { acrossLanguages } from '../../languages/index.js';
 import { phrasesPattern } from '../../languages/markers.js';
+import type { FurnitureLine } from '../../types.js';
 import { groupRows } from './reading-order.js';
 import type { PageText, TextRun } from './runs.js';
 
@@ -36,23 +37,41 @@ interface MarginRow {
   y: number;
 }
 
-/** The pages with furniture rows removed from their runs. */
-export function removeFurniture(pages: PageText[]): PageText[] {
+export interface FurnitureResult {
+  /** The pages with furniture rows removed from their runs. */
+  pages: PageText[];
+  /** The rows removed, in page order: they carry the journal, the issue, the year, the printed page. */
+  furniture: FurnitureLine[];
+}
+
+export function removeFurniture(pages: PageText[]): FurnitureResult {
   const candidates = pages.flatMap(marginRows);
   const minPages = Math.max(2, Math.ceil(MIN_REPEAT_SHARE * pages.length));
   const bodySize = dominantSize(pages);
+  // Rows at one place with one wording, counted once per page: a lookup instead of a scan per row.
+  const placesByKey = new Map<string, MarginRow[]>();
+  for (const row of candidates) placesByKey.set(row.key, [...(placesByKey.get(row.key) ?? []), row]);
   const drop = new Set<TextRun>();
+  const furniture: FurnitureLine[] = [];
   for (const row of candidates) {
-    const text = row.runs.map((r) => r.text).join(' ').trim();
-    const repeats = new Set(candidates.filter((o) => o.key === row.key && Math.abs(o.y - row.y) <= SAME_PLACE).map((o) => o.page));
+    const text = rowText(row.runs);
+    const repeats = new Set(placesByKey.get(row.key)!.filter((o) => Math.abs(o.y - row.y) <= SAME_PLACE).map((o) => o.page));
     const repeated = pages.length > 1 && repeats.size >= minPages && !FOOTNOTE_MARK.test(text);
     // A short paper has too few pages for its alternating headers to repeat; small print set apart
     // above the text is a header all the same (small print below it may be a footnote).
     const smallHeader = row.top && row.beforeBody && Math.max(...row.runs.map((r) => r.size)) < SMALL_PRINT * bodySize;
-    if (pageNumber().test(text) || repeated || smallHeader) for (const run of row.runs) drop.add(run);
+    if (pageNumber().test(text) || repeated || smallHeader) {
+      for (const run of row.runs) drop.add(run);
+      furniture.push({ page: row.page, text, top: row.top });
+    }
   }
-  if (drop.size === 0) return pages;
-  return pages.map((p) => ({ ...p, runs: p.runs.filter((r) => !drop.has(r)) }));
+  if (drop.size === 0) return { pages, furniture };
+  return { pages: pages.map((p) => ({ ...p, runs: p.runs.filter((r) => !drop.has(r)) })), furniture };
+}
+
+/** A row's words left to right. */
+function rowText(runs: TextRun[]): string {
+  return [...runs].sort((a, b) => a.x0 - b.x0).map((r) => r.text).join(' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Rows in the top or bottom margin that stand apart from the text next to them. */

@@ -11,6 +11,7 @@ import { looksGarbled, SAMPLE_CHARS } from './garbled.js';
 import { layoutParagraphs } from './layout.js';
 import { ocrAvailable, ocrPage } from './ocr.js';
 import { openPdf } from './open.js';
+import { printedPageNumbers } from './page-numbers.js';
 import { orderLines } from './reading-order.js';
 import { pageHasImages, readPageText, type PageText } from './runs.js';
 
@@ -45,14 +46,16 @@ export async function readPdf(bytes: Uint8Array, meta: Pick<DocumentMeta, 'passw
     const scan = await scanPages(doc);
     const ocr = meta.ocr && scan.scanned.length > 0 ? await readScannedPages(doc, scan.scanned, meta.ocr) : NO_OCR;
     const warnings = [...checkScan({ ...scan, scanned: scan.scanned.filter((n) => !ocr.read.includes(n)) }, doc.numPages, ocr), ...ocr.warnings];
-    const pages = removeFurniture(scan.pages.filter((p) => p.runs.length > 0));
+    const { pages, furniture } = removeFurniture(scan.pages.filter((p) => p.runs.length > 0));
     const laidOut = layoutParagraphs(pages.map((p) => ({ page: p.page, lines: orderLines(p.runs) })));
     // Paragraphs stay in page order; a page is either laid out or read by OCR, never both.
     const paragraphs = [...laidOut, ...ocr.paragraphs].sort((a, b) => a.page! - b.page!);
     if (looksGarbled(sampleText(paragraphs))) {
       warnings.push('the text layer looks garbled (letters of the wrong alphabet or stray signs inside words, as from a bad OCR layer); results may be unreliable');
     }
-    return { mediaType: 'application/pdf', pages: doc.numPages, paragraphs, warnings };
+    const labels = await doc.getPageLabels().catch(() => null);
+    const printedPages = printedPageNumbers(doc.numPages, labels, furniture);
+    return { mediaType: 'application/pdf', pages: doc.numPages, paragraphs, warnings, furniture, printedPages };
   } finally {
     await doc.destroy();
   }

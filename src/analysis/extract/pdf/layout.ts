@@ -1,6 +1,7 @@
 // From ordered lines to paragraphs: a paragraph ends where the text moves to another column, where
 // the vertical gap grows, the print size changes, the next line is indented, or a line ends a
-// sentence well short of the column edge. Small print under the body text is a footnote.
+// sentence well short of the column edge. Small print under the body text is a footnote. A
+// paragraph that a page end cuts off mid-sentence goes on with the next page's first paragraph.
 import type { LayoutParagraph } from '../paragraphs.js';
 import type { Line } from './reading-order.js';
 
@@ -33,9 +34,7 @@ const FOOTNOTE_START = /^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3}(?!\d)[).]?(?=\s
 
 export function layoutParagraphs(pages: PageLines[]): LayoutParagraph[] {
   const bodySize = dominantSize(pages.flatMap((p) => p.lines));
-  const paragraphs = pages.flatMap((p) => pageParagraphs(p, bodySize));
-  carryHyphenatedWordsAcrossPages(paragraphs);
-  return paragraphs;
+  return joinAcrossPages(pages.flatMap((p) => pageParagraphs(p, bodySize)));
 }
 
 function pageParagraphs(page: PageLines, bodySize: number): LayoutParagraph[] {
@@ -146,21 +145,34 @@ function sizeKey(size: number): number {
 }
 
 /**
- * A word hyphenated at the last line of a page continues on the next page; it belongs to the
- * paragraph where it starts, so the continuation moves back there (paragraphs stay on one page).
+ * A paragraph that breaks off at the end of a page without ending its sentence goes on at the top
+ * of the next page: a word hyphenated there, or a line starting with a small letter. The
+ * continuation joins the paragraph where it starts (footnotes printed between them stay apart),
+ * so that no sentence is cut in two by a page end; the paragraph keeps the page it starts on.
  */
-function carryHyphenatedWordsAcrossPages(paragraphs: LayoutParagraph[]): void {
-  for (let i = 0; i < paragraphs.length; i++) {
-    const paragraph = paragraphs[i]!;
-    if (paragraph.footnote) continue;
-    const lastLine = paragraph.lines[paragraph.lines.length - 1]!;
-    if (!/\p{L}[-‐]$/u.test(lastLine)) continue;
-    const next = paragraphs.slice(i + 1).find((p) => !p.footnote);
-    if (!next || next.page !== (paragraph.page ?? 0) + 1) continue;
-    const match = /^(\p{Ll}[\p{L}\p{N}-]*[.,;:!?»)"]?)\s*/u.exec(next.lines[0]!);
-    if (!match) continue;
-    paragraph.lines.push(match[1]!);
-    next.lines[0] = next.lines[0]!.slice(match[0].length);
-    if (!next.lines[0]) next.lines.shift();
+function joinAcrossPages(paragraphs: LayoutParagraph[]): LayoutParagraph[] {
+  const result: LayoutParagraph[] = [];
+  let open: LayoutParagraph | null = null;
+  for (const paragraph of paragraphs) {
+    if (paragraph.footnote) {
+      result.push(paragraph);
+      continue;
+    }
+    if (open && continuesOnNextPage(open, paragraph)) {
+      open.lines.push(...paragraph.lines);
+      continue;
+    }
+    result.push(paragraph);
+    open = paragraph;
   }
+  return result;
+}
+
+function continuesOnNextPage(before: LayoutParagraph, after: LayoutParagraph): boolean {
+  if (after.page !== (before.page ?? 0) + 1) return false;
+  if (Math.abs((after.relativeSize ?? 1) - (before.relativeSize ?? 1)) > SIZE_CHANGE * (before.relativeSize ?? 1)) return false;
+  const last = before.lines[before.lines.length - 1]!;
+  const first = after.lines[0]!;
+  if (SENTENCE_END.test(last)) return false;
+  return /\p{L}[-‐]$/u.test(last) || /^\p{Ll}/u.test(first);
 }

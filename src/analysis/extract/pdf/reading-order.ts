@@ -42,6 +42,9 @@ const MIN_ROWS_PER_COLUMN = 3;
 const STRUCTURAL_GAP = 1.5;
 /** Full-width rows (title lines, a footnote) set apart from columns beneath or above them. */
 const MAX_PEELED_ROWS = 3;
+/** A superscript is printed smaller than its line's text, its baseline raised by part of a size. */
+const SUPERSCRIPT_SIZE = 0.8;
+const SUPERSCRIPT_RISE = 0.15;
 /** Glyph box above and below the baseline, in font sizes. */
 const ASCENT = 0.75;
 const DESCENT = 0.2;
@@ -146,17 +149,20 @@ export function groupRows(runs: TextRun[]): TextRun[][] {
 
 function toLine(row: TextRun[], column: Column): Line {
   const runs = [...row].sort((a, b) => a.x0 - b.x0);
+  const body = runs.reduce((best, r) => (r.text.length > best.text.length ? r : best), runs[0]!);
   let text = '';
   let x1 = -Infinity;
   let size = 0;
   for (const run of runs) {
     const gap = run.x0 - x1;
-    if (text && gap > WORD_GAP * run.size && !/\s$/.test(text) && !/^\s/.test(run.text)) text += ' ';
+    // A superscript (affiliation letters, footnote numbers) set tight against its word stays apart
+    // from it: "Tang" + "a" is Tang with affiliation a, not "Tanga".
+    const superscript = run.size < SUPERSCRIPT_SIZE * body.size && run.y < body.y - SUPERSCRIPT_RISE * body.size;
+    if (text && (gap > WORD_GAP * run.size || superscript) && !/\s$/.test(text) && !/^\s/.test(run.text)) text += ' ';
     text += run.text;
     x1 = Math.max(x1, run.x1);
     size = Math.max(size, run.size);
   }
-  const body = runs.reduce((best, r) => (r.text.length > best.text.length ? r : best), runs[0]!);
   return { text: text.replace(/\s+/g, ' ').trim(), x0: runs[0]!.x0, x1, y: body.y, size, columnLeft: column.left, columnRight: column.right };
 }
 

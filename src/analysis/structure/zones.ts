@@ -1,0 +1,287 @@
+// Every paragraph's zone, read as a reader reads a paper: first the front matter (title, authors,
+// affiliations, the journal's lines, abstracts and keywords) up to where the body starts, then the
+// body with its headings, captions, tables and footnotes, until the bibliography, appendices and
+// notes on the authors. Cues are the ones any paper gives: the marker words of
+// lexicons/structure-markers.txt, print size and small print from the PDF layout, Markdown
+// headings, the shape of a line (a name, a numbered reference entry, a row of numbers), text
+// repeated on many pages. Nothing here knows a particular journal.
+import type { Zone } from '../types.js';
+import { readFrontMatter, type FrontMatter } from './front-matter.js';
+import { isMarkerHeading, markerLength, startsWith } from './markers.js';
+import { isProse, letterShare, script, wordCount, type StructureParagraph } from './paragraph.js';
+
+/** Where the body starts when nothing marks it: within the first pages or paragraphs of the paper. */
+const FRONT_PAGES = 3;
+const FRONT_TEXT_PARAGRAPHS = 60;
+const FRONT_TEXT_SHARE = 0.15;
+/** Lines of a list under "Keywords:" or "JEL classification:" are this short. */
+const LIST_LINE_WORDS = 6;
+/** Front-matter lines met in the body (a corresponding author's note, a DOI line) are short. */
+const SHORT_FRONT_WORDS = 30;
+/** A heading is short and not a sentence. */
+const MAX_HEADING_CHARS = 150;
+const MAX_HEADING_WORDS = 15;
+/** Print this much larger than the body is a heading whatever its punctuation. */
+const HEADING_SIZE = 1.1;
+/** A trailing run of at least this many entry-like paragraphs is a bibliography without a heading. */
+const MIN_UNHEADED_REFERENCES = 4;
+/** A line repeated this often in plain text is a running header (page furniture). */
+const TEXT_FURNITURE_REPEATS = 3;
+const TEXT_FURNITURE_WORDS = 20;
+
+const TABLE_CELL = /^(?:[-–+−]?[\d\s.,%()$€₽*]+|[A-Z]\d{2}|—|–|-|n\/a|н\/д|x|×)$/iu;
+const PAGE_NUMBER = /^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$/;
+const REFERENCE_ENTRY = new RegExp(
+  [
+    // 1. Иванов И.И. … / [12] Smith J. … / Smith, J., 2015. …
+    String.raw`^(?:\[?\d{1,3}[.)\]]\s*)?\p{Lu}[\p{L}'’-]+,?\s+(?:\p{Lu}\.\s?){1,3}`,
+    // «//» between the work and the journal, as Russian bibliographies print it
+    String.raw`\s//\s`,
+    // Surname, F., Surname, F., (2015) or 2015.
+    String.raw`^\p{Lu}[\p{L}'’-]+,\s+\p{Lu}[\p{L}.\s-]{0,40}[,(]\s*(?:19|20)\d{2}[a-z]?[).,]`,
+  ].join('|'),
+  'u',
+);
+const HAS_YEAR = /(?<!\d)(?:1[89]|20)\d{2}(?!\d)/;
+/** An author as a bibliography lists them: «Иванов И.И.», "Smith, J.", "Smith, J.R.". */
+const CITED_NAME = /\p{Lu}[\p{Ll}'’-]+,?\s(?:\p{Lu}\.\s?){1,3}(?:,|\s|$)/gu;
+/** An appendix's heading: "Appendix A.", "Appendix B. Supplementary data", «Приложение 1». */
+const APPENDIX_HEADING_WORDS = 8;
+const CAPTION_LABEL_END = /^\s*(?:\d+(?:\.\d+)*|[IVX]+|[A-ZА-Я])(?:\s*$|\s*[.:|—–-]|\s+(?=[\p{Lu}«"(]))/u;
+const DOI = /\b10\.\d{4,9}\/\S+/;
+const FOOTNOTE_MARK = /^[¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡]+\s*\S/u;
+const LEADING_MARKS = /^[\s*∗†‡§⁎¹²³⁴⁵⁶⁷⁸⁹⁰\u0002]+/u;
+
+export interface ZoneResult {
+  zones: Zone[];
+  front: FrontMatter;
+}
+
+export function assignZones(paragraphs: readonly StructureParagraph[], furnitureTexts: readonly string[]): ZoneResult {
+  const zones: Zone[] = paragraphs.map(() => 'body');
+  const repeated = textFurniture(paragraphs);
+  const bodyStart = findBodyStart(paragraphs, repeated);
+  const front = readFrontMatter(paragraphs, bodyStart, repeated, furnitureTexts);
+  front.zones.forEach((zone, i) => (zones[i] = zone));
+  markBody(paragraphs, zones, bodyStart, repeated);
+  markUnheadedReferences(paragraphs, zones, bodyStart);
+  return { zones, front };
+}
+
+/**
+ * Plain text keeps the running headers and page numbers that a PDF-to-text tool printed: lines
+ * repeated several times (digits aside), and lines that are only a number.
+ */
+function textFurniture(paragraphs: readonly StructureParagraph[]): Set<number> {
+  const found = new Set<number>();
+  if (paragraphs.some((p) => p.page !== null)) return found;
+  const byKey = new Map<string, number[]>();
+  paragraphs.forEach((p, i) => {
+    if (PAGE_NUMBER.test(p.text.trim())) found.add(i);
+    if (wordCount(p.text) > TEXT_FURNITURE_WORDS || p.heading) return;
+    const key = p.text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+    byKey.set(key, [...(byKey.get(key) ?? []), i]);
+  });
+  for (const list of byKey.values()) if (list.length >= TEXT_FURNITURE_REPEATS) for (const i of list) found.add(i);
+  return found;
+}
+
+/**
+ * The first paragraph of the body: the introduction's heading (or the first numbered heading) when
+ * the front pages have one, else the paragraph after the last keywords, abstract or front line of
+ * the front pages, else the first paragraph of prose.
+ */
+function findBodyStart(paragraphs: readonly StructureParagraph[], repeated: Set<number>): number {
+  const window = frontWindow(paragraphs);
+  let lastMarked = -1;
+  let inAbstract = false;
+  for (let i = 0; i < window; i++) {
+    const p = paragraphs[i]!;
+    if (repeated.has(i) || p.footnote) continue;
+    const text = stripLeadingMarks(p.text);
+    if (isMarkerHeading('introduction', text) || (isNumberedHeading(p) && !startsWith('front', text))) return i;
+    if (isMarkerHeading('references', text)) break;
+    if (startsWith('keywords', text) || startsWith('abstract', text)) {
+      lastMarked = i;
+      inAbstract = startsWith('abstract', text);
+      continue;
+    }
+    // The paragraphs of an abstract under its own heading belong to it.
+    if (inAbstract && isProse(p.text)) lastMarked = i;
+    else inAbstract = false;
+  }
+  if (lastMarked >= 0) {
+    let end = lastMarked + 1;
+    // Keywords listed one per line under their marker.
+    while (end < window && isListLine(paragraphs[end]!)) end++;
+    return end;
+  }
+  return firstProse(paragraphs, window, repeated);
+}
+
+function frontWindow(paragraphs: readonly StructureParagraph[]): number {
+  const firstPage = paragraphs.find((p) => p.page !== null)?.page;
+  if (firstPage !== undefined && firstPage !== null) {
+    const end = paragraphs.findIndex((p) => p.page !== null && p.page >= firstPage + FRONT_PAGES);
+    return end < 0 ? paragraphs.length : end;
+  }
+  return Math.min(paragraphs.length, Math.max(FRONT_TEXT_PARAGRAPHS, Math.round(FRONT_TEXT_SHARE * paragraphs.length)));
+}
+
+/**
+ * Without markers the body starts at the first paragraph of prose — unless it is followed by a
+ * paragraph of prose in the other script of similar length: two parallel abstracts, as bilingual
+ * papers open.
+ */
+function firstProse(paragraphs: readonly StructureParagraph[], window: number, repeated: Set<number>): number {
+  for (let i = 0; i < window; i++) {
+    const p = paragraphs[i]!;
+    if (repeated.has(i) || !isProse(p.text)) continue;
+    const next = paragraphs[i + 1];
+    if (next && isProse(next.text) && script(next.text) !== script(p.text)) {
+      const ratio = next.text.length / p.text.length;
+      if (ratio > 0.5 && ratio < 2) return i + 2;
+    }
+    return i;
+  }
+  return 0;
+}
+
+/** The body's zones, section by section, from bodyStart on. */
+function markBody(paragraphs: readonly StructureParagraph[], zones: Zone[], bodyStart: number, repeated: Set<number>): void {
+  let section: 'body' | 'references' | 'appendix' | 'front' | 'abstract' = 'body';
+  for (let i = bodyStart; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    const text = stripLeadingMarks(p.text);
+    if (repeated.has(i)) {
+      zones[i] = 'front';
+      continue;
+    }
+    if (p.footnote || (p.page === null && FOOTNOTE_MARK.test(p.text) && section === 'body' && !p.heading)) {
+      zones[i] = 'footnote';
+      continue;
+    }
+    const heading = isHeading(p);
+    if (isMarkerHeading('references', text) || startsReferences(text)) {
+      zones[i] = 'references';
+      section = 'references';
+    } else if (section !== 'references' && isBibliographic(text)) {
+      // Entries of a bibliography that the layout ran together with other text (two columns).
+      zones[i] = 'references';
+    } else if (isMarkerHeading('appendix', text) || (startsWith('appendix', text) && /^\p{Lu}/u.test(text) && wordCount(text) <= APPENDIX_HEADING_WORDS)) {
+      zones[i] = 'appendix';
+      section = 'appendix';
+    } else if (isMarkerHeading('after', text) || isMarkerHeading('acknowledgements', text) || (heading && startsWith('acknowledgements', text))) {
+      zones[i] = 'front';
+      section = 'front';
+    } else if (startsWith('keywords', text)) {
+      zones[i] = 'keywords';
+    } else if (startsWith('abstract', text) && (section === 'references' || section === 'front' || text.length < 20 + markerLength('abstract', text))) {
+      // An abstract in the other language printed after the bibliography (Russian journals).
+      zones[i] = text.length < 20 + markerLength('abstract', text) ? 'heading' : 'abstract';
+      section = 'abstract';
+    } else if (section === 'references') {
+      zones[i] = 'references';
+    } else if (section === 'appendix') {
+      zones[i] = 'appendix';
+    } else if (section === 'front' || section === 'abstract') {
+      if (heading) {
+        zones[i] = 'heading';
+        section = 'body';
+      } else {
+        zones[i] = section === 'abstract' && isProse(p.text) ? 'abstract' : 'front';
+      }
+    } else {
+      zones[i] = bodyZone(p, text, heading);
+    }
+  }
+}
+
+/** A paragraph of the body section: a caption, a table row, a heading, a stray front line, or text. */
+function bodyZone(p: StructureParagraph, text: string, heading: boolean): Zone {
+  if (isCaption(text)) return 'caption';
+  if (isTableRow(text)) return 'table';
+  if (heading) return 'heading';
+  if (wordCount(text) <= SHORT_FRONT_WORDS && (startsWith('front', text) || DOI.test(text) || /©/.test(text) || startsWith('acknowledgements', text))) return 'front';
+  if (startsWith('acknowledgements', text)) return 'front';
+  return 'body';
+}
+
+export function isCaption(text: string): boolean {
+  const label = markerLength('caption', text);
+  if (label > 0 && CAPTION_LABEL_END.test(text.slice(label)) && wordCount(text) <= 60) return true;
+  const note = markerLength('note', text);
+  return note > 0 && /^\s*[:.]/.test(text.slice(note));
+}
+
+/** Most words are numbers or codes: a row or cells of a table. */
+export function isTableRow(text: string): boolean {
+  if (/\|.*\|/.test(text)) return true;
+  const cells = text.split(/\s+/).filter(Boolean);
+  if (cells.length === 0 || /[.!?]$/.test(text) && cells.length > 3) return false;
+  const numeric = cells.filter((c) => TABLE_CELL.test(c)).length;
+  return numeric / cells.length >= 0.5 && letterShare(text) < 0.5;
+}
+
+export function isHeading(p: StructureParagraph): boolean {
+  if (p.heading) return true;
+  const text = p.text;
+  if (text.length > MAX_HEADING_CHARS || wordCount(text) > MAX_HEADING_WORDS) return false;
+  if (!/^[\p{Lu}\p{N}]/u.test(text)) return false;
+  // "А. В. Корнилов, Е. С. Добрынина": author lines look like headings but are not sections.
+  if (/^(\p{Lu}\.\s?){1,2}\p{Lu}\p{Ll}+/u.test(text)) return false;
+  if (p.relativeSize !== null && p.relativeSize >= HEADING_SIZE && !/[,;]$/.test(text)) return true;
+  if (/[.,;:]$/.test(text) && !/^\d+(\.\d+)*\.?$/.test(text)) return false;
+  if (p.relativeSize !== null && p.relativeSize < 0.95) return false;
+  return true;
+}
+
+/** "1. Introduction", "2 Data", "IV. Выводы": a numbered heading of the body. */
+function isNumberedHeading(p: StructureParagraph): boolean {
+  return /^(?:1|I)\.?\s+\p{Lu}/u.test(p.text) && isHeading(p) && !/\d{4}/.test(p.text);
+}
+
+/** A short line of a list under a marker: a keyword, a JEL code, a date. */
+function isListLine(p: StructureParagraph): boolean {
+  return wordCount(p.text) <= LIST_LINE_WORDS && !/[.!?]$/.test(p.text) && !isMarkerHeading('introduction', p.text);
+}
+
+/** The bibliography without a heading: a trailing run of entry-like paragraphs. */
+function markUnheadedReferences(paragraphs: readonly StructureParagraph[], zones: Zone[], bodyStart: number): void {
+  if (zones.includes('references')) return;
+  let start = paragraphs.length;
+  let entries = 0;
+  for (let i = paragraphs.length - 1; i >= bodyStart; i--) {
+    const zone = zones[i]!;
+    if (zone === 'footnote' || zone === 'front') continue;
+    if (zone !== 'body' || !isReferenceEntry(paragraphs[i]!.text)) break;
+    start = i;
+    entries++;
+  }
+  if (entries < MIN_UNHEADED_REFERENCES) return;
+  for (let i = start; i < paragraphs.length; i++) if (zones[i] === 'body') zones[i] = 'references';
+}
+
+/** "References Ericson, R., Pakes, A., 1995. …": the heading run into the entries by the layout. */
+function startsReferences(text: string): boolean {
+  const length = markerLength('references', text);
+  return length > 0 && /^\p{Lu}/u.test(text) && (isReferenceEntry(text.slice(length).trim()) || isBibliographic(text));
+}
+
+/** Two or more "Surname, I." with a year: entries of a bibliography, not a sentence citing one. */
+function isBibliographic(text: string): boolean {
+  if (!HAS_YEAR.test(text)) return false;
+  let names = 0;
+  for (const _ of text.matchAll(CITED_NAME)) if (++names >= 2) return true;
+  return false;
+}
+
+export function isReferenceEntry(text: string): boolean {
+  return text.length < 1500 && REFERENCE_ENTRY.test(text) && HAS_YEAR.test(text);
+}
+
+export function stripLeadingMarks(text: string): string {
+  return text.replace(LEADING_MARKS, '');
+}
+
+
