@@ -13,6 +13,8 @@ import { lexiconVersion } from './lexicon-files.js';
 import { normalize } from './normalize.js';
 import { indexSentences, type IndexedSentence } from './search-index.js';
 import { splitSentences } from './sentences.js';
+import { countByZone, splitByZone, toDocumentMentions } from './structure/argument.js';
+import { linkTranslations } from './structure/translations.js';
 import { buildSummary } from './summary.js';
 import { tokenize } from './tokens.js';
 import type { DocumentMeta, NormalizedDocument, Summary, TextContext } from './types.js';
@@ -40,8 +42,13 @@ export async function analyze(bytes: Uint8Array, meta: DocumentMeta): Promise<An
   const doc = assignLanguages(normalized);
   const context = buildTextContext(doc);
   const abbreviations = findAbbreviations(context);
-  const mentions = findFactorMentions(context, abbreviations);
-  const candidates = findCandidates(context, mentions);
+  // Factors, stance and candidates read the argument (abstract and body) alone; what the other
+  // zones would have given is counted per zone and reported, never counted as mentions.
+  const split = splitByZone(context);
+  const argumentMentions = findFactorMentions(split.argument, abbreviations);
+  const candidates = findCandidates(split.argument, argumentMentions);
+  const mentions = linkTranslations(context, toDocumentMentions(argumentMentions, split));
+  const excludedMentions = countByZone(context, split, findFactorMentions(split.rest, abbreviations));
   const summary = buildSummary({
     id: documentId(bytes),
     filename: meta.filename,
@@ -50,6 +57,7 @@ export async function analyze(bytes: Uint8Array, meta: DocumentMeta): Promise<An
     abbreviations,
     mentions,
     candidates,
+    excludedMentions,
     lexicon: lexiconVersion(),
   });
   return { summary, text: doc.text, sentences: indexSentences(context) };

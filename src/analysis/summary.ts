@@ -1,15 +1,18 @@
 // The last step: turns the findings of the earlier steps into a Summary v1.
 import { factorDefinitions } from './factors/index.js';
 import { netStance } from './net-stance.js';
-import type {
-  Candidate,
-  Evidence,
-  ExtractedDocument,
-  FactorMention,
-  Summary,
-  SummaryAbbreviation,
-  SummaryFactor,
-  TextContext,
+import { markerLength } from './structure/markers.js';
+import {
+  ARGUMENT_ZONES,
+  type Candidate,
+  type Evidence,
+  type ExtractedDocument,
+  type FactorMention,
+  type Summary,
+  type SummaryAbbreviation,
+  type SummaryFactor,
+  type TextContext,
+  type Zone,
 } from './types.js';
 
 export interface SummaryInput {
@@ -20,17 +23,26 @@ export interface SummaryInput {
   abbreviations: SummaryAbbreviation[];
   mentions: FactorMention[];
   candidates: Candidate[];
+  /** Mentions the zones outside the argument would have given, per zone (not counted). */
+  excludedMentions: Partial<Record<Zone, number>>;
   lexicon: string;
 }
 
 /** How many factors the summary names as the document's most salient. */
 const SALIENT_FACTORS = 5;
+/**
+ * Fewer factor mentions than this per 1,000 words of argument means the codebook hardly fits the
+ * paper (a data or methods paper, a text on another subject); judged on texts long enough to tell.
+ */
+const LOW_FIT_PER_1000 = 1.5;
+const LOW_FIT_MIN_WORDS = 1500;
 
 export function buildSummary(input: SummaryInput): Summary {
   const { context, extracted } = input;
   const wordsByLanguage = countWordsByLanguage(context);
   const words = [...wordsByLanguage.values()].reduce((a, b) => a + b, 0);
   const factors = summarizeFactors(input, words);
+  const { bibliography } = extracted;
   return {
     schema: 'policylens/summary@1',
     document: {
@@ -44,8 +56,16 @@ export function buildSummary(input: SummaryInput): Summary {
       language: dominantLanguage(wordsByLanguage),
       languages: languageShares(wordsByLanguage, words),
       lexicon: input.lexicon,
-      warnings: extracted.warnings,
+      warnings: [...extracted.warnings, ...fitWarnings(input, factors)],
       salientFactors: salientFactors(factors),
+      titleEn: bibliography.titleEn,
+      authors: bibliography.authors,
+      year: bibliography.year,
+      venue: bibliography.venue,
+      doi: bibliography.doi,
+      keywords: bibliography.keywords,
+      abstracts: abstracts(context),
+      excludedMentions: input.excludedMentions,
     },
     abbreviations: input.abbreviations,
     factors,
@@ -82,22 +102,25 @@ function languageShares(counts: Map<string, number>, total: number): Record<stri
   return shares;
 }
 
-function summarizeFactors({ context, mentions }: SummaryInput, words: number): SummaryFactor[] {
+function summarizeFactors(input: SummaryInput, words: number): SummaryFactor[] {
+  const { mentions } = input;
   const byFactor = new Map<string, FactorMention[]>();
   for (const m of mentions) byFactor.set(m.factor, [...(byFactor.get(m.factor) ?? []), m]);
   const result: SummaryFactor[] = [];
   for (const definition of factorDefinitions()) {
     const list = byFactor.get(definition.id);
     if (!list) continue;
-    const evidence = list.map((m) => toEvidence(context, m));
+    const evidence = list.map((m) => toEvidence(input, m));
+    // A translation (the parallel abstract) is evidence, but counted once, with its original.
+    const counted = evidence.filter((e) => e.translationOf === undefined);
     const stance = { positive: 0, negative: 0, neutral: 0, net: 0 };
-    for (const e of evidence) stance[e.stance]++;
-    stance.net = round(netStance(stance.positive, stance.negative, evidence.length), 3);
+    for (const e of counted) stance[e.stance]++;
+    stance.net = round(netStance(stance.positive, stance.negative, counted.length), 3);
     result.push({
       id: definition.id,
       label: definition.label,
-      mentions: evidence.length,
-      per1000Words: words ? round((evidence.length * 1000) / words, 2) : 0,
+      mentions: counted.length,
+      per1000Words: words ? round((counted.length * 1000) / words, 2) : 0,
       stance,
       evidence,
     });
@@ -105,7 +128,7 @@ function summarizeFactors({ context, mentions }: SummaryInput, words: number): S
   return result;
 }
 
-function toEvidence({ doc, sentences }: TextContext, m: FactorMention): Evidence {
+function toEvidence({ context: { doc, sentences }, extracted }: SummaryInput, m: FactorMention): Evidence {
   const sentence = sentences[m.sentence];
   if (!sentence) throw new Error(`factor mention points at sentence ${m.sentence}, which does not exist`);
   const paragraph = doc.paragraphs[sentence.paragraph];
@@ -120,7 +143,34 @@ function toEvidence({ doc, sentences }: TextContext, m: FactorMention): Evidence
     cues: m.cues,
   };
   if (paragraph && paragraph.kind !== 'body') evidence.section = paragraph.kind;
+  if (paragraph?.page) evidence.printedPage = extracted.printedPages[paragraph.page - 1] ?? null;
+  if (m.translationOf !== undefined) evidence.translationOf = m.translationOf;
   return evidence;
+}
+
+/** The abstract in each language, its heading word ("Аннотация.", "Abstract") left out. */
+function abstracts({ doc }: TextContext): { language: string; text: string }[] {
+  const byLanguage = new Map<string, string[]>();
+  for (const p of doc.paragraphs) {
+    if (p.kind !== 'abstract') continue;
+    const raw = doc.text.slice(p.start, p.end);
+    const text = raw.slice(markerLength('abstract', raw)).replace(/^[\s.:—–-]+/, '');
+    if (text) byLanguage.set(p.language, [...(byLanguage.get(p.language) ?? []), text]);
+  }
+  return [...byLanguage].map(([language, texts]) => ({ language, text: texts.join('\n\n') }));
+}
+
+/** A paper the codebook hardly fits: very few factor mentions per 1,000 words of its argument. */
+function fitWarnings({ context }: SummaryInput, factors: SummaryFactor[]): string[] {
+  let words = 0;
+  context.sentences.forEach((s, i) => {
+    if (!ARGUMENT_ZONES.has(context.doc.paragraphs[s.paragraph]!.kind)) return;
+    words += (context.tokens[i] ?? []).filter((t) => isWord(t.text)).length;
+  });
+  if (words < LOW_FIT_MIN_WORDS) return [];
+  const rate = (1000 * factors.reduce((n, f) => n + f.mentions, 0)) / words;
+  if (rate >= LOW_FIT_PER_1000) return [];
+  return [`low codebook fit: ${round(rate, 2)} factor mentions per 1,000 words of the paper's argument (a data or methods paper, or another subject); the factor profile says little about it`];
 }
 
 /** Most mentions first; ties go to the factor whose stance is the more decided. */

@@ -62,7 +62,8 @@ export interface ExtractedBlock {
 
 /** A line of page furniture (running header or footer, page number) taken out of the text. */
 export interface FurnitureLine {
-  page: number;
+  /** The PDF page, null in plain text. */
+  page: number | null;
   text: string;
   /** In the top margin (a header) rather than the bottom one (a footer). */
   top: boolean;

@@ -2,7 +2,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 
-const PAPER_EXTENSIONS = new Set(['.pdf', '.txt']);
+const PAPER_EXTENSIONS = new Set(['.pdf', '.txt', '.md']);
 
 export function collectPaperFiles(paths: string[]): string[] {
   const found: string[] = [];

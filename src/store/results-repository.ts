@@ -5,7 +5,6 @@ import type { Kysely } from 'kysely';
 import type { AnalysisResult } from '../analysis/index.js';
 import type { Summary } from '../analysis/types.js';
 import type { Database } from './schema.js';
-import { estimatePublicationYear } from './publication-year.js';
 import { insertRows } from './bulk-insert.js';
 import { replaceSentences } from './search-repository.js';
 
@@ -14,8 +13,8 @@ export class ResultsRepository {
 
   async save(documentId: string, { summary, text, sentences }: AnalysisResult): Promise<void> {
     const timestamp = new Date().toISOString();
-    // Computed before the transaction opens, so that it holds its locks only while writing.
-    const year = estimatePublicationYear(text);
+    // The year the paper prints about itself (src/analysis/structure/year.ts).
+    const year = summary.document.year ?? null;
     await this.db.transaction().execute(async (trx) => {
       // Updating the document row first takes its row lock in PostgreSQL: a second worker that
       // saves the same document waits here and then replaces, rather than interleaves, the rows.

@@ -27,7 +27,7 @@ export interface DocumentsTable {
   /** When the document was handed to the queue; null means it still waits in the outbox. */
   enqueued_at: string | null;
   analyzed_at: string | null;
-  /** Publication year: given at upload, or estimated when the analysis is saved (publication-year.ts). */
+  /** Publication year: given at upload, or estimated when the analysis is saved (the Summary's document.year, read by src/analysis/structure/year.ts). */
   year: number | null;
 }
 

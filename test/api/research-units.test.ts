@@ -1,33 +1,11 @@
-// The pure parts behind the research routes: publication year, CSV cells, comparison, sentence index.
+// The pure parts behind the research routes: CSV cells, comparison, sentence index.
 import { describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from '../../src/export/csv.js';
 import { compareProfiles, cosine } from '../../src/services/compare-service.js';
 import type { FactorProfile } from '../../src/store/compare-repository.js';
-import { estimatePublicationYear } from '../../src/store/publication-year.js';
 import { buildTextContext } from '../../src/analysis/index.js';
 import { indexSentences, queryStems } from '../../src/analysis/search-index.js';
 import { languageOfLetters } from '../../src/analysis/languages/index.js';
-
-const NOW = new Date('2026-06-01T00:00:00Z');
-
-describe('estimatePublicationYear', () => {
-  it('takes the year of a copyright sign', () => {
-    expect(estimatePublicationYear('Заголовок\n\n© Иванов И. И., 2021\n\nТекст о Стратегии-2030.', NOW)).toBe(2021);
-    expect(estimatePublicationYear('Title\n\n(c) 2019 The Authors', NOW)).toBe(2019);
-  });
-
-  it('otherwise takes the newest year cited in the reference list, ignoring target years in the text', () => {
-    const text = 'Стратегия до 2035 года и прогноз на 2040 год.\n\nСписок литературы\n\n1. Белов Г. Р. Экспорт. М., 2018.\n\n2. Панов И. К. Рынки. 2022. № 3. С. 4–9.';
-    expect(estimatePublicationYear(text, NOW)).toBe(2022);
-    expect(estimatePublicationYear('Body by 2030.\n\nReferences\n\nSmith, J. (2017). Trade. doi:10.1000/1999.123', NOW)).toBe(2017);
-  });
-
-  it('leaves the year unknown without such evidence, and ignores years after the present', () => {
-    expect(estimatePublicationYear('A paper about 2014 and 2022 without references.', NOW)).toBeNull();
-    expect(estimatePublicationYear('Text\n\nReferences\n\nPlan for 2050.', NOW)).toBeNull();
-    expect(estimatePublicationYear('Copyright law of 1993 protects software.', NOW)).toBeNull();
-  });
-});
 
 describe('CSV cells', () => {
   it('neutralises formulas but keeps negative numbers as numbers', () => {

@@ -3,6 +3,7 @@
 // lines where a column or page ended (even inside a word), and the line-end hyphens of the
 // original, which are undone here as for PDFs.
 import type { LayoutParagraph, LayoutResult } from './paragraphs.js';
+import { removeTextFurniture } from '../structure/text-furniture.js';
 import { decodeText } from './decode-text.js';
 
 /** Median line length up to which a file is taken for hard-wrapped lines, not a paragraph per line. */
@@ -19,9 +20,10 @@ export function readTextFile(bytes: Uint8Array): LayoutResult {
   if (encoding === 'windows-1252') {
     warnings.push('the text file is neither UTF-8 nor Russian Windows-1251; it was read as Windows-1252 (Western European)');
   }
-  const markdown = looksLikeMarkdown(text);
-  const paragraphs = markdown ? markdownParagraphs(text) : textParagraphs(text, null);
-  return { mediaType: markdown ? 'text/markdown' : 'text/plain', pages: null, paragraphs, warnings, furniture: [], printedPages: [] };
+  const { text: body, furniture } = removeTextFurniture(text);
+  const markdown = looksLikeMarkdown(body);
+  const paragraphs = markdown ? markdownParagraphs(body) : textParagraphs(body, null);
+  return { mediaType: markdown ? 'text/markdown' : 'text/plain', pages: null, paragraphs, warnings, furniture, printedPages: [] };
 }
 
 /** ATX headings ("# Introduction") on lines of their own: Markdown, whatever the file is named. */

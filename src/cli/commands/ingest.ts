@@ -31,7 +31,7 @@ const ENQUEUE_BATCH = 200;
 
 export async function ingest(config: Config, paths: string[], options: IngestOptions): Promise<Outcome[]> {
   const files = collectPaperFiles(paths);
-  if (files.length === 0) throw new Error(`no .pdf or .txt files found in ${paths.join(', ')}`);
+  if (files.length === 0) throw new Error(`no .pdf, .txt or .md files found in ${paths.join(', ')}`);
   // With Redis the workers analyze; without it this process uses every core.
   const runtime = await createRuntime(config, { analyze: !config.REDIS_URL });
   const bar = new cliProgress.SingleBar(

@@ -17,7 +17,7 @@ export function printedPageNumbers(pageCount: number, labels: string[] | null, f
   for (const line of furniture) {
     const match = EDGE_NUMBER.exec(line.text.trim());
     const number = match ? Number(match[1] ?? match[2]) : NaN;
-    if (!Number.isFinite(number)) continue;
+    if (!Number.isFinite(number) || line.page === null) continue;
     const offset = number - line.page;
     offsets.set(offset, (offsets.get(offset) ?? new Set()).add(line.page));
   }
