@@ -94,6 +94,8 @@ export interface ExtractedDocument {
   bibliography: Bibliography;
   /** The page number printed on each PDF page (index 0 = page 1), null where none is known. */
   printedPages: (string | null)[];
+  /** Running headers, footers and page numbers taken out of the text. */
+  furniture: FurnitureLine[];
 }
 
 /** A paragraph positioned in the normalized text. */

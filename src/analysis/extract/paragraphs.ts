@@ -46,5 +46,6 @@ export function buildDocument(layout: LayoutResult): ExtractedDocument {
     warnings: [...layout.warnings, ...structure.warnings],
     bibliography: structure.bibliography,
     printedPages: layout.printedPages,
+    furniture: layout.furniture,
   };
 }

@@ -49,7 +49,7 @@ function joinTitle(paragraphs: readonly StructureParagraph[], lines: number[]): 
     .replace(/^.*$/s, (t) => t.slice(markerLength('genre', t)).trim())
     .replace(/(\p{L})[-‐] (\p{Ll})/gu, '$1$2')
     .replace(/\s+/g, ' ')
-    .replace(/(?<=\p{L})\s?(?:[*∗†‡⁎]+|\s\d{1,2})$/u, '')
+    .replace(/(?<=[\p{L}?!.])\s?(?:[*∗†‡⁎☆★✩]+|\s\d{1,2})$/u, '')
     .replace(/^[«"“](.*)[»"”]$/u, '$1')
     .trim();
   return text || null;

@@ -73,7 +73,7 @@ export function readFrontMatter(
       const rest = text.length - markerLength('abstract', text);
       zones[i] = rest > 20 ? 'abstract' : 'heading';
       list = 'abstract';
-    } else if (startsWith('front', text) || isMarkerHeading('genre', text) || isMarkerHeading('contents', text) || startsWith('acknowledgements', text)) {
+    } else if (startsWith('front', text) || startsWith('citation', text) || isMarkerHeading('genre', text) || isMarkerHeading('contents', text) || startsWith('acknowledgements', text)) {
       zones[i] = 'front';
       list = introducesList(text, 'front') || isMarkerHeading('contents', text) ? 'front' : null;
     } else if (list === 'abstract' && isProse(text)) {
@@ -130,6 +130,9 @@ function furnitureVenues(paragraphs: readonly StructureParagraph[], open: number
   if (furnitureTexts.length === 0) return venues;
   const headers = furnitureTexts.map(letterKey);
   for (const i of open) {
+    // Only print set larger than the body can be the journal's name on a cover box; in plain text
+    // the running headers repeat authors and titles too.
+    if ((paragraphs[i]!.relativeSize ?? 0) < TITLE_MIN_SIZE) continue;
     const key = letterKey(paragraphs[i]!.text);
     if (key.length >= 4 && wordCount(paragraphs[i]!.text) <= 8 && headers.some((h) => h.includes(key))) venues.add(i);
   }

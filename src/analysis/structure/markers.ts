@@ -19,11 +19,12 @@ export type MarkerKind =
   | 'author-label'
   | 'caption'
   | 'note'
+  | 'citation'
   | 'affiliation';
 
 const KINDS: readonly MarkerKind[] = [
   'abstract', 'keywords', 'references', 'appendix', 'after', 'acknowledgements', 'introduction', 'contents', 'front', 'genre',
-  'author-label', 'caption', 'note', 'affiliation',
+  'author-label', 'caption', 'note', 'citation', 'affiliation',
 ];
 
 /** A heading's optional numbering: "1.", "7 ", "IV.", "Глава 2.", "Section 3". */

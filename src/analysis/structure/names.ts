@@ -25,6 +25,7 @@ const NAME_PATRONYMIC = new RegExp(`^${U}${L}+(?:-${U}${L}+)?\\s+${U}${L}+\\s+${
 /** Initials-first names anywhere in a part («Москва Д.А.Метаньев»): distinctive enough to find inside text. */
 const INITIALS_NAME_INSIDE = new RegExp(`(?<![\\p{L}.])${INITIALS}\\s?${U}${L}+(?:-${U}${L}+)?`, 'gu');
 
+const INITIALS_ANYWHERE = new RegExp(`(?<![\\p{L}])${INITIAL}(?:\\s?-?${U}${L}?\\.)*`, 'gu');
 /** Affiliation and footnote marks around a name: superscripts, symbols, single letters, numbers. */
 const MARK_TOKEN = /^(?:[a-h](?:,[a-h\d])*|\d{1,2}(?:,\d{1,2})*|[*∗†‡§#$¶+⁎\u0002´`']+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$/u;
 const PART_SEPARATOR = /\s*(?:[,;&]|\s(?:and|и)\s)\s*/u;
@@ -73,14 +74,12 @@ function stripMarks(part: string): string {
 
 /** The surname of a name as printed, for comparing names written in different orders and forms. */
 export function surnameKey(name: string): string {
-  const words = name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ё/g, 'е')
-    .split(/[\s.]+/)
-    .filter((w) => /\p{L}{2,}/u.test(w) && !/^\p{Lu}\p{Ll}?$/u.test(w));
-  // «Иванов И.И.» and «И.И. Иванов» have one long word; "Anthony Howell" has the surname last.
-  if (NAME_PATRONYMIC.test(name)) return (words[0] ?? '').toLowerCase();
-  const surname = /^\p{Lu}\p{Ll}?\./u.test(name) || words.length === 1 ? words[words.length - 1] : SURNAME_FIRST.test(name) ? words[0] : words[words.length - 1];
-  return (surname ?? '').toLowerCase();
+  const plain = name.normalize('NFKC').normalize('NFD').replace(/\p{M}/gu, '').replace(/ё/g, 'е').trim();
+  if (NAME_PATRONYMIC.test(plain)) return plain.split(/\s+/)[0]!.toLowerCase();
+  const words = plain
+    .replace(INITIALS_ANYWHERE, ' ')
+    .split(/\s+/)
+    .filter((w) => /\p{L}{2,}/u.test(w));
+  // «Кривко С.Р.» and «И.И. Иванов» keep one word once the initials go; "Anthony Howell" ends with it.
+  return (words[words.length - 1] ?? '').toLowerCase();
 }

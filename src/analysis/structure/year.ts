@@ -2,12 +2,14 @@
 // (policy papers are full of target years: Стратегия-2030, "by 2035") nor from its references
 // (the cited works' years). Sources, in order of trust:
 //   1. the issue line of the journal, in running headers or the front matter: «№ 5, 2012 г.»,
-//      "Research Policy 47 (2018) 1437–1447", «2024. Т. 48, № 2», "Vol. 12, No. 3, 2019";
+//      "Research Policy 47 (2018) 1437–1447", «2024. Т. 48, № 2», "Vol. 12, No. 3, 2019"; or the
+//      paper's own citation line («Для цитирования: …», "Reference: Chuttur M.Y. (2009). …");
 //   2. a copyright line: © 2015 Elsevier, © Иванов И. И., 2021;
 //   3. the dates of receipt and acceptance (the latest of them; publication follows);
 //   4. the place-and-year line of a thesis or report: «Москва, 2021 г.», "London 2019".
 // The year the uploader gives wins over all of these; that is the store's business.
 import type { Bibliography } from '../types.js';
+import { markerLength } from './markers.js';
 
 const YEAR = String.raw`((?:19|20)\d{2})`;
 const ISSUE_LINES: RegExp[] = [
@@ -15,11 +17,12 @@ const ISSUE_LINES: RegExp[] = [
   new RegExp(String.raw`(?:№|No\.?|Nr\.?)\s*\d{1,3}(?:\s*\(\d{1,4}\))?[,.\s]+${YEAR}(?!\d)`, 'iu'),
   // 2024. Т. 48, № 2 / 2019. Vol. 12 / 2015;3:1-12
   new RegExp(String.raw`(?<!\d)${YEAR}[.,;]\s*(?:Т\.|Том|Vol\.?|Volume|Вып\.|Issue|№|No\.?)\s*\d`, 'iu'),
-  // Research Policy 47 (2018) 1437–1447 / Technovation 27 (2007) 352–366
-  new RegExp(String.raw`\p{L}\s+\d{1,4}\s*\(${YEAR}\)\s*\d{1,5}\s*[-–]\s*\d{1,5}`, 'u'),
+  // Research Policy 47 (2018) 1437–1447 / Technovation 104 (2021) 102224 (an article number)
+  new RegExp(String.raw`\p{L}\s+\d{1,4}\s*\(${YEAR}\)\s*\d{1,7}(?:\s*[-–]\s*\d{1,7})?(?!\d)`, 'u'),
   // Vol. 12, No. 3, 2019 / Т. 48, вып. 2, 2020
   new RegExp(String.raw`(?:Vol\.?|Volume|Т\.|Том)\s*\d{1,4}[^\n]{0,30}?[,.]\s*${YEAR}(?!\d)`, 'iu'),
 ];
+const CITED_YEAR = new RegExp(String.raw`(?<![\d.])${YEAR}(?![\d])`);
 const COPYRIGHT = new RegExp(String.raw`(?:©|\(c\)|copyright)[^0-9\n]{0,80}?${YEAR}(?!\d)`, 'iu');
 const RECEIVED = new RegExp(String.raw`(?:received|accepted|revised|available online|published|поступила|получена|принята|одобрена|опубликована)[^\n]{0,50}?${YEAR}(?!\d)`, 'giu');
 /** A city and a year on a line of their own: «Москва, 2021 г.», «г. Пермь 2019», "Cambridge, 2019". */
@@ -42,6 +45,10 @@ export function findYear(sources: YearSources, now = new Date()): Pick<Bibliogra
       const year = m ? Number(m[1]) : NaN;
       if (plausible(year)) issueYears.set(year, (issueYears.get(year) ?? 0) + 1);
     }
+    // The paper's own citation: the first year after the authors' names is its year.
+    const cited = markerLength('citation', text);
+    const year = cited > 0 && /^\s*:/.test(text.slice(cited)) ? Number(CITED_YEAR.exec(text.slice(cited))?.[1]) : NaN;
+    if (plausible(year)) issueYears.set(year, (issueYears.get(year) ?? 0) + 1);
   }
   // Running headers repeat the issue line on every page; the most frequent year is the issue's.
   if (issueYears.size > 0) {

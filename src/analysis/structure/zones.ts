@@ -24,7 +24,11 @@ const MAX_HEADING_WORDS = 15;
 /** Print this much larger than the body is a heading whatever its punctuation. */
 const HEADING_SIZE = 1.1;
 /** A trailing run of at least this many entry-like paragraphs is a bibliography without a heading. */
-const MIN_UNHEADED_REFERENCES = 4;
+const MIN_UNHEADED_REFERENCES = 3;
+/** An item of a numbered list: "1. …", "[2] …", "3) …". */
+const NUMBERED_ITEM = /^\[?(\d{1,3})[.)\]]\s*\S/;
+/** What cited works carry: a year, a link, «//» before the journal, a page range. */
+const CITES = /(?<!\d)(?:1[89]|20)\d{2}(?!\d)|https?:|www\.|\s\/\/\s|\d+\s?[–-]\s?\d+/;
 /** A line repeated this often in plain text is a running header (page furniture). */
 const TEXT_FURNITURE_REPEATS = 3;
 const TEXT_FURNITURE_WORDS = 20;
@@ -176,6 +180,8 @@ function markBody(paragraphs: readonly StructureParagraph[], zones: Zone[], body
       section = 'front';
     } else if (startsWith('keywords', text)) {
       zones[i] = 'keywords';
+      // Russian journals print the English title, authors and abstract after the bibliography.
+      if (section === 'references') reclaimTranslatedFront(paragraphs, zones, i);
     } else if (startsWith('abstract', text) && (section === 'references' || section === 'front' || text.length < 20 + markerLength('abstract', text))) {
       // An abstract in the other language printed after the bibliography (Russian journals).
       zones[i] = text.length < 20 + markerLength('abstract', text) ? 'heading' : 'abstract';
@@ -200,10 +206,10 @@ function markBody(paragraphs: readonly StructureParagraph[], zones: Zone[], body
 /** A paragraph of the body section: a caption, a table row, a heading, a stray front line, or text. */
 function bodyZone(p: StructureParagraph, text: string, heading: boolean): Zone {
   if (isCaption(text)) return 'caption';
+  if (startsWith('acknowledgements', text)) return 'front';
+  if (wordCount(text) <= SHORT_FRONT_WORDS && (startsWith('front', text) || startsWith('citation', text) || DOI.test(text) || /©/.test(text))) return 'front';
   if (isTableRow(text)) return 'table';
   if (heading) return 'heading';
-  if (wordCount(text) <= SHORT_FRONT_WORDS && (startsWith('front', text) || DOI.test(text) || /©/.test(text) || startsWith('acknowledgements', text))) return 'front';
-  if (startsWith('acknowledgements', text)) return 'front';
   return 'body';
 }
 
@@ -246,20 +252,39 @@ function isListLine(p: StructureParagraph): boolean {
   return wordCount(p.text) <= LIST_LINE_WORDS && !/[.!?]$/.test(p.text) && !isMarkerHeading('introduction', p.text);
 }
 
-/** The bibliography without a heading: a trailing run of entry-like paragraphs. */
+/**
+ * The bibliography without a heading: a trailing run of entry-like paragraphs — entries by their
+ * shape («Иванов И.И.», "Smith, J.", «//»), or a list numbered 1, 2, 3… to the end of the text
+ * whose items mostly cite (a year, a URL, page numbers).
+ */
 function markUnheadedReferences(paragraphs: readonly StructureParagraph[], zones: Zone[], bodyStart: number): void {
   if (zones.includes('references')) return;
-  let start = paragraphs.length;
-  let entries = 0;
+  const run: number[] = [];
   for (let i = paragraphs.length - 1; i >= bodyStart; i--) {
     const zone = zones[i]!;
     if (zone === 'footnote' || zone === 'front') continue;
-    if (zone !== 'body' || !isReferenceEntry(paragraphs[i]!.text)) break;
-    start = i;
-    entries++;
+    if (zone !== 'body' || !(isReferenceEntry(paragraphs[i]!.text) || NUMBERED_ITEM.test(paragraphs[i]!.text))) break;
+    run.unshift(i);
   }
-  if (entries < MIN_UNHEADED_REFERENCES) return;
-  for (let i = start; i < paragraphs.length; i++) if (zones[i] === 'body') zones[i] = 'references';
+  // A numbered list counts from its item 1.
+  const numbers = run.map((i) => Number(NUMBERED_ITEM.exec(paragraphs[i]!.text)?.[1] ?? NaN));
+  const first = numbers.indexOf(1);
+  const list = first >= 0 ? run.slice(first) : run.filter((i) => isReferenceEntry(paragraphs[i]!.text));
+  const citing = list.filter((i) => isReferenceEntry(paragraphs[i]!.text) || CITES.test(paragraphs[i]!.text)).length;
+  if (list.length < MIN_UNHEADED_REFERENCES || citing < list.length / 2) return;
+  for (let i = list[0]!; i < paragraphs.length; i++) if (zones[i] === 'body') zones[i] = 'references';
+}
+
+/**
+ * Before keywords met inside the bibliography: the abstract (prose) and the title and author
+ * lines above it, back to the last entry of the bibliography.
+ */
+function reclaimTranslatedFront(paragraphs: readonly StructureParagraph[], zones: Zone[], keywords: number): void {
+  for (let i = keywords - 1; i >= 0 && zones[i] === 'references'; i--) {
+    const text = paragraphs[i]!.text;
+    if (isReferenceEntry(text) || isBibliographic(text) || NUMBERED_ITEM.test(text)) return;
+    zones[i] = isProse(text) ? 'abstract' : 'front';
+  }
 }
 
 /** "References Ericson, R., Pakes, A., 1995. …": the heading run into the entries by the layout. */
