@@ -12,7 +12,8 @@
 // - references: for text files, the 1-based line ranges of the bibliography; each source line long
 //   enough to be found is located in the normalized text and scored by the zone it got
 //   (precision / recall by line, and the share of other lines lost to the references zone);
-//   for PDFs, anchors where the bibliography starts and ends, scored by characters of paragraphs;
+//   for PDFs, anchors where the bibliography starts and ends, scored by characters of paragraphs
+//   (a PDF has no lines of its own to label); the two are reported apart;
 // - headers: a running header's words (the journal and issue); caught = occurrences that left the
 //   text (furniture) or sit in the front zone, over all occurrences.
 // These are development scores: the rules were written looking at these papers.
@@ -207,7 +208,8 @@ async function scoreDocument(gold: GoldStructure): Promise<DocumentScore | null>
   };
 }
 
-function summarize(scores: DocumentScore[]): Record<string, unknown> {
+/** References are counted by lines in text files and by characters in PDFs: never pooled across both. */
+function summarize(scores: DocumentScore[], withReferences = true): Record<string, unknown> {
   const sum = (f: (s: DocumentScore) => number) => scores.reduce((n, s) => n + f(s), 0);
   const withAuthors = scores.filter((s) => s.authors);
   const authors = prf(sum((s) => s.authors?.tp ?? 0), sum((s) => s.authors?.fp ?? 0), sum((s) => s.authors?.fn ?? 0));
@@ -219,9 +221,9 @@ function summarize(scores: DocumentScore[]): Record<string, unknown> {
     title: round4(sum((s) => Number(s.title)) / scores.length),
     authorsF1: withAuthors.length ? authors.f1 : null,
     year: round4(sum((s) => Number(s.year)) / scores.length),
-    refPrecision: refs.precision,
-    refRecall: refs.recall,
-    otherLost: other ? round4(sum((s) => s.references.lost) / other) : 0,
+    refPrecision: withReferences ? refs.precision : null,
+    refRecall: withReferences ? refs.recall : null,
+    otherLost: withReferences ? (other ? round4(sum((s) => s.references.lost) / other) : 0) : null,
     headersCaught: headersTotal ? round4(sum((s) => s.headers.caught) / headersTotal) : null,
   };
 }
@@ -252,7 +254,7 @@ async function main(): Promise<void> {
       ]),
     ),
   );
-  const rows = { all: summarize(scores), pdf: summarize(scores.filter((s) => s.kind === 'pdf')), text: summarize(scores.filter((s) => s.kind === 'text')) };
+  const rows = { all: summarize(scores, false), pdf: summarize(scores.filter((s) => s.kind === 'pdf')), text: summarize(scores.filter((s) => s.kind === 'text')) };
   console.table(rows);
   if (args.json) console.log(JSON.stringify(rows));
 }

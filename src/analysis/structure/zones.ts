@@ -25,6 +25,7 @@ const MAX_HEADING_WORDS = 15;
 const HEADING_SIZE = 1.1;
 /** A trailing run of at least this many entry-like paragraphs is a bibliography without a heading. */
 const MIN_UNHEADED_REFERENCES = 3;
+const MAX_NUMBER_GAP = 4;
 /** An item of a numbered list: "1. …", "[2] …", "3) …". */
 const NUMBERED_ITEM = /^\[?(\d{1,3})[.)\]]\s*\S/;
 /** What cited works carry: a year, a link, «//» before the journal, a page range. */
@@ -47,6 +48,9 @@ const REFERENCE_ENTRY = new RegExp(
   'u',
 );
 const HAS_YEAR = /(?<!\d)(?:1[89]|20)\d{2}(?!\d)/;
+const YEARS = /(?<!\d)(?:1[89]|20)\d{2}(?!\d)/g;
+/** In a bibliography a name comes every dozen words or so; prose names people far more rarely. */
+const WORDS_PER_CITED_NAME = 15;
 /** An author as a bibliography lists them: «Иванов И.И.», "Smith, J.", "Smith, J.R.". */
 const CITED_NAME = /\p{Lu}[\p{Ll}'’-]+,?\s(?:\p{Lu}\.\s?){1,3}(?:,|\s|$)/gu;
 /** An appendix's heading: "Appendix A.", "Appendix B. Supplementary data", «Приложение 1». */
@@ -166,7 +170,7 @@ function markBody(paragraphs: readonly StructureParagraph[], zones: Zone[], body
       continue;
     }
     const heading = isHeading(p);
-    if (isMarkerHeading('references', text) || startsReferences(text)) {
+    if (isMarkerHeading('references', text) || startsReferences(text) || (heading && /^\p{Lu}/u.test(text) && startsWith('references', text))) {
       zones[i] = 'references';
       section = 'references';
     } else if (section !== 'references' && isBibliographic(text)) {
@@ -253,26 +257,44 @@ function isListLine(p: StructureParagraph): boolean {
 }
 
 /**
- * The bibliography without a heading: a trailing run of entry-like paragraphs — entries by their
- * shape («Иванов И.И.», "Smith, J.", «//»), or a list numbered 1, 2, 3… to the end of the text
- * whose items mostly cite (a year, a URL, page numbers).
+ * A bibliography whose heading was lost (run into the text before it, or never printed): a list
+ * numbered 1, 2, 3… whose items mostly cite (a year, a URL, «//», page numbers), or a trailing
+ * run of entries by their shape («Иванов И.И.», "Smith, J.").
  */
 function markUnheadedReferences(paragraphs: readonly StructureParagraph[], zones: Zone[], bodyStart: number): void {
+  let run: number[] = [];
+  let expected = 1;
+  const close = () => {
+    const citing = run.filter((i) => isReferenceEntry(paragraphs[i]!.text) || CITES.test(paragraphs[i]!.text)).length;
+    if (run.length >= MIN_UNHEADED_REFERENCES && citing >= run.length / 2) {
+      for (let i = run[0]!; i <= run[run.length - 1]!; i++) if (zones[i] === 'body' || zones[i] === 'heading') zones[i] = 'references';
+    }
+    run = [];
+    expected = 1;
+  };
+  for (let i = bodyStart; i < paragraphs.length; i++) {
+    const number = Number(NUMBERED_ITEM.exec(paragraphs[i]!.text)?.[1] ?? NaN);
+    if (number === 1 && expected !== 1) close();
+    // Entries run together by the text's line grouping leave gaps in the numbering.
+    if (number === expected || (run.length > 0 && number > expected && number <= expected + MAX_NUMBER_GAP)) {
+      run.push(i);
+      expected = number + 1;
+    } else if (run.length > 0 && Number.isNaN(number) && zones[i] !== 'body' && zones[i] !== 'references') {
+      continue; // furniture or a footnote between two entries
+    } else if (run.length > 0 && !(Number.isNaN(number) && i - run[run.length - 1]! <= 1)) {
+      close();
+    }
+  }
+  close();
   if (zones.includes('references')) return;
-  const run: number[] = [];
+  const trailing: number[] = [];
   for (let i = paragraphs.length - 1; i >= bodyStart; i--) {
     const zone = zones[i]!;
     if (zone === 'footnote' || zone === 'front') continue;
-    if (zone !== 'body' || !(isReferenceEntry(paragraphs[i]!.text) || NUMBERED_ITEM.test(paragraphs[i]!.text))) break;
-    run.unshift(i);
+    if (zone !== 'body' || !isReferenceEntry(paragraphs[i]!.text)) break;
+    trailing.unshift(i);
   }
-  // A numbered list counts from its item 1.
-  const numbers = run.map((i) => Number(NUMBERED_ITEM.exec(paragraphs[i]!.text)?.[1] ?? NaN));
-  const first = numbers.indexOf(1);
-  const list = first >= 0 ? run.slice(first) : run.filter((i) => isReferenceEntry(paragraphs[i]!.text));
-  const citing = list.filter((i) => isReferenceEntry(paragraphs[i]!.text) || CITES.test(paragraphs[i]!.text)).length;
-  if (list.length < MIN_UNHEADED_REFERENCES || citing < list.length / 2) return;
-  for (let i = list[0]!; i < paragraphs.length; i++) if (zones[i] === 'body') zones[i] = 'references';
+  if (trailing.length >= MIN_UNHEADED_REFERENCES) for (const i of trailing) zones[i] = 'references';
 }
 
 /**
@@ -282,7 +304,7 @@ function markUnheadedReferences(paragraphs: readonly StructureParagraph[], zones
 function reclaimTranslatedFront(paragraphs: readonly StructureParagraph[], zones: Zone[], keywords: number): void {
   for (let i = keywords - 1; i >= 0 && zones[i] === 'references'; i--) {
     const text = paragraphs[i]!.text;
-    if (isReferenceEntry(text) || isBibliographic(text) || NUMBERED_ITEM.test(text)) return;
+    if (isReferenceEntry(text) || isBibliographic(text) || NUMBERED_ITEM.test(text) || (CITES.test(text) && !isProse(text))) return;
     zones[i] = isProse(text) ? 'abstract' : 'front';
   }
 }
@@ -290,15 +312,21 @@ function reclaimTranslatedFront(paragraphs: readonly StructureParagraph[], zones
 /** "References Ericson, R., Pakes, A., 1995. …": the heading run into the entries by the layout. */
 function startsReferences(text: string): boolean {
   const length = markerLength('references', text);
-  return length > 0 && /^\p{Lu}/u.test(text) && (isReferenceEntry(text.slice(length).trim()) || isBibliographic(text));
+  const rest = text.slice(length).trim();
+  return length > 0 && /^\p{Lu}/u.test(text) && (/^\d{1,3}[.)]?$/.test(rest) || isReferenceEntry(rest) || isBibliographic(text));
 }
 
-/** Two or more "Surname, I." with a year: entries of a bibliography, not a sentence citing one. */
+/**
+ * Entries of a bibliography run together: "Surname, I." names dense enough (one in every few
+ * words) with years — not a paragraph of prose that names a few people with their initials.
+ */
 function isBibliographic(text: string): boolean {
-  if (!HAS_YEAR.test(text)) return false;
+  let years = 0;
+  for (const _ of text.matchAll(YEARS)) if (++years >= 2) break;
+  if (years < 2) return false;
   let names = 0;
-  for (const _ of text.matchAll(CITED_NAME)) if (++names >= 2) return true;
-  return false;
+  for (const _ of text.matchAll(CITED_NAME)) names++;
+  return names >= 3 && names * WORDS_PER_CITED_NAME >= wordCount(text);
 }
 
 export function isReferenceEntry(text: string): boolean {
