@@ -26,7 +26,7 @@ const AFTER_AUTHOR_LABEL = 5;
 /** An author line is no paragraph of prose. */
 const MAX_AUTHOR_LINE_WORDS = 60;
 /** A paragraph of an abstract printed without its heading has a sentence or more. */
-const ABSTRACT_MIN_WORDS = 12;
+const ABSTRACT_MIN_WORDS = 6;
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/;
 const POSTAL = /\b\d{5,6}\b.*\p{Lu}|\bул\.|\bstreet\b|\broad\b|\bavenue\b/iu;
 /** A junk paragraph inside a title (a logo's letter): no word of two letters. */
