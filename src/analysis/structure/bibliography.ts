@@ -34,7 +34,8 @@ export function readBibliography(
     authors: readAuthors(paragraphs, front, title),
     ...findYear({ front: sources, imprint }),
     venue: front.venue ?? firstVenue(sources),
-    doi: firstDoi(sources),
+    // The paper's own DOI is printed in its front matter or its running headers, before any cited one.
+    doi: firstDoi([...paragraphs.slice(0, front.bodyStart).map((p) => p.text), ...furnitureTexts, ...record]),
     keywords: readKeywords(paragraphs, zones),
   };
 }

@@ -12,6 +12,7 @@ const MIN_REPEATS = 3;
 const MAX_HEADER_WORDS = 20;
 /** A page number stands within this many non-blank lines of its header. */
 const PAGE_NUMBER_REACH = 2;
+const LINK = /(?:https?:\/\/|www\.|doi:?\s*)\S*/giu;
 const BARE_NUMBER = /^\s*[-–—]?\s*\d{1,4}\s*[-–—]?\s*$/;
 
 export function removeTextFurniture(text: string): { text: string; furniture: FurnitureLine[] } {
@@ -19,7 +20,8 @@ export function removeTextFurniture(text: string): { text: string; furniture: Fu
   const byKey = new Map<string, number[]>();
   lines.forEach((line, i) => {
     const trimmed = line.trim();
-    if (!/\p{L}{3}/u.test(trimmed) || wordCount(trimmed) > MAX_HEADER_WORDS) return;
+    // A link or a DOI is a cited work's, not a header: their digits masked, many look alike.
+    if (!/\p{L}{3}/u.test(trimmed.replace(LINK, '')) || wordCount(trimmed) > MAX_HEADER_WORDS) return;
     const key = trimmed.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ');
     byKey.set(key, [...(byKey.get(key) ?? []), i]);
   });
