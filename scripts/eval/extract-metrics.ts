@@ -4,6 +4,20 @@ import { normalizeParagraphText } from '../../src/analysis/normalize.js';
 
 const WORD = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
 
+/**
+ * The text of each block printed on a page: a paragraph that goes on over a page end counts its
+ * first part on its own page and the rest on the next one.
+ */
+export function pageTexts(blocks: readonly { text: string; page: number | null; nextPageAt?: number }[], page: number): string[] {
+  const texts: string[] = [];
+  for (const b of blocks) {
+    const split = b.nextPageAt ?? b.text.length;
+    if (b.page === page) texts.push(b.text.slice(0, split));
+    else if (b.page === page - 1 && split < b.text.length) texts.push(b.text.slice(split));
+  }
+  return texts.filter((t) => t.trim());
+}
+
 export function words(text: string): string[] {
   return normalizeParagraphText(text).match(WORD) ?? [];
 }

@@ -14,7 +14,7 @@ import type { ExtractedDocument } from '../../src/analysis/types.js';
 import type { GroundTruth } from '../corpus-pdfs/typeset.js';
 import { CORPUS_PDF_DIR, makeCorpusPdfs } from '../make-corpus-pdfs.js';
 import { parseEvalArgs, report, round4 } from './common.js';
-import { addHyphens, addScores, f1, kindAgreement, scoreHyphens, scoreWords, words, type HyphenScore, type WordScore } from './extract-metrics.js';
+import { addHyphens, addScores, f1, kindAgreement, pageTexts, scoreHyphens, scoreWords, words, type HyphenScore, type WordScore } from './extract-metrics.js';
 
 const TARGET_F1 = 0.99;
 const TARGET_REJOINED = 0.99;
@@ -35,7 +35,7 @@ async function extractFile(path: string): Promise<{ doc: ExtractedDocument; ms: 
 }
 
 function pageWords(doc: ExtractedDocument, page: number, kinds?: ReadonlySet<string>): string[] {
-  return doc.blocks.filter((b) => b.page === page && (!kinds || kinds.has(b.kind))).flatMap((b) => words(b.text));
+  return pageTexts(doc.blocks.filter((b) => !kinds || kinds.has(b.kind)), page).flatMap(words);
 }
 
 async function scoreCorpusPdf(pdfPath: string): Promise<FileResult> {

@@ -55,7 +55,9 @@ export function normalize(extracted: ExtractedDocument): NormalizedDocument {
     const clean = normalizeParagraphText(block.text);
     if (!clean) continue;
     if (text) text += PARAGRAPH_SEPARATOR;
-    paragraphs.push({ start: text.length, end: text.length + clean.length, page: block.page, kind: block.kind, language: 'und' });
+    const paragraph: Paragraph = { start: text.length, end: text.length + clean.length, page: block.page, kind: block.kind, language: 'und' };
+    if (block.nextPageAt !== undefined) paragraph.nextPageAt = paragraph.start + Math.min(clean.length, normalizeParagraphText(block.text.slice(0, block.nextPageAt)).length);
+    paragraphs.push(paragraph);
     text += clean;
   }
   return { text, paragraphs };

@@ -8,6 +8,7 @@ import {
   type Evidence,
   type ExtractedDocument,
   type FactorMention,
+  type Paragraph,
   type Summary,
   type SummaryAbbreviation,
   type SummaryFactor,
@@ -136,16 +137,22 @@ function toEvidence({ context: { doc, sentences }, extracted }: SummaryInput, m:
     sentence: doc.text.slice(sentence.start, sentence.end),
     start: sentence.start,
     end: sentence.end,
-    page: paragraph?.page ?? null,
+    page: pageOf(paragraph, sentence.start),
     language: paragraph?.language ?? 'und',
     match: m.match,
     stance: m.stance,
     cues: m.cues,
   };
   if (paragraph && paragraph.kind !== 'body') evidence.section = paragraph.kind;
-  if (paragraph?.page) evidence.printedPage = extracted.printedPages[paragraph.page - 1] ?? null;
+  if (evidence.page) evidence.printedPage = extracted.printedPages[evidence.page - 1] ?? null;
   if (m.translationOf !== undefined) evidence.translationOf = m.translationOf;
   return evidence;
+}
+
+/** The page a sentence starts on: the paragraph's, or the next one past the page end it goes on over. */
+function pageOf(paragraph: Paragraph | undefined, offset: number): number | null {
+  if (!paragraph || paragraph.page === null) return null;
+  return paragraph.nextPageAt !== undefined && offset >= paragraph.nextPageAt ? paragraph.page + 1 : paragraph.page;
 }
 
 /** The abstract in each language, its heading word ("Аннотация.", "Abstract") left out. */

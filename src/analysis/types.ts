@@ -58,6 +58,8 @@ export interface ExtractedBlock {
   /** 1-based page number (where the paragraph starts), null for text input. */
   page: number | null;
   kind: Zone;
+  /** A paragraph going on over a page end: where in `text` the next page's part starts. */
+  nextPageAt?: number;
 }
 
 /** A line of page furniture (running header or footer, page number) taken out of the text. */
@@ -102,7 +104,10 @@ export interface ExtractedDocument {
 export interface Paragraph {
   start: number;
   end: number;
+  /** The page the paragraph starts on. */
   page: number | null;
+  /** A paragraph going on over a page end: the offset where the next page's part starts. */
+  nextPageAt?: number;
   kind: BlockKind;
   /** ISO 639-1 code, or 'und' when undecided; set by the language step. */
   language: string;

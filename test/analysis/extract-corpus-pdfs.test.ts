@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/analysis/extract/index.js';
 import { corpusDir } from '../../src/paths.js';
-import { f1, scoreHyphens, scoreWords, words } from '../../scripts/eval/extract-metrics.js';
+import { f1, pageTexts, scoreHyphens, scoreWords, words } from '../../scripts/eval/extract-metrics.js';
 import { parsePaper, typeset } from '../../scripts/corpus-pdfs/typeset.js';
 import { VARIANTS } from '../../scripts/make-corpus-pdfs.js';
 
@@ -20,7 +20,7 @@ describe('extract: corpus paper typeset as PDF', () => {
     expect(doc.title).toBe(paper.title);
     for (const { page, paragraphs } of truth.pages) {
       const expected = paragraphs.flatMap((p) => words(p.text));
-      const extracted = doc.blocks.filter((b) => b.page === page).flatMap((b) => words(b.text));
+      const extracted = pageTexts(doc.blocks, page).flatMap(words);
       expect(f1(scoreWords(expected, extracted))).toBeGreaterThanOrEqual(0.99);
       const hyphens = scoreHyphens(truth.breaks.filter((b) => b.page === page), expected, extracted);
       expect(hyphens.rejoined).toBe(hyphens.splits);
@@ -29,5 +29,6 @@ describe('extract: corpus paper typeset as PDF', () => {
     expect(doc.blocks.some((b) => b.text.includes('PolicyLens Sample Papers'))).toBe(false);
     expect(doc.blocks.filter((b) => b.kind === 'references').length).toBeGreaterThanOrEqual(5);
     expect(doc.blocks.find((b) => b.kind === 'keywords')?.text).toMatch(/^Ключевые слова:/);
+    expect(doc.bibliography.title).toBe(paper.title);
   });
 });

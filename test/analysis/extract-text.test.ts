@@ -91,7 +91,7 @@ describe('extract: hard-wrapped text', () => {
     ].join('\n');
     const doc = await extract(new TextEncoder().encode(text), { filename: 'x.txt' });
     expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([
-      ['title', 'Введение'],
+      ['heading', 'Введение'],
       ['body', 'Государственная программа связана с проведением масштабной реформы научно-технического комплекса, а кредит ВЭБ-а помог. The development of risk-based rules was quick.'],
       ['body', 'Второй абзац начинается с отступа и продолжается здесь, на следующей строке текста.'],
     ]);

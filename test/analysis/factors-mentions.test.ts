@@ -51,10 +51,11 @@ describe('factor mentions', () => {
     expect(m!.match).toBe('санкций');
   });
 
-  it('skip references and languages that are not analyzed, but read captions', () => {
+  it('skip references, captions and languages that are not analyzed, but read the abstract', () => {
     const context = contextOf(
       { text: 'Мельников С. А. Санкции и география внешней торговли.', kind: 'references' },
       { text: 'Die Sanktionen treffen die Exporte.', language: 'de' },
+      { text: 'Санкционное давление сократило экспорт.', kind: 'abstract' },
       { text: 'Рис. 1. Санкционное давление на экспорт.', kind: 'caption' },
     );
     const mentions = findFactorMentions(context, []);

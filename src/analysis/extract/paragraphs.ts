@@ -17,6 +17,8 @@ export interface LayoutParagraph {
   footnote: boolean;
   /** Marked as a heading by the text itself (a Markdown '#' line). */
   heading?: boolean;
+  /** The paragraph goes on over a page end: its lines from this index on are on the next page. */
+  nextPageLine?: number;
 }
 
 export interface LayoutResult {
@@ -37,7 +39,11 @@ export function buildDocument(layout: LayoutResult): ExtractedDocument {
     .flatMap((p, i) => pieces[i]!.map((lines) => ({ ...p, lines, text: joinLines(lines, vocabulary) })))
     .filter((p) => p.text.length > 0);
   const structure = readStructure(joined, layout.furniture);
-  const blocks: ExtractedBlock[] = joined.map((p, i) => ({ text: p.text, page: p.page, kind: structure.zones[i]! }));
+  const blocks: ExtractedBlock[] = joined.map((p, i) => {
+    const block: ExtractedBlock = { text: p.text, page: p.page, kind: structure.zones[i]! };
+    if (p.nextPageLine !== undefined) block.nextPageAt = nextPageOffset(p.text, joinLines(p.lines.slice(0, p.nextPageLine), vocabulary));
+    return block;
+  });
   return {
     mediaType: layout.mediaType,
     pages: layout.pages,
@@ -48,4 +54,14 @@ export function buildDocument(layout: LayoutResult): ExtractedDocument {
     printedPages: layout.printedPages,
     furniture: layout.furniture,
   };
+}
+
+/**
+ * Where the next page's text starts in a paragraph joined over a page end: after the text of the
+ * first page's lines (a word hyphenated across the page end belongs to the first page).
+ */
+function nextPageOffset(text: string, firstPage: string): number {
+  if (text.startsWith(firstPage)) return firstPage.length;
+  const space = text.indexOf(' ', firstPage.length);
+  return space < 0 ? text.length : space;
 }

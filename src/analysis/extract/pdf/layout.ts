@@ -159,6 +159,7 @@ function joinAcrossPages(paragraphs: LayoutParagraph[]): LayoutParagraph[] {
       continue;
     }
     if (open && continuesOnNextPage(open, paragraph)) {
+      open.nextPageLine ??= open.lines.length;
       open.lines.push(...paragraph.lines);
       continue;
     }
@@ -169,7 +170,7 @@ function joinAcrossPages(paragraphs: LayoutParagraph[]): LayoutParagraph[] {
 }
 
 function continuesOnNextPage(before: LayoutParagraph, after: LayoutParagraph): boolean {
-  if (after.page !== (before.page ?? 0) + 1) return false;
+  if (before.nextPageLine !== undefined || after.page !== (before.page ?? 0) + 1) return false;
   if (Math.abs((after.relativeSize ?? 1) - (before.relativeSize ?? 1)) > SIZE_CHANGE * (before.relativeSize ?? 1)) return false;
   const last = before.lines[before.lines.length - 1]!;
   const first = after.lines[0]!;
