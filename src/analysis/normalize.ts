@@ -48,7 +48,7 @@ export function normalizeParagraphText(text: string): string {
   return result.trim();
 }
 
-export function normalize(extracted: ExtractedDocument): NormalizedDocument {
+export function normalize(extracted: Pick<ExtractedDocument, 'blocks'>): NormalizedDocument {
   let text = '';
   const paragraphs: Paragraph[] = [];
   for (const block of extracted.blocks) {

@@ -29,6 +29,24 @@ export interface Markers {
   listConjunction: readonly string[];
   /** Words after which a hanging hyphen is a suspended compound («научно- и опытно-…», "pre- and post-war"). */
   suspension: readonly string[];
+  /** Heading or first words of an appendix (приложение, appendix). */
+  appendix: readonly string[];
+  /** Heading or first words of thanks and funding notes (благодарности, acknowledgements). */
+  acknowledgements: readonly string[];
+  /** Heading with which the body starts (введение, introduction). */
+  introduction: readonly string[];
+  /** Heading of a table of contents (содержание, contents). */
+  contents: readonly string[];
+  /** First words of a line of front matter: codes, dates of receipt, licences (удк, received, ©). */
+  front: readonly string[];
+  /** The kind of document printed above its title (бакалаврская работа, working paper). */
+  genre: readonly string[];
+  /** Label before the author's name on a title page (автор, author). */
+  authorLabel: readonly string[];
+  /** Label of the paper's own citation line (для цитирования, to cite this article). */
+  citation: readonly string[];
+  /** Start of a word that names an institution (университет, universit). */
+  affiliation: readonly string[];
 }
 
 const KINDS: Record<string, keyof Markers> = {
@@ -45,6 +63,15 @@ const KINDS: Record<string, keyof Markers> = {
   'page-of': 'pageOf',
   'list-conjunction': 'listConjunction',
   suspension: 'suspension',
+  appendix: 'appendix',
+  acknowledgements: 'acknowledgements',
+  introduction: 'introduction',
+  contents: 'contents',
+  front: 'front',
+  genre: 'genre',
+  'author-label': 'authorLabel',
+  citation: 'citation',
+  affiliation: 'affiliation',
 };
 
 export function markerKindOf(name: string): keyof Markers | undefined {

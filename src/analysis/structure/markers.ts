@@ -1,10 +1,12 @@
-// The words with which papers mark their parts (lexicons/structure-markers.txt), compiled into one
-// pattern per kind. Russian and English journals, theses and reports use the same few dozen
-// phrases; where a phrase must stand (a heading of its own, the start of a paragraph, anywhere)
-// is part of what it means and is decided here, per kind.
-import { LexiconError } from '../lexicon-files.js';
-import { readLexiconEntries } from '../lexicon-entries.js';
+// The words with which papers mark their parts — the markers of every analyzed language's profile
+// (lexicons/<code>/markers.txt) — compiled into patterns per kind. A Russian paper prints an
+// English abstract and an English one cites Russian works, so every language's markers serve
+// every paper. Where a phrase must stand (a heading of its own, the start of a paragraph, anywhere)
+// is part of what it means and is decided by the caller (startsWith, isMarkerHeading, contains).
+import { acrossLanguages } from '../languages/index.js';
+import type { Markers } from '../languages/markers.js';
 
+/** The marker kinds the structure step reads; `after` ends a bibliography, `note` is a caption's note. */
 export type MarkerKind =
   | 'abstract'
   | 'keywords'
@@ -22,10 +24,24 @@ export type MarkerKind =
   | 'citation'
   | 'affiliation';
 
-const KINDS: readonly MarkerKind[] = [
-  'abstract', 'keywords', 'references', 'appendix', 'after', 'acknowledgements', 'introduction', 'contents', 'front', 'genre',
-  'author-label', 'caption', 'note', 'citation', 'affiliation',
-];
+const PROFILE_KIND: Record<MarkerKind, keyof Markers> = {
+  abstract: 'abstract',
+  keywords: 'keywords',
+  references: 'references',
+  appendix: 'appendix',
+  after: 'afterReferences',
+  acknowledgements: 'acknowledgements',
+  introduction: 'introduction',
+  contents: 'contents',
+  front: 'front',
+  genre: 'genre',
+  'author-label': 'authorLabel',
+  caption: 'caption',
+  note: 'captionNote',
+  citation: 'citation',
+  affiliation: 'affiliation',
+};
+
 
 /** A heading's optional numbering: "1.", "7 ", "IV.", "Глава 2.", "Section 3". */
 const NUMBERING = String.raw`(?:(?:глава|раздел|chapter|section|part)\s+)?(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)?\s*`;
@@ -41,37 +57,35 @@ interface MarkerPatterns {
   anywhere: RegExp;
 }
 
-const patterns = new Map<MarkerKind, MarkerPatterns>();
-
-{
-  const phrases = new Map<MarkerKind, string[]>(KINDS.map((k) => [k, []]));
-  const { path, entries } = readLexiconEntries('structure-markers.txt');
-  for (const { fields, line } of entries) {
-    const [kind, phrase] = fields;
-    if (fields.length !== 2 || !phrases.has(kind as MarkerKind)) throw new LexiconError(path, line, `expected: KIND<TAB>phrase, KIND one of ${KINDS.join(', ')}`);
-    if (phrase !== phrase!.toLowerCase()) throw new LexiconError(path, line, `"${phrase}" must be in lower case`);
-    phrases.get(kind as MarkerKind)!.push(phrase!);
-  }
-  for (const [kind, list] of phrases) {
+const patterns = acrossLanguages((profiles) => {
+  const compiled = new Map<MarkerKind, MarkerPatterns>();
+  for (const [kind, key] of Object.entries(PROFILE_KIND) as [MarkerKind, keyof Markers][]) {
     // Longest first, so that "список использованной литературы" wins over "список".
-    const alternatives = list.sort((a, b) => b.length - a.length).map(phraseSource).join('|');
-    patterns.set(kind, {
+    const phrases = [...new Set(profiles.flatMap((p) => p.markers[key]))].sort((a, b) => b.length - a.length);
+    const alternatives = phrases.length ? phrases.map(phraseSource).join('|') : '(?!)';
+    compiled.set(kind, {
       start: new RegExp(`^(?:${alternatives})${AFTER}`, 'iu'),
       whole: new RegExp(`^${NUMBERING}(?:${alternatives})\\s*[.:]?$`, 'iu'),
       anywhere: new RegExp(`(?<![\\p{L}])(?:${alternatives})`, 'iu'),
     });
   }
-}
+  return compiled;
+});
 
+/** Any spacing between the words, also none ("ARTICLEINFO"); a final '*' stands for the rest of a word. */
 function phraseSource(phrase: string): string {
   return phrase
     .split(/\s+/)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .map((word) => (word.endsWith('*') ? `${escape(word.slice(0, -1))}\\p{L}*` : escape(word)))
     .join('\\s*');
 }
 
+function escape(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
 function get(kind: MarkerKind): MarkerPatterns {
-  return patterns.get(kind)!;
+  return patterns().get(kind)!;
 }
 
 /** Letter-spaced print ("a b s t r a c t", "A R T I C L E  I N F O") read as words. */

@@ -4,7 +4,8 @@
 // looked for within one sentence either side of the proportional position), and a mention whose
 // paired sentence mentions the same factor is linked to it: kept as evidence, counted once, with
 // the stance of the mention it translates.
-import { ANALYZED_LANGUAGES, type FactorMention, type TextContext } from '../types.js';
+import { isAnalyzed } from '../languages/index.js';
+import type { FactorMention, TextContext } from '../types.js';
 
 /** How far from the proportional position the paired sentence may stand. */
 const PAIR_WINDOW = 1;
@@ -13,7 +14,7 @@ export function linkTranslations(context: TextContext, mentions: FactorMention[]
   const byLanguage = new Map<string, number[]>();
   context.sentences.forEach((s, i) => {
     const paragraph = context.doc.paragraphs[s.paragraph]!;
-    if (paragraph.kind !== 'abstract' || !ANALYZED_LANGUAGES.has(paragraph.language)) return;
+    if (paragraph.kind !== 'abstract' || !isAnalyzed(paragraph.language)) return;
     byLanguage.set(paragraph.language, [...(byLanguage.get(paragraph.language) ?? []), i]);
   });
   if (byLanguage.size < 2) return mentions;
