@@ -98,6 +98,12 @@ describe('lexicon validation reports file, line and reason', () => {
     expect(errorOf(() => parseFactorLexicon({ path: 'f.txt', text: '[sanctions]\n' }))).toMatch(/^f\.txt:1: the first line must be "@format 1"/);
   });
 
+  it('a context condition that is not "near WORDS" or "unless WORDS", or whose window is too wide', () => {
+    expect(errorOf(() => parseFactorLexicon({ path: 'f.txt', text: FACTOR('ru  санкции ; around войн*') }))).toMatch(/^f\.txt:6: a condition is "near WORDS"/);
+    expect(errorOf(() => parseFactorLexicon({ path: 'f.txt', text: FACTOR('ru  санкции ; near:99 войн*') }))).toMatch(/^f\.txt:6: window 99/);
+    expect(errorOf(() => parseFactorLexicon({ path: 'f.txt', text: FACTOR('names maybe\nru санкции') }))).toMatch(/^f\.txt:2: factor "sanctions": names must be "count"/);
+  });
+
   it('in the stance cue and candidate lexicons too', () => {
     expect(errorOf(() => parseCueLexicon({ path: 'c.txt', text: '@format 1\npositive эффективн*\npraise хвал*\n' }, 'ru'))).toMatch(/^c\.txt:3: unknown cue kind "praise"/);
     expect(errorOf(() => parseCueLexicon({ path: 'c.txt', text: '@format 1\npositive:3 эффективн*\n' }, 'ru'))).toMatch(/^c\.txt:2: weight "3"/);

@@ -32,6 +32,37 @@ describe('factor mentions', () => {
     expect(factorsOf('Exports to the Asia-Pacific region grew.')).not.toContain('regional_development');
   });
 
+  it('read a word in the sense its context conditions state, in both languages', () => {
+    // partners and cooperation are international cooperation only with foreign partners
+    expect(factorsOf('Компания ищет партнеров среди местных поставщиков.')).not.toContain('international_cooperation');
+    expect(factorsOf('Компания ищет партнеров среди зарубежных поставщиков.')).toContain('international_cooperation');
+    expect(factorsOf('Firms learn from the partners they collaborate with.')).not.toContain('international_cooperation');
+    expect(factorsOf('International R&D collaboration gives access to foreign knowledge.')).toContain('international_cooperation');
+    // an institute as an organisation is not an institution; market institutions are
+    expect(factorsOf('В институтах и других научных учреждениях трудились тысячи человек.')).not.toContain('institutional_environment');
+    expect(factorsOf('Слабость рыночных институтов сдерживает инвестиции.')).toContain('institutional_environment');
+    // a company's relocation is not the emigration of people; that of specialists is
+    expect(factorsOf('Релокация юридических компаний в другие регионы — редкое явление.')).not.toContain('brain_drain');
+    expect(factorsOf('Релокация специалистов за рубеж ускорилась.')).toContain('brain_drain');
+    // conflict and tension in their everyday and academic senses are not geopolitics
+    expect(factorsOf('There is a tension between assumptions and empirical data.')).not.toContain('geopolitical_tension');
+    expect(factorsOf('Military tension between the two countries disrupted trade.')).toContain('geopolitical_tension');
+    // funding of research is research funding, other funding is finance
+    expect(factorsOf('Public funds allocated to universities raised academic output.')).toEqual(expect.arrayContaining(['rd_investment']));
+    expect(factorsOf('Public funds allocated to universities raised academic output.')).not.toContain('investment_finance');
+    expect(factorsOf('Access to funding remains the main barrier for small firms.')).toContain('investment_finance');
+  });
+
+  it('take names of organisations, journals and programmes for names, unless the factor is a kind of organisation', () => {
+    expect(factorsOf('The paper appeared in Research Policy last year.')).not.toContain('state_policy');
+    expect(factorsOf('Data come from the Regional Innovation System Programme of Flanders.')).not.toContain('national_innovation_system');
+    expect(factorsOf('Сотрудники работали в Институте экономики.')).not.toContain('institutional_environment');
+    expect(factorsOf('The author thanks Peking University for support.')).toContain('universities');
+    expect(factorsOf('Решение принял Центральный банк.')).toContain('monetary_policy');
+    expect(factorsOf('Research policy shapes what universities do.')).toContain('state_policy');
+    expect(factorsOf('Решение принимало Министерство промышленности.')).toContain('state_policy');
+  });
+
   it('let the longer wording win where two factors overlap', () => {
     const factors = factorsOf('Инфляция издержек снижает рентабельность.');
     expect(factors).toContain('costs_logistics');
