@@ -5,7 +5,7 @@
 // target), against the label. Prints, per input, the macro-F1 over positive and negative (the
 // RuSentNE-2023 measure), accuracy over all three classes and the confusion matrix. Without --input
 // it reads ../shared/data/ru_pol_rusentne2023_val.jsonl (Russian news, stance toward a named entity).
-import { classifyStance } from '../../src/analysis/factors/stance.js';
+import { classifyStance } from '../../src/analysis/stance/stance.js';
 import type { Stance } from '../../src/analysis/types.js';
 import { parseEvalArgs, prf, readJsonl, report, round4, setName, sharedData } from './common.js';
 

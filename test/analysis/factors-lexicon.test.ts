@@ -4,7 +4,7 @@ import { factorDefinitions } from '../../src/analysis/factors/index.js';
 import { parseCandidateLexicon } from '../../src/analysis/factors/candidate-lexicon.js';
 import { parseFactorLexicon } from '../../src/analysis/factors/lexicon.js';
 import { compilePattern, PatternIndex } from '../../src/analysis/factors/patterns.js';
-import { parseCueLexicon } from '../../src/analysis/factors/stance-cues.js';
+import { parseCueLexicon } from '../../src/analysis/stance/stance-cues.js';
 import { LexiconError } from '../../src/analysis/lexicon-files.js';
 import { tokenize } from '../../src/analysis/tokens.js';
 import { hasShared, sharedPath } from '../support/shared.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyStance } from '../../src/analysis/factors/stance.js';
+import { classifyStance } from '../../src/analysis/stance/stance.js';
 import { mentionsOf, stances } from './factors-support.js';
 
 describe('stance attaches to the factor it governs', () => {

@@ -7,7 +7,7 @@ import type { Candidate, FactorMention, TextContext, Token } from '../types.js';
 import { analyzedLanguage } from './analyzed.js';
 import { candidateLexicon } from './candidate-lexicon.js';
 import { factorLexicon } from './lexicon.js';
-import { CLAUSE_BREAKS } from './sentence-cues.js';
+import { CLAUSE_BREAKS } from '../stance/sentence-cues.js';
 
 /** Longest candidate phrase, in words. */
 const MAX_PHRASE_WORDS = 4;

@@ -3,8 +3,8 @@ import type { FactorDefinition, FactorMention, SummaryAbbreviation, TextContext,
 import { analyzedLanguage } from './analyzed.js';
 import { factorLexicon } from './lexicon.js';
 import { abbreviationFactors, matchFactors, type FactorMatch } from './matching.js';
-import { findSentenceCues } from './sentence-cues.js';
-import { stanceToward, type StanceResult } from './stance.js';
+import { findSentenceCues } from '../stance/sentence-cues.js';
+import { stanceToward, type StanceResult } from '../stance/stance.js';
 
 /** All codebook factors, in codebook order, as the lexicon defines them. */
 export function factorDefinitions(): FactorDefinition[] {

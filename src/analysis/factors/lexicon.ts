@@ -6,16 +6,9 @@ import { LANGUAGES } from '../languages/index.js';
 import type { FactorDefinition, FactorLabels } from '../types.js';
 import { compilePattern, compileWordSet, PatternIndex, PatternSyntaxError, type Pattern, type TokenTest } from './patterns.js';
 import { forEachLexiconLine } from '../lexicon-lines.js';
+import { INHERENT_VALUES, type Inherent } from '../stance/stance.js';
 
 const FACTOR_LEXICON = 'factors.txt';
-
-/**
- * How a factor reads by itself: `negative`, a threat (sanctions, brain drain): negative unless the
- * sentence clearly says otherwise; `burden`, more of it is worse (costs, interest rates): its rise
- * is negative and its fall positive, but naming it is neutral; `neutral`, everything else.
- */
-export type Inherent = 'negative' | 'burden' | 'neutral';
-const INHERENT_VALUES: readonly Inherent[] = ['negative', 'burden', 'neutral'];
 
 export interface FactorEntry extends FactorDefinition {
   inherent: Inherent;

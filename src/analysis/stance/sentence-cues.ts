@@ -3,7 +3,7 @@
 // of trends and counter-moves with the evaluative words they govern.
 import { profileOf } from '../languages/index.js';
 import type { Token } from '../types.js';
-import type { PatternMatch } from './patterns.js';
+import type { PatternMatch } from '../factors/patterns.js';
 import { cueIndex, type CueEntry, type CueKind } from './stance-cues.js';
 
 /** How many words after a negation its scope reaches (не способствует, "not very effective"). */

@@ -3,7 +3,7 @@
 import { profileOf } from '../languages/index.js';
 import { LexiconError, type LexiconFile } from '../lexicon-files.js';
 import { forEachLexiconLine } from '../lexicon-lines.js';
-import { compilePattern, PatternIndex, PatternSyntaxError } from './patterns.js';
+import { compilePattern, PatternIndex, PatternSyntaxError } from '../factors/patterns.js';
 
 /**
  * What a cue does:

@@ -12,8 +12,15 @@
 // состоялись бы», "impossible without X" present X as necessary, so the votes turn around.
 import { tokenize } from '../tokens.js';
 import type { Stance, Token } from '../types.js';
-import type { Inherent } from './lexicon.js';
 import { findSentenceCues, governsNextWord, type PolarCue, type PolarKind, type SentenceCues } from './sentence-cues.js';
+
+/**
+ * How a factor reads by itself: `negative`, a threat (sanctions, brain drain): negative unless the
+ * sentence clearly says otherwise; `burden`, more of it is worse (costs, interest rates): its rise
+ * is negative and its fall positive, but naming it is neutral; `neutral`, everything else.
+ */
+export type Inherent = 'negative' | 'burden' | 'neutral';
+export const INHERENT_VALUES: readonly Inherent[] = ['negative', 'burden', 'neutral'];
 
 /** |score| at or above which a mention is positive or negative rather than neutral. */
 const DECISION_THRESHOLD = 0.3;
