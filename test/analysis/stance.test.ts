@@ -29,6 +29,19 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('The lack of venture capital is a barrier for start-ups.').investment_finance).toBe('negative');
   });
 
+  it('reads a counter-move by role: what it counters is a threat, what counters it the remedy', () => {
+    const ru = stances('Развитие НИС позволит парировать негативные последствия от санкционных ограничений.');
+    expect(ru.sanctions).toBe('negative');
+    expect(ru.national_innovation_system).toBe('positive');
+    expect(stances('Import substitution helped to mitigate the effects of sanctions.').sanctions).toBe('negative');
+    expect(stances('Необходимо преодоление зависимости от импорта технологий.').import_dependence).toBe('negative');
+  });
+
+  it('does not take methodology for evaluation', () => {
+    expect(stances('We use R&D spending as the dependent variable with robust standard errors.').rd_investment).toBe('neutral');
+    expect(stances('Доля инвестиций меняется в зависимости от региона.').investment_finance).toBe('neutral');
+  });
+
   it('lists the cues that decided it', () => {
     const [m] = mentionsOf('Отмечается отсутствие ТНК.');
     expect(m!.cues).toContain('отсутствие');

@@ -10,8 +10,12 @@ import { cueIndex, type CueEntry, type CueKind } from './stance-cues.js';
 const NEGATION_SCOPE = 3;
 /** How many words before a negation a Russian predicate negation reaches back («становления … не произошло»). */
 const BACKWARD_NEGATION_SCOPE = 5;
-/** Weight of a negation that governs no cue («не создают», "did not improve"), times its lexicon weight. */
-const BARE_NEGATION_WEIGHT = 0.5;
+/**
+ * Weight of a negation that governs no cue («не создают», "does not qualify"), times its lexicon
+ * weight: below the decision threshold, so that a negation alone does not make a sentence negative
+ * (a fact stated negatively, "no other firm can use it", is not an evaluation), only with another cue.
+ */
+const BARE_NEGATION_WEIGHT = 0.25;
 /** How close a trend or counter-move must be to the evaluative word it changes («снижение издержек»). */
 const MODIFIER_SCOPE = 2;
 const MODIFIER_SIGN: Partial<Record<CueKind, number>> = { up: 1, down: -1, counter: -1 };

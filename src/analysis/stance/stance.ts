@@ -59,10 +59,31 @@ export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent
     const parts = composed.parts;
     const cue = !parts ? (named(composed) ? undefined : composed) : named(parts.modifier) ? undefined : named(parts.evaluation) ? parts.modifier : composed;
     if (!cue) continue;
-    const value = cueSign(cue.kind, inherent) * (cue.negatedBy >= 0 ? -1 : 1) * cue.weight * attachment(sentence, cue, target) * (lacking ? -1 : 1);
+    const value = counterMove(sentence, composed, target) ?? cueSign(cue.kind, inherent) * (cue.negatedBy >= 0 ? -1 : 1) * cue.weight * attachment(sentence, cue, target) * (lacking ? -1 : 1);
     if (value !== 0) votes.push({ text: cueText(sentence.tokens, cue), value });
   }
   return decide(votes, inherent);
+}
+
+/** How far after a counter-move its object may stand: «парировать негативные последствия … от санкционных ограничений». */
+const COUNTERED_SCOPE = 10;
+
+/**
+ * A counter-move (преодоление, парировать, mitigate, overcome — alone or composed with the harm it
+ * counters: «парировать негативные последствия») reads by the target's role: what it acts on, after
+ * it in the same clause, is a threat («преодоление санкций», "mitigate the effects of sanctions"
+ * are negative for sanctions), whatever else the sentence says; what acts, before it, is the remedy
+ * and reads positive («НИС позволит парировать …»). Null when the cue is no counter-move or when
+ * the clause does not relate it to the target.
+ */
+function counterMove(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): number | null {
+  const move = cue.kind === 'counter' ? cue : cue.parts?.modifier.kind === 'counter' ? cue.parts.modifier : null;
+  if (!move || move.negatedBy >= 0) return null;
+  const sameClause = sentence.breaksBefore[Math.min(move.from, target.from)] === sentence.breaksBefore[Math.max(move.from, target.from)];
+  if (!sameClause) return null;
+  if (target.from >= move.to && target.from - move.to <= COUNTERED_SCOPE) return -move.weight;
+  if (target.to <= move.from) return move.weight * attachment(sentence, move, target);
+  return null;
 }
 
 /** Stance of the whole sentence, for sentences without a target: the last contrast clause dominates. */
