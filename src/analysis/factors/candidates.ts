@@ -91,7 +91,11 @@ export function findCandidates(context: TextContext, mentions: FactorMention[]):
 /** Character ranges of the factor wordings found in each sentence: what the codebook already covers. */
 function coveredRanges(mentions: FactorMention[]): Map<number, [number, number][]> {
   const ranges = new Map<number, [number, number][]>();
-  for (const m of mentions) ranges.set(m.sentence, [...(ranges.get(m.sentence) ?? []), [m.matchStart, m.matchEnd]]);
+  for (const m of mentions) {
+    const list = ranges.get(m.sentence);
+    if (list) list.push([m.matchStart, m.matchEnd]);
+    else ranges.set(m.sentence, [[m.matchStart, m.matchEnd]]);
+  }
   return ranges;
 }
 

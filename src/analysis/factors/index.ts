@@ -30,7 +30,9 @@ export function findFactorMentions(context: TextContext, abbreviations: SummaryA
     const cues = findSentenceCues(tokens, language, names);
     for (const [factor, list] of groupByFactor(matches)) {
       const inherent = lexicon.byId.get(factor)?.inherent ?? 'neutral';
-      const judged = list.map((m) => ({ m, result: stanceToward(cues, m, inherent, list) }));
+      const ownNames = list.length > 1 ? new Uint8Array(tokens.length) : undefined;
+      if (ownNames) for (const m of list) ownNames.fill(1, m.from, m.to);
+      const judged = list.map((m) => ({ m, result: stanceToward(cues, m, inherent, ownNames) }));
       const { m, result } = judged.reduce((best, j) => (decidedness(j.result) > decidedness(best.result) ? j : best));
       mentions.push(toMention(context.doc.text, tokens, index, factor, m, result));
     }
@@ -44,7 +46,11 @@ function decidedness(result: StanceResult): number {
 
 function groupByFactor(matches: FactorMatch[]): Map<string, FactorMatch[]> {
   const groups = new Map<string, FactorMatch[]>();
-  for (const m of matches) groups.set(m.factor, [...(groups.get(m.factor) ?? []), m]);
+  for (const m of matches) {
+    const list = groups.get(m.factor);
+    if (list) list.push(m);
+    else groups.set(m.factor, [m]);
+  }
   return groups;
 }
 

@@ -44,15 +44,19 @@ export interface TokenSpan {
 
 /**
  * Stance of the sentence toward the target; `inherent` is how the target reads by itself, `names`
- * the other wordings of the same target in the sentence, whose words are not evaluations of it either.
+ * marks (by token, 1 = a name) the other wordings of the same target in the sentence, whose words are
+ * not evaluations of it either; the mask makes each cue's test independent of how many there are.
  */
-export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent: Inherent = 'neutral', names: TokenSpan[] = []): StanceResult {
+export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent: Inherent = 'neutral', names?: Uint8Array): StanceResult {
   const lacking = sentence.withoutEnds.some(
     (end) => end <= target.from && target.from - end < WITHOUT_SCOPE && sentence.breaksBefore[end] === sentence.breaksBefore[target.from] && !sentence.tokens.slice(end, target.from).some((t) => t.text === ','),
   );
   const votes: { text: string; value: number }[] = [];
-  const spans = [target, ...names];
-  const named = (c: PolarCue): boolean => spans.some((n) => c.to > n.from && c.from < n.to);
+  const named = (c: PolarCue): boolean => {
+    if (c.to > target.from && c.from < target.to) return true;
+    if (names) for (let i = c.from; i < c.to; i++) if (names[i]) return true;
+    return false;
+  };
   for (const composed of sentence.cues) {
     // A composed cue whose evaluated word is the target's own name says, by its trend, how the
     // target itself changes («издержки выросли»).
