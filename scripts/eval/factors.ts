@@ -26,7 +26,8 @@ import { analyze } from '../../src/analysis/index.js';
 import { projectRoot, sharedDir } from '../../src/paths.js';
 import type { Stance, SummaryFactor } from '../../src/analysis/types.js';
 import { parseEvalArgs, prf, report, round4, sharedData, type EvalArgs, type Prf } from './common.js';
-import { analyzeQuoteSet, compareWithReference, loadQuoteSet, quoteRows, referenceAvailable, referenceKeysOf, showOutcomes } from './quote-gold.js';
+import { analyzeQuoteSet, compareWithReference, loadQuoteSet, quoteRows, referenceAvailable, referenceKeysOf, showOutcomes, textTally } from './quote-gold.js';
+import { calibrationRows } from './quote-gold-score.js';
 
 interface GoldEvidence {
   quote?: string;
@@ -203,6 +204,7 @@ async function scoreDevSet(args: EvalArgs): Promise<void> {
     rows,
     args,
   );
+  report(`${DEV_SET} through the texts: calibration of the evidence's confidence (share of mentions right per band; target ≥ 0.8 right at ≥ 0.8)`, calibrationRows(textTally(results)), args);
   if (!args.flags.has('check-reference')) return;
   if (!referenceAvailable()) {
     console.error('skipping the reference check: ../shared/tools/score_factors.py not found');

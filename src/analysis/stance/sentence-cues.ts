@@ -55,6 +55,12 @@ export interface SentenceCues {
   relativeOf: Int32Array;
   /** Ends of «без» / "without" markers: a target right after one is what the sentence lacks. */
   withoutEnds: number[];
+  /** Ends of negations («не», "not"), for telling whether a target is itself denied. */
+  negationEnds: number[];
+  /** Starts of hedges, conditions and counterfactuals (если бы, должно было, would, may). */
+  hedgesAt: number[];
+  /** Starts of attribution markers (по мнению, according to, argues). */
+  citedAt: number[];
 }
 
 /** `names` marks the tokens of factor names in the sentence (see isInsideName). */
@@ -108,6 +114,9 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
     breaksBefore,
     relativeOf: relativeClauses(tokens, of('relative')),
     withoutEnds: of('without').map((m) => m.to),
+    negationEnds: of('negation').map((m) => m.to),
+    hedgesAt: of('hedge').map((m) => m.from),
+    citedAt: of('cited').map((m) => m.from),
   };
 }
 

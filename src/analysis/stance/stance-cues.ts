@@ -16,9 +16,12 @@ import { compilePattern, PatternIndex, PatternSyntaxError } from '../factors/pat
  * - contrast: the clause after it dominates (но, однако, but);
  * - concession: the clause it opens is subordinate (хотя, although);
  * - relative: opens a relative clause after a comma (который, which), whose cues are about its own subject;
- * - inert: fixed phrases that contain a cue word but are not cues (не только, not only).
+ * - inert: fixed phrases that contain a cue word but are not cues (не только, not only);
+ * - hedge: a condition, hedge or counterfactual (если бы, должно было, would, may): the statement is
+ *   hypothetical; no cue of stance;
+ * - cited: an attribution (по мнению, according to, argues): the statement reports someone else's view.
  */
-export const CUE_KINDS = ['positive', 'negative', 'up', 'down', 'advice', 'counter', 'negation', 'without', 'contrast', 'concession', 'relative', 'inert'] as const;
+export const CUE_KINDS = ['positive', 'negative', 'up', 'down', 'advice', 'counter', 'negation', 'without', 'contrast', 'concession', 'relative', 'inert', 'hedge', 'cited'] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 
 export interface CueEntry {
