@@ -53,6 +53,17 @@ describe('factor mentions', () => {
     expect(factorsOf('Access to funding remains the main barrier for small firms.')).toContain('investment_finance');
   });
 
+  it('catch paraphrases: a noun phrase with its verbs, not one paper\'s phrase', () => {
+    expect(factorsOf('Policy aims to reduce reliance on imports of machinery.')).toContain('import_dependence');
+    expect(factorsOf('Необходимо снизить зависимость от зарубежных поставщиков.')).toContain('import_dependence');
+    expect(factorsOf('Firms fight for market share in world markets.')).toContain('global_competition');
+    expect(factorsOf('Компании борются за рынки сбыта.')).toContain('global_competition');
+    expect(factorsOf('Universities with fewer staff members face pressure.')).toContain('human_capital');
+    expect(factorsOf('SMEs find it difficult to interact with universities and public research organisations.')).toContain('science_industry_links');
+    expect(factorsOf('Institutional barriers increase the fixed costs of innovation.')).toContain('costs_logistics');
+    expect(factorsOf('The cost of capital rose.')).not.toContain('costs_logistics');
+  });
+
   it('take names of organisations, journals and programmes for names, unless the factor is a kind of organisation', () => {
     expect(factorsOf('The paper appeared in Research Policy last year.')).not.toContain('state_policy');
     expect(factorsOf('Data come from the Regional Innovation System Programme of Flanders.')).not.toContain('national_innovation_system');
