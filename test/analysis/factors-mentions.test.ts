@@ -122,6 +122,12 @@ describe('candidates', () => {
     expect(phrases).toEqual(expect.arrayContaining(['слабость кредитных кооперативов', 'низкое доверие населения']));
   });
 
+  it('are no single words, names or methodology terms', () => {
+    const phrases = (text: string) => findCandidates(contextOf(text), []).map((c) => c.phrase);
+    expect(phrases('Key factors include the propensity score, the outcome variables and diaspora networks.')).toEqual(['diaspora networks']);
+    expect(phrases('Важнейшими факторами являются лидерство, дефицит инженеров и работы Попова.')).toEqual(['дефицит инженеров']);
+  });
+
   it('suggest the nearest codebook factor by shared words', () => {
     const context = contextOf('Важнейшим фактором является цифровая грамотность кадров.');
     const candidate = findCandidates(context, []).find((c) => c.phrase.includes('грамотность'));
