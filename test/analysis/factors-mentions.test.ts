@@ -26,6 +26,12 @@ describe('factor mentions', () => {
     expect(mentionsOf('Льготные займы ФРП помогли предприятиям.', [frp]).map((m) => m.factor)).toContain('investment_finance');
   });
 
+  it('follow the paper\'s own definition of an abbreviation over the glossary and the lexicon', () => {
+    const ppp: SummaryAbbreviation = { short: 'PPP', long: 'purchasing power parity', source: 'text', language: 'en', count: 3, firstOffset: 0, equivalents: [], factor: null };
+    expect(mentionsOf('Incomes at PPP converged slowly across regions.', [ppp]).map((m) => m.factor)).not.toContain('public_private_partnership');
+    expect(mentionsOf('PPP projects built the new toll roads.', []).map((m) => m.factor)).toContain('public_private_partnership');
+  });
+
   it('skip false friends listed as exclusions', () => {
     expect(factorsOf('The board disclosed a conflict of interest.')).not.toContain('geopolitical_tension');
     expect(factorsOf('GDP per capita at PPP rose.')).not.toContain('public_private_partnership');

@@ -13,20 +13,33 @@ export interface FactorMatch {
   to: number;
 }
 
-/** Abbreviation (bare, as the tokenizer gives it in Token.stem) → the factor it names. */
-export type AbbreviationFactors = Map<string, string>;
+/**
+ * Abbreviation (bare, as the tokenizer gives it in Token.stem) → the factor it names, or null when
+ * the paper defines it as something no factor is («ЯГУ», "PPP (purchasing power parity)"): the paper's
+ * own definition overrides the glossary and the lexicon's abbreviation patterns.
+ */
+export type AbbreviationFactors = Map<string, string | null>;
 
 export function abbreviationFactors(abbreviations: SummaryAbbreviation[], lexicon: FactorLexicon): AbbreviationFactors {
   const map: AbbreviationFactors = new Map();
-  for (const a of abbreviations) if (a.factor && lexicon.byId.has(a.factor)) map.set(a.short, a.factor);
+  for (const a of abbreviations) {
+    if (a.factor && lexicon.byId.has(a.factor)) map.set(a.short, a.factor);
+    else if (a.source === 'text') map.set(a.short, null);
+  }
   return map;
+}
+
+/** A lexicon match that is only an abbreviation the paper itself defines as something else. */
+function redefined(tokens: Token[], m: { from: number; to: number }, abbreviations: AbbreviationFactors): boolean {
+  const t = tokens[m.from]!;
+  return m.to - m.from === 1 && t.upper && (abbreviations.get(t.stem) === null || abbreviations.get(t.text) === null);
 }
 
 export function matchFactors(tokens: Token[], language: string, lexicon: FactorLexicon, abbreviations: AbbreviationFactors): FactorMatch[] {
   const found: FactorMatch[] = [];
   const exclusions: FactorMatch[] = [];
   for (const m of lexicon.index[language]!.matchAll(tokens)) {
-    if (!contextHolds(tokens, m, m.entry.context)) continue;
+    if (!contextHolds(tokens, m, m.entry.context) || redefined(tokens, m, abbreviations)) continue;
     if (!m.entry.exclude && !m.entry.namesCount && !lexicon.byId.get(m.entry.factor)!.namesCount && isProperName(tokens, m.from, m.to)) continue;
     (m.entry.exclude ? exclusions : found).push({ factor: m.entry.factor, from: m.from, to: m.to });
   }
