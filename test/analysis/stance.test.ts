@@ -37,6 +37,15 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('Необходимо преодоление зависимости от импорта технологий.').import_dependence).toBe('negative');
   });
 
+  it('reads a trend by what it governs: a crisis that cut investment is bad for investment', () => {
+    expect(stances('Кризис значительно снизил долю инвестиций в ВВП.').investment_finance).toBe('negative');
+  });
+
+  it('takes a counterfactual for what did not happen, not for an evaluation', () => {
+    expect(stances('Государство должно было поддержать инвестиции в промышленность.').investment_finance).toBe('neutral');
+    expect(stances('The government should have supported investment in manufacturing.').investment_finance).toBe('neutral');
+  });
+
   it('does not take methodology for evaluation', () => {
     expect(stances('We use R&D spending as the dependent variable with robust standard errors.').rd_investment).toBe('neutral');
     expect(stances('Доля инвестиций меняется в зависимости от региона.').investment_finance).toBe('neutral');

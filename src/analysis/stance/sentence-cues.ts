@@ -2,6 +2,7 @@
 // negation and its scope, contrast segments, concessive and relative clauses, and the composition
 // of trends and counter-moves with the evaluative words they govern.
 import { profileOf } from '../languages/index.js';
+import { isStopWord } from '../tokens.js';
 import type { Token } from '../types.js';
 import type { PatternMatch } from '../factors/patterns.js';
 import { cueIndex, type CueEntry, type CueKind } from './stance-cues.js';
@@ -43,6 +44,7 @@ export interface PolarCue {
 /** The cues of one sentence, found once and reused for every target in it. */
 export interface SentenceCues {
   tokens: Token[];
+  language: string;
   cues: PolarCue[];
   /** Token index → contrast segment. */
   segmentOf: Int32Array;
@@ -57,8 +59,10 @@ export interface SentenceCues {
   withoutEnds: number[];
   /** Ends of negations («не», "not"), for telling whether a target is itself denied. */
   negationEnds: number[];
-  /** Starts of hedges, conditions and counterfactuals (если бы, должно было, would, may). */
+  /** Starts of hedges and conditions (если, возможно, may, if). */
   hedgesAt: number[];
+  /** Starts of counterfactuals (должно было, бы, "should have"), whose clause evaluates nothing that is. */
+  counterfactualAt: number[];
   /** Starts of attribution markers (по мнению, according to, argues). */
   citedAt: number[];
 }
@@ -107,7 +111,8 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
   cues.sort((a, b) => a.from - b.from);
   return {
     tokens,
-    cues: composeModifiers(cues, tokens, breaksBefore),
+    language,
+    cues: composeModifiers(cues, tokens, breaksBefore, language),
     segmentOf,
     segments: contrastAt.length,
     contrastAt,
@@ -116,6 +121,7 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
     withoutEnds: of('without').map((m) => m.to),
     negationEnds: of('negation').map((m) => m.to),
     hedgesAt: of('hedge').map((m) => m.from),
+    counterfactualAt: of('counterfactual').map((m) => m.from),
     citedAt: of('cited').map((m) => m.from),
   };
 }
@@ -124,9 +130,9 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
  * Whether the word after a trend is a content word it governs («сократили поставки», "cut
  * deliveries"), rather than a preposition, an adverb or punctuation («выросли на 20 %»).
  */
-export function governsNextWord(tokens: Token[], at: number): boolean {
+export function governsNextWord(tokens: Token[], at: number, language: string): boolean {
   const next = tokens[at];
-  return next !== undefined && /^\p{L}{5,}$/u.test(next.text) && !next.lower.endsWith('ly');
+  return next !== undefined && /^\p{L}{3,}$/u.test(next.text) && !isStopWord(next.lower, language) && !next.lower.endsWith('ly');
 }
 
 /**
@@ -188,7 +194,7 @@ function relativeClauses(tokens: Token[], relatives: PatternMatch<CueEntry>[]): 
  * both: «снижение издержек», "reduce barriers", «компенсировала потери» are positive, «рост
  * эффективности» positive, «снижение эффективности» and «эффективность … уменьшается» negative.
  */
-function composeModifiers(cues: PolarCue[], tokens: Token[], breaksBefore: Int32Array): PolarCue[] {
+function composeModifiers(cues: PolarCue[], tokens: Token[], breaksBefore: Int32Array, language: string): PolarCue[] {
   const isEvaluation = (c: PolarCue): boolean => (c.kind === 'positive' || c.kind === 'negative') && c.negatedBy < 0;
   const result: PolarCue[] = [];
   for (let i = 0; i < cues.length; i++) {
@@ -202,7 +208,7 @@ function composeModifiers(cues: PolarCue[], tokens: Token[], breaksBefore: Int32
       ? undefined
       : isEvaluation(next) && MODIFIER_SIGN[first.kind] !== undefined
         ? MODIFIER_SIGN[first.kind]
-        : isEvaluation(first) && (next.kind === 'up' || next.kind === 'down') && next.negatedBy < 0 && !governsNextWord(tokens, next.to)
+        : isEvaluation(first) && (next.kind === 'up' || next.kind === 'down') && next.negatedBy < 0 && !governsNextWord(tokens, next.to, language)
           ? MODIFIER_SIGN[next.kind]
           : isEvaluation(first) && first.kind === 'negative' && isEvaluation(next) && next.kind === 'positive'
             ? -1

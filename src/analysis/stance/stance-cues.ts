@@ -19,9 +19,11 @@ import { compilePattern, PatternIndex, PatternSyntaxError } from '../factors/pat
  * - inert: fixed phrases that contain a cue word but are not cues (не только, not only);
  * - hedge: a condition, hedge or counterfactual (если бы, должно было, would, may): the statement is
  *   hypothetical; no cue of stance;
+ * - counterfactual: what should or would have been (должно было, бы, "should have"): hypothetical, and
+ *   the evaluations in its clause do not count;
  * - cited: an attribution (по мнению, according to, argues): the statement reports someone else's view.
  */
-export const CUE_KINDS = ['positive', 'negative', 'up', 'down', 'advice', 'counter', 'negation', 'without', 'contrast', 'concession', 'relative', 'inert', 'hedge', 'cited'] as const;
+export const CUE_KINDS = ['positive', 'negative', 'up', 'down', 'advice', 'counter', 'negation', 'without', 'contrast', 'concession', 'relative', 'inert', 'hedge', 'counterfactual', 'cited'] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 
 export interface CueEntry {

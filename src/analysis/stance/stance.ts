@@ -57,7 +57,11 @@ export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent
     if (names) for (let i = c.from; i < c.to; i++) if (names[i]) return true;
     return false;
   };
+  const counterfactual = (c: PolarCue): boolean => sentence.counterfactualAt.some((at) => sentence.breaksBefore[at] === sentence.breaksBefore[c.from]);
   for (const composed of sentence.cues) {
+    // «Государство должно было поддержать…» says what did not happen: no evaluation of what is.
+    // (Unless the target is what the sentence lacks: «без X сделки не состоялись бы» argues for X.)
+    if (!lacking && counterfactual(composed)) continue;
     // A composed cue whose evaluated word is the target's own name says, by its trend, how the
     // target itself changes («издержки выросли»).
     const parts = composed.parts;
@@ -133,7 +137,7 @@ function attachment(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): n
   const trend = cue.kind === 'up' || cue.kind === 'down';
   const introduces = cue.kind === 'advice' && cue.to <= target.from;
   let weight = trend
-    ? cue.from >= target.to && governsNextWord(sentence.tokens, cue.to) ? 0.2 : distance <= 2 ? 1 : distance <= 5 ? 0.6 : 0.2
+    ? cue.from >= target.to && governsNextWord(sentence.tokens, cue.to, sentence.language) ? 0.2 : distance <= 2 ? 1 : distance <= 5 ? 0.6 : 0.2
     : introduces
       ? distance <= 12 ? 1 : 0.7
       : distance <= 3 ? 1 : distance <= 6 ? 0.8 : distance <= 12 ? 0.5 : 0.3;

@@ -27,7 +27,7 @@ function modalityOf(sentence: SentenceCues, target: TokenSpan): Modality {
   const denies = (end: number): boolean => end <= target.from && target.from - end < NEGATION_REACH && breaksBefore[end] === breaksBefore[target.from];
   if (sentence.negationEnds.some(denies) || sentence.withoutEnds.some(denies)) return 'negated';
   if (sentence.cues.some((c) => c.kind === 'advice' && c.negatedBy < 0)) return 'recommendation';
-  if (sentence.hedgesAt.length > 0) return 'hypothetical';
+  if (sentence.hedgesAt.length > 0 || sentence.counterfactualAt.length > 0) return 'hypothetical';
   return 'claim';
 }
 
