@@ -57,6 +57,9 @@ describe('factor mentions', () => {
     expect(factorsOf('Public funds allocated to universities raised academic output.')).toEqual(expect.arrayContaining(['rd_investment']));
     expect(factorsOf('Public funds allocated to universities raised academic output.')).not.toContain('investment_finance');
     expect(factorsOf('Access to funding remains the main barrier for small firms.')).toContain('investment_finance');
+    // spillovers are technology absorption when they come from abroad
+    expect(factorsOf('Knowledge spillovers from partner firms contribute to success.')).not.toContain('technology_absorption');
+    expect(factorsOf('Knowledge spillovers from foreign direct investment raised productivity.')).toContain('technology_absorption');
   });
 
   it('catch paraphrases: a noun phrase with its verbs, not one paper\'s phrase', () => {
