@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyStance } from '../../src/analysis/stance/stance.js';
-import { mentionsOf, stances } from './factors-support.js';
+import { findFactorMentions } from '../../src/analysis/factors/index.js';
+import { contextOf, mentionsOf, stances } from './factors-support.js';
 
 describe('stance attaches to the factor it governs', () => {
   it('«отсутствие ТНК» is negative for tncs, «ТНК становятся основой» positive', () => {
@@ -44,6 +45,20 @@ describe('stance attaches to the factor it governs', () => {
   it('takes a counterfactual for what did not happen, not for an evaluation', () => {
     expect(stances('Государство должно было поддержать инвестиции в промышленность.').investment_finance).toBe('neutral');
     expect(stances('The government should have supported investment in manufacturing.').investment_finance).toBe('neutral');
+  });
+
+  it('gives the Russian and English versions of an abstract sentence the same stance', () => {
+    const context = contextOf(
+      { text: 'Санкции подорвали высокотехнологичный экспорт.', kind: 'abstract' },
+      { text: 'Sanctions affected high-tech exports.', kind: 'abstract' },
+    );
+    const sanctions = findFactorMentions(context, []).filter((m) => m.factor === 'sanctions').map((m) => m.stance);
+    expect(sanctions).toEqual(['negative', 'negative']);
+    const ppp = findFactorMentions(contextOf(
+      { text: 'Государственно-частное партнерство оказалось эффективным.', kind: 'abstract' },
+      { text: 'Public-private partnership was studied.', kind: 'abstract' },
+    ), []).filter((m) => m.factor === 'public_private_partnership').map((m) => m.stance);
+    expect(ppp).toEqual(['positive', 'positive']);
   });
 
   it('does not take methodology for evaluation', () => {

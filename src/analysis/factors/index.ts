@@ -8,6 +8,7 @@ import { actorsOf } from '../stance/actors.js';
 import { stanceToward, type StanceResult } from '../stance/stance.js';
 import { describeStatement } from '../stance/statement.js';
 import { assignConfidence, type MentionDraft } from './confidence.js';
+import { alignParallel } from './parallel.js';
 
 /** All codebook factors, in codebook order, as the lexicon defines them. */
 export function factorDefinitions(): FactorDefinition[] {
@@ -41,10 +42,10 @@ export function findFactorMentions(context: TextContext, abbreviations: SummaryA
       const judged = list.map((m) => ({ m, result: stanceToward(cues, m, inherent, ownNames) }));
       const { m, result } = judged.reduce((best, j) => (decidedness(j.result) > decidedness(best.result) ? j : best));
       const statement = describeStatement(cues, m, sentenceText);
-      mentions.push({ ...toMention(context.doc.text, tokens, index, factor, m, result), ...statement, actors, kind, words: m.to - m.from });
+      mentions.push({ ...toMention(context.doc.text, tokens, index, factor, m, result), ...statement, actors, kind, words: m.to - m.from, language, score: result.score });
     }
   });
-  return assignConfidence(mentions);
+  return assignConfidence(alignParallel(mentions));
 }
 
 function decidedness(result: StanceResult): number {
