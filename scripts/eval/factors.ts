@@ -26,7 +26,8 @@ import { analyze } from '../../src/analysis/index.js';
 import { projectRoot, sharedDir } from '../../src/paths.js';
 import type { Stance, SummaryFactor } from '../../src/analysis/types.js';
 import { parseEvalArgs, prf, report, round4, sharedData, type EvalArgs, type Prf } from './common.js';
-import { analyzeQuoteSet, compareWithReference, loadQuoteSet, quoteRows, referenceAvailable, referenceKeysOf, showOutcomes } from './quote-gold.js';
+import { analyzeQuoteSet, compareWithReference, loadQuoteSet, quoteRows, referenceAvailable, referenceKeysOf, showOutcomes, textTally } from './quote-gold.js';
+import { calibrationRows } from './quote-gold-score.js';
 
 interface GoldEvidence {
   quote?: string;
@@ -203,6 +204,7 @@ async function scoreDevSet(args: EvalArgs): Promise<void> {
     rows,
     args,
   );
+  report(`${DEV_SET} through the texts: calibration of the evidence's confidence (share of mentions right per band; target ≥ 0.8 right at ≥ 0.8)`, calibrationRows(textTally(results)), args);
   if (!args.flags.has('check-reference')) return;
   if (!referenceAvailable()) {
     console.error('skipping the reference check: ../shared/tools/score_factors.py not found');
@@ -218,10 +220,39 @@ async function scoreDevSet(args: EvalArgs): Promise<void> {
   } else console.log('reference scorer (score_factors.py) agrees on every figure, text and PDF');
 }
 
+interface CandidateLabels {
+  documents: Record<string, { useful: string[]; not: string[] }>;
+}
+
+/** Share of the candidates worth a researcher's time, on the corpus papers labelled in test/fixtures. */
+async function scoreCandidates(args: EvalArgs): Promise<void> {
+  const labels = JSON.parse(readFileSync(join(projectRoot, 'test', 'fixtures', 'candidate-labels.json'), 'utf8')) as CandidateLabels;
+  let useful = 0;
+  let labelled = 0;
+  const unlabelled: string[] = [];
+  for (const [document, label] of Object.entries(labels.documents)) {
+    const path = join(projectRoot, document);
+    const { summary } = await analyze(new Uint8Array(readFileSync(path)), { filename: basename(path) });
+    for (const c of summary.candidates) {
+      if (label.useful.includes(c.phrase)) useful++;
+      else if (!label.not.includes(c.phrase)) {
+        unlabelled.push(`${basename(document)}: ${c.phrase}`);
+        continue;
+      }
+      labelled++;
+    }
+  }
+  const rows = { candidates: { labelled, useful, share: labelled ? round4(useful / labelled) : null, unlabelled: unlabelled.length } };
+  report('Candidates worth a researcher\'s time (corpus papers, test/fixtures/candidate-labels.json)', rows, args);
+  if (unlabelled.length) console.log(`unlabelled candidates (label them to keep the share honest):\n  ${unlabelled.join('\n  ')}`);
+}
+
 const args = parseEvalArgs(process.argv.slice(2), ['show', 'check-reference', 'dev-only']);
 // --input names own-set files only: the development set is then left out.
 if (args.inputs.length === 0) await scoreDevSet(args);
 if (!args.flags.has('dev-only')) {
   console.log('');
   await scoreOwnSets(args);
+  console.log('');
+  await scoreCandidates(args);
 }

@@ -3,9 +3,9 @@
 // Scores the stance classifier on records {text, label, target?, target_span?}: the stance it gives
 // the target span (or the target string's first occurrence, or the whole sentence when there is no
 // target), against the label. Prints, per input, the macro-F1 over positive and negative (the
-// RuSentNE-2023 measure), accuracy over all three classes and the confusion matrix. Without --input
+// RuSentNE-2023 measure), the macro-F1 over all three classes, accuracy over all three classes and the confusion matrix. Without --input
 // it reads ../shared/data/ru_pol_rusentne2023_val.jsonl (Russian news, stance toward a named entity).
-import { classifyStance } from '../../src/analysis/factors/stance.js';
+import { classifyStance } from '../../src/analysis/stance/stance.js';
 import type { Stance } from '../../src/analysis/types.js';
 import { parseEvalArgs, prf, readJsonl, report, round4, setName, sharedData } from './common.js';
 
@@ -50,6 +50,7 @@ function score(records: PolarityRecord[]): Record<string, unknown> {
   return {
     records: records.length,
     macroF1PosNeg: round4((f1Of('positive') + f1Of('negative')) / 2),
+    macroF1ThreeClass: round4((f1Of('positive') + f1Of('negative') + f1Of('neutral')) / 3),
     f1Positive: f1Of('positive'),
     f1Negative: f1Of('negative'),
     accuracy: round4(right / records.length),
@@ -61,4 +62,4 @@ const args = parseEvalArgs();
 const inputs = args.inputs.length ? args.inputs : [sharedData('ru_pol_rusentne2023_val.jsonl')].filter((p): p is string => p !== null);
 const rows: Record<string, Record<string, unknown>> = {};
 for (const input of inputs) rows[setName(input)] = score(readJsonl<PolarityRecord>(input));
-report('Stance toward a target: macro-F1 over positive and negative (RuSentNE-2023 measure; aim ≥ 0.50); confusion rows gold→predicted positive/negative/neutral', rows, args);
+report('Stance toward a target: macro-F1 over positive and negative (RuSentNE-2023 measure; aim ≥ 0.50) and over the three classes; confusion rows gold→predicted positive/negative/neutral', rows, args);

@@ -36,14 +36,23 @@ export interface QuoteTally {
   abbrSysOk: number;
   abbrLongN: number;
   abbrLongOk: number;
+  /** Not in the reference: the factors' `assessment` against the gold stance (positive/negative gold factors found). */
+  assessmentOk: number;
+  /** Not in the reference: mentions per confidence band (tenths), and how many of them are right. */
+  bandN: number[];
+  bandRight: number[];
 }
 
 export function emptyTally(): QuoteTally {
-  return { docs: 0, tp: 0, fp: 0, fn: 0, core: 0, coreHit: 0, stanceN: 0, stanceOk: 0, evidenceN: 0, evidenceHit: 0, evidenceStanceN: 0, evidenceStanceOk: 0, abbrGold: 0, abbrHit: 0, abbrSys: 0, abbrSysOk: 0, abbrLongN: 0, abbrLongOk: 0 };
+  return { docs: 0, tp: 0, fp: 0, fn: 0, core: 0, coreHit: 0, stanceN: 0, stanceOk: 0, evidenceN: 0, evidenceHit: 0, evidenceStanceN: 0, evidenceStanceOk: 0, abbrGold: 0, abbrHit: 0, abbrSys: 0, abbrSysOk: 0, abbrLongN: 0, abbrLongOk: 0, assessmentOk: 0, bandN: new Array(10).fill(0), bandRight: new Array(10).fill(0) };
 }
 
 export function addTally(into: QuoteTally, t: QuoteTally): void {
-  for (const k of Object.keys(into) as (keyof QuoteTally)[]) into[k] += t[k];
+  for (const k of Object.keys(into) as (keyof QuoteTally)[]) {
+    const v = t[k];
+    if (typeof v === 'number') (into[k] as number) += v;
+    else (into[k] as number[]).forEach((x, i, a) => (a[i] = x + v[i]!));
+  }
 }
 
 /** The reference's `norm`: NFC, soft hyphens and line-end hyphenation gone, lower case, ё→е, no quote marks, one dash, one space. */
@@ -125,6 +134,7 @@ export function scoreQuoteDocument(gold: QuoteGold, summary: Summary): DocumentO
     if (found && (f.stance === 'positive' || f.stance === 'negative')) {
       t.stanceN++;
       if (dominantStance(found.stance) === f.stance) t.stanceOk++;
+      if (found.assessment?.stance === f.stance) t.assessmentOk++;
     }
     for (const ev of f.evidence ?? []) {
       const quote = normalizeQuote(ev.quote);
@@ -138,6 +148,20 @@ export function scoreQuoteDocument(gold: QuoteGold, summary: Summary): DocumentO
       t.evidenceStanceN++;
       if (hits.some((h) => h.stance === ev.stance)) t.evidenceStanceOk++;
       else evidenceMisses.push({ factor: k, quote: ev.quote, gold: ev.stance, got: hits[0]!.stance });
+    }
+  }
+  // Calibration: a mention is right when its factor is one of the paper's, and, where its sentence
+  // holds a gold quote of that factor, its stance is the quote's.
+  for (const f of summary.factors) {
+    const g = goldFactors.get(f.id);
+    const quotes = (g?.evidence ?? []).map((e) => ({ q: normalizeQuote(e.quote), stance: e.stance }));
+    for (const e of f.evidence) {
+      if (e.confidence === undefined) continue;
+      const band = Math.min(9, Math.floor(e.confidence * 10));
+      const sentence = normalizeQuote(e.sentence);
+      const quote = quotes.find((q) => covers(sentence, q.q));
+      t.bandN[band]!++;
+      if (g && (!quote || quote.stance === e.stance)) t.bandRight[band]!++;
     }
   }
   const goldAbbr = new Map((gold.abbreviations ?? []).map((a) => [abbreviationKey(a.short), a]));
@@ -170,6 +194,8 @@ export interface QuoteScores {
   abbrRecall: number | null;
   abbrPrecision: number | null;
   abbrLongAcc: number | null;
+  /** Not in the reference: accuracy of the factors' `assessment` on the same factors as docStanceAcc. */
+  assessmentAcc: number | null;
 }
 
 function ratio(x: number, y: number): number | null {
@@ -192,6 +218,7 @@ export function quoteScores(t: QuoteTally): QuoteScores {
     abbrRecall: ratio(t.abbrHit, t.abbrGold),
     abbrPrecision: ratio(t.abbrSysOk, t.abbrSys),
     abbrLongAcc: ratio(t.abbrLongOk, t.abbrLongN),
+    assessmentAcc: ratio(t.assessmentOk, t.stanceN),
   };
 }
 
@@ -210,4 +237,15 @@ export function asReferenceKeys(s: QuoteScores): Record<string, number | null> {
     abbr_precision: s.abbrPrecision,
     abbr_long_acc: s.abbrLongAcc,
   };
+}
+
+/** Rows of the calibration table: per confidence band, the mentions and the share of them right. */
+export function calibrationRows(t: QuoteTally): Record<string, Record<string, unknown>> {
+  const rows: Record<string, Record<string, unknown>> = {};
+  t.bandN.forEach((n, i) => {
+    if (n) rows[`${(i / 10).toFixed(1)}–${((i + 1) / 10).toFixed(1)}`] = { mentions: n, right: ratio(t.bandRight[i]!, n) };
+  });
+  const high = (xs: number[]): number => xs.slice(8).reduce((a, b) => a + b, 0);
+  rows['≥ 0.8'] = { mentions: high(t.bandN), right: ratio(high(t.bandRight), high(t.bandN)) };
+  return rows;
 }

@@ -52,6 +52,12 @@ export async function analyzeQuoteSet(docs: QuoteDocument[]): Promise<Analyzed[]
 }
 
 /** Rows: through the texts per language and together; through the PDFs, beside the same papers' texts. */
+export function textTally(results: Analyzed[]): QuoteTally {
+  const t = emptyTally();
+  for (const r of results) if (r.via === 'text') addTally(t, r.outcome.tally);
+  return t;
+}
+
 export function quoteRows(results: Analyzed[]): Record<string, Record<string, unknown>> {
   const tallies = new Map<string, QuoteTally>();
   const add = (row: string, t: QuoteTally): void => {

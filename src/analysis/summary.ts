@@ -6,6 +6,7 @@ import {
   ARGUMENT_ZONES,
   type Candidate,
   type Evidence,
+  type FactorAssessment,
   type ExtractedDocument,
   type FactorMention,
   type Paragraph,
@@ -104,9 +105,14 @@ function languageShares(counts: Map<string, number>, total: number): Record<stri
 }
 
 function summarizeFactors(input: SummaryInput, words: number): SummaryFactor[] {
-  const { mentions } = input;
+  const { mentions, context } = input;
   const byFactor = new Map<string, FactorMention[]>();
-  for (const m of mentions) byFactor.set(m.factor, [...(byFactor.get(m.factor) ?? []), m]);
+  for (const m of mentions) {
+    const list = byFactor.get(m.factor);
+    if (list) list.push(m);
+    else byFactor.set(m.factor, [m]);
+  }
+  const concluding = concludingParagraphs(context);
   const result: SummaryFactor[] = [];
   for (const definition of factorDefinitions()) {
     const list = byFactor.get(definition.id);
@@ -123,6 +129,7 @@ function summarizeFactors(input: SummaryInput, words: number): SummaryFactor[] {
       mentions: counted.length,
       per1000Words: words ? round((counted.length * 1000) / words, 2) : 0,
       stance,
+      assessment: assess(list, context, concluding),
       evidence,
     });
   }
@@ -142,6 +149,10 @@ function toEvidence({ context: { doc, sentences }, extracted }: SummaryInput, m:
     match: m.match,
     stance: m.stance,
     cues: m.cues,
+    modality: m.modality,
+    attribution: m.attribution,
+    actors: m.actors,
+    confidence: m.confidence,
   };
   if (paragraph && paragraph.kind !== 'body') evidence.section = paragraph.kind;
   if (evidence.page) evidence.printedPage = extracted.printedPages[evidence.page - 1] ?? null;
@@ -178,6 +189,57 @@ function fitWarnings({ context }: SummaryInput, factors: SummaryFactor[]): strin
   const rate = (1000 * factors.reduce((n, f) => n + f.mentions, 0)) / words;
   if (rate >= LOW_FIT_PER_1000) return [];
   return [`low codebook fit: ${round(rate, 2)} factor mentions per 1,000 words of the paper's argument (a data or methods paper, or another subject); the factor profile says little about it`];
+}
+
+/**
+ * Headings that open a paper's conclusions, discussion or recommendations, whose sentences state what
+ * the author concludes. (Section vocabulary belongs to the language profiles once they exist.)
+ */
+const CONCLUDING_HEADING = /\b(?:conclu|discussion|implication|recommend|summary)|заключени|вывод|рекомендаци|обсуждени|итог/iu;
+
+/** Paragraph indexes under a concluding heading, up to the next heading. */
+function concludingParagraphs({ doc }: TextContext): Set<number> {
+  const inside = new Set<number>();
+  let concluding = false;
+  doc.paragraphs.forEach((p, i) => {
+    if (p.kind === 'heading') concluding = CONCLUDING_HEADING.test(doc.text.slice(p.start, p.end));
+    else if (concluding) inside.add(i);
+  });
+  return inside;
+}
+
+/**
+ * The document's evaluation of a factor, weighing each mention: the abstract and the conclusions
+ * count double, a cited view, a hypothesis and a caption, heading or footnote half. Positive or
+ * negative when that side outweighs the other twice over and is not drowned in neutral mentions
+ * (at least a quarter of their weight), mixed when both sides are substantial, else neutral. `net`
+ * (the contract's plain count) is left as it is.
+ */
+function assess(mentions: FactorMention[], { sentences, doc }: TextContext, concluding: Set<number>): FactorAssessment {
+  let positive = 0;
+  let negative = 0;
+  let neutral = 0;
+  for (const m of mentions) {
+    const paragraph = sentences[m.sentence]!.paragraph;
+    const kind = doc.paragraphs[paragraph]?.kind ?? 'body';
+    let w = kind === 'abstract' || concluding.has(paragraph) ? 2 : kind === 'body' ? 1 : 0.5;
+    if (m.attribution === 'cited') w *= 0.5;
+    if (m.modality === 'hypothetical') w *= 0.5;
+    if (m.stance === 'positive') positive += w;
+    else if (m.stance === 'negative') negative += w;
+    else neutral += w;
+  }
+  const weight = positive + negative + neutral;
+  const score = weight ? round((positive - negative) / weight, 3) : 0;
+  const stance: FactorAssessment['stance'] =
+    positive > negative && positive >= neutral * 0.25 && positive >= 2 * negative
+      ? 'positive'
+      : negative > positive && negative >= neutral * 0.25 && negative >= 2 * positive
+        ? 'negative'
+        : positive > 0 && negative > 0 && Math.min(positive, negative) >= neutral * 0.25
+          ? 'mixed'
+          : 'neutral';
+  return { stance, score, weight: round(weight, 2) };
 }
 
 /** Most mentions first; ties go to the factor whose stance is the more decided. */

@@ -176,6 +176,11 @@ export interface Evidence {
    * paper): it is kept as evidence but counted once, with the stance of the one it translates.
    */
   translationOf?: number;
+  /** Added in v1 after the first release: absent from Summaries stored before. */
+  modality?: Modality;
+  attribution?: Attribution;
+  actors?: string[];
+  confidence?: number;
 }
 
 /**
@@ -193,6 +198,8 @@ export interface SummaryFactor {
   mentions: number;
   per1000Words: number;
   stance: { positive: number; negative: number; neutral: number; net: number };
+  /** Added in v1 after the first release: absent from Summaries stored before. */
+  assessment?: FactorAssessment;
   evidence: Evidence[];
 }
 
@@ -249,6 +256,31 @@ export interface FactorMention {
   cues: string[];
   /** Start offset of the sentence whose mention this one translates (counted once). */
   translationOf?: number;
+  /** What kind of statement the sentence makes about the factor. */
+  modality: Modality;
+  /** Whose view it is: the author's, or a cited one. */
+  attribution: Attribution;
+  /** Countries and organisations the sentence names, one name per actor in both languages. */
+  actors: string[];
+  /** How likely the mention is right (factor and stance), in [0, 1]; see factors/confidence.ts. */
+  confidence: number;
+}
+
+/** claim: stated as fact; recommendation: advised («необходимо», "should"); hypothetical: a hedge,
+ * condition or counterfactual («если бы», "would"); negated: the factor itself is denied («нет ТНК»). */
+export type Modality = 'claim' | 'recommendation' | 'hypothetical' | 'negated';
+export type Attribution = 'author' | 'cited';
+
+/**
+ * The document's weighed evaluation of a factor: the author's own claims, the abstract and the
+ * conclusions count more than cited views, hypotheses and passing mentions (see summary.ts).
+ */
+export interface FactorAssessment {
+  stance: 'positive' | 'negative' | 'mixed' | 'neutral';
+  /** Weighed mean of the mentions' signs (+1, −1, 0), in [−1, 1]. */
+  score: number;
+  /** Sum of the weights: how much the document says about the factor. */
+  weight: number;
 }
 
 /** A factor of the codebook: id, labels and group, as read from lexicons/. */

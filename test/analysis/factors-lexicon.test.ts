@@ -4,7 +4,7 @@ import { factorDefinitions } from '../../src/analysis/factors/index.js';
 import { parseCandidateLexicon } from '../../src/analysis/factors/candidate-lexicon.js';
 import { parseFactorLexicon } from '../../src/analysis/factors/lexicon.js';
 import { compilePattern, PatternIndex } from '../../src/analysis/factors/patterns.js';
-import { parseCueLexicon } from '../../src/analysis/factors/stance-cues.js';
+import { parseCueLexicon } from '../../src/analysis/stance/stance-cues.js';
 import { LexiconError } from '../../src/analysis/lexicon-files.js';
 import { tokenize } from '../../src/analysis/tokens.js';
 import { hasShared, sharedPath } from '../support/shared.js';
@@ -96,6 +96,12 @@ describe('lexicon validation reports file, line and reason', () => {
     expect(errorOf(() => parseFactorLexicon({ path: 'f.txt', text: FACTOR('ru санкции\n[sanctions]') }))).toMatch(/^f\.txt:7: factor "sanctions" is defined twice/);
     expect(errorOf(() => parseFactorLexicon({ path: 'f.txt', text: '@format 1\n[Sanctions]\n' }))).toMatch(/^f\.txt:2: factor id "Sanctions"/);
     expect(errorOf(() => parseFactorLexicon({ path: 'f.txt', text: '[sanctions]\n' }))).toMatch(/^f\.txt:1: the first line must be "@format 1"/);
+  });
+
+  it('a context condition that is not "near WORDS" or "unless WORDS", or whose window is too wide', () => {
+    expect(errorOf(() => parseFactorLexicon({ path: 'f.txt', text: FACTOR('ru  санкции ; around войн*') }))).toMatch(/^f\.txt:6: a condition is "near WORDS"/);
+    expect(errorOf(() => parseFactorLexicon({ path: 'f.txt', text: FACTOR('ru  санкции ; near:99 войн*') }))).toMatch(/^f\.txt:6: window 99/);
+    expect(errorOf(() => parseFactorLexicon({ path: 'f.txt', text: FACTOR('names maybe\nru санкции') }))).toMatch(/^f\.txt:2: factor "sanctions": names must be "count"/);
   });
 
   it('in the stance cue and candidate lexicons too', () => {

@@ -26,10 +26,61 @@ describe('factor mentions', () => {
     expect(mentionsOf('Льготные займы ФРП помогли предприятиям.', [frp]).map((m) => m.factor)).toContain('investment_finance');
   });
 
+  it('follow the paper\'s own definition of an abbreviation over the glossary and the lexicon', () => {
+    const ppp: SummaryAbbreviation = { short: 'PPP', long: 'purchasing power parity', source: 'text', language: 'en', count: 3, firstOffset: 0, equivalents: [], factor: null };
+    expect(mentionsOf('Incomes at PPP converged slowly across regions.', [ppp]).map((m) => m.factor)).not.toContain('public_private_partnership');
+    expect(mentionsOf('PPP projects built the new toll roads.', []).map((m) => m.factor)).toContain('public_private_partnership');
+  });
+
   it('skip false friends listed as exclusions', () => {
     expect(factorsOf('The board disclosed a conflict of interest.')).not.toContain('geopolitical_tension');
     expect(factorsOf('GDP per capita at PPP rose.')).not.toContain('public_private_partnership');
     expect(factorsOf('Exports to the Asia-Pacific region grew.')).not.toContain('regional_development');
+  });
+
+  it('read a word in the sense its context conditions state, in both languages', () => {
+    // partners and cooperation are international cooperation only with foreign partners
+    expect(factorsOf('Компания ищет партнеров среди местных поставщиков.')).not.toContain('international_cooperation');
+    expect(factorsOf('Компания ищет партнеров среди зарубежных поставщиков.')).toContain('international_cooperation');
+    expect(factorsOf('Firms learn from the partners they collaborate with.')).not.toContain('international_cooperation');
+    expect(factorsOf('International R&D collaboration gives access to foreign knowledge.')).toContain('international_cooperation');
+    // an institute as an organisation is not an institution; market institutions are
+    expect(factorsOf('В институтах и других научных учреждениях трудились тысячи человек.')).not.toContain('institutional_environment');
+    expect(factorsOf('Слабость рыночных институтов сдерживает инвестиции.')).toContain('institutional_environment');
+    // a company's relocation is not the emigration of people; that of specialists is
+    expect(factorsOf('Релокация юридических компаний в другие регионы — редкое явление.')).not.toContain('brain_drain');
+    expect(factorsOf('Релокация специалистов за рубеж ускорилась.')).toContain('brain_drain');
+    // conflict and tension in their everyday and academic senses are not geopolitics
+    expect(factorsOf('There is a tension between assumptions and empirical data.')).not.toContain('geopolitical_tension');
+    expect(factorsOf('Military tension between the two countries disrupted trade.')).toContain('geopolitical_tension');
+    // funding of research is research funding, other funding is finance
+    expect(factorsOf('Public funds allocated to universities raised academic output.')).toEqual(expect.arrayContaining(['rd_investment']));
+    expect(factorsOf('Public funds allocated to universities raised academic output.')).not.toContain('investment_finance');
+    expect(factorsOf('Access to funding remains the main barrier for small firms.')).toContain('investment_finance');
+    // spillovers are technology absorption when they come from abroad
+    expect(factorsOf('Knowledge spillovers from partner firms contribute to success.')).not.toContain('technology_absorption');
+    expect(factorsOf('Knowledge spillovers from foreign direct investment raised productivity.')).toContain('technology_absorption');
+  });
+
+  it('catch paraphrases: a noun phrase with its verbs, not one paper\'s phrase', () => {
+    expect(factorsOf('Policy aims to reduce reliance on imports of machinery.')).toContain('import_dependence');
+    expect(factorsOf('Необходимо снизить зависимость от зарубежных поставщиков.')).toContain('import_dependence');
+    expect(factorsOf('Firms fight for market share in world markets.')).toContain('global_competition');
+    expect(factorsOf('Компании борются за рынки сбыта.')).toContain('global_competition');
+    expect(factorsOf('Universities with fewer staff members face pressure.')).toContain('human_capital');
+    expect(factorsOf('SMEs find it difficult to interact with universities and public research organisations.')).toContain('science_industry_links');
+    expect(factorsOf('Institutional barriers increase the fixed costs of innovation.')).toContain('costs_logistics');
+    expect(factorsOf('The cost of capital rose.')).not.toContain('costs_logistics');
+  });
+
+  it('take names of organisations, journals and programmes for names, unless the factor is a kind of organisation', () => {
+    expect(factorsOf('The paper appeared in Research Policy last year.')).not.toContain('state_policy');
+    expect(factorsOf('Data come from the Regional Innovation System Programme of Flanders.')).not.toContain('national_innovation_system');
+    expect(factorsOf('Сотрудники работали в Институте экономики.')).not.toContain('institutional_environment');
+    expect(factorsOf('The author thanks Peking University for support.')).toContain('universities');
+    expect(factorsOf('Решение принял Центральный банк.')).toContain('monetary_policy');
+    expect(factorsOf('Research policy shapes what universities do.')).toContain('state_policy');
+    expect(factorsOf('Решение принимало Министерство промышленности.')).toContain('state_policy');
   });
 
   it('let the longer wording win where two factors overlap', () => {
@@ -79,6 +130,12 @@ describe('candidates', () => {
     const context = contextOf('Выделим основные проблемы развития:', '1. Слабость кредитных кооперативов.', '2. Низкое доверие населения.');
     const phrases = findCandidates(context, findFactorMentions(context, [])).map((c) => c.phrase);
     expect(phrases).toEqual(expect.arrayContaining(['слабость кредитных кооперативов', 'низкое доверие населения']));
+  });
+
+  it('are no single words, names or methodology terms', () => {
+    const phrases = (text: string) => findCandidates(contextOf(text), []).map((c) => c.phrase);
+    expect(phrases('Key factors include the propensity score, the outcome variables and diaspora networks.')).toEqual(['diaspora networks']);
+    expect(phrases('Важнейшими факторами являются лидерство, дефицит инженеров и работы Попова.')).toEqual(['дефицит инженеров']);
   });
 
   it('suggest the nearest codebook factor by shared words', () => {

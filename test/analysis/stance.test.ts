@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classifyStance } from '../../src/analysis/factors/stance.js';
-import { mentionsOf, stances } from './factors-support.js';
+import { classifyStance } from '../../src/analysis/stance/stance.js';
+import { findFactorMentions } from '../../src/analysis/factors/index.js';
+import { contextOf, mentionsOf, stances } from './factors-support.js';
 
 describe('stance attaches to the factor it governs', () => {
   it('«отсутствие ТНК» is negative for tncs, «ТНК становятся основой» positive', () => {
@@ -27,6 +28,42 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('Необходимо развивать государственно-частное партнерство.').public_private_partnership).toBe('positive');
     expect(stances('Governments should invest in universities.').universities).toBe('positive');
     expect(stances('The lack of venture capital is a barrier for start-ups.').investment_finance).toBe('negative');
+  });
+
+  it('reads a counter-move by role: what it counters is a threat, what counters it the remedy', () => {
+    const ru = stances('Развитие НИС позволит парировать негативные последствия от санкционных ограничений.');
+    expect(ru.sanctions).toBe('negative');
+    expect(ru.national_innovation_system).toBe('positive');
+    expect(stances('Import substitution helped to mitigate the effects of sanctions.').sanctions).toBe('negative');
+    expect(stances('Необходимо преодоление зависимости от импорта технологий.').import_dependence).toBe('negative');
+  });
+
+  it('reads a trend by what it governs: a crisis that cut investment is bad for investment', () => {
+    expect(stances('Кризис значительно снизил долю инвестиций в ВВП.').investment_finance).toBe('negative');
+  });
+
+  it('takes a counterfactual for what did not happen, not for an evaluation', () => {
+    expect(stances('Государство должно было поддержать инвестиции в промышленность.').investment_finance).toBe('neutral');
+    expect(stances('The government should have supported investment in manufacturing.').investment_finance).toBe('neutral');
+  });
+
+  it('gives the Russian and English versions of an abstract sentence the same stance', () => {
+    const context = contextOf(
+      { text: 'Санкции подорвали высокотехнологичный экспорт.', kind: 'abstract' },
+      { text: 'Sanctions affected high-tech exports.', kind: 'abstract' },
+    );
+    const sanctions = findFactorMentions(context, []).filter((m) => m.factor === 'sanctions').map((m) => m.stance);
+    expect(sanctions).toEqual(['negative', 'negative']);
+    const ppp = findFactorMentions(contextOf(
+      { text: 'Государственно-частное партнерство оказалось эффективным.', kind: 'abstract' },
+      { text: 'Public-private partnership was studied.', kind: 'abstract' },
+    ), []).filter((m) => m.factor === 'public_private_partnership').map((m) => m.stance);
+    expect(ppp).toEqual(['positive', 'positive']);
+  });
+
+  it('does not take methodology for evaluation', () => {
+    expect(stances('We use R&D spending as the dependent variable with robust standard errors.').rd_investment).toBe('neutral');
+    expect(stances('Доля инвестиций меняется в зависимости от региона.').investment_finance).toBe('neutral');
   });
 
   it('lists the cues that decided it', () => {

@@ -7,10 +7,20 @@ import type { Candidate, FactorMention, TextContext, Token } from '../types.js';
 import { analyzedLanguage } from './analyzed.js';
 import { candidateLexicon } from './candidate-lexicon.js';
 import { factorLexicon } from './lexicon.js';
-import { CLAUSE_BREAKS } from './sentence-cues.js';
+import { CLAUSE_BREAKS } from '../stance/sentence-cues.js';
 
 /** Longest candidate phrase, in words. */
 const MAX_PHRASE_WORDS = 4;
+/** A single word is rarely a factor worth a researcher's time (a surname, an adverb, a bare noun). */
+const MIN_PHRASE_WORDS = 2;
+/**
+ * A codebook factor is suggested only when its share of the votes of the phrase's words that the
+ * lexicon knows is at least this (a word shared by n factors gives each 1/n): "high-tech exports" →
+ * none (exports belong to many factors), «цифровая грамотность кадров» → one of two known words.
+ */
+const SUGGESTION_SIMILARITY = 0.3;
+/** A lexicon prefix shorter than this says little about a word («про», «выс» begin too many). */
+const MIN_SHARED_PREFIX = 5;
 /** Most items read from one list («X, Y и Z») or one enumerated list. */
 const MAX_LIST_ITEMS = 8;
 /** A key phrase must occur at least this often to be a candidate. */
@@ -71,7 +81,7 @@ export function findCandidates(context: TextContext, mentions: FactorMention[]):
       else if (tokens[tokens.length - 1]?.text === ':') openList = { language, items: 0, marker: false };
     }
     // Key phrases: runs of two or three content words free of codebook wordings.
-    const keyword = tokens.map((t) => t.text.length >= 3 && free.has(t) && isContent(t, stop));
+    const keyword = tokens.map((t, i) => t.text.length >= 3 && free.has(t) && isContent(tokens, i, stop));
     for (let i = 0; i + 1 < tokens.length; i++) {
       if (!keyword[i] || !keyword[i + 1]) continue;
       record(frequent, context.doc.text, tokens, i, i + 2);
@@ -88,25 +98,38 @@ export function findCandidates(context: TextContext, mentions: FactorMention[]):
   return chosen.map((f) => ({ phrase: f.phrase, count: f.count, suggestedFactor: nearestFactor(f.tokens), offsets: f.offsets }));
 }
 
+/** A proper name: capitalised after a lower-case word («работы Попова», "as Nelson argues"). */
+function isName(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const before = tokens[i - 1];
+  return /^\p{Lu}\p{Ll}/u.test(t.text) && before !== undefined && /^\p{Ll}/u.test(before.text);
+}
+
 /** Character ranges of the factor wordings found in each sentence: what the codebook already covers. */
 function coveredRanges(mentions: FactorMention[]): Map<number, [number, number][]> {
   const ranges = new Map<number, [number, number][]>();
-  for (const m of mentions) ranges.set(m.sentence, [...(ranges.get(m.sentence) ?? []), [m.matchStart, m.matchEnd]]);
+  for (const m of mentions) {
+    const list = ranges.get(m.sentence);
+    if (list) list.push([m.matchStart, m.matchEnd]);
+    else ranges.set(m.sentence, [[m.matchStart, m.matchEnd]]);
+  }
   return ranges;
 }
 
 const STARTS_WITH_LETTER = /^\p{L}/u;
 
-function isContent(t: Token, stop: Set<string>): boolean {
-  return t.text.length >= 2 && STARTS_WITH_LETTER.test(t.text) && !stop.has(t.lower);
+/** A word that may stand in a candidate phrase: a letter word, no stop word, no proper name. */
+function isContent(tokens: Token[], i: number, stop: Set<string>): boolean {
+  const t = tokens[i]!;
+  return !isName(tokens, i) && t.text.length >= 2 && STARTS_WITH_LETTER.test(t.text) && !stop.has(t.lower);
 }
 
 /** The content words from `from` on, up to the first word that is not one (at most MAX_PHRASE_WORDS). */
 function firstPhrase(tokens: Token[], from: number, stop: Set<string>): Token[] {
   let i = from;
-  while (i < tokens.length && !isContent(tokens[i]!, stop) && !CLAUSE_BREAKS.has(tokens[i]!.text)) i++;
+  while (i < tokens.length && !isContent(tokens, i, stop) && !CLAUSE_BREAKS.has(tokens[i]!.text)) i++;
   const phrase: Token[] = [];
-  for (; i < tokens.length && phrase.length < MAX_PHRASE_WORDS && isContent(tokens[i]!, stop); i++) phrase.push(tokens[i]!);
+  for (; i < tokens.length && phrase.length < MAX_PHRASE_WORDS && isContent(tokens, i, stop); i++) phrase.push(tokens[i]!);
   return phrase;
 }
 
@@ -136,7 +159,7 @@ function listAfter(tokens: Token[], from: number, stop: Set<string>): Token[][] 
 /** The content words just before a trigger («X является фактором»). */
 function phraseBefore(tokens: Token[], to: number, stop: Set<string>): Token[] {
   const phrase: Token[] = [];
-  for (let i = to - 1; i >= 0 && phrase.length < MAX_PHRASE_WORDS && isContent(tokens[i]!, stop); i--) phrase.unshift(tokens[i]!);
+  for (let i = to - 1; i >= 0 && phrase.length < MAX_PHRASE_WORDS && isContent(tokens, i, stop); i--) phrase.unshift(tokens[i]!);
   return phrase;
 }
 
@@ -149,7 +172,7 @@ function skipListMarker(tokens: Token[]): number {
 
 /** Counts the phrase tokens[from, to) under the key of its stems. */
 function record(map: Map<string, Found>, text: string, tokens: Token[], from = 0, to = tokens.length): void {
-  if (to <= from) return;
+  if (to - from < MIN_PHRASE_WORDS) return;
   let key = tokens[from]!.stem;
   for (let i = from + 1; i < to; i++) key += ' ' + tokens[i]!.stem;
   const start = tokens[from]!.start;
@@ -174,13 +197,15 @@ function sortByCount(found: Found[]): Found[] {
 function nearestFactor(phrase: Token[]): string | null {
   const { stemFactors } = factorLexicon();
   const votes = new Map<string, number>();
+  let voting = 0;
   for (const t of phrase) {
     const factors = new Set(stemFactors.get(t.stem) ?? []);
-    for (let k = 3; k <= t.lower.length; k++) for (const f of stemFactors.get(t.lower.slice(0, k)) ?? []) factors.add(f);
+    for (let k = MIN_SHARED_PREFIX; k <= t.lower.length; k++) for (const f of stemFactors.get(t.lower.slice(0, k)) ?? []) factors.add(f);
+    if (factors.size) voting++;
     for (const f of factors) votes.set(f, (votes.get(f) ?? 0) + 1 / factors.size);
   }
   let best: string | null = null;
   for (const [factor, n] of votes) if (best === null || n > votes.get(best)!) best = factor;
-  return best;
+  return best !== null && votes.get(best)! / voting >= SUGGESTION_SIMILARITY ? best : null;
 }
 

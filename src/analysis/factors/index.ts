@@ -3,8 +3,12 @@ import type { FactorDefinition, FactorMention, SummaryAbbreviation, TextContext,
 import { analyzedLanguage } from './analyzed.js';
 import { factorLexicon } from './lexicon.js';
 import { abbreviationFactors, matchFactors, type FactorMatch } from './matching.js';
-import { findSentenceCues } from './sentence-cues.js';
-import { stanceToward, type StanceResult } from './stance.js';
+import { findSentenceCues } from '../stance/sentence-cues.js';
+import { actorsOf } from '../stance/actors.js';
+import { stanceToward, type StanceResult } from '../stance/stance.js';
+import { describeStatement } from '../stance/statement.js';
+import { assignConfidence, type MentionDraft } from './confidence.js';
+import { alignParallel } from './parallel.js';
 
 /** All codebook factors, in codebook order, as the lexicon defines them. */
 export function factorDefinitions(): FactorDefinition[] {
@@ -18,7 +22,7 @@ export function factorDefinitions(): FactorDefinition[] {
 export function findFactorMentions(context: TextContext, abbreviations: SummaryAbbreviation[]): FactorMention[] {
   const lexicon = factorLexicon();
   const byAbbreviation = abbreviationFactors(abbreviations, lexicon);
-  const mentions: FactorMention[] = [];
+  const mentions: MentionDraft[] = [];
   context.sentences.forEach((_, index) => {
     const language = analyzedLanguage(context, index);
     if (!language) return;
@@ -28,14 +32,20 @@ export function findFactorMentions(context: TextContext, abbreviations: SummaryA
     const names = new Uint8Array(tokens.length);
     for (const m of matches) names.fill(1, m.from, m.to);
     const cues = findSentenceCues(tokens, language, names);
+    const actors = actorsOf(tokens, language);
+    const sentenceText = context.doc.text.slice(context.sentences[index]!.start, context.sentences[index]!.end);
+    const kind = context.doc.paragraphs[context.sentences[index]!.paragraph]?.kind ?? 'body';
     for (const [factor, list] of groupByFactor(matches)) {
       const inherent = lexicon.byId.get(factor)?.inherent ?? 'neutral';
-      const judged = list.map((m) => ({ m, result: stanceToward(cues, m, inherent, list) }));
+      const ownNames = list.length > 1 ? new Uint8Array(tokens.length) : undefined;
+      if (ownNames) for (const m of list) ownNames.fill(1, m.from, m.to);
+      const judged = list.map((m) => ({ m, result: stanceToward(cues, m, inherent, ownNames) }));
       const { m, result } = judged.reduce((best, j) => (decidedness(j.result) > decidedness(best.result) ? j : best));
-      mentions.push(toMention(context.doc.text, tokens, index, factor, m, result));
+      const statement = describeStatement(cues, m, sentenceText);
+      mentions.push({ ...toMention(context.doc.text, tokens, index, factor, m, result), ...statement, actors, kind, words: m.to - m.from, language, score: result.score });
     }
   });
-  return mentions;
+  return assignConfidence(alignParallel(mentions));
 }
 
 function decidedness(result: StanceResult): number {
@@ -44,11 +54,15 @@ function decidedness(result: StanceResult): number {
 
 function groupByFactor(matches: FactorMatch[]): Map<string, FactorMatch[]> {
   const groups = new Map<string, FactorMatch[]>();
-  for (const m of matches) groups.set(m.factor, [...(groups.get(m.factor) ?? []), m]);
+  for (const m of matches) {
+    const list = groups.get(m.factor);
+    if (list) list.push(m);
+    else groups.set(m.factor, [m]);
+  }
   return groups;
 }
 
-function toMention(text: string, tokens: Token[], sentence: number, factor: string, m: FactorMatch, result: StanceResult): FactorMention {
+function toMention(text: string, tokens: Token[], sentence: number, factor: string, m: FactorMatch, result: StanceResult): Pick<FactorMention, 'factor' | 'sentence' | 'match' | 'matchStart' | 'matchEnd' | 'stance' | 'cues'> {
   const matchStart = tokens[m.from]!.start;
   const matchEnd = tokens[m.to - 1]!.end;
   const match = text.slice(matchStart, matchEnd);

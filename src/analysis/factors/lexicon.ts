@@ -4,21 +4,32 @@
 import { LexiconError, readLexiconFile, type LexiconFile } from '../lexicon-files.js';
 import { LANGUAGES } from '../languages/index.js';
 import type { FactorDefinition, FactorLabels } from '../types.js';
-import { compilePattern, PatternIndex, PatternSyntaxError, type Pattern } from './patterns.js';
+import { compilePattern, compileWordSet, PatternIndex, PatternSyntaxError, type Pattern, type TokenTest } from './patterns.js';
 import { forEachLexiconLine } from '../lexicon-lines.js';
+import { INHERENT_VALUES, type Inherent } from '../stance/stance.js';
 
 const FACTOR_LEXICON = 'factors.txt';
 
-/**
- * How a factor reads by itself: `negative`, a threat (sanctions, brain drain): negative unless the
- * sentence clearly says otherwise; `burden`, more of it is worse (costs, interest rates): its rise
- * is negative and its fall positive, but naming it is neutral; `neutral`, everything else.
- */
-export type Inherent = 'negative' | 'burden' | 'neutral';
-const INHERENT_VALUES: readonly Inherent[] = ['negative', 'burden', 'neutral'];
-
 export interface FactorEntry extends FactorDefinition {
   inherent: Inherent;
+  /**
+   * Whether a proper name counts as a mention (`names count`): for factors that are kinds of
+   * organisation (universities, research institutes, corporations) a named one is an instance of
+   * the factor; for the others a name («Институт экономики», "Research Policy") is not the factor.
+   */
+  namesCount: boolean;
+}
+
+/**
+ * A condition on the words around a match (`; near w1|w2*` or `; unless w1|w2*`, optionally
+ * `near:N`): one of the words must (near) or must not (unless) stand within N tokens (default 8)
+ * before or after the match in the same sentence. It states a word sense: «партнер» is international
+ * cooperation near «зарубежн*|иностранн*», «институт» is an organisation near «научн*|академи*».
+ */
+export interface ContextRule {
+  kind: 'near' | 'unless';
+  words: TokenTest[];
+  window: number;
 }
 
 export interface FactorPatternEntry {
@@ -26,7 +37,13 @@ export interface FactorPatternEntry {
   /** Exclusions remove a factor's matches that overlap them (false friends). */
   exclude: boolean;
   pattern: Pattern;
+  context: ContextRule[];
+  /** A proper name matched by this pattern counts (`; names`): «Министерство промышленности» is the state. */
+  namesCount: boolean;
 }
+
+const DEFAULT_CONTEXT_WINDOW = 8;
+const MAX_CONTEXT_WINDOW = 30;
 
 export interface FactorLexicon {
   factors: FactorEntry[];
@@ -78,7 +95,7 @@ export function parseFactorLexicon(file: LexiconFile): FactorLexicon {
     stemFactors: new Map(),
   };
   const patternKinds = patternKeys();
-  const fieldKeys = new Set(['group', ...labelKeys(), 'inherent']);
+  const fieldKeys = new Set(['group', ...labelKeys(), 'inherent', 'names']);
   let draft: Draft | undefined;
   const finish = (): void => {
     if (!draft) return;
@@ -107,15 +124,20 @@ export function parseFactorLexicon(file: LexiconFile): FactorLexicon {
     }
     const kind = patternKinds[key];
     if (!kind) throw new LexiconError(file.path, n, `unknown key "${key}" (expected ${[...fieldKeys, ...Object.keys(patternKinds)].join(', ')})`);
+    const [patternSource, ...parts] = value.split(/\s+;\s+/);
+    const conditions = parts.filter((c) => c.trim() !== 'names');
+    const namesCount = conditions.length < parts.length;
     for (const language of kind.languages) {
       let pattern: Pattern;
+      let context: ContextRule[];
       try {
-        pattern = compilePattern(value, language);
+        pattern = compilePattern(patternSource!, language);
+        context = conditions.map((c) => parseContextRule(c, language));
       } catch (error) {
         if (error instanceof PatternSyntaxError) throw new LexiconError(file.path, n, error.message);
         throw error;
       }
-      lexicon.index[language]!.add(pattern, { factor: draft.id, exclude: kind.exclude, pattern });
+      lexicon.index[language]!.add(pattern, { factor: draft.id, exclude: kind.exclude, pattern, context, namesCount });
       if (!kind.exclude) recordStems(lexicon.stemFactors, pattern, draft.id);
     }
     if (!kind.exclude) draft.patterns++;
@@ -137,7 +159,17 @@ function finishFactor(file: LexiconFile, draft: Draft): FactorEntry {
     throw new LexiconError(file.path, draft.line, `factor "${draft.id}": inherent must be one of ${INHERENT_VALUES.join(', ')}, not "${inherent}"`);
   }
   const label = Object.fromEntries(labelKeys().map((key) => [key.slice('label.'.length), need(key)])) as FactorLabels;
-  return { id: draft.id, group: need('group'), label, inherent: inherent as Inherent };
+  const names = draft.fields.get('names');
+  if (names !== undefined && names !== 'count') throw new LexiconError(file.path, draft.line, `factor "${draft.id}": names must be "count", not "${names}"`);
+  return { id: draft.id, group: need('group'), label, inherent: inherent as Inherent, namesCount: names === 'count' };
+}
+
+function parseContextRule(source: string, language: string): ContextRule {
+  const m = /^(near|unless)(?::(\d+))?\s+(\S+)$/.exec(source.trim());
+  if (!m) throw new PatternSyntaxError(`a condition is "near WORDS", "unless WORDS" (WORDS = w1|w2*, optionally "near:N") or "names", not "${source}"`);
+  const window = m[2] ? Number(m[2]) : DEFAULT_CONTEXT_WINDOW;
+  if (window < 1 || window > MAX_CONTEXT_WINDOW) throw new PatternSyntaxError(`window ${window} is outside 1..${MAX_CONTEXT_WINDOW}: "${source}"`);
+  return { kind: m[1] as ContextRule['kind'], words: compileWordSet(m[3]!, language), window };
 }
 
 function recordStems(stemFactors: Map<string, Set<string>>, pattern: Pattern, factor: string): void {

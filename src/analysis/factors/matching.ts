@@ -1,8 +1,10 @@
-// Finds the codebook factors a sentence's tokens name: lexicon patterns, plus abbreviations that
-// the abbreviation step tied to a factor, minus exclusions (false friends); where matches of
-// different factors overlap, the longer one wins («инфляция издержек» is costs, not inflation).
+// Finds the codebook factors a sentence's tokens name: lexicon patterns whose context conditions
+// hold, plus abbreviations that the abbreviation step tied to a factor, minus exclusions (false
+// friends) and proper names; where matches of different factors overlap, the longer one wins
+// («инфляция издержек» is costs, not inflation).
 import type { SummaryAbbreviation, Token } from '../types.js';
-import type { FactorLexicon } from './lexicon.js';
+import type { ContextRule, FactorLexicon } from './lexicon.js';
+import { tokenPasses } from './patterns.js';
 
 export interface FactorMatch {
   factor: string;
@@ -11,19 +13,34 @@ export interface FactorMatch {
   to: number;
 }
 
-/** Abbreviation (bare, as the tokenizer gives it in Token.stem) → the factor it names. */
-export type AbbreviationFactors = Map<string, string>;
+/**
+ * Abbreviation (bare, as the tokenizer gives it in Token.stem) → the factor it names, or null when
+ * the paper defines it as something no factor is («ЯГУ», "PPP (purchasing power parity)"): the paper's
+ * own definition overrides the glossary and the lexicon's abbreviation patterns.
+ */
+export type AbbreviationFactors = Map<string, string | null>;
 
 export function abbreviationFactors(abbreviations: SummaryAbbreviation[], lexicon: FactorLexicon): AbbreviationFactors {
   const map: AbbreviationFactors = new Map();
-  for (const a of abbreviations) if (a.factor && lexicon.byId.has(a.factor)) map.set(a.short, a.factor);
+  for (const a of abbreviations) {
+    if (a.factor && lexicon.byId.has(a.factor)) map.set(a.short, a.factor);
+    else if (a.source === 'text') map.set(a.short, null);
+  }
   return map;
+}
+
+/** A lexicon match that is only an abbreviation the paper itself defines as something else. */
+function redefined(tokens: Token[], m: { from: number; to: number }, abbreviations: AbbreviationFactors): boolean {
+  const t = tokens[m.from]!;
+  return m.to - m.from === 1 && t.upper && (abbreviations.get(t.stem) === null || abbreviations.get(t.text) === null);
 }
 
 export function matchFactors(tokens: Token[], language: string, lexicon: FactorLexicon, abbreviations: AbbreviationFactors): FactorMatch[] {
   const found: FactorMatch[] = [];
   const exclusions: FactorMatch[] = [];
   for (const m of lexicon.index[language]!.matchAll(tokens)) {
+    if (!contextHolds(tokens, m, m.entry.context) || redefined(tokens, m, abbreviations)) continue;
+    if (!m.entry.exclude && !m.entry.namesCount && !lexicon.byId.get(m.entry.factor)!.namesCount && isProperName(tokens, m.from, m.to)) continue;
     (m.entry.exclude ? exclusions : found).push({ factor: m.entry.factor, from: m.from, to: m.to });
   }
   if (abbreviations.size) {
@@ -32,16 +49,74 @@ export function matchFactors(tokens: Token[], language: string, lexicon: FactorL
       if (factor) found.push({ factor, from: i, to: i + 1 });
     });
   }
-  const kept = found.filter((m) => !exclusions.some((x) => x.factor === m.factor && overlaps(x, m)));
-  return dedupe(kept.filter((m) => !kept.some((other) => other.factor !== m.factor && containsLonger(other, m))));
+  // Exclusions are few (a sentence rarely holds one), so testing each match against them is cheap.
+  const kept = exclusions.length ? found.filter((m) => !exclusions.some((x) => x.factor === m.factor && overlaps(x, m))) : found;
+  return dedupe(dropContained(kept));
 }
 
 function overlaps(a: FactorMatch, b: FactorMatch): boolean {
   return a.from < b.to && b.from < a.to;
 }
 
-function containsLonger(outer: FactorMatch, inner: FactorMatch): boolean {
-  return outer.from <= inner.from && inner.to <= outer.to && outer.to - outer.from > inner.to - inner.from;
+/**
+ * Drops each match that a longer match of another factor contains. Matches are filed by their first
+ * token, and a containing match starts at most `longest` tokens earlier, so each match meets only
+ * the few that start near it (linear in the number of matches for bounded pattern lengths).
+ */
+function dropContained(matches: FactorMatch[]): FactorMatch[] {
+  if (matches.length < 2) return matches;
+  const byStart = new Map<number, FactorMatch[]>();
+  let longest = 0;
+  for (const m of matches) {
+    const list = byStart.get(m.from);
+    if (list) list.push(m);
+    else byStart.set(m.from, [m]);
+    longest = Math.max(longest, m.to - m.from);
+  }
+  return matches.filter((inner) => {
+    for (let from = inner.from; from >= inner.from - longest && from >= 0; from--) {
+      for (const outer of byStart.get(from) ?? []) {
+        if (outer.factor !== inner.factor && inner.to <= outer.to && outer.to - outer.from > inner.to - inner.from) return false;
+      }
+    }
+    return true;
+  });
+}
+
+/** Whether every context condition of a pattern holds around its match. */
+function contextHolds(tokens: Token[], m: { from: number; to: number }, rules: ContextRule[]): boolean {
+  for (const rule of rules) {
+    let seen = false;
+    const lo = Math.max(0, m.from - rule.window);
+    const hi = Math.min(tokens.length, m.to + rule.window);
+    for (let i = lo; i < hi && !seen; i++) if ((i < m.from || i >= m.to) && rule.words.some((w) => tokenPasses(w, tokens[i]!))) seen = true;
+    if (seen !== (rule.kind === 'near')) return false;
+  }
+  return true;
+}
+
+const TITLE_CASE = /^\p{Lu}\p{Ll}/u;
+const LETTERS = /\p{L}/u;
+/** Short words inside a name that stay lower-case: "University of Navarra", «им.». */
+const NAME_JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'and', 'the', 'de', 'им', 'имени']);
+
+/**
+ * A match written as a proper name: its words (all but joiners) are capitalised, and it stands
+ * among capitalised words ("Peking University", "University of Chicago Press", "Research Policy",
+ * «Институт общей физики») or after a lower-case word, where only a name is capitalised («в
+ * Институте», "at the University"). A sentence that merely begins with the word is not a name.
+ */
+function isProperName(tokens: Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (LETTERS.test(t.text) && !NAME_JOINERS.has(t.lower) && !TITLE_CASE.test(t.text)) return false;
+  }
+  const before = tokens[from - 1];
+  const after = tokens[to];
+  const capitalised = (t: Token | undefined): boolean => t !== undefined && TITLE_CASE.test(t.text);
+  if (capitalised(before) || capitalised(after)) return true;
+  if (after && NAME_JOINERS.has(after.lower) && capitalised(tokens[to + 1])) return true;
+  return before !== undefined && LETTERS.test(before.text) && before.text === before.lower;
 }
 
 /** One match per factor and span, in text order. */

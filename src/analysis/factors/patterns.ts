@@ -100,7 +100,14 @@ function isAbbreviation(token: Token): boolean {
   return token.upper && /\p{L}/u.test(token.text);
 }
 
-function tokenPasses(test: TokenTest, token: Token): boolean {
+/** A set of single words ("foreign|international|overseas"), tested on one token at a time. */
+export function compileWordSet(source: string, language: string): TokenTest[] {
+  const pattern = compilePattern(source, language);
+  if (pattern.steps.length !== 1) throw new PatternSyntaxError(`"${source}" must be single words separated by "|"`);
+  return pattern.steps[0]!.tests;
+}
+
+export function tokenPasses(test: TokenTest, token: Token): boolean {
   switch (test.kind) {
     case 'stem':
       return token.stem === test.value;

@@ -3,7 +3,7 @@
 import { profileOf } from '../languages/index.js';
 import { LexiconError, type LexiconFile } from '../lexicon-files.js';
 import { forEachLexiconLine } from '../lexicon-lines.js';
-import { compilePattern, PatternIndex, PatternSyntaxError } from './patterns.js';
+import { compilePattern, PatternIndex, PatternSyntaxError } from '../factors/patterns.js';
 
 /**
  * What a cue does:
@@ -16,9 +16,14 @@ import { compilePattern, PatternIndex, PatternSyntaxError } from './patterns.js'
  * - contrast: the clause after it dominates (но, однако, but);
  * - concession: the clause it opens is subordinate (хотя, although);
  * - relative: opens a relative clause after a comma (который, which), whose cues are about its own subject;
- * - inert: fixed phrases that contain a cue word but are not cues (не только, not only).
+ * - inert: fixed phrases that contain a cue word but are not cues (не только, not only);
+ * - hedge: a condition, hedge or counterfactual (если бы, должно было, would, may): the statement is
+ *   hypothetical; no cue of stance;
+ * - counterfactual: what should or would have been (должно было, бы, "should have"): hypothetical, and
+ *   the evaluations in its clause do not count;
+ * - cited: an attribution (по мнению, according to, argues): the statement reports someone else's view.
  */
-export const CUE_KINDS = ['positive', 'negative', 'up', 'down', 'advice', 'counter', 'negation', 'without', 'contrast', 'concession', 'relative', 'inert'] as const;
+export const CUE_KINDS = ['positive', 'negative', 'up', 'down', 'advice', 'counter', 'negation', 'without', 'contrast', 'concession', 'relative', 'inert', 'hedge', 'counterfactual', 'cited'] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 
 export interface CueEntry {

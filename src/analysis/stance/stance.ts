@@ -12,8 +12,15 @@
 // состоялись бы», "impossible without X" present X as necessary, so the votes turn around.
 import { tokenize } from '../tokens.js';
 import type { Stance, Token } from '../types.js';
-import type { Inherent } from './lexicon.js';
 import { findSentenceCues, governsNextWord, type PolarCue, type PolarKind, type SentenceCues } from './sentence-cues.js';
+
+/**
+ * How a factor reads by itself: `negative`, a threat (sanctions, brain drain): negative unless the
+ * sentence clearly says otherwise; `burden`, more of it is worse (costs, interest rates): its rise
+ * is negative and its fall positive, but naming it is neutral; `neutral`, everything else.
+ */
+export type Inherent = 'negative' | 'burden' | 'neutral';
+export const INHERENT_VALUES: readonly Inherent[] = ['negative', 'burden', 'neutral'];
 
 /** |score| at or above which a mention is positive or negative rather than neutral. */
 const DECISION_THRESHOLD = 0.3;
@@ -37,25 +44,54 @@ export interface TokenSpan {
 
 /**
  * Stance of the sentence toward the target; `inherent` is how the target reads by itself, `names`
- * the other wordings of the same target in the sentence, whose words are not evaluations of it either.
+ * marks (by token, 1 = a name) the other wordings of the same target in the sentence, whose words are
+ * not evaluations of it either; the mask makes each cue's test independent of how many there are.
  */
-export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent: Inherent = 'neutral', names: TokenSpan[] = []): StanceResult {
+export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent: Inherent = 'neutral', names?: Uint8Array): StanceResult {
   const lacking = sentence.withoutEnds.some(
     (end) => end <= target.from && target.from - end < WITHOUT_SCOPE && sentence.breaksBefore[end] === sentence.breaksBefore[target.from] && !sentence.tokens.slice(end, target.from).some((t) => t.text === ','),
   );
   const votes: { text: string; value: number }[] = [];
-  const spans = [target, ...names];
-  const named = (c: PolarCue): boolean => spans.some((n) => c.to > n.from && c.from < n.to);
+  const named = (c: PolarCue): boolean => {
+    if (c.to > target.from && c.from < target.to) return true;
+    if (names) for (let i = c.from; i < c.to; i++) if (names[i]) return true;
+    return false;
+  };
+  const counterfactual = (c: PolarCue): boolean => sentence.counterfactualAt.some((at) => sentence.breaksBefore[at] === sentence.breaksBefore[c.from]);
   for (const composed of sentence.cues) {
+    // «Государство должно было поддержать…» says what did not happen: no evaluation of what is.
+    // (Unless the target is what the sentence lacks: «без X сделки не состоялись бы» argues for X.)
+    if (!lacking && counterfactual(composed)) continue;
     // A composed cue whose evaluated word is the target's own name says, by its trend, how the
     // target itself changes («издержки выросли»).
     const parts = composed.parts;
     const cue = !parts ? (named(composed) ? undefined : composed) : named(parts.modifier) ? undefined : named(parts.evaluation) ? parts.modifier : composed;
     if (!cue) continue;
-    const value = cueSign(cue.kind, inherent) * (cue.negatedBy >= 0 ? -1 : 1) * cue.weight * attachment(sentence, cue, target) * (lacking ? -1 : 1);
+    const value = counterMove(sentence, composed, target) ?? cueSign(cue.kind, inherent) * (cue.negatedBy >= 0 ? -1 : 1) * cue.weight * attachment(sentence, cue, target) * (lacking ? -1 : 1);
     if (value !== 0) votes.push({ text: cueText(sentence.tokens, cue), value });
   }
   return decide(votes, inherent);
+}
+
+/** How far after a counter-move its object may stand: «парировать негативные последствия … от санкционных ограничений». */
+const COUNTERED_SCOPE = 10;
+
+/**
+ * A counter-move (преодоление, парировать, mitigate, overcome — alone or composed with the harm it
+ * counters: «парировать негативные последствия») reads by the target's role: what it acts on, after
+ * it in the same clause, is a threat («преодоление санкций», "mitigate the effects of sanctions"
+ * are negative for sanctions), whatever else the sentence says; what acts, before it, is the remedy
+ * and reads positive («НИС позволит парировать …»). Null when the cue is no counter-move or when
+ * the clause does not relate it to the target.
+ */
+function counterMove(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): number | null {
+  const move = cue.kind === 'counter' ? cue : cue.parts?.modifier.kind === 'counter' ? cue.parts.modifier : null;
+  if (!move || move.negatedBy >= 0) return null;
+  const sameClause = sentence.breaksBefore[Math.min(move.from, target.from)] === sentence.breaksBefore[Math.max(move.from, target.from)];
+  if (!sameClause) return null;
+  if (target.from >= move.to && target.from - move.to <= COUNTERED_SCOPE) return -move.weight;
+  if (target.to <= move.from) return move.weight * attachment(sentence, move, target);
+  return null;
 }
 
 /** Stance of the whole sentence, for sentences without a target: the last contrast clause dominates. */
@@ -101,7 +137,7 @@ function attachment(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): n
   const trend = cue.kind === 'up' || cue.kind === 'down';
   const introduces = cue.kind === 'advice' && cue.to <= target.from;
   let weight = trend
-    ? cue.from >= target.to && governsNextWord(sentence.tokens, cue.to) ? 0.2 : distance <= 2 ? 1 : distance <= 5 ? 0.6 : 0.2
+    ? cue.from >= target.to && governsNextWord(sentence.tokens, cue.to, sentence.language) ? 0.2 : distance <= 2 ? 1 : distance <= 5 ? 0.6 : 0.2
     : introduces
       ? distance <= 12 ? 1 : 0.7
       : distance <= 3 ? 1 : distance <= 6 ? 0.8 : distance <= 12 ? 0.5 : 0.3;

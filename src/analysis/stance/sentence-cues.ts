@@ -2,16 +2,21 @@
 // negation and its scope, contrast segments, concessive and relative clauses, and the composition
 // of trends and counter-moves with the evaluative words they govern.
 import { profileOf } from '../languages/index.js';
+import { isStopWord } from '../tokens.js';
 import type { Token } from '../types.js';
-import type { PatternMatch } from './patterns.js';
+import type { PatternMatch } from '../factors/patterns.js';
 import { cueIndex, type CueEntry, type CueKind } from './stance-cues.js';
 
 /** How many words after a negation its scope reaches (не способствует, "not very effective"). */
 const NEGATION_SCOPE = 3;
 /** How many words before a negation a Russian predicate negation reaches back («становления … не произошло»). */
 const BACKWARD_NEGATION_SCOPE = 5;
-/** Weight of a negation that governs no cue («не создают», "did not improve"), times its lexicon weight. */
-const BARE_NEGATION_WEIGHT = 0.5;
+/**
+ * Weight of a negation that governs no cue («не создают», "does not qualify"), times its lexicon
+ * weight: below the decision threshold, so that a negation alone does not make a sentence negative
+ * (a fact stated negatively, "no other firm can use it", is not an evaluation), only with another cue.
+ */
+const BARE_NEGATION_WEIGHT = 0.25;
 /** How close a trend or counter-move must be to the evaluative word it changes («снижение издержек»). */
 const MODIFIER_SCOPE = 2;
 const MODIFIER_SIGN: Partial<Record<CueKind, number>> = { up: 1, down: -1, counter: -1 };
@@ -39,6 +44,7 @@ export interface PolarCue {
 /** The cues of one sentence, found once and reused for every target in it. */
 export interface SentenceCues {
   tokens: Token[];
+  language: string;
   cues: PolarCue[];
   /** Token index → contrast segment. */
   segmentOf: Int32Array;
@@ -51,6 +57,14 @@ export interface SentenceCues {
   relativeOf: Int32Array;
   /** Ends of «без» / "without" markers: a target right after one is what the sentence lacks. */
   withoutEnds: number[];
+  /** Ends of negations («не», "not"), for telling whether a target is itself denied. */
+  negationEnds: number[];
+  /** Starts of hedges and conditions (если, возможно, may, if). */
+  hedgesAt: number[];
+  /** Starts of counterfactuals (должно было, бы, "should have"), whose clause evaluates nothing that is. */
+  counterfactualAt: number[];
+  /** Starts of attribution markers (по мнению, according to, argues). */
+  citedAt: number[];
 }
 
 /** `names` marks the tokens of factor names in the sentence (see isInsideName). */
@@ -97,13 +111,18 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
   cues.sort((a, b) => a.from - b.from);
   return {
     tokens,
-    cues: composeModifiers(cues, tokens, breaksBefore),
+    language,
+    cues: composeModifiers(cues, tokens, breaksBefore, language),
     segmentOf,
     segments: contrastAt.length,
     contrastAt,
     breaksBefore,
     relativeOf: relativeClauses(tokens, of('relative')),
     withoutEnds: of('without').map((m) => m.to),
+    negationEnds: of('negation').map((m) => m.to),
+    hedgesAt: of('hedge').map((m) => m.from),
+    counterfactualAt: of('counterfactual').map((m) => m.from),
+    citedAt: of('cited').map((m) => m.from),
   };
 }
 
@@ -111,9 +130,9 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
  * Whether the word after a trend is a content word it governs («сократили поставки», "cut
  * deliveries"), rather than a preposition, an adverb or punctuation («выросли на 20 %»).
  */
-export function governsNextWord(tokens: Token[], at: number): boolean {
+export function governsNextWord(tokens: Token[], at: number, language: string): boolean {
   const next = tokens[at];
-  return next !== undefined && /^\p{L}{5,}$/u.test(next.text) && !next.lower.endsWith('ly');
+  return next !== undefined && /^\p{L}{3,}$/u.test(next.text) && !isStopWord(next.lower, language) && !next.lower.endsWith('ly');
 }
 
 /**
@@ -175,7 +194,7 @@ function relativeClauses(tokens: Token[], relatives: PatternMatch<CueEntry>[]): 
  * both: «снижение издержек», "reduce barriers", «компенсировала потери» are positive, «рост
  * эффективности» positive, «снижение эффективности» and «эффективность … уменьшается» negative.
  */
-function composeModifiers(cues: PolarCue[], tokens: Token[], breaksBefore: Int32Array): PolarCue[] {
+function composeModifiers(cues: PolarCue[], tokens: Token[], breaksBefore: Int32Array, language: string): PolarCue[] {
   const isEvaluation = (c: PolarCue): boolean => (c.kind === 'positive' || c.kind === 'negative') && c.negatedBy < 0;
   const result: PolarCue[] = [];
   for (let i = 0; i < cues.length; i++) {
@@ -189,7 +208,7 @@ function composeModifiers(cues: PolarCue[], tokens: Token[], breaksBefore: Int32
       ? undefined
       : isEvaluation(next) && MODIFIER_SIGN[first.kind] !== undefined
         ? MODIFIER_SIGN[first.kind]
-        : isEvaluation(first) && (next.kind === 'up' || next.kind === 'down') && next.negatedBy < 0 && !governsNextWord(tokens, next.to)
+        : isEvaluation(first) && (next.kind === 'up' || next.kind === 'down') && next.negatedBy < 0 && !governsNextWord(tokens, next.to, language)
           ? MODIFIER_SIGN[next.kind]
           : isEvaluation(first) && first.kind === 'negative' && isEvaluation(next) && next.kind === 'positive'
             ? -1
