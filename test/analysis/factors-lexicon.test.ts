@@ -80,7 +80,7 @@ describe('lexicon validation reports file, line and reason', () => {
   });
 
   it('patterns and labels of a language that is not analyzed (not in LANGUAGES)', () => {
-    expect(errorOf(() => parseFactorLexicon({ path: 'f.txt', text: FACTOR('de  sanktion') }))).toMatch(/^f\.txt:6: unknown key "de" \(expected group, label\.ru, label\.en, inherent, abbr, ru, not\.ru, en, not\.en\)/);
+    expect(errorOf(() => parseFactorLexicon({ path: 'f.txt', text: FACTOR('de  sanktion') }))).toMatch(/^f\.txt:6: unknown key "de" \(expected group, label\.ru, label\.en, inherent, names, abbr, ru, not\.ru, en, not\.en\)/);
     expect(errorOf(() => parseFactorLexicon({ path: 'f.txt', text: FACTOR('label.de Sanktionen') }))).toMatch(/^f\.txt:6: unknown key "label\.de"/);
   });
 

@@ -2,11 +2,11 @@
 // sentence is about, each under one name in both languages (Россия = Russia, США = US, ЕС = EU).
 import { LexiconError, readLexiconFile, type LexiconFile } from '../lexicon-files.js';
 import type { Token } from '../types.js';
-import { forEachLexiconLine } from '../factors/lexicon-lines.js';
+import { forEachLexiconLine } from '../lexicon-lines.js';
+import { LANGUAGES } from '../languages/index.js';
 import { compilePattern, PatternIndex, PatternSyntaxError } from '../factors/patterns.js';
 
 const ACTOR_LEXICON = 'actors.txt';
-const ACTOR_LANGUAGES = ['ru', 'en'] as const;
 
 export type ActorIndex = Map<string, PatternIndex<string>>;
 
@@ -18,13 +18,13 @@ export function actorIndex(): ActorIndex {
 }
 
 export function parseActorLexicon(file: LexiconFile): ActorIndex {
-  const index: ActorIndex = new Map(ACTOR_LANGUAGES.map((l) => [l, new PatternIndex<string>()]));
+  const index: ActorIndex = new Map(LANGUAGES.map((p) => [p.code, new PatternIndex<string>()]));
   forEachLexiconLine(file, (line, n) => {
     const m = /^(\S+)\s+([a-z]+)\s+(.+)$/.exec(line);
     if (!m) throw new LexiconError(file.path, n, `expected "Name language pattern", got "${line}"`);
     const [, name, language, source] = m as unknown as [string, string, string, string];
     const languageIndex = index.get(language);
-    if (!languageIndex) throw new LexiconError(file.path, n, `unknown language "${language}" (expected ${ACTOR_LANGUAGES.join(', ')})`);
+    if (!languageIndex) throw new LexiconError(file.path, n, `unknown language "${language}" (expected ${LANGUAGES.map((p) => p.code).join(', ')})`);
     try {
       languageIndex.add(compilePattern(source, language), name.replace(/_/g, ' '));
     } catch (error) {
