@@ -80,6 +80,8 @@ describe('factor mentions', () => {
     expect(factorsOf('The author thanks Peking University for support.')).toContain('universities');
     expect(factorsOf('Решение принял Центральный банк.')).toContain('monetary_policy');
     expect(factorsOf('Research policy shapes what universities do.')).toContain('state_policy');
+    expect(factorsOf('Регионы России участвовали в этом процессе фрагментарно.')).toContain('regional_development');
+    expect(factorsOf('Регионы не имеют необходимых институтов.')).toContain('institutional_environment');
     expect(factorsOf('Решение принимало Министерство промышленности.')).toContain('state_policy');
   });
 

@@ -104,7 +104,8 @@ const NAME_JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'and', 'the', 'd
  * A match written as a proper name: its words (all but joiners) are capitalised, and it stands
  * among capitalised words ("Peking University", "University of Chicago Press", "Research Policy",
  * «Институт общей физики») or after a lower-case word, where only a name is capitalised («в
- * Институте», "at the University"). A sentence that merely begins with the word is not a name.
+ * Институте», "at the University"). A sentence that merely begins with the word is not a name,
+ * unless the name goes on with "of" ("University of Chicago Press").
  */
 function isProperName(tokens: Token[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -114,9 +115,12 @@ function isProperName(tokens: Token[], from: number, to: number): boolean {
   const before = tokens[from - 1];
   const after = tokens[to];
   const capitalised = (t: Token | undefined): boolean => t !== undefined && TITLE_CASE.test(t.text);
-  if (capitalised(before) || capitalised(after)) return true;
+  if (capitalised(before)) return true;
   if (after && NAME_JOINERS.has(after.lower) && capitalised(tokens[to + 1])) return true;
-  return before !== undefined && LETTERS.test(before.text) && before.text === before.lower;
+  // A sentence's first word is capitalised anyway, and a name after it is its complement («Регионы
+  // России»), so a capitalised next word makes a name only inside the sentence.
+  const inside = before !== undefined && LETTERS.test(before.text);
+  return inside && (capitalised(after) || before.text === before.lower);
 }
 
 /** One match per factor and span, in text order. */
