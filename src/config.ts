@@ -33,8 +33,17 @@ const schema = z.object({
   JOB_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   /** Seconds one document may take before its analysis is stopped. */
   ANALYSIS_TIMEOUT_S: z.coerce.number().positive().default(300),
-  /** Heap limit of one analysis thread, in MB. */
+  /**
+   * Memory limit of one analysis in MB: the resident size of its child process (native allocations
+   * included) with ANALYSIS_ISOLATION=process, the JavaScript heap of its thread with `thread`.
+   */
   ANALYSIS_MEMORY_MB: z.coerce.number().int().min(64).default(1024),
+  /**
+   * Where an analysis runs: `process` (a child process per slot, killed as a whole when it exceeds
+   * its memory or time, so a hostile file takes only its own document down) or `thread` (a worker
+   * thread in this process: cheaper, but native memory is unbounded; kept to measure the cost).
+   */
+  ANALYSIS_ISOLATION: z.enum(['process', 'thread']).default('process'),
   /**
    * Tesseract languages for scanned pages ('' turns OCR off); used when `tesseract` is installed.
    * By default the models of every analyzed language (rus+eng: Russian papers quote English).
@@ -47,6 +56,11 @@ const schema = z.object({
   OCR_MAX_PAGES: z.coerce.number().int().min(0).default(30),
   MAX_UPLOAD_MB: z.coerce.number().positive().default(50),
   MAX_FILES_PER_REQUEST: z.coerce.number().int().min(1).default(100),
+  /**
+   * A JSON upload's body, counted after inflating (gzip/deflate/br): far below V8's longest string.
+   * Larger files go through multipart, which streams.
+   */
+  MAX_JSON_BODY_MB: z.coerce.number().positive().max(256).default(64),
   /** Requests per minute from one client address (all routes). */
   RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(1200),
   /** Writes (uploads, reanalysis) per minute per API key, or per address without a key. */

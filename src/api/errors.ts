@@ -44,11 +44,23 @@ export function toHttpError(error: unknown): HttpError {
   if (/^(Malformed part header|Unexpected end of form|Multipart: Boundary not found|Malformed urlencoded form)/.test(e?.message ?? '')) {
     return new HttpError(400, 'malformed_multipart', `The upload is not a well-formed multipart form: ${e.message}.`);
   }
-  if (e?.type === 'entity.too.large') return new HttpError(413, 'too_large', 'The request body is too large.');
-  if (e?.type === 'entity.parse.failed') return new HttpError(400, 'invalid_json', 'The request body is not valid JSON.');
+  const bodyError = e?.type ? bodyParserErrors[e.type] : undefined;
+  if (bodyError) return new HttpError(bodyError.status, bodyError.code, bodyError.message);
+  if (/^(Z_|ERR_BROTLI|ERR__?ZSTD)/.test(e?.code ?? '')) return new HttpError(400, 'bad_compression', 'The request body is not valid for its Content-Encoding.');
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return new HttpError(e.status, 'bad_request', e.message ?? 'Bad request.');
   return new HttpError(500, 'internal', 'Something went wrong on our side; the error was logged.');
 }
+
+/** body-parser's errors by type (its own message can name internals such as zlib). */
+const bodyParserErrors: Record<string, { status: number; code: string; message: string }> = {
+  'entity.too.large': { status: 413, code: 'too_large', message: 'The request body is too large (counted after decompression); send large files as multipart/form-data.' },
+  'entity.parse.failed': { status: 400, code: 'invalid_json', message: 'The request body is not valid JSON.' },
+  'encoding.unsupported': { status: 415, code: 'unsupported_encoding', message: 'The Content-Encoding is not supported; use gzip, deflate, br or none.' },
+  'charset.unsupported': { status: 415, code: 'unsupported_charset', message: 'The request charset is not supported; send UTF-8.' },
+  'request.aborted': { status: 400, code: 'aborted', message: 'The request body ended before it was complete.' },
+  'request.size.invalid': { status: 400, code: 'bad_length', message: 'The request body is not as long as its Content-Length says.' },
+  'stream.not.readable': { status: 400, code: 'bad_request', message: 'The request body could not be read.' },
+};
 
 // Connection failures and PostgreSQL's shutdown/connection error classes (57P0x, 08xxx).
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);

@@ -19,6 +19,7 @@ export function apiSettings(config: Config): ApiSettings {
     writesPerMinute: config.RATE_LIMIT_WRITES_PER_MIN,
     maxUploadBytes: Math.round(config.MAX_UPLOAD_MB * 1024 * 1024),
     maxFilesPerRequest: config.MAX_FILES_PER_REQUEST,
+    maxJsonBodyBytes: Math.round(config.MAX_JSON_BODY_MB * 1024 * 1024),
   };
 }
 /** A job untouched for this many lock periods, and absent from the queue, was lost by the queue. */

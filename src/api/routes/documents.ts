@@ -8,14 +8,20 @@ import type { DocumentRow } from '../../store/documents-repository.js';
 import { HttpError, toHttpError } from '../errors.js';
 import { paging, parseQuery } from '../params.js';
 
+/** Passwords of PDFs are short; a longer "password" is a mistake or an attack on the store. */
+const MAX_PASSWORD_LENGTH = 1000;
+
 const jsonUpload = z.object({
   files: z
     .array(z.object({ filename: z.string().min(1).max(1000), contentBase64: z.string() }))
     .min(1),
   collection: z.union([z.string(), z.array(z.string())]).optional(),
-  password: z.string().optional(),
+  password: z.string().max(MAX_PASSWORD_LENGTH).optional(),
   year: z.number().int().optional(),
 });
+
+/** A character that standard or URL-safe base64 (padded or not, wrapped or not) never holds. */
+const NOT_BASE64 = /[^A-Za-z0-9+/_\-=\s]/;
 
 /** A publication year as uploaders give it: absent, or a plausible four-digit year. */
 function parseYear(value: unknown): number | undefined {
@@ -29,6 +35,8 @@ function parseYear(value: unknown): number | undefined {
 export interface UploadLimits {
   maxUploadBytes: number;
   maxFilesPerRequest: number;
+  /** A JSON body, counted after decompression (MAX_JSON_BODY_MB). */
+  maxJsonBodyBytes: number;
 }
 
 export function documentsRouter(documents: DocumentService, limits: UploadLimits): Router {
@@ -42,10 +50,11 @@ export function documentsRouter(documents: DocumentService, limits: UploadLimits
   });
 
   router.post('/documents', (req, res, next) => {
-    if (req.is('application/json')) return json({ limit: Math.ceil(maxBytes * 1.4) * maxFiles })(req, res, next);
+    // body-parser counts the limit on the inflated bytes as they come, so a compressed bomb stops there.
+    if (req.is('application/json')) return json({ limit: limits.maxJsonBodyBytes })(req, res, next);
     return upload.array('files', maxFiles)(req, res, next);
   }, async (req, res) => {
-    const uploads = req.is('application/json') ? fromJson(req.body, maxBytes) : fromMultipart(req);
+    const uploads = req.is('application/json') ? fromJson(req.body, maxBytes, maxFiles) : fromMultipart(req);
     if (uploads.length === 0) throw new HttpError(400, 'no_files', 'Send one or more files in the multipart field "files".');
     const accepted: (ReturnType<typeof describe> & { created: boolean })[] = [];
     const rejected: { filename: string; error: { code: string; message: string } }[] = [];
@@ -88,7 +97,7 @@ export function documentsRouter(documents: DocumentService, limits: UploadLimits
 
   router.post('/documents/:id/reanalyze', json({ limit: '16kb' }), async (req, res) => {
     const row = await documents.find(req.params.id);
-    const body = z.object({ password: z.string().max(1000).optional() }).safeParse(req.body ?? {});
+    const body = z.object({ password: z.string().max(MAX_PASSWORD_LENGTH).optional() }).safeParse(req.body ?? {});
     if (!body.success) throw new HttpError(400, 'invalid_body', 'Expected { "password"?: string }.');
     await documents.reanalyze([row.id], body.data.password);
     res.status(202).json({ document: describe(await documents.find(row.id)) });
@@ -123,20 +132,32 @@ function fromMultipart(req: { files?: unknown; body?: Record<string, unknown> })
   const body = req.body ?? {};
   const collections = ([] as unknown[]).concat(body.collection ?? []).filter((c): c is string => typeof c === 'string');
   const password = typeof body.password === 'string' && body.password !== '' ? body.password : undefined;
+  if (password && password.length > MAX_PASSWORD_LENGTH) throw passwordTooLong();
   const year = parseYear(body.year);
   return files.map((f) => ({ bytes: new Uint8Array(f.buffer.buffer, f.buffer.byteOffset, f.buffer.byteLength), filename: f.originalname, collections, password, year }));
 }
 
-function fromJson(body: unknown, maxBytes: number): Upload[] {
+function fromJson(body: unknown, maxBytes: number, maxFiles: number): Upload[] {
   const parsed = jsonUpload.safeParse(body);
   if (!parsed.success) {
+    if (parsed.error.issues.some((i) => i.path[0] === 'password')) throw passwordTooLong();
     throw new HttpError(400, 'invalid_body', 'Expected { "files": [{ "filename", "contentBase64" }], "collection"?, "password"?, "year"? }.');
+  }
+  if (parsed.data.files.length > maxFiles) {
+    throw new HttpError(413, 'limit_file_count', `Too many files in one request: ${parsed.data.files.length}, at most ${maxFiles}.`);
   }
   const collections = ([] as string[]).concat(parsed.data.collection ?? []);
   const year = parseYear(parsed.data.year);
   return parsed.data.files.map((f) => {
+    // Checked before decoding: base64 holds 3 bytes in 4 characters.
+    if (Math.floor((f.contentBase64.length * 3) / 4) > maxBytes + 2) throw new HttpError(413, 'limit_file_size', `${f.filename} is larger than the upload limit.`);
+    if (NOT_BASE64.test(f.contentBase64)) throw new HttpError(400, 'invalid_base64', `${f.filename}: "contentBase64" is not base64.`);
     const bytes = Buffer.from(f.contentBase64, 'base64');
     if (bytes.length > maxBytes) throw new HttpError(413, 'limit_file_size', `${f.filename} is larger than the upload limit.`);
     return { bytes: new Uint8Array(bytes), filename: f.filename, collections, password: parsed.data.password, year };
   });
+}
+
+function passwordTooLong(): HttpError {
+  return new HttpError(400, 'invalid_password', `A password is at most ${MAX_PASSWORD_LENGTH} characters.`);
 }
