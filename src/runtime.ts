@@ -72,6 +72,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
       size: config.WORKER_CONCURRENCY,
       timeoutMs: config.ANALYSIS_TIMEOUT_S * 1000,
       memoryMb: config.ANALYSIS_MEMORY_MB,
+      isolation: config.ANALYSIS_ISOLATION,
     });
     closers.push(() => pool.close());
     analysis = new AnalysisService(documents, results, pool, log, ocrOptions(config));

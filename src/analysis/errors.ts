@@ -17,6 +17,7 @@ export type AnalysisErrorCode =
   | 'pdf_invalid' // damaged beyond reading
   | 'timeout' // processing took longer than allowed
   | 'too_large' // too many pages, too much memory
+  | 'crashed' // the analysis killed its process or thread (retried; final after JOB_ATTEMPTS crashes)
   | 'internal'; // a bug: the message says what failed
 
 export class AnalysisError extends Error {

@@ -1,16 +1,20 @@
-// A fixed pool of worker threads that run analyze(). Each task has a time limit and each thread a
-// heap limit: a parse that hangs or explodes is killed, its document fails with `timeout` or
-// `too_large`, and a fresh thread takes the next task.
-import { Worker } from 'node:worker_threads';
+// A fixed pool of analysis runners (child processes or worker threads, see runners.ts). Each task
+// has a time limit and each runner a memory limit: a parse that hangs or explodes is killed, its
+// document fails with `timeout` or `too_large` (or `crashed` when the runner died on its own), and
+// a fresh runner takes the next task. A runner holds one task at a time, so a death takes only
+// that document with it.
 import { AnalysisError } from '../analysis/errors.js';
 import type { AnalysisResult } from '../analysis/index.js';
 import type { DocumentMeta } from '../analysis/types.js';
-import type { ThreadReady, ThreadRequest, ThreadResponse } from './protocol.js';
+import type { AnalysisResponse, RunnerReady } from './protocol.js';
+import { startRunner, type Isolation, type Runner } from './runners.js';
 
 export interface AnalysisPoolOptions {
   size: number;
   timeoutMs: number;
   memoryMb: number;
+  /** Child processes (the default: native memory is bounded too) or worker threads. */
+  isolation?: Isolation;
 }
 
 interface Task {
@@ -22,22 +26,11 @@ interface Task {
 }
 
 interface Slot {
-  worker: Worker;
-  /** The thread has loaded the analysis and can take a task. */
+  runner: Runner;
+  /** The runner has loaded the analysis and can take a task. */
   ready: boolean;
   task?: Task;
   timer?: NodeJS.Timeout;
-}
-
-// Under vitest or tsx the sources are TypeScript: the thread then registers tsx's loader itself
-// (Node 20 does not pass --import loaders on to worker threads).
-const fromSource = import.meta.url.endsWith('.ts');
-const threadUrl = new URL(fromSource ? './analysis-thread.ts' : './analysis-thread.js', import.meta.url);
-
-function startThread(resourceLimits: { maxOldGenerationSizeMb: number }): Worker {
-  if (!fromSource) return new Worker(threadUrl, { resourceLimits });
-  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(threadUrl.href)}); });`;
-  return new Worker(bootstrap, { eval: true, resourceLimits });
 }
 
 export class AnalysisPool {
@@ -63,10 +56,10 @@ export class AnalysisPool {
   }
 
   private dispatch(): void {
-    while (this.waiting.length) {
+    while (this.waiting.length && !this.closed) {
       const slot = [...this.slots].find((s) => s.ready && !s.task);
       if (!slot) {
-        // Threads still loading will call dispatch() when ready; start more up to the pool size.
+        // Runners still loading will call dispatch() when ready; start more up to the pool size.
         const loading = [...this.slots].filter((s) => !s.ready).length;
         if (loading < this.waiting.length && this.slots.size < this.options.size) this.spawn();
         return;
@@ -75,30 +68,22 @@ export class AnalysisPool {
     }
   }
 
-  private spawn(): Slot {
-    const worker = startThread({ maxOldGenerationSizeMb: this.options.memoryMb });
-    const slot: Slot = { worker, ready: false };
-    worker.on('message', (message: ThreadResponse | ThreadReady) => {
-      if ('ready' in message) {
-        slot.ready = true;
+  private spawn(): void {
+    const slot = {} as Slot;
+    slot.ready = false;
+    slot.runner = startRunner(this.options.isolation ?? 'process', this.options.memoryMb, {
+      onMessage: (message: AnalysisResponse | RunnerReady) => {
+        if ('ready' in message) {
+          slot.ready = true;
+          this.dispatch();
+        } else this.settle(slot, message);
+      },
+      onDeath: (error) => {
+        if (this.slots.delete(slot)) this.fail(slot, error);
         this.dispatch();
-      } else {
-        this.settle(slot, message);
-      }
-    });
-    worker.on('error', (error: Error & { code?: string }) => {
-      const failure =
-        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? new AnalysisError('too_large', `analysis ran out of memory (limit ${this.options.memoryMb} MB)`)
-          : new AnalysisError('internal', `analysis thread crashed: ${error.message}`);
-      this.fail(slot, failure);
-    });
-    worker.on('exit', () => {
-      if (this.slots.delete(slot)) this.fail(slot, new AnalysisError('internal', 'analysis thread exited unexpectedly'));
-      if (!this.closed) this.dispatch();
+      },
     });
     this.slots.add(slot);
-    return slot;
   }
 
   private run(slot: Slot, task: Task): void {
@@ -106,11 +91,10 @@ export class AnalysisPool {
     slot.timer = setTimeout(() => {
       this.fail(slot, new AnalysisError('timeout', `analysis took longer than ${Math.round(this.options.timeoutMs / 1000)} s and was stopped`));
     }, this.options.timeoutMs);
-    const request: ThreadRequest = { taskId: task.taskId, bytes: task.bytes, meta: task.meta };
-    slot.worker.postMessage(request);
+    slot.runner.send({ taskId: task.taskId, bytes: task.bytes, meta: task.meta });
   }
 
-  private settle(slot: Slot, response: ThreadResponse): void {
+  private settle(slot: Slot, response: AnalysisResponse): void {
     const task = slot.task;
     if (!task || task.taskId !== response.taskId) return;
     clearTimeout(slot.timer);
@@ -124,21 +108,21 @@ export class AnalysisPool {
     this.dispatch();
   }
 
-  /** Ends the slot's task with an error and replaces its thread, which may be stuck or broken. */
-  private fail(slot: Slot, error: Error): void {
+  /** Ends the slot's task with an error and replaces its runner, which may be stuck or broken. */
+  private fail(slot: Slot, error: AnalysisError): void {
     const task = slot.task;
     clearTimeout(slot.timer);
     slot.task = undefined;
     task?.reject(error);
-    // A thread that dies before it is ready cannot load the analysis at all: fail what waits
-    // instead of starting threads that would die the same way.
+    // A runner that dies before it is ready cannot load the analysis at all: fail what waits
+    // instead of starting runners that would die the same way.
     if (!slot.ready) for (const waiting of this.waiting.splice(0)) waiting.reject(error);
     void this.retire(slot).then(() => this.dispatch());
   }
 
   private async retire(slot: Slot): Promise<void> {
     clearTimeout(slot.timer);
-    if (!this.slots.delete(slot)) return;
-    await slot.worker.terminate();
+    this.slots.delete(slot);
+    await slot.runner.stop();
   }
 }

@@ -1,12 +1,18 @@
 // A parse that takes too long or eats too much memory is stopped; the next document is analyzed.
+// Both isolation modes; the process mode also bounds native memory (pdf.js's typed arrays) and
+// survives a runner killed from outside.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { AnalysisError } from '../../src/analysis/errors.js';
 import { corpusDir } from '../../src/paths.js';
 import { AnalysisPool } from '../../src/sandbox/analysis-pool.js';
-import { oneLongLine } from '../support/garbage.js';
+import { residentMb } from '../../src/sandbox/resident-memory.js';
+import type { Isolation } from '../../src/sandbox/runners.js';
+import { flateBombPdf, hugeImagePdf, oneLongLine } from '../support/garbage.js';
 import { recordReliability } from '../support/reliability-log.js';
+import { waitFor } from '../support/runtime.js';
+import { hasTesseract } from '../support/services.js';
 
 const paper = new Uint8Array(readFileSync(join(corpusDir, 'en-2-brain-drain-human-capital.txt')));
 const corpus = readdirSync(corpusDir).filter((n) => n.endsWith('.txt')).map((n) => readFileSync(join(corpusDir, n), 'utf8')).join('\n\n');
@@ -20,27 +26,90 @@ async function outcome(promise: Promise<unknown>): Promise<string> {
   }
 }
 
-describe('analysis sandbox limits', () => {
+/** The analysis child processes of this process (those running analysis-process). */
+function analysisChildren(): number[] {
+  const children = readdirSync('/proc/self/task').flatMap((tid) => readFileSync(`/proc/self/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+  return children.filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('analysis-process');
+    } catch {
+      return false;
+    }
+  });
+}
+
+// From source (vitest) a child process carries tsx's compiler: ~450 MB resident before any document.
+const memoryMb: Record<Isolation, number> = { thread: 256, process: 768 };
+
+describe.each(['thread', 'process'] as const)('analysis sandbox limits (%s)', (isolation) => {
   const pools: AnalysisPool[] = [];
   afterAll(() => Promise.all(pools.map((p) => p.close())));
+  const pool = (options: { timeoutMs: number; memoryMb?: number }) => {
+    const created = new AnalysisPool({ size: 1, memoryMb: memoryMb[isolation], isolation, ...options });
+    pools.push(created);
+    return created;
+  };
 
   it('stops an analysis over the time limit with `timeout`, then analyzes the next paper', async () => {
-    const pool = new AnalysisPool({ size: 1, timeoutMs: 1500, memoryMb: 1024 });
-    pools.push(pool);
+    const limited = pool({ timeoutMs: 1500 });
     const long = new TextEncoder().encode(corpus.repeat(60));
-    expect(await outcome(pool.analyze(long, { filename: 'long.txt' }))).toBe('timeout');
-    expect(await outcome(pool.analyze(paper, { filename: 'paper.txt' }))).toBe('done');
+    expect(await outcome(limited.analyze(long, { filename: 'long.txt' }))).toBe('timeout');
+    expect(await outcome(limited.analyze(paper, { filename: 'paper.txt' }))).toBe('done');
   });
 
   it('stops an analysis over the memory limit with `too_large`, then analyzes the next paper', async () => {
-    const pool = new AnalysisPool({ size: 1, timeoutMs: 120_000, memoryMb: 256 });
-    pools.push(pool);
+    const limited = pool({ timeoutMs: 120_000 });
     const big = new Uint8Array(oneLongLine(15 * 1024 * 1024));
-    expect(await outcome(pool.analyze(big, { filename: 'big.txt' }))).toBe('too_large');
-    expect(await outcome(pool.analyze(paper, { filename: 'paper.txt' }))).toBe('done');
+    expect(await outcome(limited.analyze(big, { filename: 'big.txt' }))).toBe('too_large');
+    expect(await outcome(limited.analyze(paper, { filename: 'paper.txt' }))).toBe('done');
     recordReliability({
-      suite: 'time and memory limits', inputs: 4, faults: 2, submitted: 4, done: 2, failed: { timeout: 1, too_large: 1 }, duplicates: 0, lost: 0,
-      notes: 'a 1.5 s limit and a 256 MB heap; the next paper is analyzed by a fresh thread',
+      suite: `time and memory limits (${isolation})`, inputs: 4, faults: 2, submitted: 4, done: 2, failed: { timeout: 1, too_large: 1 }, duplicates: 0, lost: 0,
+      notes: `a 1.5 s limit and ${memoryMb[isolation]} MB; the next paper is analyzed by a fresh ${isolation}`,
     });
+  });
+});
+
+describe('analysis sandbox: native memory and crashes (process)', () => {
+  // Each test finds its pool's process among this process's children: no other pool may be left.
+  const pools: AnalysisPool[] = [];
+  afterEach(() => Promise.all(pools.splice(0).map((p) => p.close())));
+  const pool = () => {
+    const created = new AnalysisPool({ size: 1, timeoutMs: 120_000, memoryMb: memoryMb.process, isolation: 'process' });
+    pools.push(created);
+    return created;
+  };
+
+  it('kills a FlateDecode bomb (1.5 GB of spaces in a few KB) at the memory limit with `too_large`', async () => {
+    const limited = pool();
+    const bomb = await flateBombPdf(1536);
+    expect(bomb.length).toBeLessThan(20_000);
+    let peak = 0;
+    const sampler = setInterval(() => (peak = Math.max(peak, ...analysisChildren().map(residentMb))), 20);
+    const result = await outcome(limited.analyze(new Uint8Array(bomb), { filename: 'bomb.pdf' }));
+    clearInterval(sampler);
+    expect(result).toBe('too_large');
+    expect(await outcome(limited.analyze(paper, { filename: 'paper.txt' }))).toBe('done');
+    recordReliability({
+      suite: 'FlateDecode bomb (process)', inputs: 2, faults: 1, submitted: 2, done: 1, failed: { too_large: 1 }, duplicates: 0, lost: 0,
+      notes: `${bomb.length} bytes → 1.5 GB; child peak RSS seen ${Math.round(peak)} MB against a ${memoryMb.process} MB limit`,
+    });
+  });
+
+  it('ends a document whose process is killed from outside with `crashed`; the next one is analyzed', async () => {
+    const limited = pool();
+    const long = limited.analyze(new TextEncoder().encode(corpus.repeat(30)), { filename: 'long.txt' });
+    const [child] = await waitFor('the analysis process', async () => (analysisChildren().length ? analysisChildren() : undefined));
+    process.kill(child!, 'SIGSEGV');
+    expect(await outcome(long)).toBe('crashed');
+    expect(await outcome(limited.analyze(paper, { filename: 'paper.txt' }))).toBe('done');
+  });
+
+  it.skipIf(!hasTesseract)('reads a page with a 20000 × 20000 px image within the memory limit', async () => {
+    const limited = new AnalysisPool({ size: 1, timeoutMs: 120_000, memoryMb: memoryMb.process, isolation: 'process' });
+    pools.push(limited);
+    const pdf = await hugeImagePdf(20_000);
+    const result = await outcome(limited.analyze(new Uint8Array(pdf), { filename: 'image.pdf', ocr: { languages: 'eng', maxPages: 1 } }));
+    expect(['done', 'no_text_layer']).toContain(result);
+    expect(await outcome(limited.analyze(paper, { filename: 'paper.txt' }))).toBe('done');
   });
 });

@@ -1,6 +1,7 @@
 // Hostile files made on the fly: what a careless script or an attacker might upload.
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, ftruncateSync } from 'node:fs';
+import { createDeflate, deflateSync } from 'node:zlib';
 
 /** A minimal valid PDF with `pages` pages that all share one tiny content stream. */
 export function manyPagePdf(pages: number): Buffer {
@@ -24,6 +25,49 @@ export function deeplyNestedPdf(depth: number): Buffer {
   const content = 'BT /F1 12 Tf 72 720 Td (x) Tj ET';
   objects[4] = `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
   return assemblePdf(objects);
+}
+
+/**
+ * A decompression bomb: one page whose content stream is `megabytes` of spaces deflated twice
+ * (`[/FlateDecode /FlateDecode]`), a few KB on disk. Deflating is streamed: the test never holds
+ * the inflated size.
+ */
+export async function flateBombPdf(megabytes: number): Promise<Buffer> {
+  const twice = deflateSync(await deflateRepeated(0x20, megabytes << 20), { level: 9 }).toString('latin1');
+  const objects: string[] = [];
+  objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
+  objects[2] = '<< /Type /Pages /Count 1 /Kids [3 0 R] >>';
+  objects[3] = '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>';
+  objects[4] = `<< /Length ${twice.length} /Filter [/FlateDecode /FlateDecode] >>\nstream\n${twice}\nendstream`;
+  return assemblePdf(objects);
+}
+
+/** One page without text holding a `side` × `side` grey image (OCR renders it), deflated to little. */
+export async function hugeImagePdf(side: number): Promise<Buffer> {
+  const pixels = (await deflateRepeated(0x80, side * side)).toString('latin1');
+  const objects: string[] = [];
+  objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
+  objects[2] = '<< /Type /Pages /Count 1 /Kids [3 0 R] >>';
+  objects[3] = '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im 5 0 R >> >> /Contents 4 0 R >>';
+  const content = 'q 612 0 0 792 0 0 cm /Im Do Q';
+  objects[4] = `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
+  objects[5] = `<< /Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${pixels.length} >>\nstream\n${pixels}\nendstream`;
+  return assemblePdf(objects);
+}
+
+/** `total` copies of one byte, deflated as a stream: only the compressed form is ever held. */
+async function deflateRepeated(byte: number, total: number): Promise<Buffer> {
+  const deflate = createDeflate({ level: 9 });
+  const out: Buffer[] = [];
+  deflate.on('data', (d: Buffer) => out.push(d));
+  const ended = new Promise((resolve) => deflate.on('end', resolve));
+  const chunk = Buffer.alloc(1 << 20, byte);
+  for (let left = total; left > 0; left -= chunk.length) {
+    if (!deflate.write(left >= chunk.length ? chunk : chunk.subarray(0, left))) await new Promise((resolve) => deflate.once('drain', resolve));
+  }
+  deflate.end();
+  await ended;
+  return Buffer.concat(out);
 }
 
 function assemblePdf(objects: string[]): Buffer {

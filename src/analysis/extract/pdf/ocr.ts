@@ -12,6 +12,17 @@ const PAGE_TIMEOUT_MS = 60_000;
 
 let available: Promise<boolean> | undefined;
 
+type ProgramListener = (pid: number, running: boolean) => void;
+let programListener: ProgramListener | undefined;
+
+/**
+ * Tells the sandbox each tesseract started and ended: a thread that is terminated cannot stop its
+ * children itself, so whoever terminates it must.
+ */
+export function watchOcrPrograms(listener: ProgramListener): void {
+  programListener = listener;
+}
+
 /** Whether `tesseract` can be run here; asked once per thread. */
 export function ocrAvailable(): Promise<boolean> {
   available ??= new Promise((resolve) => execFile('tesseract', ['--version'], (error) => resolve(!error)));
@@ -56,6 +67,7 @@ interface CanvasFactory {
 function tesseract(png: Buffer, languages: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn('tesseract', ['-', '-', '-l', languages, '--psm', '1'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    if (child.pid !== undefined) programListener?.(child.pid, true);
     const out: Buffer[] = [];
     let err = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), PAGE_TIMEOUT_MS);
@@ -67,6 +79,7 @@ function tesseract(png: Buffer, languages: string): Promise<string> {
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      if (child.pid !== undefined) programListener?.(child.pid, false);
       if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
       else reject(new Error(signal ? `OCR took longer than ${PAGE_TIMEOUT_MS / 1000} s` : `tesseract failed: ${err.trim().split('\n').pop()}`));
     });

@@ -10,6 +10,12 @@ const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/pac
 const CMAP_URL = join(pdfjsRoot, 'cmaps') + '/';
 const STANDARD_FONTS_URL = join(pdfjsRoot, 'standard_fonts') + '/';
 
+/**
+ * Images larger than this (width × height) are not decoded: 40 megapixels is a 600-dpi A3 scan, and
+ * a 20000 × 20000 image would take 1.6 GB of native memory that no heap limit sees.
+ */
+const MAX_IMAGE_PIXELS = 40_000_000;
+
 /** pdf.js PasswordResponses: no password given vs. wrong password. */
 const INCORRECT_PASSWORD = 2;
 
@@ -36,6 +42,7 @@ async function load(bytes: Uint8Array, password: string | undefined): Promise<PD
     password,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
     isEvalSupported: false,
+    maxImageSize: MAX_IMAGE_PIXELS,
     useSystemFonts: false,
     disableFontFace: true,
     cMapUrl: CMAP_URL,

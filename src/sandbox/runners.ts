@@ -1,0 +1,130 @@
+// Where one analysis runs: a worker thread in this process, or a child process. The pool treats
+// both alike: it sends requests, hears answers, and learns of a runner's death with the error its
+// task ends with.
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AnalysisError } from '../analysis/errors.js';
+import { canMeasureProcesses, watchResidentMemory } from './resident-memory.js';
+import type { AnalysisRequest, AnalysisResponse, RunnerMessage, RunnerReady } from './protocol.js';
+
+export type Isolation = 'process' | 'thread';
+
+export interface Runner {
+  send(request: AnalysisRequest): void;
+  /** Stops the runner and every program it started; resolves when they are gone. */
+  stop(): Promise<void>;
+}
+
+export interface RunnerHooks {
+  onMessage(message: AnalysisResponse | RunnerReady): void;
+  /** The runner ended without being stopped: the error its task (if any) ends with. */
+  onDeath(error: AnalysisError): void;
+}
+
+// Under vitest or tsx the sources are TypeScript and need tsx's loader.
+const fromSource = import.meta.url.endsWith('.ts');
+const sibling = (name: string) => new URL(`./${name}.${fromSource ? 'ts' : 'js'}`, import.meta.url);
+
+const tooLarge = (memoryMb: number, detail = '') => new AnalysisError('too_large', `analysis ran out of memory (limit ${memoryMb} MB${detail})`);
+
+export function startRunner(isolation: Isolation, memoryMb: number, hooks: RunnerHooks): Runner {
+  return isolation === 'process' ? startProcess(memoryMb, hooks) : startThread(memoryMb, hooks);
+}
+
+function startThread(memoryMb: number, hooks: RunnerHooks): Runner {
+  const url = sibling('analysis-thread');
+  const resourceLimits = { maxOldGenerationSizeMb: memoryMb };
+  // Node 20 does not pass --import loaders on to worker threads: from source, the thread registers tsx.
+  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); });`;
+  const worker = fromSource ? new Worker(bootstrap, { eval: true, resourceLimits }) : new Worker(url, { resourceLimits });
+  const programs = new Set<number>();
+  let stopping = false;
+  let death: AnalysisError | undefined;
+  worker.on('message', (message: RunnerMessage) => {
+    if ('programPid' in message) {
+      if (message.running) programs.add(message.programPid);
+      else programs.delete(message.programPid);
+    } else hooks.onMessage(message);
+  });
+  worker.on('error', (error: Error & { code?: string }) => {
+    death = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooLarge(memoryMb, ' of heap') : new AnalysisError('crashed', `analysis thread crashed: ${error.message}`);
+  });
+  const exited = new Promise<void>((resolve) =>
+    worker.on('exit', () => {
+      // A terminated thread leaves its tesseract running: stop it here.
+      for (const pid of programs) kill(pid);
+      if (!stopping) hooks.onDeath(death ?? new AnalysisError('crashed', 'analysis thread exited unexpectedly'));
+      resolve();
+    }),
+  );
+  return {
+    send: (request) => worker.postMessage(request),
+    async stop() {
+      stopping = true;
+      await worker.terminate();
+      await exited;
+    },
+  };
+}
+
+function startProcess(memoryMb: number, hooks: RunnerHooks): Runner {
+  const child = fork(fileURLToPath(sibling('analysis-process')), [], {
+    execArgv: [`--max-old-space-size=${memoryMb}`, ...(fromSource ? ['--import', 'tsx'] : [])],
+    serialization: 'advanced',
+    // Its own process group: killing the group stops tesseract with it.
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let stderrTail = '';
+  child.stderr!.on('data', (d: Buffer) => (stderrTail = (stderrTail + d.toString()).slice(-4096)));
+  let stopping = false;
+  let death: AnalysisError | undefined;
+  const memory =
+    child.pid !== undefined && canMeasureProcesses
+      ? watchResidentMemory(child.pid, memoryMb, (mb) => {
+          death = tooLarge(memoryMb, `: it used ${mb} MB`);
+          killGroup(child.pid!);
+        })
+      : undefined;
+  child.on('message', (message: RunnerMessage) => {
+    if (!('programPid' in message)) hooks.onMessage(message);
+  });
+  child.on('error', (error) => (death ??= new AnalysisError('crashed', `analysis process failed: ${error.message}`)));
+  const exited = new Promise<void>((resolve) =>
+    child.on('exit', (code, signal) => {
+      memory?.stop();
+      if (child.pid !== undefined) killGroup(child.pid);
+      if (!stopping) hooks.onDeath(death ?? classifyExit(code, signal, stderrTail, memoryMb));
+      resolve();
+    }),
+  );
+  return {
+    send: (request) => child.send(request),
+    async stop() {
+      stopping = true;
+      if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) killGroup(child.pid);
+      await exited;
+    },
+  };
+}
+
+/** Why a child process ended that nobody stopped. */
+function classifyExit(code: number | null, signal: NodeJS.Signals | null, stderr: string, memoryMb: number): AnalysisError {
+  if (/heap out of memory|Reached heap limit/.test(stderr)) return tooLarge(memoryMb, ' of heap');
+  const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+  const last = stderr.trim().split('\n').pop();
+  return new AnalysisError('crashed', `analysis process ${how}${last ? ` (${last})` : ''}`);
+}
+
+function killGroup(pid: number): void {
+  kill(-pid);
+}
+
+function kill(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
