@@ -75,7 +75,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
       isolation: config.ANALYSIS_ISOLATION,
     });
     closers.push(() => pool.close());
-    analysis = new AnalysisService(documents, results, pool, log, ocrOptions(config));
+    analysis = new AnalysisService(documents, results, pool, log, ocrOptions(config), config.JOB_ATTEMPTS);
   }
 
   let queue: JobQueue;

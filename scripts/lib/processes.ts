@@ -1,7 +1,7 @@
 // Child processes of the compiled program (the server, workers, the CLI) as an operator would run
 // them, for the tests and the benchmarks alike: started, watched for output, stopped.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/paths.js';
@@ -72,4 +72,26 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+/** The direct children of a process (Linux /proc); none once it is gone. */
+export function childPids(pid: number | 'self'): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((tid) => readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+  } catch {
+    return [];
+  }
+}
+
+/** SIGKILLs a process's children, then the process: the whole service dies at once. */
+export async function killWithChildren(child: Child): Promise<void> {
+  if (child.process.pid !== undefined) {
+    for (const pid of childPids(child.process.pid)) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  }
+  await stopChild(child, 'SIGKILL');
 }

@@ -16,6 +16,8 @@ export class AnalysisService {
     private readonly log: Logger,
     /** OCR for scanned pages; undefined leaves them missing (`needs_ocr`). */
     private readonly ocr?: OcrOptions,
+    /** Attempts (JOB_ATTEMPTS) after which a document that keeps killing its analysis is given up. */
+    private readonly maxAttempts = 3,
   ) {}
 
   /**
@@ -29,6 +31,14 @@ export class AnalysisService {
       this.log.warn({ documentId }, 'document no longer exists; job dropped');
       return;
     }
+    // Every attempt is counted before it starts: attempts used up without an outcome mean each one
+    // killed its process (or the server), and the document must not be taken again — after a
+    // restart that would crash the server again, for ever.
+    if (file.attempts >= this.maxAttempts) {
+      await this.documents.markFailed(documentId, 'failed', 'crashed', crashedMessage(file.attempts));
+      this.log.error({ documentId, attempts: file.attempts }, 'document given up: its analysis never finished');
+      return;
+    }
     await this.documents.markProcessing(documentId);
     await progress(10);
     const started = Date.now();
@@ -36,7 +46,8 @@ export class AnalysisService {
     try {
       result = await this.pool.analyze(file.bytes, { filename: file.filename, password: file.password ?? undefined, ocr: this.ocr });
     } catch (error) {
-      if (!(error instanceof AnalysisError) || error.code === 'internal') throw error;
+      // A bug or a crash is retried by the queue; anything else is the document's own outcome.
+      if (!(error instanceof AnalysisError) || error.code === 'internal' || error.code === 'crashed') throw error;
       await this.documents.markFailed(documentId, error.status, error.code, error.message);
       this.log.info({ documentId, code: error.code }, 'document not analyzed: %s', error.message);
       return;
@@ -49,7 +60,14 @@ export class AnalysisService {
 
   /** Called when the queue gives up on a job: the document shows why. */
   async giveUp(documentId: string, error: Error): Promise<void> {
-    const code = error instanceof AnalysisError ? error.code : 'internal';
-    await this.documents.markFailed(documentId, 'failed', code, error.message.split('\n')[0] ?? 'analysis failed');
+    // BullMQ gives up on a job whose worker died twice while holding it ("stalled").
+    const crashed = (error instanceof AnalysisError && error.code === 'crashed') || /stalled more than/.test(error.message);
+    const code = crashed ? 'crashed' : error instanceof AnalysisError ? error.code : 'internal';
+    const message = crashed ? `${crashedMessage(this.maxAttempts)} Last: ${error.message}` : error.message.split('\n')[0] ?? 'analysis failed';
+    await this.documents.markFailed(documentId, 'failed', code, message);
   }
+}
+
+function crashedMessage(attempts: number): string {
+  return `The analysis of this file stopped its process ${attempts} times without finishing (a hostile or damaged file, or a bug); it is not tried again unless reanalyzed.`;
 }

@@ -126,11 +126,11 @@ export class DocumentsRepository {
     return Number(n);
   }
 
-  async readFile(id: string): Promise<{ bytes: Uint8Array; password: string | null; filename: string } | undefined> {
+  async readFile(id: string): Promise<{ bytes: Uint8Array; password: string | null; filename: string; attempts: number } | undefined> {
     return this.db
       .selectFrom('document_files')
       .innerJoin('documents', 'documents.id', 'document_files.document_id')
-      .select(['document_files.bytes', 'documents.pdf_password as password', 'documents.filename'])
+      .select(['document_files.bytes', 'documents.pdf_password as password', 'documents.filename', 'documents.attempts'])
       .where('document_files.document_id', '=', id)
       .executeTakeFirst();
   }
@@ -199,6 +199,10 @@ export class DocumentsRepository {
       .execute();
   }
 
+  /**
+   * Records that an analysis attempt starts, before it starts, so that attempts that kill their
+   * process (or the whole server) are counted across restarts.
+   */
   async markProcessing(id: string): Promise<void> {
     await this.db
       .updateTable('documents')

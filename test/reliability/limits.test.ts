@@ -10,6 +10,7 @@ import { AnalysisPool } from '../../src/sandbox/analysis-pool.js';
 import { residentMb } from '../../src/sandbox/resident-memory.js';
 import type { Isolation } from '../../src/sandbox/runners.js';
 import { flateBombPdf, hugeImagePdf, oneLongLine } from '../support/garbage.js';
+import { childPids } from '../../scripts/lib/processes.js';
 import { recordReliability } from '../support/reliability-log.js';
 import { waitFor } from '../support/runtime.js';
 import { hasTesseract } from '../support/services.js';
@@ -28,8 +29,7 @@ async function outcome(promise: Promise<unknown>): Promise<string> {
 
 /** The analysis child processes of this process (those running analysis-process). */
 function analysisChildren(): number[] {
-  const children = readdirSync('/proc/self/task').flatMap((tid) => readFileSync(`/proc/self/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
-  return children.filter((pid) => {
+  return childPids('self').filter((pid) => {
     try {
       return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('analysis-process');
     } catch {
