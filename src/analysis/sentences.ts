@@ -44,13 +44,43 @@ const EMOTICON = /^[:;]-?[)(]+$/;
 const WORD = /^\p{L}+/u;
 const OPENING_PUNCTUATION = /^[([«"„“'‘]+/u;
 
+/**
+ * Longest sentence passed on, in characters. Real sentences stay far below (a long legal one has
+ * ~1,500); text without sentence ends (a table read as a line, a run-on list, hostile input) is cut
+ * at spaces into pieces this long, so that the work per sentence (matching, stance) stays bounded.
+ */
+export const MAX_SENTENCE_CHARS = 3000;
+
 export function splitSentences(doc: NormalizedDocument): Sentence[] {
   const sentences: Sentence[] = [];
   doc.paragraphs.forEach((p, paragraph) => {
     const split = p.kind === 'references' ? splitReferences : splitParagraph;
-    for (const [start, end] of split(doc.text, p.start, p.end)) sentences.push({ start, end, paragraph });
+    for (const span of split(doc.text, p.start, p.end)) {
+      for (const [start, end] of capLength(doc.text, span)) sentences.push({ start, end, paragraph });
+    }
   });
   return sentences;
+}
+
+/** A span cut into pieces of at most MAX_SENTENCE_CHARS, at the last space before the limit when there is one. */
+function capLength(text: string, [start, end]: [number, number]): [number, number][] {
+  const pieces: [number, number][] = [];
+  let from = start;
+  while (end - from > MAX_SENTENCE_CHARS) {
+    const limit = from + MAX_SENTENCE_CHARS;
+    let cut = limit;
+    // Look back over half the limit at most: a text without spaces is cut hard.
+    while (cut > from + MAX_SENTENCE_CHARS / 2 && !isSpace(text[cut])) cut--;
+    if (!isSpace(text[cut])) cut = isLowSurrogate(text.charCodeAt(limit)) ? limit - 1 : limit;
+    pieces.push([from, trimEnd(text, from, cut)]);
+    from = skipSpaces(text, cut, end);
+  }
+  if (end > from) pieces.push([from, end]);
+  return pieces;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /**

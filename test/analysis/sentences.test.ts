@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../src/analysis/sentences.js';
+import { MAX_SENTENCE_CHARS, splitSentences } from '../../src/analysis/sentences.js';
 import { documentOf } from './nlp-documents.js';
 
 function sentencesOf(...paragraphs: string[]): string[] {
@@ -83,8 +83,15 @@ describe('splitSentences', () => {
     expectSentences('Привет.Тест и сайт example.com работают.');
   });
 
-  it('handles long paragraphs without spaces or ends', () => {
-    expect(sentencesOf('а.'.repeat(50_000) + ' ' + 'слово '.repeat(50_000))).toHaveLength(1);
-    expect(sentencesOf('.'.repeat(100_000) + 'а')).toHaveLength(1);
+  it('cuts long paragraphs without sentence ends into pieces of at most MAX_SENTENCE_CHARS, at spaces where there are any', () => {
+    const text = 'а.'.repeat(50_000) + ' ' + 'слово '.repeat(50_000);
+    const pieces = sentencesOf(text);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+    // Nothing lost or reordered; the words after the spaceless run are never cut inside.
+    expect(pieces.join('').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
+    expect(pieces.filter((p) => !p.includes('.')).every((p) => /^(слово )*слово$/.test(p))).toBe(true);
+    const dots = sentencesOf('.'.repeat(100_000) + 'а');
+    expect(dots.join('')).toBe('.'.repeat(100_000) + 'а');
+    expect(dots).toHaveLength(Math.ceil(100_001 / MAX_SENTENCE_CHARS));
   });
 });

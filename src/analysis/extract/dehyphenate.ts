@@ -116,44 +116,68 @@ function endsWithHyphen(line: string): boolean {
   return SOFT_HYPHEN_END.test(text) || lineEndHyphenWord(text) !== null;
 }
 
+/** Longer "words" (no space in this many characters) are no hyphenated words: not examined. */
+const MAX_WORD = 200;
+
+/** Where the last run of non-space characters of `text` starts, looking back at most MAX_WORD + 1 characters. */
+function lastWordStart(text: string): number {
+  let i = text.length;
+  while (i > 0 && text.length - i <= MAX_WORD && !/\s/.test(text[i - 1]!)) i--;
+  return i;
+}
+
 /** "проведе" for a line ending in "…с проведе-"; null when the line does not end in a word hyphen. */
 function lineEndHyphenWord(line: string): string | null {
   // Checked on the last word only: a regex anchored at the end of a long line would rescan it.
   if (!HYPHENS.includes(line[line.length - 1] ?? '')) return null;
-  const lastWord = line.slice(line.search(/\S+$/));
-  const word = /[\p{L}\p{N}].*$/u.exec(lastWord)?.[0] ?? '';
+  const start = lastWordStart(line);
+  if (line.length - start > MAX_WORD) return null;
+  const word = /[\p{L}\p{N}].*$/u.exec(line.slice(start))?.[0] ?? '';
   return HYPHENATED_WORD.test(word) ? word.slice(0, -1) : null;
 }
 
-/** The lines of one paragraph as one line of text, hyphenation undone where it was a word break. */
+/**
+ * The lines of one paragraph as one line of text, hyphenation undone where it was a word break.
+ * Each join looks at the previous line (and the word it continues) only, never at the text joined
+ * so far: a paragraph of a million short lines is joined in linear time.
+ */
 export function joinLines(lines: readonly string[], vocabulary: DocumentVocabulary): string {
-  let text = '';
+  const parts: string[] = [];
+  /** The end of the text so far that a join decides on: the last line, after the word it continued. */
+  let tail = '';
   for (const raw of lines) {
     const line = raw.trim();
     if (!line) continue;
-    if (!text) {
-      text = line;
+    if (!parts.length) {
+      parts.push(line);
+      tail = line;
       continue;
     }
-    text = joinPair(text, line, vocabulary);
+    const { dropLast, glue } = joinPair(tail, line, vocabulary);
+    if (dropLast) {
+      parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -1);
+      tail = tail.slice(0, -1);
+    }
+    parts.push(glue + line);
+    // Joined inside a word: the word goes on into this line and the next join must see all of it.
+    tail = glue === ' ' ? line : tail.slice(lastWordStart(tail)) + glue + line;
   }
-  return text;
+  return parts.join('');
 }
 
-function joinPair(before: string, after: string, vocabulary: DocumentVocabulary): string {
-  if (SOFT_HYPHEN_END.test(before)) return before.slice(0, -1) + after;
+/** How two lines meet: whether the first loses its last character (a hyphen), and what stands between. */
+function joinPair(before: string, after: string, vocabulary: DocumentVocabulary): { dropLast: boolean; glue: '' | ' ' | '-' } {
+  if (SOFT_HYPHEN_END.test(before)) return { dropLast: true, glue: '' };
   const left = lineEndHyphenWord(before);
   const next = LEADING_WORD.exec(after);
-  if (left === null || !next) return `${before} ${after}`;
-  const right = next[0];
-  const stem = before.slice(0, -1); // without the hyphen
-  switch (decideHyphen(left, right, vocabulary)) {
+  if (left === null || !next) return { dropLast: false, glue: ' ' };
+  switch (decideHyphen(left, next[0], vocabulary)) {
     case 'join':
-      return stem + after;
+      return { dropLast: true, glue: '' };
     case 'keep':
-      return `${stem}-${after}`;
+      return { dropLast: true, glue: '-' };
     case 'suspended':
-      return `${before} ${after}`;
+      return { dropLast: false, glue: ' ' };
   }
 }
 
