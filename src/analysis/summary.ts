@@ -51,6 +51,7 @@ export function buildSummary(input: SummaryInput): Summary {
       id: input.id,
       filename: input.filename,
       mediaType: extracted.mediaType,
+      encoding: extracted.encoding,
       title: extracted.title,
       pages: extracted.pages,
       words,

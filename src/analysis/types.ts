@@ -88,6 +88,8 @@ export interface Bibliography {
 /** Output of the extract step: the document's text as paragraphs, in reading order. */
 export interface ExtractedDocument {
   mediaType: MediaType;
+  /** How a text file was decoded (utf-8, windows-1251…); null for PDFs. */
+  encoding: string | null;
   /** Number of pages for PDFs, null for text input. */
   pages: number | null;
   title: string | null;
@@ -216,6 +218,8 @@ export interface Summary {
     id: string;
     filename: string;
     mediaType: MediaType;
+    /** How a text file was decoded (utf-8, windows-1251…); null for PDFs. Added in 1.1; absent from older summaries. */
+    encoding?: string | null;
     title: string | null;
     pages: number | null;
     words: number;

@@ -60,6 +60,21 @@ describe('extract: text decoding', () => {
     expect(await textOf(cp1251(text))).toBe(text);
   });
 
+  it('reads UTF-8 with a stray invalid byte as UTF-8, the byte replaced, with a warning', async () => {
+    const plain = new TextEncoder().encode(RUSSIAN);
+    const stray = Uint8Array.from([...plain.subarray(0, 40), 0xab, ...plain.subarray(40)]);
+    const doc = await extract(stray, { filename: 'a.txt' });
+    expect(doc.encoding).toBe('utf-8');
+    expect(doc.blocks[0]?.text).toBe(new TextDecoder().decode(plain.subarray(0, 40)) + '\ufffd' + new TextDecoder().decode(plain.subarray(40)));
+    expect(doc.warnings.join(' ')).toMatch(/1 invalid byte sequence/);
+  });
+
+  it('names the encoding it used', async () => {
+    expect((await extract(new TextEncoder().encode(RUSSIAN), { filename: 'a.txt' })).encoding).toBe('utf-8');
+    expect((await extract(cp1251('Ёмкость рынка облачных услуг оценивается.'), { filename: 'a.txt' })).encoding).toBe('windows-1251');
+    expect((await extract(utf16(RUSSIAN, true), { filename: 'a.txt' })).encoding).toBe('utf-16be');
+  });
+
   it('reads Western 8-bit text as Windows-1252, with a warning', async () => {
     const doc = await extract(new Uint8Array(Buffer.from('Café résumé', 'latin1')), { filename: 'a.txt' });
     expect(doc.blocks[0]?.text).toBe('Café résumé');

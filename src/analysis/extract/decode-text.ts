@@ -7,7 +7,16 @@ export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251' | 
 export interface DecodedText {
   text: string;
   encoding: TextEncoding;
+  /** Invalid UTF-8 sequences replaced by U+FFFD in a file that is otherwise UTF-8. */
+  replaced: number;
 }
+
+/**
+ * A file that is not valid UTF-8 is still read as UTF-8 when its valid multi-byte characters
+ * outnumber its invalid sequences this many times: a stray byte in a UTF-8 file, not a legacy
+ * encoding (Windows-1251 Russian makes almost no valid UTF-8 sequences).
+ */
+const MOSTLY_UTF8_RATIO = 10;
 
 /** How much of the file the binary check reads; enough to see a header or a run of text. */
 const SNIFF_BYTES = 64 * 1024;
@@ -28,19 +37,39 @@ export function looksLikeText(bytes: Uint8Array): boolean {
 
 export function decodeText(bytes: Uint8Array): DecodedText {
   const bom = bomEncoding(bytes);
-  if (bom) return { text: new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length)), encoding: bom.encoding };
+  if (bom) return { text: new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length)), encoding: bom.encoding, replaced: 0 };
   if (!looksLikeText(bytes)) {
     throw new AnalysisError('unsupported_media_type', 'The file contains binary data; text files must be UTF-8, UTF-16 (with BOM) or Windows-1251.');
   }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', replaced: 0 };
   } catch {
-    // Not valid UTF-8: a legacy single-byte encoding. Russian files of that era are Windows-1251;
+    const utf8 = new TextDecoder('utf-8').decode(bytes);
+    const { multibyte, replaced } = countUtf8(utf8, bytes);
+    if (multibyte >= MOSTLY_UTF8_RATIO * replaced) return { text: utf8, encoding: 'utf-8', replaced };
+    // Not UTF-8: a legacy single-byte encoding. Russian files of that era are Windows-1251;
     // if the high bytes do not read as Russian, Windows-1252 (Western) is the common alternative.
     const cyrillic = new TextDecoder('windows-1251').decode(bytes);
-    if (readsAsRussian(cyrillic)) return { text: cyrillic, encoding: 'windows-1251' };
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    if (readsAsRussian(cyrillic)) return { text: cyrillic, encoding: 'windows-1251', replaced: 0 };
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', replaced: 0 };
   }
+}
+
+/** Valid non-ASCII characters and replacement characters of a lenient UTF-8 decoding (less those written in the file). */
+function countUtf8(text: string, bytes: Uint8Array): { multibyte: number; replaced: number } {
+  let multibyte = 0;
+  let replacements = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xfffd) replacements++;
+    else if (code >= 0x80 && !(code >= 0xdc00 && code <= 0xdfff)) multibyte++;
+  }
+  // U+FFFD written in the file (EF BF BD) is a character, not a decoding error.
+  let written = 0;
+  for (let i = bytes.indexOf(0xef); i >= 0 && i + 2 < bytes.length; i = bytes.indexOf(0xef, i + 1)) {
+    if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) written++;
+  }
+  return { multibyte: multibyte + written, replaced: replacements - written };
 }
 
 function bomEncoding(bytes: Uint8Array): { encoding: TextEncoding; length: number } | null {

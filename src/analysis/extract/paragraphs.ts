@@ -4,6 +4,7 @@
 import { splitFrontLines } from '../structure/front-lines.js';
 import { readStructure } from '../structure/index.js';
 import type { ExtractedBlock, ExtractedDocument, FurnitureLine, MediaType } from '../types.js';
+import type { TextEncoding } from './decode-text.js';
 import { DocumentVocabulary, joinLines } from './dehyphenate.js';
 
 /** One paragraph as laid out: its lines (line-end hyphens still there) and what layout knows. */
@@ -23,6 +24,8 @@ export interface LayoutParagraph {
 
 export interface LayoutResult {
   mediaType: MediaType;
+  /** How a text file was decoded; absent for PDFs. */
+  encoding?: TextEncoding;
   pages: number | null;
   paragraphs: LayoutParagraph[];
   warnings: string[];
@@ -46,6 +49,7 @@ export function buildDocument(layout: LayoutResult): ExtractedDocument {
   });
   return {
     mediaType: layout.mediaType,
+    encoding: layout.encoding ?? null,
     pages: layout.pages,
     title: structure.bibliography.title,
     blocks,

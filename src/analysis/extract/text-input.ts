@@ -15,15 +15,18 @@ const LIST_ITEM = /^([–—•·▪*-]|\d{1,2}[.)])\s/;
 const INDENTED = /^[ \t\u00a0]/;
 
 export function readTextFile(bytes: Uint8Array): LayoutResult {
-  const { text, encoding } = decodeText(bytes);
+  const { text, encoding, replaced } = decodeText(bytes);
   const warnings: string[] = [];
   if (encoding === 'windows-1252') {
     warnings.push('the text file is neither UTF-8 nor Russian Windows-1251; it was read as Windows-1252 (Western European)');
   }
+  if (replaced > 0) {
+    warnings.push(`the text file is UTF-8 with ${replaced} invalid byte sequence${replaced > 1 ? 's' : ''}, replaced by �`);
+  }
   const { text: body, furniture } = removeTextFurniture(text);
   const markdown = looksLikeMarkdown(body);
   const paragraphs = markdown ? markdownParagraphs(body) : textParagraphs(body, null);
-  return { mediaType: markdown ? 'text/markdown' : 'text/plain', pages: null, paragraphs, warnings, furniture, printedPages: [] };
+  return { mediaType: markdown ? 'text/markdown' : 'text/plain', pages: null, encoding, paragraphs, warnings, furniture, printedPages: [] };
 }
 
 /** ATX headings ("# Introduction") on lines of their own: Markdown, whatever the file is named. */
