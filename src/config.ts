@@ -61,6 +61,8 @@ const schema = z.object({
    * Larger files go through multipart, which streams.
    */
   MAX_JSON_BODY_MB: z.coerce.number().positive().max(256).default(64),
+  /** /api/health answers 503 when the disk holding DATA_DIR has less free space than this. */
+  MIN_FREE_DISK_MB: z.coerce.number().min(0).default(100),
   /** Requests per minute from one client address (all routes). */
   RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(1200),
   /** Writes (uploads, reanalysis) per minute per API key, or per address without a key. */

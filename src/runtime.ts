@@ -122,7 +122,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
       compare: new CompareService(new CompareRepository(store.db), documentService),
       corpus: new CorpusService(new CorpusRepository(store.db), new SearchRepository(store.db)),
       exports: new ExportService(factorTable, new ExportRepository(store.db), documents),
-      health: new HealthService(store, queue),
+      health: new HealthService(store, queue, { dataDir: config.dataDir, minFreeMb: config.MIN_FREE_DISK_MB }),
       apiKeys: new ApiKeyService(new ApiKeysRepository(store.db)),
     },
     analysis,

@@ -4,6 +4,7 @@ import multer from 'multer';
 import { AnalysisError } from '../analysis/errors.js';
 import type { Logger } from '../logger.js';
 import { RequestError, type RequestErrorCode } from '../services/errors.js';
+import { isStorageFull, isTransient } from '../services/transient-errors.js';
 
 export class HttpError extends Error {
   constructor(
@@ -37,7 +38,10 @@ export function toHttpError(error: unknown): HttpError {
     return new HttpError(status, error.code.toLowerCase(), multerMessage(error));
   }
   const e = error as { status?: number; type?: string; message?: string; code?: string };
-  if (isDatabaseUnavailable(e)) {
+  if (isStorageFull(e)) {
+    return new HttpError(503, 'storage_full', "The server's storage is full; nothing was stored. Try again later.", { 'Retry-After': '60' });
+  }
+  if (isTransient(e)) {
     return new HttpError(503, 'unavailable', 'The database is not reachable right now; nothing was stored. Try again shortly.', { 'Retry-After': '5' });
   }
   // busboy (under multer) rejects broken multipart bodies with plain Errors.
@@ -62,13 +66,6 @@ const bodyParserErrors: Record<string, { status: number; code: string; message: 
   'stream.not.readable': { status: 400, code: 'bad_request', message: 'The request body could not be read.' },
 };
 
-// Connection failures and PostgreSQL's shutdown/connection error classes (57P0x, 08xxx).
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
-
-function isDatabaseUnavailable(e: { code?: string; message?: string }): boolean {
-  return (e.code !== undefined && UNAVAILABLE_CODES.has(e.code)) || /Connection terminated|connection timeout|SQLITE_BUSY/i.test(e.message ?? '');
-}
-
 function multerMessage(error: multer.MulterError): string {
   switch (error.code) {
     case 'LIMIT_FILE_SIZE':
@@ -86,6 +83,8 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const http = toHttpError(error);
     if (http.status === 500) log.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');
+    // Name the cause (SQLITE_FULL, ENOSPC, 53100…): a wrapping error such as "cannot rollback" hides it.
+    else if (http.code === 'storage_full') log.error({ code: (error as { code?: string }).code, err: (error as Error).message, url: req.originalUrl }, 'storage is full: upload refused');
     res.status(http.status).set(http.headers).json({ error: { code: http.code, message: http.message } });
   };
 }

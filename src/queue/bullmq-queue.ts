@@ -49,6 +49,17 @@ export class BullMqQueue implements JobQueue {
     }
   }
 
+  async memoryUse(): Promise<number | null> {
+    try {
+      const info = await this.options.connection.info('memory');
+      const used = Number(/^used_memory:(\d+)/m.exec(info)?.[1]);
+      const max = Number(/^maxmemory:(\d+)/m.exec(info)?.[1]);
+      return max > 0 && Number.isFinite(used) ? used / max : null;
+    } catch {
+      return null;
+    }
+  }
+
   async close(): Promise<void> {
     await this.queue.close();
   }

@@ -47,6 +47,10 @@ export class InProcessQueue implements JobQueue {
     return !this.closed;
   }
 
+  async memoryUse(): Promise<number | null> {
+    return null;
+  }
+
   /** Resolves when nothing is pending or running (used by the CLI and tests). */
   idle(): Promise<void> {
     if (this.running === 0 && this.pending.length === 0) return Promise.resolve();

@@ -15,6 +15,8 @@ export interface JobQueue {
   withoutJob(documentIds: string[]): Promise<string[]>;
   /** True when the queue can take jobs. */
   healthy(): Promise<boolean>;
+  /** Share of its memory limit the queue's store uses (Redis used_memory / maxmemory); null when unlimited or unknown. */
+  memoryUse(): Promise<number | null>;
   close(): Promise<void>;
 }
 

@@ -7,6 +7,7 @@ import type { ProgressReporter } from '../queue/job-queue.js';
 import type { AnalysisPool } from '../sandbox/analysis-pool.js';
 import type { DocumentsRepository } from '../store/documents-repository.js';
 import type { ResultsRepository } from '../store/results-repository.js';
+import { isTransient } from './transient-errors.js';
 
 export class AnalysisService {
   constructor(
@@ -40,7 +41,25 @@ export class AnalysisService {
       return;
     }
     await this.documents.markProcessing(documentId);
-    await progress(10);
+    let crashed = false;
+    try {
+      await this.analyzeAndStore(documentId, file, progress);
+    } catch (error) {
+      crashed = error instanceof AnalysisError && error.code === 'crashed';
+      throw error;
+    } finally {
+      if (!crashed) await this.documents.endAttempt(documentId).catch((e: Error) => this.log.warn({ documentId, err: e.message }, 'could not record the end of an attempt'));
+    }
+  }
+
+  private async analyzeAndStore(documentId: string, file: { bytes: Uint8Array; filename: string; password: string | null }, progress: ProgressReporter): Promise<void> {
+    // Progress is a courtesy to whoever watches: Redis refusing it (maxmemory, a blip) must not
+    // fail the document.
+    const report = (percent: number) =>
+      Promise.resolve()
+        .then(() => progress(percent))
+        .catch((e: Error) => this.log.debug({ documentId, err: e.message }, 'progress not recorded'));
+    await report(10);
     const started = Date.now();
     let result;
     try {
@@ -52,14 +71,20 @@ export class AnalysisService {
       this.log.info({ documentId, code: error.code }, 'document not analyzed: %s', error.message);
       return;
     }
-    await progress(90);
+    await report(90);
     await this.results.save(documentId, result);
-    await progress(100);
+    await report(100);
     this.log.info({ documentId, ms: Date.now() - started, factors: result.summary.factors.length }, 'document analyzed');
   }
 
   /** Called when the queue gives up on a job: the document shows why. */
   async giveUp(documentId: string, error: Error): Promise<void> {
+    if (isTransient(error)) {
+      // Not the document's fault: it waits in the outbox until the queue and the store work again.
+      this.log.warn({ documentId, err: error.message }, 'analysis interrupted by an infrastructure failure; the document goes back to the outbox');
+      await this.documents.returnToOutbox(documentId);
+      return;
+    }
     // BullMQ gives up on a job whose worker died twice while holding it ("stalled").
     const crashed = (error instanceof AnalysisError && error.code === 'crashed') || /stalled more than/.test(error.message);
     const code = crashed ? 'crashed' : error instanceof AnalysisError ? error.code : 'internal';

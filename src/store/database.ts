@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Driver } from 'kysely';
 import pg from 'pg';
 import type { Dialect } from './dialect.js';
 import { migrateToLatest } from './migrations/index.js';
@@ -34,7 +34,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const db = new Kysely<Database>({
     dialect: options.databaseUrl
       ? new PostgresDialect({ pool: openPgPool(options.databaseUrl, options.poolSize ?? 10, options.onPoolError) })
-      : new SqliteDialect({ database: openSqlite(options.dataDir) }),
+      : new SqliteDialectKeepingCause({ database: openSqlite(options.dataDir) }),
   });
   try {
     await migrateToLatest(db, dialect);
@@ -48,6 +48,26 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     ping: () => sql`select 1`.execute(db).then(() => true, () => false),
     close: () => db.destroy(),
   };
+}
+
+/**
+ * SQLite rolls a transaction back by itself on SQLITE_FULL and some I/O errors; Kysely's ROLLBACK
+ * then fails with "cannot rollback - no transaction is active", and that error would replace the
+ * one that says what happened (a full disk).
+ */
+class SqliteDialectKeepingCause extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const rollback = driver.rollbackTransaction.bind(driver);
+    driver.rollbackTransaction = async (...args: Parameters<Driver['rollbackTransaction']>) => {
+      try {
+        await rollback(...args);
+      } catch (error) {
+        if (!/no transaction is active/.test((error as Error).message)) throw error;
+      }
+    };
+    return driver;
+  }
 }
 
 function openPgPool(url: string, max: number, onError: (error: Error) => void = () => {}): pg.Pool {

@@ -211,6 +211,32 @@ export class DocumentsRepository {
       .execute();
   }
 
+  /**
+   * The attempt came back (with a result or an error it reported): only attempts that never come
+   * back — their process died — stay counted.
+   */
+  async endAttempt(id: string): Promise<void> {
+    await this.db
+      .updateTable('documents')
+      .set((eb) => ({ attempts: eb('attempts', '-', 1) }))
+      .where('id', '=', id)
+      .where('attempts', '>', 0)
+      .execute();
+  }
+
+  /**
+   * Back to the outbox after an infrastructure failure (database, Redis, disk): the next sweep hands
+   * it to the queue again once the queue takes it, and it starts with fresh attempts.
+   */
+  async returnToOutbox(id: string): Promise<void> {
+    await this.db
+      .updateTable('documents')
+      .set({ status: 'queued', enqueued_at: null, error_code: null, error_message: null, attempts: 0, updated_at: now() })
+      .where('id', '=', id)
+      .where('status', 'in', ['queued', 'processing'])
+      .execute();
+  }
+
   async markFailed(id: string, status: DocumentStatus, code: string, message: string): Promise<void> {
     await this.db
       .updateTable('documents')

@@ -21,6 +21,10 @@ export interface DocumentsTable {
   lexicon_version: string | null;
   /** Password for an encrypted PDF, kept until the analysis succeeds. */
   pdf_password: string | null;
+  /**
+   * Analysis attempts started that never came back (their process or the server died); counted
+   * before each attempt starts, so that they survive restarts (see AnalysisService.process).
+   */
   attempts: number;
   created_at: string;
   updated_at: string;
