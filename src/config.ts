@@ -45,6 +45,14 @@ const schema = z.object({
    */
   ANALYSIS_ISOLATION: z.enum(['process', 'thread']).default('process'),
   /**
+   * Key (32 bytes, base64) that encrypts stored PDF passwords; without it one is generated into
+   * DATA_DIR. Set it when workers on several machines share one database.
+   */
+  PASSWORD_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+    .optional(),
+  /**
    * Tesseract languages for scanned pages ('' turns OCR off); used when `tesseract` is installed.
    * By default the models of every analyzed language (rus+eng: Russian papers quote English).
    */

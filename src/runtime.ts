@@ -21,6 +21,7 @@ import { ExportService } from './services/export-service.js';
 import { FactorTableService } from './services/factor-table-service.js';
 import { HealthService } from './services/health-service.js';
 import type { Services } from './services/index.js';
+import { loadPasswordBox } from './services/password-box.js';
 import { ApiKeysRepository } from './store/api-keys-repository.js';
 import { CompareRepository } from './store/compare-repository.js';
 import { CorpusRepository } from './store/corpus-repository.js';
@@ -64,6 +65,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   const results = new ResultsRepository(store.db);
   const factorTable = new FactorTableRepository(store.db);
   const closers: (() => Promise<unknown>)[] = [];
+  const passwords = loadPasswordBox(config.PASSWORD_KEY, config.dataDir);
 
   let analysis: AnalysisService | undefined;
   const needsPool = options.analyze || !config.REDIS_URL;
@@ -75,7 +77,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
       isolation: config.ANALYSIS_ISOLATION,
     });
     closers.push(() => pool.close());
-    analysis = new AnalysisService(documents, results, pool, log, ocrOptions(config), config.JOB_ATTEMPTS);
+    analysis = new AnalysisService(documents, results, pool, log, { ocr: ocrOptions(config), maxAttempts: config.JOB_ATTEMPTS, passwords });
   }
 
   let queue: JobQueue;
@@ -111,7 +113,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   }
   closers.push(() => store.close());
 
-  const documentService = new DocumentService(documents, results, queue, log);
+  const documentService = new DocumentService(documents, results, queue, log, passwords);
   return {
     log,
     store,

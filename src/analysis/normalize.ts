@@ -17,9 +17,16 @@ const LIGATURES: Record<string, string> = {
   '\ufb06': 'st',
 };
 
+/**
+ * Bidirectional marks, embeddings, overrides and isolates: they can make stored text, titles and
+ * evidence display other than they read (Trojan Source); papers in Russian and English need none.
+ */
+export const BIDI_CONTROLS = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
+
 const REPLACEMENTS: [RegExp, string][] = [
   // Soft hyphens, zero-width spaces and joiners, word joiner, BOM: invisible, they break words apart.
   [/[\u00ad\u200b-\u200d\u2060\ufeff]/g, ''],
+  [BIDI_CONTROLS, ''],
   // Double quotes of every typography (“ ” „ ‟ « » ″) as ", single quotes and apostrophes as '.
   [/[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]/g, '"'],
   [/[\u2018\u2019\u201a\u201b\u02bc\u2032]/g, "'"],

@@ -11,6 +11,7 @@ import { exportRouter } from './routes/export.js';
 import { factorsRouter } from './routes/factors.js';
 import { healthRouter } from './routes/health.js';
 import { searchRouter } from './routes/search.js';
+import { rejectNulBytes } from './params.js';
 import { addressRateLimit, apiKeyAuth, securityHeaders, writeRateLimit, type AccessRules } from './security.js';
 
 /** What the API is told by whoever starts it: who may write, how often, and how much. */
@@ -22,6 +23,7 @@ export function createApp(services: Services, settings: ApiSettings, log: Logger
   app.set('query parser', 'extended');
   app.use(securityHeaders());
   const api = express.Router();
+  api.use(rejectNulBytes());
   api.use(addressRateLimit(settings));
   api.use(apiKeyAuth(settings, services.apiKeys));
   api.use(writeRateLimit(settings));

@@ -1,5 +1,5 @@
 // Query-string parsing shared by the routes: anything malformed is a 400 with a readable message.
-import type { Request } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { z } from 'zod';
 import { HttpError } from './errors.js';
 
@@ -8,11 +8,26 @@ export const paging = z.object({
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
 
+/** Values one list parameter may hold: each becomes an SQL parameter, and databases cap those. */
+export const MAX_LIST_VALUES = 500;
+
 /** A comma-separated or repeated parameter as a list of non-empty strings. */
 export const list = z
   .union([z.string(), z.array(z.string())])
   .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))
+  .refine((values) => values.length <= MAX_LIST_VALUES, `at most ${MAX_LIST_VALUES} values`)
   .optional();
+
+/**
+ * NUL can be in a URL (%00) but not in a PostgreSQL text value: refused up front for every route,
+ * in the path and the query string alike.
+ */
+export function rejectNulBytes(): RequestHandler {
+  return (req, _res, next) => {
+    if (/%00/.test(req.originalUrl)) throw new HttpError(400, 'invalid_query', 'The URL contains a NUL character (%00).');
+    next();
+  };
+}
 
 export function parseQuery<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
   const parsed = schema.safeParse(req.query);

@@ -100,7 +100,8 @@ function startProcess(memoryMb: number, hooks: RunnerHooks): Runner {
     }),
   );
   return {
-    send: (request) => child.send(request),
+    // Node's serializer gives a Buffer back as a Buffer; the analysis expects plain bytes.
+    send: (request) => child.send({ ...request, bytes: new Uint8Array(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength) }),
     async stop() {
       stopping = true;
       if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) killGroup(child.pid);

@@ -7,7 +7,17 @@ import type { ProgressReporter } from '../queue/job-queue.js';
 import type { AnalysisPool } from '../sandbox/analysis-pool.js';
 import type { DocumentsRepository } from '../store/documents-repository.js';
 import type { ResultsRepository } from '../store/results-repository.js';
+import type { PasswordBox } from './password-box.js';
 import { isTransient } from './transient-errors.js';
+
+export interface AnalysisServiceOptions {
+  /** OCR for scanned pages; undefined leaves them missing (`needs_ocr`). */
+  ocr?: OcrOptions;
+  /** Attempts (JOB_ATTEMPTS) after which a document that keeps killing its analysis is given up. */
+  maxAttempts: number;
+  /** Opens the stored (encrypted) PDF passwords. */
+  passwords: PasswordBox;
+}
 
 export class AnalysisService {
   constructor(
@@ -15,10 +25,7 @@ export class AnalysisService {
     private readonly results: ResultsRepository,
     private readonly pool: AnalysisPool,
     private readonly log: Logger,
-    /** OCR for scanned pages; undefined leaves them missing (`needs_ocr`). */
-    private readonly ocr?: OcrOptions,
-    /** Attempts (JOB_ATTEMPTS) after which a document that keeps killing its analysis is given up. */
-    private readonly maxAttempts = 3,
+    private readonly options: AnalysisServiceOptions,
   ) {}
 
   /**
@@ -35,7 +42,7 @@ export class AnalysisService {
     // Every attempt is counted before it starts: attempts used up without an outcome mean each one
     // killed its process (or the server), and the document must not be taken again — after a
     // restart that would crash the server again, for ever.
-    if (file.attempts >= this.maxAttempts) {
+    if (file.attempts >= this.options.maxAttempts) {
       await this.documents.markFailed(documentId, 'failed', 'crashed', crashedMessage(file.attempts));
       this.log.error({ documentId, attempts: file.attempts }, 'document given up: its analysis never finished');
       return;
@@ -63,7 +70,11 @@ export class AnalysisService {
     const started = Date.now();
     let result;
     try {
-      result = await this.pool.analyze(file.bytes, { filename: file.filename, password: file.password ?? undefined, ocr: this.ocr });
+      const password = file.password === null ? undefined : this.options.passwords.open(file.password);
+      if (file.password !== null && password === undefined) {
+        throw new AnalysisError('password_required', 'The stored password cannot be decrypted here (the server key differs, see PASSWORD_KEY); send the password again.');
+      }
+      result = await this.pool.analyze(file.bytes, { filename: file.filename, password, ocr: this.options.ocr });
     } catch (error) {
       // A bug or a crash is retried by the queue; anything else is the document's own outcome.
       if (!(error instanceof AnalysisError) || error.code === 'internal' || error.code === 'crashed') throw error;
@@ -88,7 +99,7 @@ export class AnalysisService {
     // BullMQ gives up on a job whose worker died twice while holding it ("stalled").
     const crashed = (error instanceof AnalysisError && error.code === 'crashed') || /stalled more than/.test(error.message);
     const code = crashed ? 'crashed' : error instanceof AnalysisError ? error.code : 'internal';
-    const message = crashed ? `${crashedMessage(this.maxAttempts)} Last: ${error.message}` : error.message.split('\n')[0] ?? 'analysis failed';
+    const message = crashed ? `${crashedMessage(this.options.maxAttempts)} Last: ${error.message}` : error.message.split('\n')[0] ?? 'analysis failed';
     await this.documents.markFailed(documentId, 'failed', code, message);
   }
 }

@@ -5,6 +5,7 @@ import { sniffMediaType } from '../analysis/extract/media-type.js';
 import { lexiconVersion } from '../analysis/lexicon-files.js';
 import type { Summary } from '../analysis/types.js';
 import type { Logger } from '../logger.js';
+import type { PasswordBox } from './password-box.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import type { DocumentListQuery, DocumentRow, DocumentsRepository } from '../store/documents-repository.js';
 import type { ResultsRepository } from '../store/results-repository.js';
@@ -38,6 +39,8 @@ export class DocumentService {
     private readonly results: ResultsRepository,
     private readonly queue: JobQueue,
     private readonly log: Logger,
+    /** Seals PDF passwords before they are stored. */
+    private readonly passwords: PasswordBox,
   ) {}
 
   /**
@@ -54,12 +57,12 @@ export class DocumentService {
       mediaType,
       bytes: upload.bytes,
       collections: normalizeCollections(upload.collections ?? []),
-      password: upload.password,
+      password: upload.password === undefined ? undefined : this.passwords.seal(upload.password),
       year: upload.year,
     });
     if (!created && upload.password && document.status === 'needs_password') {
       // The same encrypted file sent again with a password: try again with it.
-      await this.documents.requeue([id], upload.password);
+      await this.documents.requeue([id], this.passwords.seal(upload.password));
       if (!options.deferEnqueue) await this.enqueue([id]);
       return { document: await this.documents.getOrThrow(id), created };
     }
@@ -95,9 +98,9 @@ export class DocumentService {
     return lost.length;
   }
 
-  /** Queues stored documents again (new lexicons, or a retry after failure, with a PDF's password). */
+  /** Queues stored documents again (new lexicons, or a retry after failure, with a PDF's password, sealed). */
   async reanalyze(ids: string[], password?: string): Promise<void> {
-    await this.documents.requeue(ids, password);
+    await this.documents.requeue(ids, password === undefined ? undefined : this.passwords.seal(password));
     await this.enqueue(ids);
   }
 

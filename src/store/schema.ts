@@ -19,7 +19,7 @@ export interface DocumentsTable {
   error_code: string | null;
   error_message: string | null;
   lexicon_version: string | null;
-  /** Password for an encrypted PDF, kept until the analysis succeeds. */
+  /** Password for an encrypted PDF, kept until the analysis succeeds; sealed by PasswordBox (never plain text). */
   pdf_password: string | null;
   /**
    * Analysis attempts started that never came back (their process or the server died); counted

@@ -1,6 +1,7 @@
 // The common shape that PDF layout analysis and plain-text reading both produce, and the step that
 // turns it into the ExtractedDocument: lines joined (hyphenation undone), then the structure step
 // (src/analysis/structure/) gives every paragraph its zone and reads the bibliographic record.
+import { BIDI_CONTROLS } from '../normalize.js';
 import { splitFrontLines } from '../structure/front-lines.js';
 import { readStructure } from '../structure/index.js';
 import type { ExtractedBlock, ExtractedDocument, FurnitureLine, MediaType } from '../types.js';
@@ -47,14 +48,16 @@ export function buildDocument(layout: LayoutResult): ExtractedDocument {
     if (p.nextPageLine !== undefined) block.nextPageAt = nextPageOffset(p.text, joinLines(p.lines.slice(0, p.nextPageLine), vocabulary));
     return block;
   });
+  // Bidirectional controls could make the title display other than it reads (see normalize.ts).
+  const title = structure.bibliography.title?.replace(BIDI_CONTROLS, '') ?? null;
   return {
     mediaType: layout.mediaType,
     encoding: layout.encoding ?? null,
     pages: layout.pages,
-    title: structure.bibliography.title,
+    title,
     blocks,
     warnings: [...layout.warnings, ...structure.warnings],
-    bibliography: structure.bibliography,
+    bibliography: { ...structure.bibliography, title },
     printedPages: layout.printedPages,
     furniture: layout.furniture,
   };

@@ -10,13 +10,14 @@ import { paging, parseQuery } from '../params.js';
 
 /** Passwords of PDFs are short; a longer "password" is a mistake or an attack on the store. */
 const MAX_PASSWORD_LENGTH = 1000;
+const passwordSchema = z.string().max(MAX_PASSWORD_LENGTH).refine((p) => !p.includes('\0'));
 
 const jsonUpload = z.object({
   files: z
     .array(z.object({ filename: z.string().min(1).max(1000), contentBase64: z.string() }))
     .min(1),
   collection: z.union([z.string(), z.array(z.string())]).optional(),
-  password: z.string().max(MAX_PASSWORD_LENGTH).optional(),
+  password: passwordSchema.optional(),
   year: z.number().int().optional(),
 });
 
@@ -97,8 +98,8 @@ export function documentsRouter(documents: DocumentService, limits: UploadLimits
 
   router.post('/documents/:id/reanalyze', json({ limit: '16kb' }), async (req, res) => {
     const row = await documents.find(req.params.id);
-    const body = z.object({ password: z.string().max(MAX_PASSWORD_LENGTH).optional() }).safeParse(req.body ?? {});
-    if (!body.success) throw new HttpError(400, 'invalid_body', 'Expected { "password"?: string }.');
+    const body = z.object({ password: passwordSchema.optional() }).safeParse(req.body ?? {});
+    if (!body.success) throw badPassword();
     await documents.reanalyze([row.id], body.data.password);
     res.status(202).json({ document: describe(await documents.find(row.id)) });
   });
@@ -132,7 +133,7 @@ function fromMultipart(req: { files?: unknown; body?: Record<string, unknown> })
   const body = req.body ?? {};
   const collections = ([] as unknown[]).concat(body.collection ?? []).filter((c): c is string => typeof c === 'string');
   const password = typeof body.password === 'string' && body.password !== '' ? body.password : undefined;
-  if (password && password.length > MAX_PASSWORD_LENGTH) throw passwordTooLong();
+  if (password !== undefined && !passwordSchema.safeParse(password).success) throw badPassword();
   const year = parseYear(body.year);
   return files.map((f) => ({ bytes: new Uint8Array(f.buffer.buffer, f.buffer.byteOffset, f.buffer.byteLength), filename: f.originalname, collections, password, year }));
 }
@@ -140,7 +141,7 @@ function fromMultipart(req: { files?: unknown; body?: Record<string, unknown> })
 function fromJson(body: unknown, maxBytes: number, maxFiles: number): Upload[] {
   const parsed = jsonUpload.safeParse(body);
   if (!parsed.success) {
-    if (parsed.error.issues.some((i) => i.path[0] === 'password')) throw passwordTooLong();
+    if (parsed.error.issues.some((i) => i.path[0] === 'password')) throw badPassword();
     throw new HttpError(400, 'invalid_body', 'Expected { "files": [{ "filename", "contentBase64" }], "collection"?, "password"?, "year"? }.');
   }
   if (parsed.data.files.length > maxFiles) {
@@ -158,6 +159,6 @@ function fromJson(body: unknown, maxBytes: number, maxFiles: number): Upload[] {
   });
 }
 
-function passwordTooLong(): HttpError {
-  return new HttpError(400, 'invalid_password', `A password is at most ${MAX_PASSWORD_LENGTH} characters.`);
+function badPassword(): HttpError {
+  return new HttpError(400, 'invalid_password', `Expected "password" as a string of at most ${MAX_PASSWORD_LENGTH} characters, without NUL.`);
 }

@@ -8,6 +8,9 @@ import { HttpError } from '../errors.js';
 import { parseQuery } from '../params.js';
 import { corpusFilterQuery, toFilter } from './corpus-query.js';
 
+/** BOM, header line, first page of rows. */
+const HEAD_CHUNKS = 3;
+
 const exportQuery = corpusFilterQuery.extend({ bom: z.enum(['0', '1', 'true', 'false']).optional() });
 
 export function exportRouter(exports: ExportService, log: Logger): Router {
@@ -15,14 +18,17 @@ export function exportRouter(exports: ExportService, log: Logger): Router {
 
   router.get('/export/:name', async (req, res) => {
     const name = req.params.name;
-    if (!(name in EXPORTS)) throw new HttpError(404, 'not_found', `No export "${name}"; there are ${Object.keys(EXPORTS).join(', ')}.`);
+    // Own keys only: `name in EXPORTS` would take "toString" or "__proto__" for an export.
+    if (!Object.hasOwn(EXPORTS, name)) throw new HttpError(404, 'not_found', `No export "${name}"; there are ${Object.keys(EXPORTS).join(', ')}.`);
     const q = parseQuery(exportQuery, req);
     const chunks = exports.chunks(name as ExportName, toFilter(q), { bom: q.bom === '1' || q.bom === 'true' });
-    // The first page is read before the headers go out, so that a failing query is still a JSON error.
-    const first = await chunks.next();
+    // The first page of rows is read before the headers go out, so that a failing query is still a
+    // JSON error: it comes after the BOM and the header line at most.
+    const head: IteratorResult<string>[] = [];
+    for (let i = 0; i < HEAD_CHUNKS && !head[i - 1]?.done; i++) head.push(await chunks.next());
     res.status(200).type(EXPORTS[name as ExportName]).set('Content-Disposition', `attachment; filename="policylens-${name}"`);
     try {
-      for (let chunk = first; !chunk.done; chunk = await chunks.next()) {
+      for (let chunk = head.shift()!; !chunk.done; chunk = head.shift() ?? (await chunks.next())) {
         if (res.destroyed) return;
         // Wait for the client to take the page; stop if it goes away meanwhile.
         if (!res.write(chunk.value)) await Promise.race([once(res, 'drain'), once(res, 'close')]);

@@ -40,12 +40,16 @@ interface PageScan {
 export async function readPdf(bytes: Uint8Array, meta: Pick<DocumentMeta, 'password' | 'ocr'>): Promise<LayoutResult> {
   const doc = await openPdf(bytes, meta.password);
   try {
+    // The page count comes from the file (/Count): a damaged or hostile one may say -5.
+    if (!Number.isInteger(doc.numPages) || doc.numPages < 1) {
+      throw new AnalysisError('pdf_invalid', `The PDF is damaged: its page tree declares ${doc.numPages} pages.`);
+    }
     if (doc.numPages > MAX_PAGES) {
       throw new AnalysisError('too_large', `The PDF has ${doc.numPages} pages; at most ${MAX_PAGES} are analyzed.`, { pages: doc.numPages });
     }
     const scan = await scanPages(doc);
     const ocr = meta.ocr && scan.scanned.length > 0 ? await readScannedPages(doc, scan.scanned, meta.ocr) : NO_OCR;
-    const warnings = [...checkScan({ ...scan, scanned: scan.scanned.filter((n) => !ocr.read.includes(n)) }, doc.numPages, ocr), ...ocr.warnings];
+    const warnings = [...checkScan({ ...scan, scanned: scan.scanned.filter((n) => !ocr.read.includes(n)) }, doc.numPages, ocr, meta.ocr !== undefined), ...ocr.warnings];
     const { pages, furniture } = removeFurniture(scan.pages.filter((p) => p.runs.length > 0));
     const laidOut = layoutParagraphs(pages.map((p) => ({ page: p.page, lines: orderLines(p.runs) })));
     // Paragraphs stay in page order; a page is either laid out or read by OCR, never both.
@@ -103,7 +107,7 @@ async function readScannedPages(doc: PDFDocumentProxy, scanned: number[], option
 }
 
 /** Errors when nothing can be read, warnings when only some pages cannot. */
-function checkScan(scan: PageScan, pageCount: number, ocr: OcrResult): string[] {
+function checkScan(scan: PageScan, pageCount: number, ocr: OcrResult, ocrEnabled: boolean): string[] {
   const hasText = ocr.paragraphs.length > 0 || scan.pages.some((p) => p.runs.length > 0);
   if (!hasText && scan.unreadable.length === pageCount) {
     throw new AnalysisError('pdf_invalid', `The PDF is damaged: no page could be read (${scan.unreadable[0]?.reason ?? 'no pages'}).`);
@@ -111,7 +115,7 @@ function checkScan(scan: PageScan, pageCount: number, ocr: OcrResult): string[] 
   if (!hasText && scan.scanned.length > 0) {
     throw new AnalysisError(
       'no_text_layer',
-      `The PDF has no text layer (scanned ${plural(scan.scanned, 'page')} ${scan.scanned.join(', ')}); ${ocr.tried ? 'OCR found no text on it' : 'it needs OCR (install tesseract-ocr to have scanned pages read)'}.`,
+      `The PDF has no text layer (scanned ${plural(scan.scanned, 'page')} ${scan.scanned.join(', ')}); ${ocr.tried ? 'OCR found no text on it' : ocrEnabled ? 'it needs OCR (install tesseract-ocr to have scanned pages read)' : 'it needs OCR, which is turned off on this server (OCR_LANGUAGES or OCR_MAX_PAGES)'}.`,
       { pages: scan.scanned },
     );
   }

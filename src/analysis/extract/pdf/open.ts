@@ -37,8 +37,9 @@ export async function openPdf(bytes: Uint8Array, password: string | undefined): 
 
 async function load(bytes: Uint8Array, password: string | undefined): Promise<PDFDocumentProxy> {
   const task = pdfjs.getDocument({
-    // pdf.js transfers (detaches) the buffer it is given; the caller's bytes must stay usable.
-    data: bytes.slice(),
+    // pdf.js transfers (detaches) the buffer it is given, and refuses a Buffer: a copy, as a plain
+    // Uint8Array (Buffer.slice would share the caller's memory).
+    data: new Uint8Array(bytes),
     password,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
     isEvalSupported: false,
