@@ -5,7 +5,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AnalysisError } from '../analysis/errors.js';
-import { canMeasureProcesses, watchResidentMemory } from './resident-memory.js';
+import { canMeasureProcesses, residentMb, watchResidentMemory } from './resident-memory.js';
 import type { AnalysisRequest, AnalysisResponse, RunnerMessage, RunnerReady } from './protocol.js';
 
 export type Isolation = 'process' | 'thread';
@@ -80,15 +80,19 @@ function startProcess(memoryMb: number, hooks: RunnerHooks): Runner {
   child.stderr!.on('data', (d: Buffer) => (stderrTail = (stderrTail + d.toString()).slice(-4096)));
   let stopping = false;
   let death: AnalysisError | undefined;
-  const memory =
-    child.pid !== undefined && canMeasureProcesses
-      ? watchResidentMemory(child.pid, memoryMb, (mb) => {
-          death = tooLarge(memoryMb, `: it used ${mb} MB`);
-          killGroup(child.pid!);
-        })
-      : undefined;
+  let memory: { stop(): void } | undefined;
   child.on('message', (message: RunnerMessage) => {
-    if (!('programPid' in message)) hooks.onMessage(message);
+    if ('programPid' in message) return;
+    // The limit counts what documents make the process allocate, over the loaded analysis (code,
+    // dictionaries, lexicons: ~190 MB compiled, more under tsx), measured once it is ready.
+    if ('ready' in message && child.pid !== undefined && canMeasureProcesses) {
+      const loadedMb = residentMb(child.pid);
+      memory = watchResidentMemory(child.pid, loadedMb + memoryMb, (mb) => {
+        death = tooLarge(memoryMb, `: it grew by ${Math.round(mb - loadedMb)} MB`);
+        killGroup(child.pid!);
+      });
+    }
+    hooks.onMessage(message);
   });
   child.on('error', (error) => (death ??= new AnalysisError('crashed', `analysis process failed: ${error.message}`)));
   const exited = new Promise<void>((resolve) =>
