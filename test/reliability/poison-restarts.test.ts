@@ -9,7 +9,7 @@ import { corpusDir } from '../../src/paths.js';
 import { startWeb, type WebRole } from '../../src/roles/web.js';
 import { openStore } from '../../src/store/database.js';
 import { DocumentsRepository } from '../../src/store/documents-repository.js';
-import { killWithChildren, startNode, type Child } from '../../scripts/lib/processes.js';
+import { compiled, killWithChildren, startNode, type Child } from '../../scripts/lib/processes.js';
 import { recordReliability } from '../support/reliability-log.js';
 import { silentLogger, testConfig, waitFor } from '../support/runtime.js';
 import { createPgSchema, hasPostgres, hasRedis, removeQueueKeys, REDIS_URL, uniqueName } from '../support/services.js';
@@ -17,6 +17,10 @@ import { UNCAUGHT, startServer, type ServerProcess } from '../support/server-pro
 
 const ATTEMPTS = 3;
 const corpus = readdirSync(corpusDir).filter((n) => n.endsWith('.txt')).map((n) => readFileSync(join(corpusDir, n), 'utf8')).join('\n\n');
+
+async function documentRow(web: WebRole, id: string) {
+  return (await web.runtime.services.documents.findMany([id]))[0];
+}
 
 async function upload(url: string, filename: string, text: string): Promise<string> {
   const res = await fetch(`${url}/api/documents`, {
@@ -88,24 +92,24 @@ describe.skipIf(!hasRedis || !hasPostgres)('a poison document across worker deat
     const env = { REDIS_URL, DATABASE_URL: schema.url, QUEUE_PREFIX: prefix, QUEUE_LOCK_MS: '1000', JOB_ATTEMPTS: String(ATTEMPTS), WORKER_CONCURRENCY: '1', LOG_LEVEL: 'warn' };
     web = await startWeb(testConfig(env), silentLogger());
     const startWorker = () => {
-      const worker = startNode('workers/analyze.js', [], env);
+      const worker = startNode([compiled('workers/analyze.js')], env);
       workers.push(worker);
       return worker;
     };
     const poison = await upload(web.url, 'poison.txt', corpus.repeat(40));
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const worker = startWorker();
-      await waitFor(`attempt ${attempt} to start`, async () => (await web.runtime.documents.get(poison))?.attempts === attempt, 60_000);
+      await waitFor(`attempt ${attempt} to start`, async () => (await documentRow(web, poison))?.attempts === attempt, 60_000);
       await killWithChildren(worker);
     }
     startWorker();
     const given = await waitFor('the poison document to be given up', async () => {
-      const row = await web.runtime.documents.get(poison);
+      const row = await documentRow(web, poison);
       return row?.status === 'failed' ? row : undefined;
     }, 60_000);
     expect(given.error_code).toBe('crashed');
     const paper = await upload(web.url, 'paper.txt', 'Sanctions pressure weakens exports; import substitution supports producers.');
-    await waitFor('a normal paper to be analyzed', async () => (await web.runtime.documents.get(paper))?.status === 'done', 60_000);
+    await waitFor('a normal paper to be analyzed', async () => (await documentRow(web, paper))?.status === 'done', 60_000);
     recordReliability({
       suite: 'poison document across worker deaths (BullMQ)', inputs: 2, faults: ATTEMPTS, submitted: 2, done: 1, failed: { crashed: 1 }, duplicates: 0, lost: 0,
       notes: `the worker analyzing it SIGKILLed ${ATTEMPTS} times; the next worker gives it up, then analyzes a paper`,

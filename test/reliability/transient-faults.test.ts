@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startWeb, type WebRole } from '../../src/roles/web.js';
-import { PrivateRedis, freePort } from '../support/private-redis.js';
-import { killWithChildren, startNode, type Child } from '../support/processes.js';
+import { PrivateRedis } from '../support/private-redis.js';
+import { compiled, freePort, killWithChildren, startNode, type Child } from '../../scripts/lib/processes.js';
 import { recordReliability } from '../support/reliability-log.js';
 import { silentLogger, testConfig, waitFor } from '../support/runtime.js';
 import { createPgSchema, hasPostgres, hasRedis } from '../support/services.js';
@@ -46,7 +46,7 @@ describe.skipIf(!hasRedis || !hasPostgres)('Redis at maxmemory (noeviction) duri
     schema = await createPgSchema();
     const env = { REDIS_URL: redis.url, DATABASE_URL: schema.url, QUEUE_LOCK_MS: '2000', WORKER_CONCURRENCY: '2', LOG_LEVEL: 'warn' };
     web = await startWeb(testConfig(env), silentLogger());
-    worker = startNode('workers/analyze.js', [], env);
+    worker = startNode([compiled('workers/analyze.js')], env);
 
     const UPLOADS = 40;
     const accepted: string[] = [];
@@ -71,7 +71,7 @@ describe.skipIf(!hasRedis || !hasPostgres)('Redis at maxmemory (noeviction) duri
     await admin.config('SET', 'maxmemory', '0');
 
     await waitFor('every accepted upload to be analyzed', async () => {
-      const rows = await web.runtime.documents.getMany(accepted);
+      const rows = await web.runtime.services.documents.findMany(accepted);
       return rows.every((r) => r.status === 'done');
     }, 120_000, 500);
     expect((await fetch(`${web.url}/api/health`)).status).toBe(200);
@@ -135,7 +135,7 @@ describe.skipIf(!tmpfs)('a full disk under SQLite', () => {
     const again = await uploadJson(web.url, 'again.txt', paper(1));
     expect(again.status).toBe(202);
     const id = ((await again.json()) as { documents: { id: string }[] }).documents[0]!.id;
-    await waitFor('the upload after recovery to be analyzed', async () => (await web!.runtime.documents.get(id))?.status === 'done');
+    await waitFor('the upload after recovery to be analyzed', async () => (await web!.runtime.services.documents.findMany([id]))[0]?.status === 'done');
     expect((await fetch(`${web.url}/api/health`)).status).toBe(200);
     recordReliability({
       suite: 'full disk under SQLite', inputs: 3, faults: 1, submitted: 3, done: 2, failed: {}, duplicates: 0, lost: 0,
