@@ -54,7 +54,8 @@ describe.each(['thread', 'process'] as const)('analysis sandbox limits (%s)', (i
     const limited = pool({ timeoutMs: 1500 });
     const long = new TextEncoder().encode(corpus.repeat(60));
     expect(await outcome(limited.analyze(long, { filename: 'long.txt' }))).toBe('timeout');
-    expect(await outcome(limited.analyze(paper, { filename: 'paper.txt' }))).toBe('done');
+    // A short text: on a loaded machine a whole paper may itself need more than 1.5 s.
+    expect(await outcome(limited.analyze(new TextEncoder().encode('Sanctions pressure weakens exports.'), { filename: 'short.txt' }))).toBe('done');
   });
 
   it('stops an analysis over the memory limit with `too_large`, then analyzes the next paper', async () => {
