@@ -21,6 +21,9 @@ export async function answer(request: AnalysisRequest): Promise<AnalysisResponse
  * lexicons, and that one-off cost must not count against the first document's time limit.
  */
 export async function serve(send: (message: RunnerMessage) => void, onRequest: (handler: (request: AnalysisRequest) => void) => void): Promise<void> {
+  // pdf.js can reject promises nobody awaits (work for a document already destroyed, on damaged
+  // files): they belong to no result, and must not end the runner with the next document in it.
+  process.on('unhandledRejection', (reason) => console.error('analysis: unhandled rejection ignored:', (reason as Error)?.message ?? reason));
   watchOcrPrograms((programPid, running) => send({ programPid, running }));
   onRequest((request) => void answer(request).then(send));
   await analyze(new TextEncoder().encode('Warm-up: sanctions and exports.\n\nРазогрев: санкции и экспорт.'), { filename: 'warm-up.txt' });

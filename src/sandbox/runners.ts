@@ -118,8 +118,10 @@ function startProcess(memoryMb: number, hooks: RunnerHooks): Runner {
 function classifyExit(code: number | null, signal: NodeJS.Signals | null, stderr: string, memoryMb: number): AnalysisError {
   if (/heap out of memory|Reached heap limit/.test(stderr)) return tooLarge(memoryMb, ' of heap');
   const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-  const last = stderr.trim().split('\n').pop();
-  return new AnalysisError('crashed', `analysis process ${how}${last ? ` (${last})` : ''}`);
+  // The error Node printed before it exited, rather than its closing version line.
+  const lines = stderr.trim().split('\n');
+  const cause = lines.find((l) => /Error|Uncaught|Unhandled|FATAL/.test(l)) ?? lines.pop();
+  return new AnalysisError('crashed', `analysis process ${how}${cause ? ` (${cause.trim()})` : ''}`);
 }
 
 function killGroup(pid: number): void {

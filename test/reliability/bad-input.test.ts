@@ -78,7 +78,8 @@ function garbage(): [string, Buffer][] {
 }
 
 describe.skipIf(!hasShared)('bad input: every file ends with its status and message', () => {
-  const config = testConfig({ MAX_UPLOAD_MB: '60', ANALYSIS_TIMEOUT_S: '120', ANALYSIS_MEMORY_MB: '512', WORKER_CONCURRENCY: '2', JOB_ATTEMPTS: '1' });
+  // The default memory limit: with OCR, the tesseract an analysis starts counts towards it too.
+  const config = testConfig({ MAX_UPLOAD_MB: '60', ANALYSIS_TIMEOUT_S: '120', ANALYSIS_MEMORY_MB: '1024', WORKER_CONCURRENCY: '2', JOB_ATTEMPTS: '1' });
   let runtime: Runtime;
   const outcomes = new Map<string, { outcome: Outcome; id?: string; message?: string | null; code?: string | null }>();
 

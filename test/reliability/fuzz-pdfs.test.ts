@@ -2,9 +2,11 @@
 // spliced from another file, numbers and operators replaced), analyzed in the sandbox for a fixed
 // time budget. Every input must end with a status; none may kill its analysis process.
 // FUZZ_SECONDS (default 120) bounds it, FUZZ_SEED (default 1) makes a run repeatable.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AnalysisError } from '../../src/analysis/errors.js';
+import { projectRoot } from '../../src/paths.js';
 import { AnalysisPool } from '../../src/sandbox/analysis-pool.js';
 import { recordReliability } from '../support/reliability-log.js';
 import { hasShared, sharedPath } from '../support/shared.js';
@@ -13,6 +15,7 @@ const BUDGET_S = Number(process.env.FUZZ_SECONDS ?? 120);
 const SEED = Number(process.env.FUZZ_SEED ?? 1);
 /** Seeds larger than this would spend the budget on a few inputs. */
 const MAX_SEED_BYTES = 1_000_000;
+const fuzzDir = join(projectRoot, 'test-artifacts', 'fuzz');
 
 /** mulberry32: small, seeded, good enough to choose mutations. */
 function random(seed: number): () => number {
@@ -72,6 +75,30 @@ function seeds(): Buffer[] {
     .map((path) => readFileSync(path));
 }
 
+/** The n-th input of a seed's sequence (inputs are drawn one after another from one generator). */
+function fuzzInput(seed: number, n: number, corpus: Buffer[]): Buffer {
+  const rnd = random(seed);
+  let input: Buffer = Buffer.alloc(0);
+  for (let i = 0; i < n; i++) input = mutate(corpus[Math.floor(rnd() * corpus.length)]!, corpus[Math.floor(rnd() * corpus.length)]!, rnd);
+  return input;
+}
+
+describe.skipIf(!hasShared).each(['process', 'thread'] as const)('fuzzer finds, kept as a regression (%s)', (isolation) => {
+  const pool = new AnalysisPool({ size: 1, timeoutMs: 20_000, memoryMb: 512, isolation });
+  afterAll(() => pool.close());
+
+  it('a promise pdf.js rejects after a damaged document (seed 1, inputs 361–362) does not kill the runner', async () => {
+    const corpus = seeds();
+    for (const n of [361, 362]) {
+      const outcome = await pool.analyze(new Uint8Array(fuzzInput(1, n, corpus)), { filename: `fuzz-${n}.pdf` }).then(
+        () => 'done',
+        (error) => (error instanceof AnalysisError ? error.code : 'unexpected'),
+      );
+      expect(outcome, `input ${n}`).not.toMatch(/crashed|internal|unexpected/);
+    }
+  });
+});
+
 describe.skipIf(!hasShared)(`fuzzed PDFs (seed ${SEED}, ${BUDGET_S} s)`, () => {
   const pool = new AnalysisPool({ size: 1, timeoutMs: 20_000, memoryMb: 512, isolation: 'process' });
   afterAll(() => pool.close());
@@ -86,12 +113,21 @@ describe.skipIf(!hasShared)(`fuzzed PDFs (seed ${SEED}, ${BUDGET_S} s)`, () => {
     while (Date.now() < deadline) {
       const input = mutate(corpus[Math.floor(rnd() * corpus.length)]!, corpus[Math.floor(rnd() * corpus.length)]!, rnd);
       tried++;
+      let message = '';
       const outcome = await pool.analyze(new Uint8Array(input), { filename: `fuzz-${tried}.pdf` }).then(
         () => 'done',
-        (error) => (error instanceof AnalysisError ? error.code : `unexpected: ${String(error)}`),
+        (error) => {
+          message = String((error as Error).message).split('\n')[0]!;
+          return error instanceof AnalysisError ? error.code : 'unexpected';
+        },
       );
       outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-      if (outcome === 'crashed' || outcome === 'internal' || outcome.startsWith('unexpected')) crashes.push(`input ${tried}: ${outcome}`);
+      if (outcome === 'crashed' || outcome === 'internal' || outcome === 'unexpected') {
+        // Kept for a rerun: test-artifacts/fuzz/seed-<seed>-input-<n>.pdf
+        mkdirSync(fuzzDir, { recursive: true });
+        writeFileSync(join(fuzzDir, `seed-${SEED}-input-${tried}.pdf`), input);
+        crashes.push(`input ${tried}: ${outcome}: ${message}`);
+      }
     }
     console.log(`fuzzed PDFs: seed ${SEED}, ${tried} inputs in ${BUDGET_S} s, outcomes ${JSON.stringify(outcomes)}, crashes ${crashes.length}`);
     const { done = 0, ...failed } = outcomes;

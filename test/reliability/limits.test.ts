@@ -51,7 +51,8 @@ describe.each(['thread', 'process'] as const)('analysis sandbox limits (%s)', (i
   };
 
   it('stops an analysis over the time limit with `timeout`, then analyzes the next paper', async () => {
-    const limited = pool({ timeoutMs: 1500 });
+    // Memory enough for the long text: only the time limit may stop it.
+    const limited = pool({ timeoutMs: 1500, memoryMb: 1024 });
     const long = new TextEncoder().encode(corpus.repeat(60));
     expect(await outcome(limited.analyze(long, { filename: 'long.txt' }))).toBe('timeout');
     // A short text: on a loaded machine a whole paper may itself need more than 1.5 s.
