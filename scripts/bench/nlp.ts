@@ -13,6 +13,8 @@ import { findCandidates } from '../../src/analysis/factors/candidates.js';
 import { findFactorMentions } from '../../src/analysis/factors/index.js';
 import { assignLanguages } from '../../src/analysis/language.js';
 import { splitSentences } from '../../src/analysis/sentences.js';
+import { readStructure } from '../../src/analysis/structure/index.js';
+import { removeTextFurniture } from '../../src/analysis/structure/text-furniture.js';
 import { tokenize } from '../../src/analysis/tokens.js';
 import type { FactorMention, NormalizedDocument, Paragraph, SummaryAbbreviation, TextContext } from '../../src/analysis/types.js';
 import { corpusDir, sharedDir } from '../../src/paths.js';
@@ -88,6 +90,21 @@ export const nlpStages: Stage[] = [
       const context = state.context!;
       const { text, paragraphs } = state.doc;
       context.tokens = context.sentences.map((s) => tokenize(text, s.start, s.end, paragraphs[s.paragraph]!.language));
+    },
+  },
+];
+
+/**
+ * The structure step on plain text (issue 15): running headers taken out of the text, then every
+ * paragraph's zone and the bibliographic record. Budget: 1 ms per 1,000 words.
+ */
+export const structureStages: Stage[] = [
+  { name: 'text furniture', run: (state) => void removeTextFurniture(state.doc.text) },
+  {
+    name: 'zones + record',
+    run: (state) => {
+      const { text, paragraphs } = state.doc;
+      void readStructure(paragraphs.map((p) => ({ text: text.slice(p.start, p.end), page: null, relativeSize: null, footnote: false })), []);
     },
   },
 ];
@@ -170,6 +187,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
   const { doc, words } = benchDocument();
   console.log(`bench:nlp — ${words.toLocaleString('en')} words, ${doc.paragraphs.length.toLocaleString('en')} paragraphs, ${(doc.text.length / 1e6).toFixed(1)} M characters; ${RUNS} runs (median of runs 2–${RUNS})`);
   printStageTable(words, timeStages(doc, nlpStages), 300_000);
+  console.log('\nstructure step on the same text (target: 1 ms per 1,000 words)');
+  printStageTable(words, timeStages(doc, structureStages), 1_000_000);
 
   await loadMorphology();
   const paper = benchDocument(PAPER_WORDS);

@@ -25,8 +25,8 @@ export interface SummaryInput {
   abbreviations: SummaryAbbreviation[];
   mentions: FactorMention[];
   candidates: Candidate[];
-  /** Mentions the zones outside the argument would have given, per zone (not counted). */
-  excludedMentions: Partial<Record<Zone, number>>;
+  /** Mentions the zones outside the argument would have given, per zone (not counted); none when absent. */
+  excludedMentions?: Partial<Record<Zone, number>>;
   lexicon: string;
 }
 
@@ -68,7 +68,7 @@ export function buildSummary(input: SummaryInput): Summary {
       doi: bibliography.doi,
       keywords: bibliography.keywords,
       abstracts: abstracts(context),
-      excludedMentions: input.excludedMentions,
+      excludedMentions: input.excludedMentions ?? {},
     },
     abbreviations: input.abbreviations,
     factors,

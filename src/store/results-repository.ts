@@ -53,7 +53,10 @@ export class ResultsRepository {
         neutral: f.stance.neutral,
         net: f.stance.net,
       })));
-      await insertRows(trx, 'factor_mentions', summary.factors.flatMap((f) => f.evidence.map((e) => ({ factor: f.id, e }))).map(({ factor, e }, ordinal) => ({
+      // One row per counted mention: a translation in the parallel abstract stays in the Summary's
+      // evidence (linked by translationOf) but is counted once, so the tables agree with `mentions`.
+      const counted = summary.factors.flatMap((f) => f.evidence.filter((e) => e.translationOf === undefined).map((e) => ({ factor: f.id, e })));
+      await insertRows(trx, 'factor_mentions', counted.map(({ factor, e }, ordinal) => ({
         document_id: documentId,
         ordinal,
         factor,

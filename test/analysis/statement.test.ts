@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSummary } from '../../src/analysis/summary.js';
+import { emptyBibliography } from '../../src/analysis/structure/bibliography.js';
 import { findFactorMentions } from '../../src/analysis/factors/index.js';
 import type { FactorMention } from '../../src/analysis/types.js';
 import { contextOf, mentionsOf } from './factors-support.js';
@@ -55,7 +56,7 @@ describe('the factor assessment', () => {
       'Государственно-частное партнерство оказалось эффективным инструментом развития.',
     );
     const mentions = findFactorMentions(context, []);
-    const summary = buildSummary({ id: '0'.repeat(64), filename: 'x.txt', extracted: { mediaType: 'text/plain', encoding: 'utf-8', title: null, pages: null, warnings: [], blocks: [], bibliography: { title: null, titleEn: null, authors: [], year: null, yearSource: null, venue: null, doi: null, keywords: [] }, printedPages: [], furniture: [] }, context, abbreviations: [], mentions, candidates: [], lexicon: 'factors@1:test', excludedMentions: {} });
+    const summary = buildSummary({ id: '0'.repeat(64), filename: 'x.txt', extracted: { mediaType: 'text/plain', encoding: 'utf-8', title: null, pages: null, warnings: [], blocks: [], bibliography: emptyBibliography(), printedPages: [], furniture: [] }, context, abbreviations: [], mentions, candidates: [], lexicon: 'factors@1:test' });
     const ppp = summary.factors.find((f) => f.id === 'public_private_partnership')!;
     expect(ppp.stance).toMatchObject({ positive: 1, neutral: 3, net: 0.25 });
     expect(ppp.assessment!.stance).toBe('positive');

@@ -107,6 +107,17 @@ describe.skipIf(!hasShared)('structure: Markdown by content', () => {
   });
 });
 
+describe('structure: Markdown uploads', () => {
+  it('reads a .md file as Markdown: its headings are headings, its bibliography is not counted', async () => {
+    const text = ['# Sanctions and exports', '', 'Anna Petrova', '', '# 1. Introduction', '', 'Sanctions reduced high-tech exports sharply in 2022.', '', '# References', '', 'Ivanov, I., 2020. Sanctions and trade. J. Econ. 1, 1–10.'].join('\n');
+    const { summary } = await analyze(new TextEncoder().encode(text), { filename: 'paper.md' });
+    validateSummary(summary);
+    expect(summary.document).toMatchObject({ mediaType: 'text/markdown', title: 'Sanctions and exports', authors: ['Anna Petrova'] });
+    expect(summary.factors.find((f) => f.id === 'sanctions')?.mentions).toBe(1);
+    expect(summary.document.excludedMentions).toMatchObject({ references: 1 });
+  });
+});
+
 describe.skipIf(!hasShared)('structure: only the argument is counted', () => {
   it('counts no mention outside the abstract and body, and says per zone how many were left out', async () => {
     const bytes = new Uint8Array(readFileSync(gold('pdfs', 'den04_rp2018_regional-rd-subsidies.pdf')));

@@ -82,7 +82,8 @@ describe.skipIf(!hasRedis || !hasPostgres)('scaled path: API → BullMQ (Redis) 
     // JOB_ATTEMPTS of those); the survivor's finished attempt does not count.
     expect(row!.attempts).toBe(1);
     const summary = (await web.runtime.services.documents.summary(id))!;
-    const evidence = summary.factors.reduce((n, f) => n + f.evidence.length, 0);
+    // One row per counted mention (translations in a parallel abstract are evidence, not rows).
+    const evidence = summary.factors.reduce((n, f) => n + f.evidence.filter((e) => e.translationOf === undefined).length, 0);
     const mentions = await new FactorTableRepository(web.runtime.store.db).mentions({ documents: [id] }, { limit: 1_000_000, offset: 0 });
     expect(mentions.length).toBe(evidence);
     expect(new Set(mentions.map((m) => m.ordinal)).size).toBe(mentions.length);

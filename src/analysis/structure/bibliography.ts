@@ -40,6 +40,11 @@ export function readBibliography(
   };
 }
 
+/** The record of a text that says nothing about itself. */
+export function emptyBibliography(): Bibliography {
+  return { title: null, titleEn: null, authors: [], year: null, yearSource: null, venue: null, doi: null, keywords: [] };
+}
+
 /** The title's lines as one line: hyphens at line ends joined, footnote marks and quotes dropped. */
 function joinTitle(paragraphs: readonly StructureParagraph[], lines: number[]): string | null {
   if (lines.length === 0) return null;

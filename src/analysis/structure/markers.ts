@@ -44,7 +44,7 @@ const PROFILE_KIND: Record<MarkerKind, keyof Markers> = {
 
 
 /** A heading's optional numbering: "1.", "7 ", "IV.", "Глава 2.", "Section 3". */
-const NUMBERING = String.raw`(?:(?:глава|раздел|chapter|section|part)\s+)?(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)?\s*`;
+const NUMBERING = String.raw`(?:(?:глава|раздел|chapter|section|part)\s+)?(?:\d{1,2}(?:\.\d{1,2})*\.?|[ivx]{1,5}\.)?\s*`;
 /** After the phrase: the end, or a non-letter (a colon, a dash, a space, a number). */
 const AFTER = String.raw`(?![\p{L}])`;
 
@@ -64,8 +64,9 @@ const patterns = acrossLanguages((profiles) => {
     const phrases = [...new Set(profiles.flatMap((p) => p.markers[key]))].sort((a, b) => b.length - a.length);
     const alternatives = phrases.length ? phrases.map(phraseSource).join('|') : '(?!)';
     compiled.set(kind, {
-      start: new RegExp(`^(?:${alternatives})${AFTER}`, 'iu'),
-      whole: new RegExp(`^${NUMBERING}(?:${alternatives})\\s*[.:]?$`, 'iu'),
+      // Matched against markerKey (lower case), so without the costly case-insensitive flag.
+      start: new RegExp(`^(?:${alternatives})${AFTER}`, 'u'),
+      whole: new RegExp(`^${NUMBERING}(?:${alternatives})\\s*[.:]?$`, 'u'),
       anywhere: new RegExp(`(?<![\\p{L}])(?:${alternatives})`, 'iu'),
     });
   }
@@ -88,11 +89,23 @@ function get(kind: MarkerKind): MarkerPatterns {
   return patterns().get(kind)!;
 }
 
-/** Letter-spaced print ("a b s t r a c t", "A R T I C L E  I N F O") read as words. */
+/** Markers stand at the start: a paragraph's first characters are all that is read. */
+const KEY_CHARS = 120;
+let lastText = '';
+let lastKey = '';
+
+/**
+ * The start of a paragraph as markers are matched against it, in lower case, with letter-spaced
+ * print ("a b s t r a c t", "A R T I C L E  I N F O") read as words. The rules ask about one
+ * paragraph several times in a row, so the last key is kept.
+ */
 export function markerKey(text: string): string {
-  const head = text.slice(0, 120).trim();
-  if (!/^(?:\p{L} ){3,}\p{L}/u.test(head)) return head;
-  return head.replace(/(?<=\p{L}) (?=\p{L}(?: |$|[^\p{L}]))/gu, '');
+  if (text === lastText) return lastKey;
+  let head = text.slice(0, KEY_CHARS).trim().toLowerCase();
+  if (head[1] === ' ' && head[3] === ' ' && /^(?:\p{L} ){3,}\p{L}/u.test(head)) head = head.replace(/(?<=\p{L}) (?=\p{L}(?: |$|[^\p{L}]))/gu, '');
+  lastText = text;
+  lastKey = head;
+  return head;
 }
 
 /** The text starts with a marker of this kind (after letter-spacing is undone). */
@@ -102,7 +115,8 @@ export function startsWith(kind: MarkerKind, text: string): boolean {
 
 /** Length of the marker phrase at the start of the text (0 when none), to read what follows it. */
 export function markerLength(kind: MarkerKind, text: string): number {
-  const match = get(kind).start.exec(text);
+  const head = text.slice(0, KEY_CHARS).toLowerCase();
+  const match = get(kind).start.exec(head);
   return match ? match[0].length : 0;
 }
 

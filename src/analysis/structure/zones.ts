@@ -18,6 +18,7 @@ const FRONT_TEXT_SHARE = 0.15;
 const LIST_LINE_WORDS = 6;
 /** Front-matter lines met in the body (a corresponding author's note, a DOI line) are short. */
 const SHORT_FRONT_WORDS = 30;
+const SHORT_FRONT_CHARS = 400;
 /** A heading is short and not a sentence. */
 const MAX_HEADING_CHARS = 150;
 const MAX_HEADING_WORDS = 15;
@@ -34,6 +35,7 @@ const CITES = /(?<!\d)(?:1[89]|20)\d{2}(?!\d)|https?:|www\.|\s\/\/\s|\d+\s?[–-
 const TEXT_FURNITURE_REPEATS = 3;
 const TEXT_FURNITURE_WORDS = 20;
 
+const TABLE_SAMPLE = 300;
 const TABLE_CELL = /^(?:[-–+−]?[\d\s.,%()$€₽*]+|[A-Z]\d{2}|—|–|-|n\/a|н\/д|x|×)$/iu;
 const PAGE_NUMBER = /^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$/;
 const REFERENCE_ENTRY = new RegExp(
@@ -51,6 +53,7 @@ const HAS_YEAR = /(?<!\d)(?:1[89]|20)\d{2}(?!\d)/;
 const YEARS = /(?<!\d)(?:1[89]|20)\d{2}(?!\d)/g;
 /** In a bibliography a name comes every dozen words or so; prose names people far more rarely. */
 const WORDS_PER_CITED_NAME = 15;
+const BIBLIOGRAPHIC_SAMPLE = 600;
 /** An author as a bibliography lists them: «Иванов И.И.», "Smith, J.", "Smith, J.R.". */
 const CITED_NAME = /\p{Lu}[\p{Ll}'’-]+,?\s(?:\p{Lu}\.\s?){1,3}(?:,|\s|$)/gu;
 /** An appendix's heading: "Appendix A.", "Appendix B. Supplementary data", «Приложение 1». */
@@ -211,7 +214,7 @@ function markBody(paragraphs: readonly StructureParagraph[], zones: Zone[], body
 function bodyZone(p: StructureParagraph, text: string, heading: boolean): Zone {
   if (isCaption(text)) return 'caption';
   if (startsWith('acknowledgements', text)) return 'front';
-  if (wordCount(text) <= SHORT_FRONT_WORDS && (startsWith('front', text) || startsWith('citation', text) || DOI.test(text) || /©/.test(text))) return 'front';
+  if (text.length <= SHORT_FRONT_CHARS && wordCount(text) <= SHORT_FRONT_WORDS && (startsWith('front', text) || startsWith('citation', text) || DOI.test(text) || /©/.test(text))) return 'front';
   if (isTableRow(text)) return 'table';
   if (heading) return 'heading';
   return 'body';
@@ -226,11 +229,13 @@ export function isCaption(text: string): boolean {
 
 /** Most words are numbers or codes: a row or cells of a table. */
 export function isTableRow(text: string): boolean {
-  if (/\|.*\|/.test(text)) return true;
-  const cells = text.split(/\s+/).filter(Boolean);
-  if (cells.length === 0 || /[.!?]$/.test(text) && cells.length > 3) return false;
+  // A row of a table is short; a long paragraph of numbers is judged by its start.
+  const head = text.slice(0, TABLE_SAMPLE);
+  if (/\|.*\|/.test(head)) return true;
+  const cells = head.split(/\s+/).filter(Boolean);
+  if (cells.length === 0 || (/[.!?]$/.test(text) && cells.length > 3)) return false;
   const numeric = cells.filter((c) => TABLE_CELL.test(c)).length;
-  return numeric / cells.length >= 0.5 && letterShare(text) < 0.5;
+  return numeric / cells.length >= 0.5 && letterShare(head) < 0.5;
 }
 
 export function isHeading(p: StructureParagraph): boolean {
@@ -321,12 +326,14 @@ function startsReferences(text: string): boolean {
  * words) with years — not a paragraph of prose that names a few people with their initials.
  */
 function isBibliographic(text: string): boolean {
+  // Judged on the paragraph's start: run-together entries are dense from their first line on.
+  const head = text.slice(0, BIBLIOGRAPHIC_SAMPLE);
   let years = 0;
-  for (const _ of text.matchAll(YEARS)) if (++years >= 2) break;
+  for (const _ of head.matchAll(YEARS)) if (++years >= 2) break;
   if (years < 2) return false;
   let names = 0;
-  for (const _ of text.matchAll(CITED_NAME)) names++;
-  return names >= 3 && names * WORDS_PER_CITED_NAME >= wordCount(text);
+  for (const _ of head.matchAll(CITED_NAME)) names++;
+  return names >= 3 && names * WORDS_PER_CITED_NAME >= wordCount(head);
 }
 
 export function isReferenceEntry(text: string): boolean {
