@@ -110,6 +110,8 @@ export interface DocumentOutcome {
   extra: string[];
   /** Gold evidence not found as a mention of its factor, and found with another stance. */
   evidenceMisses: { factor: string; quote: string; gold: string; got: string | null }[];
+  /** Gold short forms not listed, listed forms not in the gold, and wrong long forms, as lines to print. */
+  abbreviationMisses: string[];
 }
 
 /** Scores one Summary against one gold document; `text` is the gold's source text (the quotes' origin). */
@@ -171,6 +173,10 @@ export function scoreQuoteDocument(gold: QuoteGold, summary: Summary): DocumentO
   t.abbrHit = [...goldAbbr.keys()].filter((k) => sysAbbr.has(k) || sysAbbr.has(k.split(/\s+/)[0]!)).length;
   t.abbrSys = sysAbbr.size;
   t.abbrSysOk = [...sysAbbr.keys()].filter((k) => goldAbbr.has(k) || parts.has(k)).length;
+  const abbreviationMisses: string[] = [
+    ...[...goldAbbr.keys()].filter((k) => !sysAbbr.has(k) && !sysAbbr.has(k.split(/\s+/)[0]!)).map((k) => `missed ${k}`),
+    ...[...sysAbbr.keys()].filter((k) => !goldAbbr.has(k) && !parts.has(k)).map((k) => `extra ${k} (${sysAbbr.get(k)!.long ?? '—'})`),
+  ];
   for (const [k, g] of goldAbbr) {
     const s = sysAbbr.get(k);
     if (!s || !g.long) continue;
@@ -178,8 +184,9 @@ export function scoreQuoteDocument(gold: QuoteGold, summary: Summary): DocumentO
     const gw = new Set(stemWords(g.long));
     const sw = new Set(stemWords(s.long ?? undefined));
     if (sw.size > 0 && [...gw].filter((w) => sw.has(w)).length >= 0.6 * gw.size) t.abbrLongOk++;
+    else abbreviationMisses.push(`long ${k}: gold «${g.long}», got «${s.long ?? '—'}»`);
   }
-  return { tally: t, missed, extra, evidenceMisses };
+  return { tally: t, missed, extra, evidenceMisses, abbreviationMisses };
 }
 
 export interface QuoteScores {

@@ -85,9 +85,10 @@ function rank(row: string): number {
 
 export function showOutcomes(results: Analyzed[]): void {
   for (const r of results) {
-    const { missed, extra, evidenceMisses } = r.outcome;
+    const { missed, extra, evidenceMisses, abbreviationMisses } = r.outcome;
     console.log(`\n${r.doc.gold.id} (${r.via})  missed: ${missed.join(' ') || '—'}  extra: ${extra.map((id) => `${id}(${r.summary.factors.find((f) => f.id === id)?.mentions})`).join(' ') || '—'}`);
     for (const m of evidenceMisses) console.log(`  ${m.factor}: gold ${m.gold}, got ${m.got ?? 'not found'}: ${m.quote.replace(/\s+/g, ' ').slice(0, 110)}`);
+    for (const m of abbreviationMisses) console.log(`  abbreviation ${m}`);
   }
 }
 

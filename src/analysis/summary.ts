@@ -1,7 +1,7 @@
 // The last step: turns the findings of the earlier steps into a Summary v1.
 import { factorDefinitions } from './factors/index.js';
 import { netStance } from './net-stance.js';
-import { markerLength } from './structure/markers.js';
+import { contains, markerLength } from './structure/markers.js';
 import {
   ARGUMENT_ZONES,
   type Candidate,
@@ -192,18 +192,13 @@ function fitWarnings({ context }: SummaryInput, factors: SummaryFactor[]): strin
   return [`low codebook fit: ${round(rate, 2)} factor mentions per 1,000 words of the paper's argument (a data or methods paper, or another subject); the factor profile says little about it`];
 }
 
-/**
- * Headings that open a paper's conclusions, discussion or recommendations, whose sentences state what
- * the author concludes. (Section vocabulary belongs to the language profiles once they exist.)
- */
-const CONCLUDING_HEADING = /\b(?:conclu|discussion|implication|recommend|summary)|заключени|вывод|рекомендаци|обсуждени|итог/iu;
-
 /** Paragraph indexes under a concluding heading, up to the next heading. */
 function concludingParagraphs({ doc }: TextContext): Set<number> {
   const inside = new Set<number>();
   let concluding = false;
   doc.paragraphs.forEach((p, i) => {
-    if (p.kind === 'heading') concluding = CONCLUDING_HEADING.test(doc.text.slice(p.start, p.end));
+    // The heading's vocabulary is the profiles' `conclusions` markers (lexicons/<code>/markers.txt).
+    if (p.kind === 'heading') concluding = contains('conclusions', doc.text.slice(p.start, p.end));
     else if (concluding) inside.add(i);
   });
   return inside;

@@ -94,3 +94,27 @@ describe('long forms by Russian syntax where the letters do not fit', () => {
     ]);
   });
 });
+
+describe('long forms spelled out elsewhere in the paper', () => {
+  it('takes a name written once away from its undefined abbreviation, in dictionary form', () => {
+    const context = contextOf(
+      'В 1956 году в Томском политехническом институте открылась лаборатория.',
+      'Выпускники ТПИ работали на заводах. Позднее ТПИ получил статус университета.',
+    );
+    const tpi = findAbbreviations(context).find((a) => a.short === 'ТПИ');
+    expect(tpi?.long).toBe('Томский политехнический институт');
+    expect(tpi?.source).toBe('text');
+  });
+
+  it('takes a lower-case term only when the paper uses it twice', () => {
+    const twice = contextOf('We estimate by generalised least squares.', 'As generalised least squares weights the panels, GLS is preferred.');
+    expect(findAbbreviations(twice).find((a) => a.short === 'GLS')?.long).toBe('generalised least squares');
+    const once = contextOf('Growth looked like it slowed.', 'The GLS column gives the estimates.');
+    expect(findAbbreviations(once).find((a) => a.short === 'GLS')?.long ?? null).toBeNull();
+  });
+
+  it('keeps the glossary when a run of words spells the letters by chance', () => {
+    const context = contextOf('Рост выглядит вполне позитивно.', 'ВВП вырос на 3 %.');
+    expect(findAbbreviations(context).find((a) => a.short === 'ВВП')?.long).toMatch(/валов/u);
+  });
+});

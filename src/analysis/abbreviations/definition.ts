@@ -1,7 +1,8 @@
 // A definition of an abbreviation found in text, and how it was written.
 import { collapse } from './text-window.js';
 
-export type DefinitionForm = 'long (SF)' | 'SF (long)' | 'hereinafter' | 'SF is long' | 'SF, or long';
+/** `spelled out`: the long form written somewhere in the paper, not next to the short form (spelled-out.ts). */
+export type DefinitionForm = 'long (SF)' | 'SF (long)' | 'hereinafter' | 'SF is long' | 'SF, or long' | 'spelled out';
 
 export interface Definition {
   /** The short form as written (TNCs, НИС). */

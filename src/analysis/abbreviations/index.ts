@@ -12,6 +12,7 @@ import { glossary, glossaryEntry } from './glossary.js';
 import { dictionaryForm, sameConcept } from './long-forms.js';
 import { findOccurrences, type Span } from './occurrences.js';
 import { bareAbbreviation, upperCount } from './shape.js';
+import { spelledOutForms } from './spelled-out.js';
 
 export { glossary, type GlossaryEntry } from './glossary.js';
 export { loadMorphology } from './morphology.js';
@@ -23,9 +24,11 @@ export function findAbbreviations(context: TextContext): SummaryAbbreviation[] {
   const known = new Set([...glossary().map((e) => e.short), ...definitions.keys()]);
   const spans: Span[] = context.sentences.filter((s) => analyzed(s.paragraph));
   const occurrences = findOccurrences(text, spans, known);
+  const argument = paragraphs.flatMap((p, i) => (analyzed(i) ? [text.slice(p.start, p.end)] : [])).join('\n');
+  const spelledOut = spelledOutForms(argument, [...occurrences.keys()].filter((bare) => !definitions.has(bare)));
   const found = [...occurrences]
     .sort((a, b) => a[1].firstOffset - b[1].firstOffset)
-    .map(([bare, o]) => describe(bare, o.count, o.firstOffset, definitions.get(bare)));
+    .map(([bare, o]) => describe(bare, o.count, o.firstOffset, definitions.get(bare) ?? spelledOutDefinition(bare, spelledOut.get(bare), argument)));
   return linkEquivalents(found);
 }
 
@@ -43,6 +46,26 @@ function textDefinitions(context: TextContext, analyzed: (p: number) => boolean)
     }
   });
   return byBare;
+}
+
+/**
+ * An undefined abbreviation spelled out somewhere in the paper is defined by that: it wins over the
+ * glossary when the paper never writes the glossary's words (ВНП spelled «ведомственная научная
+ * программа» in a paper that never mentions the gross national product); a glossary expansion the
+ * paper does write is kept.
+ */
+function spelledOutDefinition(bare: string, long: string | undefined, argument: string): Definition | undefined {
+  if (!long) return undefined;
+  const entry = glossaryEntry(bare);
+  if (entry && (sameConcept(long, entry.long) || writesWords(argument, entry.long))) return undefined;
+  return { short: bare, long, form: 'spelled out', shortStart: -1, shortEnd: -1, longStart: -1, longEnd: -1 };
+}
+
+/** Whether the text writes every content word of the phrase (by its first five letters, through inflection). */
+function writesWords(text: string, phrase: string): boolean {
+  const lower = text.toLowerCase().replace(/ё/gu, 'е');
+  const stems = phrase.toLowerCase().replace(/ё/gu, 'е').split(/[^\p{L}]+/u).filter((w) => w.length > 3).map((w) => w.slice(0, 5));
+  return stems.length > 0 && stems.every((stem) => lower.includes(stem));
 }
 
 function describe(bare: string, count: number, firstOffset: number, definition: Definition | undefined): SummaryAbbreviation {

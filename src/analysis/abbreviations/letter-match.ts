@@ -55,7 +55,7 @@ export function bestLongForm(short: string, candidate: string): LetterMatch | nu
  * words): they may sit inside a long form («малого и среднего предпринимательства», "Organization
  * for Security and Co-operation") without counting against it, and their initials do not count for it.
  */
-const functionWords = acrossLanguages((profiles) => new Set(profiles.flatMap((p) => [...p.functionWords])));
+export const functionWords = acrossLanguages((profiles) => new Set(profiles.flatMap((p) => [...p.functionWords])));
 
 /**
  * Best alignment of the letters to `text` with the first letter at index 0: the number of letters

@@ -47,6 +47,8 @@ export interface Markers {
   citation: readonly string[];
   /** Start of a word that names an institution (университет, universit). */
   affiliation: readonly string[];
+  /** Start of a word in a heading that opens the author's conclusions, discussion or recommendations (вывод, conclu). */
+  conclusions: readonly string[];
 }
 
 const KINDS: Record<string, keyof Markers> = {
@@ -72,6 +74,7 @@ const KINDS: Record<string, keyof Markers> = {
   'author-label': 'authorLabel',
   citation: 'citation',
   affiliation: 'affiliation',
+  conclusions: 'conclusions',
 };
 
 export function markerKindOf(name: string): keyof Markers | undefined {

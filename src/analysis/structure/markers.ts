@@ -22,7 +22,8 @@ export type MarkerKind =
   | 'caption'
   | 'note'
   | 'citation'
-  | 'affiliation';
+  | 'affiliation'
+  | 'conclusions';
 
 const PROFILE_KIND: Record<MarkerKind, keyof Markers> = {
   abstract: 'abstract',
@@ -40,6 +41,7 @@ const PROFILE_KIND: Record<MarkerKind, keyof Markers> = {
   note: 'captionNote',
   citation: 'citation',
   affiliation: 'affiliation',
+  conclusions: 'conclusions',
 };
 
 
