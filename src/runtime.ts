@@ -20,6 +20,7 @@ import { DocumentService } from './services/document-service.js';
 import { ExportService } from './services/export-service.js';
 import { FactorTableService } from './services/factor-table-service.js';
 import { HealthService } from './services/health-service.js';
+import { ReviewService } from './services/review-service.js';
 import type { Services } from './services/index.js';
 import { ApiKeysRepository } from './store/api-keys-repository.js';
 import { CompareRepository } from './store/compare-repository.js';
@@ -29,6 +30,7 @@ import { DocumentsRepository } from './store/documents-repository.js';
 import { ExportRepository } from './store/export-repository.js';
 import { FactorTableRepository } from './store/factor-table-repository.js';
 import { ResultsRepository } from './store/results-repository.js';
+import { ReviewsRepository } from './store/reviews-repository.js';
 import { SearchRepository } from './store/search-repository.js';
 
 const REDIS_READY_WAIT_MS = 5000;
@@ -123,6 +125,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
       exports: new ExportService(factorTable, new ExportRepository(store.db), documents),
       health: new HealthService(store, queue),
       apiKeys: new ApiKeyService(new ApiKeysRepository(store.db)),
+      reviews: new ReviewService(new ReviewsRepository(store.db), documentService),
     },
     analysis,
     idle: () => inProcess?.idle() ?? Promise.resolve(),

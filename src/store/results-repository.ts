@@ -7,6 +7,7 @@ import type { Summary } from '../analysis/types.js';
 import type { Database } from './schema.js';
 import { insertRows } from './bulk-insert.js';
 import { replaceSentences } from './search-repository.js';
+import { writeCoding } from './coding-writer.js';
 
 export class ResultsRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -43,30 +44,6 @@ export class ResultsRepository {
         await trx.deleteFrom(table).where('document_id', '=', documentId).execute();
       }
       await trx.insertInto('summaries').values({ document_id: documentId, summary_json: JSON.stringify(summary), text }).execute();
-      await insertRows(trx, 'document_factors', summary.factors.map((f) => ({
-        document_id: documentId,
-        factor: f.id,
-        mentions: f.mentions,
-        per_1000_words: f.per1000Words,
-        positive: f.stance.positive,
-        negative: f.stance.negative,
-        neutral: f.stance.neutral,
-        net: f.stance.net,
-      })));
-      await insertRows(trx, 'factor_mentions', summary.factors.flatMap((f) => f.evidence.map((e) => ({ factor: f.id, e }))).map(({ factor, e }, ordinal) => ({
-        document_id: documentId,
-        ordinal,
-        factor,
-        sentence: e.sentence,
-        start: e.start,
-        end: e.end,
-        page: e.page,
-        language: e.language,
-        match: e.match,
-        stance: e.stance,
-        cues_json: JSON.stringify(e.cues),
-        section: e.section ?? null,
-      })));
       await insertRows(trx, 'abbreviations', summary.abbreviations.map((a, ordinal) => ({
         document_id: documentId,
         ordinal,
@@ -80,6 +57,9 @@ export class ResultsRepository {
         factor: a.factor,
       })));
       await replaceSentences(trx, documentId, sentences);
+      // The factor rows and mentions, with the document's reviews applied (after the sentences: added
+      // mentions take their pages from them).
+      await writeCoding(trx, documentId, summary, text);
     });
   }
 
