@@ -85,13 +85,13 @@ export class ReviewService {
    */
   async importAll(records: readonly ReviewRecord[]) {
     const rejected: { index: number; reason: string }[] = [];
-    const byDocument = new Map<string, Review[]>();
+    const byDocument = new Map<string, { review: Review; index: number }[]>();
     for (const [index, record] of records.entries()) {
       try {
         const document = await this.documents.find(record.documentId);
         this.checkAnswers(record);
         const review: Review = { ...record, documentId: document.id, reviewer: this.reviewerName(record.reviewer), id: record.id || this.newId(), createdAt: record.createdAt || new Date().toISOString() };
-        byDocument.set(document.id, [...(byDocument.get(document.id) ?? []), review]);
+        byDocument.set(document.id, [...(byDocument.get(document.id) ?? []), { review, index }]);
       } catch (error) {
         if (!(error instanceof RequestError)) throw error;
         rejected.push({ index, reason: error.message });
@@ -99,13 +99,13 @@ export class ReviewService {
     }
     let stored = 0;
     const unmatched: Review[] = [];
-    for (const [id, reviews] of byDocument) {
-      const coding = await this.reviews.add(id, reviews);
+    for (const [id, entries] of byDocument) {
+      const coding = await this.reviews.add(id, entries.map((e) => e.review));
       if (!coding) {
-        for (const r of reviews) rejected.push({ index: records.findIndex((x) => x.id === r.id), reason: `document ${id} has no analysis to review` });
+        rejected.push(...entries.map(({ index }) => ({ index, reason: `document ${id} has no analysis to review` })));
         continue;
       }
-      stored += reviews.length;
+      stored += entries.length;
       unmatched.push(...coding.unmatched);
     }
     return { stored, rejected, unmatched };

@@ -21,7 +21,8 @@ export class ReviewsRepository {
       if (dialectOf(trx) === 'postgres') await sql`select id from documents where id = ${documentId} for update`.execute(trx);
       const stored = await trx.selectFrom('summaries').select(['summary_json', 'text']).where('document_id', '=', documentId).executeTakeFirst();
       if (!stored) return undefined;
-      for (const review of reviews) await trx.insertInto('reviews').values(fromReview(review)).execute();
+      // A review already stored (the same file imported twice) is kept as it is.
+      for (const review of reviews) await trx.insertInto('reviews').values(fromReview(review)).onConflict((oc) => oc.column('id').doNothing()).execute();
       return writeCoding(trx, documentId, JSON.parse(stored.summary_json) as Summary, stored.text);
     });
   }
