@@ -20,6 +20,7 @@ import { DocumentService } from './services/document-service.js';
 import { ExportService } from './services/export-service.js';
 import { FactorTableService } from './services/factor-table-service.js';
 import { HealthService } from './services/health-service.js';
+import { QualityService } from './services/quality-service.js';
 import { ReviewService } from './services/review-service.js';
 import type { Services } from './services/index.js';
 import { ApiKeysRepository } from './store/api-keys-repository.js';
@@ -65,6 +66,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   const documents = new DocumentsRepository(store.db);
   const results = new ResultsRepository(store.db);
   const factorTable = new FactorTableRepository(store.db);
+  const reviews = new ReviewsRepository(store.db);
   const closers: (() => Promise<unknown>)[] = [];
 
   let analysis: AnalysisService | undefined;
@@ -125,7 +127,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
       exports: new ExportService(factorTable, new ExportRepository(store.db), documents),
       health: new HealthService(store, queue),
       apiKeys: new ApiKeyService(new ApiKeysRepository(store.db)),
-      reviews: new ReviewService(new ReviewsRepository(store.db), documentService),
+      reviews: new ReviewService(reviews, documentService),
+      quality: new QualityService(reviews),
     },
     analysis,
     idle: () => inProcess?.idle() ?? Promise.resolve(),

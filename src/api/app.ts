@@ -28,7 +28,7 @@ export function createApp(services: Services, settings: ApiSettings, log: Logger
   api.use(writeRateLimit(settings));
   api.use(documentsRouter(services.documents, settings));
   api.use(factorsRouter(services.factorTable));
-  api.use(reviewsRouter(services.reviews));
+  api.use(reviewsRouter(services.reviews, services.quality));
   api.use(healthRouter(services.health));
   api.use(compareRouter(services.compare));
   api.use(corpusRouter(services.corpus));

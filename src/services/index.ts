@@ -6,6 +6,7 @@ import type { DocumentService } from './document-service.js';
 import type { ExportService } from './export-service.js';
 import type { FactorTableService } from './factor-table-service.js';
 import type { HealthService } from './health-service.js';
+import type { QualityService } from './quality-service.js';
 import type { ReviewService } from './review-service.js';
 
 export interface Services {
@@ -17,4 +18,5 @@ export interface Services {
   health: HealthService;
   apiKeys: ApiKeyService;
   reviews: ReviewService;
+  quality: QualityService;
 }

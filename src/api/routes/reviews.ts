@@ -1,8 +1,10 @@
 // Reviews of a document's evidence: POST adds reviews of mentions (or missed mentions), PATCH changes
-// the answers of a stored review (as a new review: history is kept), GET lists them.
+// the answers of a stored review (as a new review: history is kept), GET lists them; GET /quality
+// reports what the reviews say about the automatic coding.
 import { json, Router } from 'express';
 import { z } from 'zod';
 import { VERDICTS } from '../../analysis/review-coding.js';
+import type { QualityService } from '../../services/quality-service.js';
 import type { ReviewService } from '../../services/review-service.js';
 import { HttpError } from '../errors.js';
 
@@ -39,7 +41,7 @@ function parseBody<T extends z.ZodType>(schema: T, body: unknown, expected: stri
   return parsed.data;
 }
 
-export function reviewsRouter(reviews: ReviewService): Router {
+export function reviewsRouter(reviews: ReviewService, quality: QualityService): Router {
   const router = Router();
   const body = json({ limit: '2mb' });
 
@@ -55,6 +57,11 @@ export function reviewsRouter(reviews: ReviewService): Router {
   router.patch('/documents/:id/reviews', body, async (req, res) => {
     const { id, reviewer: name, ...change } = parseBody(patchBody, req.body, '{ id, reviewer, verdict?, toFactor?, stance?, note? }');
     res.status(201).json(await reviews.revise(req.params.id, id, name, change));
+  });
+
+  // The coding's quality as the reviews measure it: per factor and overall, reviewers' agreement, lexicon feedback.
+  router.get('/quality', async (_req, res) => {
+    res.json(await quality.report());
   });
 
   return router;
