@@ -182,19 +182,26 @@ export function applyReviews(
   }
   for (const m of coded) if (m.review !== 'automatic') mark(m.factor, m.review);
 
+  // A cell no review changed keeps the analysis' own counts; a corrected one is counted again, as
+  // the analysis counts (a translation of another sentence, the parallel abstract, is not counted).
+  const automatic = new Map(summary.factors.map((f) => [f.id, f]));
   const words = summary.document.words;
-  const factors = new Map<string, CodedFactor>();
-  for (const m of coded) {
-    const f = factors.get(m.factor) ?? { factor: m.factor, mentions: 0, per1000Words: 0, positive: 0, negative: 0, neutral: 0, net: 0, review: touched.get(m.factor) ?? 'automatic' };
-    f.mentions++;
-    f[m.stance]++;
-    factors.set(m.factor, f);
-  }
-  for (const f of factors.values()) {
+  const factors: CodedFactor[] = [];
+  for (const factor of new Set(coded.map((m) => m.factor))) {
+    const review = touched.get(factor) ?? 'automatic';
+    const own = automatic.get(factor);
+    if (own && review !== 'corrected') {
+      factors.push({ factor, mentions: own.mentions, per1000Words: own.per1000Words, ...own.stance, review });
+      continue;
+    }
+    const counted = coded.filter((c) => c.factor === factor && c.translationOf === undefined);
+    const f: CodedFactor = { factor, mentions: counted.length, per1000Words: 0, positive: 0, negative: 0, neutral: 0, net: 0, review };
+    for (const c of counted) f[c.stance]++;
     f.per1000Words = words ? round((f.mentions * 1000) / words, 2) : 0;
     f.net = round(netStance(f.positive, f.negative, f.mentions), 3);
+    if (f.mentions > 0) factors.push(f);
   }
-  return { factors: [...factors.values()], mentions: coded.map(({ from: _from, ...m }) => m), unmatched };
+  return { factors, mentions: coded.map(({ from: _from, ...m }) => m), unmatched };
 }
 
 function round(x: number, digits: number): number {
