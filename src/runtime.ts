@@ -31,6 +31,7 @@ import { DocumentsRepository } from './store/documents-repository.js';
 import { ExportRepository } from './store/export-repository.js';
 import { FactorTableRepository } from './store/factor-table-repository.js';
 import { ResultsRepository } from './store/results-repository.js';
+import { ReviewSamplesRepository } from './store/review-samples-repository.js';
 import { ReviewsRepository } from './store/reviews-repository.js';
 import { SearchRepository } from './store/search-repository.js';
 
@@ -128,7 +129,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
       health: new HealthService(store, queue),
       apiKeys: new ApiKeyService(new ApiKeysRepository(store.db)),
       reviews: new ReviewService(reviews, documentService),
-      quality: new QualityService(reviews),
+      quality: new QualityService(reviews, new ReviewSamplesRepository(store.db)),
     },
     analysis,
     idle: () => inProcess?.idle() ?? Promise.resolve(),

@@ -3,10 +3,14 @@
 // lexicons/, the matched wordings that reviewers rejected most.
 import { factorDefinitions } from '../analysis/factors/index.js';
 import { anchorKey, latestReviews, type Review } from '../analysis/review-coding.js';
+import { randomUUID } from 'node:crypto';
 import {
-  cohensKappa, emptyReviewTally, evidenceRecall, found, precision, stanceAgreement, tallyReview, wilsonInterval, type ReviewTally,
+  cohensKappa, emptyReviewTally, evidenceRecall, found, precision, stanceAgreement, stratifiedEstimate, tallyReview, wilsonInterval, type ReviewTally, type Stratum,
 } from '../analysis/review-metrics.js';
+import type { ReviewSamplesRepository } from '../store/review-samples-repository.js';
 import type { ReviewsRepository } from '../store/reviews-repository.js';
+import type { ReviewSamplesTable } from '../store/schema.js';
+import { RequestError } from './errors.js';
 
 export interface Figure {
   value: number | null;
@@ -39,7 +43,22 @@ const FEEDBACK_ROWS = 100;
 export class QualityService {
   private readonly labels = new Map(factorDefinitions().map((f) => [f.id, f.label]));
 
-  constructor(private readonly reviews: ReviewsRepository) {}
+  constructor(
+    private readonly reviews: ReviewsRepository,
+    private readonly samples: ReviewSamplesRepository,
+  ) {}
+
+  /** Draws a new stratified sample for review: up to `perStratum` mentions per factor × language. */
+  async drawSample(perStratum: number) {
+    if (!Number.isInteger(perStratum) || perStratum < 1 || perStratum > 1000) throw new RequestError('invalid_query', 'perStratum must be a whole number from 1 to 1000.');
+    const rows = await this.samples.draw(randomUUID(), perStratum);
+    return this.describeSample(rows, latestReviews(await this.reviews.all()));
+  }
+
+  /** The latest sample's mentions, each with its latest review (if any), and the estimates they give. */
+  async sample() {
+    return this.describeSample(await this.samples.latest(), latestReviews(await this.reviews.all()));
+  }
 
   async report() {
     const history = await this.reviews.all();
@@ -54,10 +73,48 @@ export class QualityService {
       reviewed: latest.length,
       overall: figures(latest),
       factors: [...byFactor].map(([factor, reviews]) => ({ factor, label: this.labels.get(factor) ?? null, ...figures(reviews) })).sort((a, b) => a.factor.localeCompare(b.factor)),
+      sample: (await this.sample()).estimates,
       reviewers: reviewerAgreement(history),
       lexicon: lexiconFeedback(latest),
     };
   }
+
+  private describeSample(rows: ReviewSamplesTable[], latest: Review[]) {
+    const reviewOf = new Map(latest.filter((r) => r.verdict !== 'add').map((r) => [`${r.documentId}\u0000${r.factor}@${r.start}`, r]));
+    const mentions = rows.map((row) => ({ ...row, review: reviewOf.get(`${row.document_id}\u0000${row.factor}@${row.start}`) ?? null }));
+    return { id: rows[0]?.sample_id ?? null, drawnAt: rows[0]?.drawn_at ?? null, mentions, estimates: sampleEstimates(mentions) };
+  }
+}
+
+/**
+ * Precision and stance agreement over the whole corpus from the reviewed units of a stratified sample:
+ * each stratum's share weighted by its size (so the estimate is unbiased however the strata were
+ * sampled), with a 95 % interval.
+ */
+export function sampleEstimates(mentions: readonly (ReviewSamplesTable & { review: Review | null })[]) {
+  const strata = new Map<string, { precision: Stratum; stance: Stratum }>();
+  for (const m of mentions) {
+    const key = `${m.factor}\u0000${m.language}`;
+    const s = strata.get(key) ?? { precision: { population: m.stratum_population, reviewed: 0, hits: 0 }, stance: { population: m.stratum_population, reviewed: 0, hits: 0 } };
+    strata.set(key, s);
+    if (!m.review) continue;
+    const t = emptyReviewTally();
+    tallyReview(t, m.review);
+    s.precision.reviewed++;
+    if (found(t)) {
+      s.precision.hits++;
+      s.stance.reviewed++;
+      s.stance.hits += t.confirmed;
+    }
+  }
+  const all = [...strata.values()];
+  return {
+    size: mentions.length,
+    reviewed: mentions.filter((m) => m.review).length,
+    strata: all.length,
+    precision: stratifiedEstimate(all.map((s) => s.precision)),
+    stanceAgreement: stratifiedEstimate(all.map((s) => s.stance)),
+  };
 }
 
 /** The figures of a set of latest reviews. */

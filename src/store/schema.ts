@@ -141,6 +141,20 @@ export interface ReviewsTable {
   created_at: string;
 }
 
+/** One mention drawn into a stratified sample for review (stratum = factor × language). */
+export interface ReviewSamplesTable {
+  sample_id: string;
+  drawn_at: string;
+  document_id: string;
+  factor: string;
+  language: string;
+  start: number;
+  end: number;
+  sentence: string;
+  /** Mentions in the stratum when the sample was drawn. */
+  stratum_population: number;
+}
+
 export interface Database {
   documents: DocumentsTable;
   document_files: DocumentFilesTable;
@@ -153,4 +167,5 @@ export interface Database {
   sentence_fts: SentenceFtsTable;
   api_keys: ApiKeysTable;
   reviews: ReviewsTable;
+  review_samples: ReviewSamplesTable;
 }

@@ -127,4 +127,29 @@ describe('review API', () => {
     expect((await reviews.exportAll()).find((r) => r.id === 'sheet-1')?.note).toBe('=SUM(A1) "quoted", text');
     expect(() => parseReviews('id,verdict\nx,maybe\n', 'csv')).toThrow(/row 2: "verdict"/);
   });
+
+  it('draws a stratified sample and estimates precision from its reviewed mentions', async () => {
+    const drawn = await request(app).post('/api/quality/sample').send({ perStratum: 1 }).expect(201);
+    const mentions = drawn.body.mentions as { document_id: string; factor: string; start: number; language: string; stratum_population: number; review: unknown }[];
+    expect(mentions.length).toBe(new Set(mentions.map((m) => `${m.factor}/${m.language}`)).size);
+    // Two sampled mentions of the analysis that nobody reviewed yet.
+    const automatic = (m: (typeof mentions)[number]) => !m.review && summary.factors.some((f) => f.id === m.factor && f.evidence.some((e) => e.start === m.start));
+    const [keep, drop] = mentions.filter(automatic);
+    const alreadyReviewed = mentions.filter((m) => m.review).length;
+    await request(app).post(`/api/documents/${id}/reviews`).send({ reviewer: 'Boris', reviews: [
+      { verdict: 'confirm', factor: keep!.factor, start: keep!.start },
+      { verdict: 'reject', factor: drop!.factor, start: drop!.start },
+    ] }).expect(201);
+    const quality = (await request(app).get('/api/quality').expect(200)).body;
+    expect(quality.sample).toMatchObject({ size: mentions.length, reviewed: alreadyReviewed + 2 });
+    const weight = (m: typeof keep) => m!.stratum_population;
+    // One mention per stratum: the estimate is the kept share of the reviewed strata, weighted by their sizes.
+    const reviewed = (await request(app).get('/api/quality/sample').expect(200)).body.mentions.filter((m: { review: unknown }) => m.review) as (typeof keep & { review: { verdict: string } })[];
+    const kept = reviewed.filter((m) => m.review.verdict === 'confirm' || m.review.verdict === 'stance');
+    const total = (list: typeof reviewed) => list.reduce((n, m) => n + weight(m), 0);
+    expect(quality.sample.precision.estimate).toBeCloseTo(total(kept) / total(reviewed), 10);
+    expect(quality.reviewers.names).toEqual(['Anna', 'Boris']);
+    expect(quality.overall.precision.n).toBeGreaterThan(0);
+    await request(app).post('/api/quality/sample').send({ perStratum: 0 }).expect(400);
+  });
 });

@@ -11,6 +11,7 @@ import { openStore, type Store } from '../../src/store/database.js';
 import { DocumentsRepository } from '../../src/store/documents-repository.js';
 import { FactorTableRepository } from '../../src/store/factor-table-repository.js';
 import { ResultsRepository } from '../../src/store/results-repository.js';
+import { ReviewSamplesRepository } from '../../src/store/review-samples-repository.js';
 import { ReviewsRepository } from '../../src/store/reviews-repository.js';
 import { createPgSchema, hasPostgres } from '../support/services.js';
 
@@ -129,6 +130,17 @@ for (const dialect of dialects) {
       const again = await reviews.add(id, []);
       expect(again?.unmatched.map((r) => r.factor)).toEqual(['brain_drain']);
       expect(await reviews.forDocument(id)).toHaveLength(6);
+    });
+  
+    it('draws a stratified sample: at most n mentions per factor and language, each with its stratum size', async () => {
+      const samples = new ReviewSamplesRepository(store.db);
+      expect(await samples.latest()).toEqual([]);
+      const drawn = await samples.draw('s1', 1);
+      const mentions = await table.mentions({}, { limit: 100, offset: 0 });
+      expect(drawn).toHaveLength(new Set(mentions.map((m) => `${m.factor}/${m.language}`)).size);
+      for (const d of drawn) expect(d.stratum_population).toBe(mentions.filter((m) => m.factor === d.factor && m.language === d.language).length);
+      await samples.draw('s2', 5);
+      expect((await samples.latest()).every((r) => r.sample_id === 's2')).toBe(true);
     });
   });
 }

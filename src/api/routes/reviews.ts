@@ -64,5 +64,15 @@ export function reviewsRouter(reviews: ReviewService, quality: QualityService): 
     res.json(await quality.report());
   });
 
+  // A stratified random sample of mentions for review (per factor and language), and the latest one.
+  router.post('/quality/sample', body, async (req, res) => {
+    const { perStratum } = parseBody(z.object({ perStratum: z.number().int().min(1).max(1000).default(5) }), req.body, '{ perStratum?: 1–1000 }');
+    res.status(201).json(await quality.drawSample(perStratum));
+  });
+
+  router.get('/quality/sample', async (_req, res) => {
+    res.json(await quality.sample());
+  });
+
   return router;
 }
