@@ -58,6 +58,15 @@ export interface CodedFactor {
   review: ReviewState;
 }
 
+/** A sentence of the document (its offsets, text, page and language). */
+export interface SentenceFacts {
+  start: number;
+  end: number;
+  sentence: string;
+  page: number | null;
+  language: string;
+}
+
 export interface Coding {
   factors: CodedFactor[];
   mentions: CodedMention[];
@@ -108,14 +117,15 @@ function locateSentence(text: string, review: Review): { start: number; end: num
 }
 
 /**
- * Applies the latest review of each mention to a document's automatic evidence. `sentenceFacts`
- * gives the page and language of a sentence by its start (for added mentions).
+ * Applies the latest review of each mention to a document's automatic evidence. `sentenceAt` gives
+ * the sentence holding an offset: an added mention is the sentence holding the words the reviewer
+ * selected, as the analysis' mentions are sentences.
  */
 export function applyReviews(
   summary: Summary,
   text: string,
   reviews: readonly Review[],
-  sentenceFacts: (start: number) => { page: number | null; language: string } = () => ({ page: null, language: summary.document.language }),
+  sentenceAt: (offset: number) => SentenceFacts | undefined = () => undefined,
 ): Coding {
   const mentions: (CodedMention & { from: string })[] = summary.factors.flatMap((f) => f.evidence.map((e) => ({ ...e, factor: f.id, from: f.id, review: 'automatic' as ReviewState })));
   const byFactor = new Map<string, typeof mentions>();
@@ -127,22 +137,20 @@ export function applyReviews(
 
   for (const review of latest) {
     if (review.verdict === 'add') {
-      const existing = byFactor.get(review.toFactor!) ?? [];
-      // The new analysis found it by itself: the reviewer's stance still wins.
-      const found = findMention(existing, review);
-      if (found >= 0) {
-        const m = existing[found]!;
-        m.review = review.stance && review.stance !== m.stance ? 'corrected' : 'reviewed';
-        m.stance = review.stance ?? m.stance;
-        continue;
-      }
       const at = locateSentence(text, review);
       if (!at) {
         unmatched.push(review);
         continue;
       }
-      const facts = sentenceFacts(at.start);
-      added.push({ sentence: review.sentence, ...at, ...facts, match: '', stance: review.stance ?? 'neutral', cues: [], factor: review.toFactor!, from: '', review: 'corrected' });
+      const sentence = sentenceAt(at.start) ?? { ...at, sentence: text.slice(at.start, at.end), page: null, language: summary.document.language };
+      // The analysis found it by itself (a new analysis, or the words lie in a sentence it holds): the reviewer's stance wins.
+      const found = (byFactor.get(review.toFactor!) ?? []).find((m) => m.start === sentence.start);
+      if (found) {
+        found.review = review.stance && review.stance !== found.stance ? 'corrected' : 'reviewed';
+        found.stance = review.stance ?? found.stance;
+        continue;
+      }
+      added.push({ ...sentence, match: text.slice(at.start, at.end), stance: review.stance ?? 'neutral', cues: [], factor: review.toFactor!, from: '', review: 'corrected' });
       continue;
     }
     const candidates = byFactor.get(review.factor!) ?? [];

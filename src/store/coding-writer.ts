@@ -2,21 +2,18 @@
 // reviews applied: the one place both a new analysis and a new review go through, inside their
 // transaction, so that the tables always show the corrected coding.
 import type { Kysely } from 'kysely';
-import { applyReviews, type Coding, type Review } from '../analysis/review-coding.js';
+import { applyReviews, type Coding, type Review, type SentenceFacts } from '../analysis/review-coding.js';
 import type { Summary } from '../analysis/types.js';
 import { insertRows } from './bulk-insert.js';
 import type { Database, ReviewsTable } from './schema.js';
 
 export async function writeCoding(trx: Kysely<Database>, documentId: string, summary: Summary, text: string): Promise<Coding> {
   const reviews = await reviewsOf(trx, documentId);
-  // Pages and languages of sentences, for mentions a reviewer added (only read when there are reviews).
-  const facts = new Map<number, { page: number | null; language: string }>();
-  if (reviews.some((r) => r.verdict === 'add')) {
-    const starts = reviews.filter((r) => r.verdict === 'add').map((r) => r.start);
-    const rows = await trx.selectFrom('sentences').select(['start', 'page', 'language']).where('document_id', '=', documentId).where('start', 'in', starts).execute();
-    for (const r of rows) facts.set(r.start, { page: r.page, language: r.language });
-  }
-  const coding = applyReviews(summary, text, reviews, (start) => facts.get(start) ?? { page: null, language: summary.document.language });
+  // The document's sentences, for mentions a reviewer added (read only when there are some).
+  const sentences = reviews.some((r) => r.verdict === 'add')
+    ? await trx.selectFrom('sentences').select(['start', 'end', 'sentence', 'page', 'language']).where('document_id', '=', documentId).orderBy('start').execute()
+    : [];
+  const coding = applyReviews(summary, text, reviews, (offset) => sentenceHolding(sentences, offset));
   await trx.deleteFrom('document_factors').where('document_id', '=', documentId).execute();
   await trx.deleteFrom('factor_mentions').where('document_id', '=', documentId).execute();
   await insertRows(trx, 'document_factors', coding.factors.map((f) => ({
@@ -46,6 +43,20 @@ export async function writeCoding(trx: Kysely<Database>, documentId: string, sum
     review: m.review,
   })));
   return coding;
+}
+
+/** The sentence (of those sorted by start) that holds the offset: binary search. */
+function sentenceHolding(sentences: readonly SentenceFacts[], offset: number): SentenceFacts | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
 }
 
 export async function reviewsOf(db: Kysely<Database>, documentId: string): Promise<Review[]> {

@@ -132,6 +132,14 @@ for (const dialect of dialects) {
       expect(await reviews.forDocument(id)).toHaveLength(6);
     });
   
+    it('makes a mention added from selected words the sentence that holds them', async () => {
+      const preface = 'A new first paragraph. ';
+      const start = (preface + SENTENCES.join(' ')).indexOf('the universities');
+      await reviews.add(id, [review({ verdict: 'add', start: analysisOf('', FOUND).sentences[1]!.start, toFactor: 'universities', stance: 'negative' })].map((r) => ({ ...r, start, end: start + 16, sentence: 'the universities' })));
+      const added = (await table.mentions({ documents: [id], factors: ['universities'] }, { limit: 10, offset: 0 }))[0];
+      expect(added).toMatchObject({ start: preface.length + SENTENCES[0]!.length + 1, sentence: SENTENCES[1], match: 'the universities', page: 1, review: 'corrected' });
+    });
+
     it('draws a stratified sample: at most n mentions per factor and language, each with its stratum size', async () => {
       const samples = new ReviewSamplesRepository(store.db);
       expect(await samples.latest()).toEqual([]);
