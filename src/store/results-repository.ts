@@ -12,11 +12,12 @@ import { writeCoding } from './coding-writer.js';
 export class ResultsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async save(documentId: string, { summary, text, sentences }: AnalysisResult): Promise<void> {
+  /** Stores a new analysis; returns how many of the document's reviews match none of its mentions (they are kept). */
+  async save(documentId: string, { summary, text, sentences }: AnalysisResult): Promise<{ unmatchedReviews: number }> {
     const timestamp = new Date().toISOString();
     // The year the paper prints about itself (src/analysis/structure/year.ts).
     const year = summary.document.year ?? null;
-    await this.db.transaction().execute(async (trx) => {
+    return this.db.transaction().execute(async (trx) => {
       // Updating the document row first takes its row lock in PostgreSQL: a second worker that
       // saves the same document waits here and then replaces, rather than interleaves, the rows.
       await trx
@@ -59,7 +60,8 @@ export class ResultsRepository {
       await replaceSentences(trx, documentId, sentences);
       // The factor rows and mentions, with the document's reviews applied (after the sentences: added
       // mentions take their pages from them).
-      await writeCoding(trx, documentId, summary, text);
+      const { unmatched } = await writeCoding(trx, documentId, summary, text);
+      return { unmatchedReviews: unmatched.length };
     });
   }
 

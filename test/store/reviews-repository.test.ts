@@ -119,7 +119,7 @@ for (const dialect of dialects) {
 
     it('keeps the corrections through a new analysis whose text moved, and reports those that match nothing', async () => {
       // The new analysis no longer finds brain drain: that review is unmatched, not lost.
-      await results.save(id, analysisOf('A new first paragraph. ', FOUND.filter(([, f]) => f !== 'brain_drain')));
+      expect(await results.save(id, analysisOf('A new first paragraph. ', FOUND.filter(([, f]) => f !== 'brain_drain')))).toEqual({ unmatchedReviews: 1 });
       expect(await cells()).toEqual({
         sanctions: { mentions: 1, negative: 1, positive: 0, review: 'reviewed' },
         technology_transfer: { mentions: 1, negative: 0, positive: 0, review: 'corrected' },
