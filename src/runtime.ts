@@ -20,6 +20,8 @@ import { DocumentService } from './services/document-service.js';
 import { ExportService } from './services/export-service.js';
 import { FactorTableService } from './services/factor-table-service.js';
 import { HealthService } from './services/health-service.js';
+import { QualityService } from './services/quality-service.js';
+import { ReviewService } from './services/review-service.js';
 import type { Services } from './services/index.js';
 import { loadPasswordBox } from './services/password-box.js';
 import { ApiKeysRepository } from './store/api-keys-repository.js';
@@ -30,6 +32,8 @@ import { DocumentsRepository } from './store/documents-repository.js';
 import { ExportRepository } from './store/export-repository.js';
 import { FactorTableRepository } from './store/factor-table-repository.js';
 import { ResultsRepository } from './store/results-repository.js';
+import { ReviewSamplesRepository } from './store/review-samples-repository.js';
+import { ReviewsRepository } from './store/reviews-repository.js';
 import { SearchRepository } from './store/search-repository.js';
 
 const REDIS_READY_WAIT_MS = 5000;
@@ -64,6 +68,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   const documents = new DocumentsRepository(store.db);
   const results = new ResultsRepository(store.db);
   const factorTable = new FactorTableRepository(store.db);
+  const reviews = new ReviewsRepository(store.db);
   const closers: (() => Promise<unknown>)[] = [];
   const passwords = loadPasswordBox(config.PASSWORD_KEY, config.dataDir);
 
@@ -126,6 +131,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
       exports: new ExportService(factorTable, new ExportRepository(store.db), documents),
       health: new HealthService(store, queue, { dataDir: config.dataDir, minFreeMb: config.MIN_FREE_DISK_MB }),
       apiKeys: new ApiKeyService(new ApiKeysRepository(store.db)),
+      reviews: new ReviewService(reviews, documentService),
+      quality: new QualityService(reviews, new ReviewSamplesRepository(store.db)),
     },
     analysis,
     idle: () => inProcess?.idle() ?? Promise.resolve(),

@@ -16,6 +16,7 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import pg from 'pg';
 import { documentId } from '../../src/analysis/document-id.js';
 import { factorDefinitions } from '../../src/analysis/factors/index.js';
+import type { ReviewState } from '../../src/analysis/review-coding.js';
 import { createApp } from '../../src/api/app.js';
 import { loadConfig } from '../../src/config.js';
 import { apiSettings } from '../../src/roles/web.js';
@@ -109,6 +110,8 @@ async function generate(db: Kysely<Database>): Promise<void> {
       const wanted = 8 + Math.floor(rand() * 9);
       while (chosen.size < wanted) chosen.add(FACTORS[zipf(FACTORS.length)]!);
       const counts = new Map([...chosen].map((f) => [f, { positive: 0, negative: 0, neutral: 0 }]));
+      // 5 % of the mentions reviewed (a third of those corrected), as the corrected coding stores them.
+      const reviewed = new Map<string, ReviewState>();
       let offset = 0;
       for (let ordinal = 0; ordinal < MENTIONS_PER_DOCUMENT; ordinal++) {
         const factor = [...chosen][zipf(chosen.size)]!;
@@ -117,14 +120,16 @@ async function generate(db: Kysely<Database>): Promise<void> {
         const s = sentence(language);
         const start = offset;
         offset += s.text.length + 2;
-        mentions.push({ document_id: id, ordinal, factor, sentence: s.text, start, end: start + s.text.length, page: 1 + Math.floor(ordinal / 5), language, match: s.text.split(' ')[0]!, stance, cues_json: '[]', section: null });
+        const review: ReviewState = rand() < 0.05 ? (rand() < 0.33 ? 'corrected' : 'reviewed') : 'automatic';
+        if (review !== 'automatic' && reviewed.get(factor) !== 'corrected') reviewed.set(factor, review);
+        mentions.push({ document_id: id, ordinal, factor, sentence: s.text, start, end: start + s.text.length, page: 1 + Math.floor(ordinal / 5), language, match: s.text.split(' ')[0]!, stance, cues_json: '[]', section: null, review });
         sentences.push({ document_id: id, ordinal, start, end: start + s.text.length, page: 1 + Math.floor(ordinal / 5), language, text_search: textSearchOf(language), sentence: s.text });
         stems.push(s.stems);
       }
       for (const [factor, c] of counts) {
         const n = c.positive + c.negative + c.neutral;
         if (n === 0) continue;
-        factors.push({ document_id: id, factor, mentions: n, per_1000_words: Math.round((1e6 * n) / words) / 1000, ...c, net: Math.round((1000 * (c.positive - c.negative)) / n) / 1000 });
+        factors.push({ document_id: id, factor, mentions: n, per_1000_words: Math.round((1e6 * n) / words) / 1000, ...c, net: Math.round((1000 * (c.positive - c.negative)) / n) / 1000, review: reviewed.get(factor) ?? 'automatic' });
       }
     }
     await db.transaction().execute(async (trx) => {

@@ -3,6 +3,7 @@
 // states them): factor presence over (document, factor) pairs, core recall, document stance from the
 // Summary's counts, evidence found by containment or 80 % token overlap, abbreviations by short form
 // with a 5-letter-prefix test of the long form. Each function here mirrors one of the reference's.
+import { evidenceRecall, stanceAgreement, tallyOfGold } from '../../src/analysis/review-metrics.js';
 import type { Summary } from '../../src/analysis/types.js';
 
 export type GoldStance = 'positive' | 'negative' | 'neutral' | 'mixed';
@@ -206,13 +207,17 @@ export interface QuoteScores {
 }
 
 function ratio(x: number, y: number): number | null {
-  return y ? Math.round((x / y) * 1000) / 1000 : null;
+  return round3(y ? x / y : null);
 }
+
+const round3 = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 1000);
 
 /** The reference's figures from a set's totals, rounded to 3 places as it rounds them. */
 export function quoteScores(t: QuoteTally): QuoteScores {
   const P = ratio(t.tp, t.tp + t.fp);
   const R = ratio(t.tp, t.tp + t.fn);
+  // Evidence figures by the definitions the quality page uses (src/analysis/review-metrics.ts).
+  const asReviews = tallyOfGold(t.evidenceN, t.evidenceHit, t.evidenceStanceOk);
   return {
     docs: t.docs,
     factorP: P,
@@ -220,8 +225,8 @@ export function quoteScores(t: QuoteTally): QuoteScores {
     factorF1: P && R ? ratio(2 * P * R, P + R)! : 0,
     coreRecall: ratio(t.coreHit, t.core),
     docStanceAcc: ratio(t.stanceOk, t.stanceN),
-    evidenceRecall: ratio(t.evidenceHit, t.evidenceN),
-    evidenceStanceAcc: ratio(t.evidenceStanceOk, t.evidenceStanceN),
+    evidenceRecall: round3(evidenceRecall(asReviews)),
+    evidenceStanceAcc: round3(stanceAgreement(asReviews)),
     abbrRecall: ratio(t.abbrHit, t.abbrGold),
     abbrPrecision: ratio(t.abbrSysOk, t.abbrSys),
     abbrLongAcc: ratio(t.abbrLongOk, t.abbrLongN),

@@ -10,6 +10,7 @@ import { documentsRouter, type UploadLimits } from './routes/documents.js';
 import { exportRouter } from './routes/export.js';
 import { factorsRouter } from './routes/factors.js';
 import { healthRouter } from './routes/health.js';
+import { reviewsRouter } from './routes/reviews.js';
 import { searchRouter } from './routes/search.js';
 import { rejectNulBytes } from './params.js';
 import { addressRateLimit, apiKeyAuth, securityHeaders, writeRateLimit, type AccessRules } from './security.js';
@@ -29,6 +30,7 @@ export function createApp(services: Services, settings: ApiSettings, log: Logger
   api.use(writeRateLimit(settings));
   api.use(documentsRouter(services.documents, settings));
   api.use(factorsRouter(services.factorTable));
+  api.use(reviewsRouter(services.reviews, services.quality));
   api.use(healthRouter(services.health));
   api.use(compareRouter(services.compare));
   api.use(corpusRouter(services.corpus));

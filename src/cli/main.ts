@@ -12,6 +12,7 @@ import { printFactorTable } from './commands/factors.js';
 import { ingest, printOutcomes } from './commands/ingest.js';
 import { withApiKeys } from './commands/keys.js';
 import { reanalyze } from './commands/reanalyze.js';
+import { exportReviews, importReviews, reviewFormat } from './commands/review.js';
 
 const program = new Command()
   .name('policylens')
@@ -115,6 +116,23 @@ program
   .action(async (options: { all?: boolean; stale?: boolean; wait: boolean }) => {
     const n = await reanalyze(config(), options);
     console.error(`${n} document(s) queued for analysis`);
+  });
+
+const review = program.command('review').description('reviews of the evidence as CSV or JSONL files (for coding in spreadsheets)');
+review
+  .command('export')
+  .option('-o, --output <file>', 'write to this file instead of stdout')
+  .addOption(new Option('--format <format>', 'file format (default: from the file name, else csv)').choices(['csv', 'jsonl']))
+  .option('--document <id...>', 'only the reviews of these documents')
+  .action(async (o: { output?: string; format?: string; document?: string[] }) => {
+    await exportReviews(config(), { output: o.output, format: reviewFormat(o.output, o.format), documents: o.document });
+  });
+review
+  .command('import')
+  .argument('<file>', 'a CSV or JSONL file with the columns that `review export` writes')
+  .addOption(new Option('--format <format>', 'file format (default: from the file name)').choices(['csv', 'jsonl']))
+  .action(async (file: string, o: { format?: string }) => {
+    if (!(await importReviews(config(), file, reviewFormat(file, o.format)))) process.exitCode = 1;
   });
 
 function config(): Config {

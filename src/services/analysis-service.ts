@@ -83,7 +83,8 @@ export class AnalysisService {
       return;
     }
     await report(90);
-    await this.results.save(documentId, result);
+    const { unmatchedReviews } = await this.results.save(documentId, result);
+    if (unmatchedReviews) this.log.warn({ documentId, unmatchedReviews }, 'reviews that match no mention of the new analysis are kept; GET /api/documents/:id/reviews lists them');
     await report(100);
     this.log.info({ documentId, ms: Date.now() - started, factors: result.summary.factors.length }, 'document analyzed');
   }

@@ -18,7 +18,7 @@ export type ExportName = keyof typeof EXPORTS;
 
 export const MENTION_COLUMNS = [
   'document_id', 'filename', 'year', 'collections', 'factor', 'ordinal', 'page', 'start', 'end',
-  'language', 'stance', 'match', 'cues', 'section', 'sentence',
+  'language', 'stance', 'review', 'match', 'cues', 'section', 'sentence',
 ] as const;
 
 /** Rows read per query. */

@@ -6,6 +6,8 @@ import type { DocumentService } from './document-service.js';
 import type { ExportService } from './export-service.js';
 import type { FactorTableService } from './factor-table-service.js';
 import type { HealthService } from './health-service.js';
+import type { QualityService } from './quality-service.js';
+import type { ReviewService } from './review-service.js';
 
 export interface Services {
   documents: DocumentService;
@@ -15,4 +17,6 @@ export interface Services {
   exports: ExportService;
   health: HealthService;
   apiKeys: ApiKeyService;
+  reviews: ReviewService;
+  quality: QualityService;
 }

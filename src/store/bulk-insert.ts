@@ -19,11 +19,11 @@ type Row<T extends BulkTable> = T extends 'sentences' ? Omit<Database['sentences
 const PG_COLUMN_TYPES: { [T in BulkTable]: PgColumnTypes<Row<T>> } = {
   document_factors: {
     document_id: 'text', factor: 'text', mentions: 'integer', per_1000_words: 'double precision',
-    positive: 'integer', negative: 'integer', neutral: 'integer', net: 'double precision',
+    positive: 'integer', negative: 'integer', neutral: 'integer', net: 'double precision', review: 'text',
   },
   factor_mentions: {
     document_id: 'text', ordinal: 'integer', factor: 'text', sentence: 'text', start: 'integer', end: 'integer',
-    page: 'integer', language: 'text', match: 'text', stance: 'text', cues_json: 'text', section: 'text',
+    page: 'integer', language: 'text', match: 'text', stance: 'text', cues_json: 'text', section: 'text', review: 'text',
   },
   abbreviations: {
     document_id: 'text', ordinal: 'integer', short: 'text', long: 'text', source: 'text', language: 'text',

@@ -15,7 +15,7 @@ export type FactorTableRow = DocumentFactorsTable & Pick<DocumentsTable, 'filena
  * One factor over the selected documents: the counts summed, per_1000_words the mean of the
  * documents' rates, net the net stance of all the mentions together (as a document's net is).
  */
-export interface FactorTotalRow extends Omit<DocumentFactorsTable, 'document_id'> {
+export interface FactorTotalRow extends Omit<DocumentFactorsTable, 'document_id' | 'review'> {
   /** Documents that mention the factor. */
   documents: number;
 }
@@ -168,6 +168,7 @@ const FACTOR_ROW_COLUMNS = [
   'document_factors.negative',
   'document_factors.neutral',
   'document_factors.net',
+  'document_factors.review',
 ] as const;
 
 function withCues<T extends { cues_json: string }>({ cues_json, ...row }: T): Omit<T, 'cues_json'> & { cues: string[] } {

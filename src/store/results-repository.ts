@@ -7,15 +7,17 @@ import type { Summary } from '../analysis/types.js';
 import type { Database } from './schema.js';
 import { insertRows } from './bulk-insert.js';
 import { replaceSentences } from './search-repository.js';
+import { writeCoding } from './coding-writer.js';
 
 export class ResultsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async save(documentId: string, { summary, text, sentences }: AnalysisResult): Promise<void> {
+  /** Stores a new analysis; returns how many of the document's reviews match none of its mentions (they are kept). */
+  async save(documentId: string, { summary, text, sentences }: AnalysisResult): Promise<{ unmatchedReviews: number }> {
     const timestamp = new Date().toISOString();
     // The year the paper prints about itself (src/analysis/structure/year.ts).
     const year = summary.document.year ?? null;
-    await this.db.transaction().execute(async (trx) => {
+    return this.db.transaction().execute(async (trx) => {
       // Updating the document row first takes its row lock in PostgreSQL: a second worker that
       // saves the same document waits here and then replaces, rather than interleaves, the rows.
       await trx
@@ -43,33 +45,6 @@ export class ResultsRepository {
         await trx.deleteFrom(table).where('document_id', '=', documentId).execute();
       }
       await trx.insertInto('summaries').values({ document_id: documentId, summary_json: JSON.stringify(summary), text }).execute();
-      await insertRows(trx, 'document_factors', summary.factors.map((f) => ({
-        document_id: documentId,
-        factor: f.id,
-        mentions: f.mentions,
-        per_1000_words: f.per1000Words,
-        positive: f.stance.positive,
-        negative: f.stance.negative,
-        neutral: f.stance.neutral,
-        net: f.stance.net,
-      })));
-      // One row per counted mention: a translation in the parallel abstract stays in the Summary's
-      // evidence (linked by translationOf) but is counted once, so the tables agree with `mentions`.
-      const counted = summary.factors.flatMap((f) => f.evidence.filter((e) => e.translationOf === undefined).map((e) => ({ factor: f.id, e })));
-      await insertRows(trx, 'factor_mentions', counted.map(({ factor, e }, ordinal) => ({
-        document_id: documentId,
-        ordinal,
-        factor,
-        sentence: e.sentence,
-        start: e.start,
-        end: e.end,
-        page: e.page,
-        language: e.language,
-        match: e.match,
-        stance: e.stance,
-        cues_json: JSON.stringify(e.cues),
-        section: e.section ?? null,
-      })));
       await insertRows(trx, 'abbreviations', summary.abbreviations.map((a, ordinal) => ({
         document_id: documentId,
         ordinal,
@@ -83,6 +58,10 @@ export class ResultsRepository {
         factor: a.factor,
       })));
       await replaceSentences(trx, documentId, sentences);
+      // The factor rows and mentions, with the document's reviews applied (after the sentences: added
+      // mentions take their pages from them).
+      const { unmatched } = await writeCoding(trx, documentId, summary, text);
+      return { unmatchedReviews: unmatched.length };
     });
   }
 

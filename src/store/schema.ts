@@ -3,6 +3,8 @@
 import type { Generated } from 'kysely';
 import type { IndexedSentence } from '../analysis/search-index.js';
 import type { DocumentStatus } from '../analysis/errors.js';
+import type { ReviewState, Verdict } from '../analysis/review-coding.js';
+import type { Stance } from '../analysis/types.js';
 
 export interface DocumentsTable {
   /** sha256 hex of the original bytes: the same file uploaded twice is one document. */
@@ -61,6 +63,8 @@ export interface DocumentFactorsTable {
   negative: number;
   neutral: number;
   net: number;
+  /** Whether a reviewer checked the cell: 'automatic' | 'reviewed' | 'corrected'. */
+  review: ReviewState;
 }
 
 export interface FactorMentionsTable {
@@ -77,6 +81,8 @@ export interface FactorMentionsTable {
   stance: 'positive' | 'negative' | 'neutral';
   cues_json: string;
   section: string | null;
+  /** Whether a reviewer checked the mention: 'automatic' | 'reviewed' | 'corrected'. */
+  review: ReviewState;
 }
 
 export interface AbbreviationsTable {
@@ -121,6 +127,38 @@ export interface ApiKeysTable {
   last_used_at: string | null;
 }
 
+/** One review of one mention (src/analysis/review-coding.ts's Review); every review is kept. */
+export interface ReviewsTable {
+  id: string;
+  document_id: string;
+  start: number;
+  end: number;
+  sentence: string;
+  factor: string | null;
+  verdict: Verdict;
+  to_factor: string | null;
+  stance: Stance | null;
+  seen_stance: Stance | null;
+  seen_match: string | null;
+  reviewer: string;
+  note: string | null;
+  created_at: string;
+}
+
+/** One mention drawn into a stratified sample for review (stratum = factor × language). */
+export interface ReviewSamplesTable {
+  sample_id: string;
+  drawn_at: string;
+  document_id: string;
+  factor: string;
+  language: string;
+  start: number;
+  end: number;
+  sentence: string;
+  /** Mentions in the stratum when the sample was drawn. */
+  stratum_population: number;
+}
+
 export interface Database {
   documents: DocumentsTable;
   document_files: DocumentFilesTable;
@@ -132,4 +170,6 @@ export interface Database {
   sentences: SentencesTable;
   sentence_fts: SentenceFtsTable;
   api_keys: ApiKeysTable;
+  reviews: ReviewsTable;
+  review_samples: ReviewSamplesTable;
 }

@@ -189,7 +189,7 @@ for (const setup of setups) {
       const factors = await request(app).get('/api/export/factors.csv?collection=ru').buffer(true).expect(200);
       expect(factors.headers['content-type']).toBe('text/csv; charset=utf-8');
       const lines = factors.text.trimEnd().split('\r\n');
-      expect(lines[0]).toBe('document_id,filename,title,year,language,collections,words,factor,factor_label,mentions,per_1000_words,positive,negative,neutral,net');
+      expect(lines[0]).toBe('document_id,filename,title,year,language,collections,words,factor,factor_label,mentions,per_1000_words,positive,negative,neutral,net,review');
       const table = await request(app).get('/api/factors?collection=ru&limit=1000').expect(200);
       expect(lines).toHaveLength(table.body.total + 1);
       expect(factors.text.charCodeAt(0)).not.toBe(0xfeff);

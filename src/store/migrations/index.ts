@@ -6,12 +6,14 @@ import { initialSchema } from './001-initial-schema.js';
 import { researchSchema } from './002-research.js';
 import { apiKeys } from './003-api-keys.js';
 import { textSearchPerSentence } from './005-text-search-per-sentence.js';
+import { reviews } from './007-reviews.js';
 
 const migrations = (dialect: Dialect): Record<string, Migration> => ({
   '001-initial-schema': initialSchema(dialect),
   '002-research': researchSchema(dialect),
   '003-api-keys': apiKeys,
   '005-text-search-per-sentence': textSearchPerSentence(dialect),
+  '007-reviews': reviews,
 });
 
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<void> {
