@@ -3,6 +3,7 @@
 // lexicons/, the matched wordings that reviewers rejected most.
 import { factorDefinitions } from '../analysis/factors/index.js';
 import { anchorKey, latestReviews, type Review } from '../analysis/review-coding.js';
+import { queryStems } from '../analysis/search-index.js';
 import { randomUUID } from 'node:crypto';
 import {
   cohensKappa, emptyReviewTally, evidenceRecall, found, precision, stanceAgreement, stratifiedEstimate, tallyReview, wilsonInterval, type ReviewTally, type Stratum,
@@ -29,10 +30,13 @@ export interface QualityFigures {
   stanceKappa: number | null;
 }
 
-/** Reviewed mentions per wording that produced them, most rejected first. */
+/** Reviewed mentions per lexicon pattern that produced them (its words' stems), most rejected first. */
 export interface LexiconFeedback {
   factor: string;
-  match: string;
+  /** The stems of the matched words: inflected forms of one wording fall together, as the lexicon's patterns match stems. */
+  pattern: string;
+  /** Up to three of the wordings it matched, as written. */
+  wordings: string[];
   rejected: number;
   reviewed: number;
 }
@@ -158,17 +162,18 @@ export function reviewerAgreement(history: readonly Review[]) {
   return { names, pairs };
 }
 
-/** The wordings (factor and matched words) behind reviewed mentions, those rejected most first. */
+/** The patterns (factor and stems of the matched words) behind reviewed mentions, those rejected most first. */
 export function lexiconFeedback(latest: readonly Review[]): LexiconFeedback[] {
   const rows = new Map<string, LexiconFeedback>();
   for (const r of latest) {
     if (r.verdict === 'add' || !r.seenMatch) continue;
-    const match = r.seenMatch.toLowerCase();
-    const key = `${r.factor}\u0000${match}`;
-    const row = rows.get(key) ?? { factor: r.factor!, match, rejected: 0, reviewed: 0 };
+    const pattern = queryStems(r.seenMatch).join(' ') || r.seenMatch.toLowerCase();
+    const key = `${r.factor}\u0000${pattern}`;
+    const row = rows.get(key) ?? { factor: r.factor!, pattern, wordings: [], rejected: 0, reviewed: 0 };
     row.reviewed++;
     if (r.verdict === 'reject' || r.verdict === 'move') row.rejected++;
+    if (row.wordings.length < 3 && !row.wordings.includes(r.seenMatch)) row.wordings.push(r.seenMatch);
     rows.set(key, row);
   }
-  return [...rows.values()].filter((r) => r.rejected > 0).sort((a, b) => b.rejected - a.rejected || b.reviewed - a.reviewed || a.match.localeCompare(b.match)).slice(0, FEEDBACK_ROWS);
+  return [...rows.values()].filter((r) => r.rejected > 0).sort((a, b) => b.rejected - a.rejected || b.reviewed - a.reviewed || a.pattern.localeCompare(b.pattern)).slice(0, FEEDBACK_ROWS);
 }

@@ -41,17 +41,18 @@ describe('review metrics', () => {
     expect([f.precision.value, f.stanceAgreement.value, f.evidenceRecall.value]).toEqual([0.5, 0.5, 2 / 3]);
   });
 
-  it("compares two reviewers on the mentions both reviewed, each by their latest review, and lists rejected wordings", () => {
+  it("compares two reviewers on the mentions both reviewed, each by their latest review, and lists rejected patterns", () => {
     const history = [
       review({ start: 0, reviewer: 'anna', verdict: 'reject' }),
       review({ start: 0, reviewer: 'anna', verdict: 'confirm' }),
       review({ start: 0, reviewer: 'boris', verdict: 'confirm' }),
-      review({ start: 1, reviewer: 'anna', verdict: 'reject', seenMatch: 'Sanctions' }),
+      review({ start: 1, reviewer: 'anna', verdict: 'reject', seenMatch: 'sanction' }),
       review({ start: 1, reviewer: 'boris', verdict: 'confirm' }),
       review({ start: 2, reviewer: 'boris', verdict: 'reject' }),
     ];
     const { pairs } = reviewerAgreement(history);
     expect(pairs).toEqual([{ reviewers: ['anna', 'boris'], mentions: 2, agreement: 0.5, kappa: 0 }]);
-    expect(lexiconFeedback([history[3]!, history[5]!, history[2]!])).toEqual([{ factor: 'sanctions', match: 'sanctions', rejected: 2, reviewed: 3 }]);
+    // 'sanction' and 'sanctions' are one pattern: the lexicon matches stems.
+    expect(lexiconFeedback([history[3]!, history[5]!, history[2]!])).toEqual([{ factor: 'sanctions', pattern: 'sanction', wordings: ['sanction', 'sanctions'], rejected: 2, reviewed: 3 }]);
   });
 });

@@ -46,7 +46,7 @@ async function render() {
     ? table(['reviewers', 'mentions both reviewed', 'agreement', 'κ'], q.reviewers.pairs.map((p) => h('tr', {}, h('td', {}, p.reviewers.join(' · ')), h('td', { class: 'num' }, p.mentions), h('td', { class: 'num' }, percent(p.agreement)), h('td', { class: 'num' }, formatNumber(p.kappa)))))
     : h('p', { class: 'muted' }, `Reviewers: ${q.reviewers.names.join(', ') || 'none'}. No mention reviewed by two of them yet.`));
   document.getElementById('lexicon').replaceChildren(q.lexicon.length
-    ? table(['factor', 'matched words', 'rejected', 'reviewed'], q.lexicon.map((r) => h('tr', {}, h('td', {}, r.factor), h('td', {}, r.match), h('td', { class: 'num' }, r.rejected), h('td', { class: 'num' }, r.reviewed))))
+    ? table(['factor', 'pattern (stems)', 'matched wordings', 'rejected', 'reviewed'], q.lexicon.map((r) => h('tr', {}, h('td', {}, r.factor), h('td', {}, r.pattern), h('td', {}, r.wordings.join(' · ')), h('td', { class: 'num' }, r.rejected), h('td', { class: 'num' }, r.reviewed))))
     : h('p', { class: 'muted' }, 'No rejected mention yet.'));
 }
 
