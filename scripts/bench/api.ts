@@ -1,5 +1,6 @@
 // `npm run bench:api`: p50 and p95 latency of the research API on a generated corpus of 10,000
-// documents and 500,000 factor mentions (each with its sentence in the search index), written
+// documents and 500,000 factor mentions (each with its sentence in the search index; 5 % of them
+// reviewed, as the corrected coding of issue 19 stores them, with each row's review column), written
 // straight into the store — the analysis is not run. The same data and requests run on SQLite and
 // on PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test, in a schema of its
 // own that is dropped afterwards). Requests go over HTTP to the real app, one at a time.
