@@ -34,7 +34,7 @@ describe('pathological texts', () => {
       );
       seconds[name] = Math.round((Date.now() - started) / 100) / 10;
     }
-    console.log('pathological texts (s):', seconds);
+    console.log('pathological texts (s):', seconds, outcomes);
     for (const name of Object.keys(shapes)) expect(['done', 'too_large'], `${name}: ${outcomes[name]}`).toContain(outcomes[name]);
     const failed: Record<string, number> = {};
     for (const o of Object.values(outcomes)) if (o !== 'done') failed[o] = (failed[o] ?? 0) + 1;

@@ -23,7 +23,10 @@ export function removeTextFurniture(text: string): { text: string; furniture: Fu
     // A link or a DOI is a cited work's, not a header: their digits masked, many look alike.
     if (!/\p{L}{3}/u.test(trimmed.replace(LINK, '')) || wordCount(trimmed) > MAX_HEADER_WORDS) return;
     const key = trimmed.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ');
-    byKey.set(key, [...(byKey.get(key) ?? []), i]);
+    // Appended in place: copying the list per line made a file of one repeated line quadratic.
+    const list = byKey.get(key);
+    if (list) list.push(i);
+    else byKey.set(key, [i]);
   });
   const drop = new Set<number>();
   for (const list of byKey.values()) if (list.length >= MIN_REPEATS) for (const i of list) drop.add(i);
