@@ -77,3 +77,15 @@ describe('noise', () => {
     expect(shorts('РОЛЬ ТНК В ЭКОНОМИКЕ')).toEqual(['ТНК']);
   });
 });
+
+describe('provenance lines', () => {
+  it('does not count abbreviations of the title page, affiliations or an all-caps title, only what the text uses', () => {
+    const context = contextOf(
+      { text: 'УДК 332.01', kind: 'front' },
+      { text: 'РАЗВИТИЕ ПО В РЕГИОНАХ', kind: 'title' },
+      { text: 'Институт экономики РАН, Москва', kind: 'affiliation' },
+      'Регионы ЦФО растут быстрее. Доля ЦФО в ВРП страны велика.',
+    );
+    expect(findAbbreviations(context).map((a) => a.short)).toEqual(['ЦФО', 'ВРП']);
+  });
+});

@@ -6,7 +6,7 @@
 // Call `await loadMorphology()` once before analysis: without it the Russian long forms taken from
 // the text stay as written instead of being put in dictionary form.
 import { languageOfLetters } from '../languages/index.js';
-import type { SummaryAbbreviation, TextContext } from '../types.js';
+import type { SummaryAbbreviation, TextContext, Zone } from '../types.js';
 import { findDefinitions, type Definition } from './definitions.js';
 import { glossary, glossaryEntry } from './glossary.js';
 import { dictionaryForm, sameConcept } from './long-forms.js';
@@ -17,12 +17,18 @@ import { spelledOutForms } from './spelled-out.js';
 export { glossary, type GlossaryEntry } from './glossary.js';
 export { loadMorphology } from './morphology.js';
 
+const PROVENANCE_ZONES: ReadonlySet<Zone> = new Set<Zone>(['title', 'authors', 'affiliation', 'front']);
+
 export function findAbbreviations(context: TextContext): SummaryAbbreviation[] {
   const { text, paragraphs } = context.doc;
   const analyzed = (p: number) => paragraphs[p]?.kind !== 'references';
   const definitions = textDefinitions(context, analyzed);
   const known = new Set([...glossary().map((e) => e.short), ...definitions.keys()]);
-  const spans: Span[] = context.sentences.filter((s) => analyzed(s.paragraph));
+  // Uses are counted in what the paper says, not in the lines that say where it comes from: the
+  // title page's provenance (УДК, DOI, JEL codes), affiliations and author lines, and a title
+  // whose capitals are typography («ПО» in an all-caps title). An abbreviation the paper uses is
+  // used again in its text.
+  const spans: Span[] = context.sentences.filter((s) => analyzed(s.paragraph) && !PROVENANCE_ZONES.has(paragraphs[s.paragraph]!.kind));
   const occurrences = findOccurrences(text, spans, known);
   const argument = paragraphs.flatMap((p, i) => (analyzed(i) ? [text.slice(p.start, p.end)] : [])).join('\n');
   const spelledOut = spelledOutForms(argument, [...occurrences.keys()].filter((bare) => !definitions.has(bare)));
