@@ -89,3 +89,12 @@ describe('provenance lines', () => {
     expect(findAbbreviations(context).map((a) => a.short)).toEqual(['ЦФО', 'ВРП']);
   });
 });
+
+describe('numbered items of one kind', () => {
+  it('counts БЭСМ-1, CIS4 and 209-ФЗ under the abbreviation of their kind, and makes no CO of CO2 (a formula, noise)', () => {
+    const ru = contextOf('Машины БЭСМ-1 и БЭСМ-2 работали в МГУ. Закон 209-ФЗ вступил в силу.');
+    expect(findAbbreviations(ru).map((a) => [a.short, a.count])).toEqual([['БЭСМ', 2], ['МГУ', 1], ['ФЗ', 1]]);
+    const en = contextOf('We pool the CIS4 and CIS5 waves; CO2 emissions and B2B sales are controls.');
+    expect(findAbbreviations(en).map((a) => a.short)).toEqual(['CIS', 'B2B']);
+  });
+});
