@@ -77,3 +77,24 @@ describe('noise', () => {
     expect(shorts('РОЛЬ ТНК В ЭКОНОМИКЕ')).toEqual(['ТНК']);
   });
 });
+
+describe('provenance lines', () => {
+  it('does not count abbreviations of the title page, affiliations or an all-caps title, only what the text uses', () => {
+    const context = contextOf(
+      { text: 'УДК 332.01', kind: 'front' },
+      { text: 'РАЗВИТИЕ ПО В РЕГИОНАХ', kind: 'title' },
+      { text: 'Институт экономики РАН, Москва', kind: 'affiliation' },
+      'Регионы ЦФО растут быстрее. Доля ЦФО в ВРП страны велика.',
+    );
+    expect(findAbbreviations(context).map((a) => a.short)).toEqual(['ЦФО', 'ВРП']);
+  });
+});
+
+describe('numbered items of one kind', () => {
+  it('counts БЭСМ-1, CIS4 and 209-ФЗ under the abbreviation of their kind, and makes no CO of CO2 (a formula, noise)', () => {
+    const ru = contextOf('Машины БЭСМ-1 и БЭСМ-2 работали в МГУ. Закон 209-ФЗ вступил в силу.');
+    expect(findAbbreviations(ru).map((a) => [a.short, a.count])).toEqual([['БЭСМ', 2], ['МГУ', 1], ['ФЗ', 1]]);
+    const en = contextOf('We pool the CIS4 and CIS5 waves; CO2 emissions and B2B sales are controls.');
+    expect(findAbbreviations(en).map((a) => a.short)).toEqual(['CIS', 'B2B']);
+  });
+});

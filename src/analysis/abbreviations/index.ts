@@ -6,7 +6,7 @@
 // Call `await loadMorphology()` once before analysis: without it the Russian long forms taken from
 // the text stay as written instead of being put in dictionary form.
 import { languageOfLetters } from '../languages/index.js';
-import type { SummaryAbbreviation, TextContext } from '../types.js';
+import type { SummaryAbbreviation, TextContext, Zone } from '../types.js';
 import { findDefinitions, type Definition } from './definitions.js';
 import { glossary, glossaryEntry } from './glossary.js';
 import { dictionaryForm, sameConcept } from './long-forms.js';
@@ -17,18 +17,26 @@ import { spelledOutForms } from './spelled-out.js';
 export { glossary, type GlossaryEntry } from './glossary.js';
 export { loadMorphology } from './morphology.js';
 
+const PROVENANCE_ZONES: ReadonlySet<Zone> = new Set<Zone>(['title', 'authors', 'affiliation', 'front']);
+
 export function findAbbreviations(context: TextContext): SummaryAbbreviation[] {
   const { text, paragraphs } = context.doc;
   const analyzed = (p: number) => paragraphs[p]?.kind !== 'references';
   const definitions = textDefinitions(context, analyzed);
   const known = new Set([...glossary().map((e) => e.short), ...definitions.keys()]);
-  const spans: Span[] = context.sentences.filter((s) => analyzed(s.paragraph));
+  // Uses are counted in what the paper says, not in the lines that say where it comes from: the
+  // title page's provenance (УДК, DOI, JEL codes), affiliations and author lines, and a title
+  // whose capitals are typography («ПО» in an all-caps title). An abbreviation the paper uses is
+  // used again in its text.
+  const spans: Span[] = context.sentences.filter((s) => analyzed(s.paragraph) && !PROVENANCE_ZONES.has(paragraphs[s.paragraph]!.kind));
   const occurrences = findOccurrences(text, spans, known);
   const argument = paragraphs.flatMap((p, i) => (analyzed(i) ? [text.slice(p.start, p.end)] : [])).join('\n');
   const spelledOut = spelledOutForms(argument, [...occurrences.keys()].filter((bare) => !definitions.has(bare)));
+  let lower: string | undefined;
+  const argumentLower = (): string => (lower ??= argument.toLowerCase().replace(/ё/gu, 'е'));
   const found = [...occurrences]
     .sort((a, b) => a[1].firstOffset - b[1].firstOffset)
-    .map(([bare, o]) => describe(bare, o.count, o.firstOffset, definitions.get(bare) ?? spelledOutDefinition(bare, spelledOut.get(bare), argument)));
+    .map(([bare, o]) => describe(bare, o.count, o.firstOffset, definitions.get(bare) ?? spelledOutDefinition(bare, spelledOut.get(bare), argumentLower)));
   return linkEquivalents(found);
 }
 
@@ -54,16 +62,15 @@ function textDefinitions(context: TextContext, analyzed: (p: number) => boolean)
  * программа» in a paper that never mentions the gross national product); a glossary expansion the
  * paper does write is kept.
  */
-function spelledOutDefinition(bare: string, long: string | undefined, argument: string): Definition | undefined {
+function spelledOutDefinition(bare: string, long: string | undefined, argumentLower: () => string): Definition | undefined {
   if (!long) return undefined;
   const entry = glossaryEntry(bare);
-  if (entry && (sameConcept(long, entry.long) || writesWords(argument, entry.long))) return undefined;
+  if (entry && (sameConcept(long, entry.long) || writesWords(argumentLower(), entry.long))) return undefined;
   return { short: bare, long, form: 'spelled out', shortStart: -1, shortEnd: -1, longStart: -1, longEnd: -1 };
 }
 
-/** Whether the text writes every content word of the phrase (by its first five letters, through inflection). */
-function writesWords(text: string, phrase: string): boolean {
-  const lower = text.toLowerCase().replace(/ё/gu, 'е');
+/** Whether the text (lower case, ё as е) writes every content word of the phrase (by its first five letters, through inflection). */
+function writesWords(lower: string, phrase: string): boolean {
   const stems = phrase.toLowerCase().replace(/ё/gu, 'е').split(/[^\p{L}]+/u).filter((w) => w.length > 3).map((w) => w.slice(0, 5));
   return stems.length > 0 && stems.every((stem) => lower.includes(stem));
 }

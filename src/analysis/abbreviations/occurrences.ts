@@ -2,7 +2,7 @@
 // TNCs, NIS's), grouped under the bare abbreviation with a count and the first offset.
 import { isNoiseInContext, type Spot } from './context.js';
 import { isNoise, isNoiseInText } from './noise.js';
-import { abbreviationInText, abbreviationTail, endingFits, upperCount } from './shape.js';
+import { abbreviationInText, abbreviationTail, endingFits, upperCount, withoutItemNumber } from './shape.js';
 
 /** A span of text to scan: a sentence, with the start of its sentence for context filters. */
 export interface Span {
@@ -40,7 +40,7 @@ export function findOccurrences(text: string, spans: Span[], known: ReadonlySet<
         continue;
       }
       if (known.has(spot.bare) ? isNoise(spot.bare) : isNoiseHere(text, spot, span)) continue;
-      add(spot.bare, spot.start);
+      add(known.has(spot.bare) ? spot.bare : withoutItemNumber(spot.bare), spot.start);
     }
     for (const spot of irregularSpots(text, span, irregular)) add(spot.bare, spot.start);
   }

@@ -38,6 +38,17 @@ export function bareAbbreviation(written: string): string {
 }
 
 /**
+ * An abbreviation with a number that tells items of one kind apart — a model or an installation
+ * (БЭСМ-1, РАТАН-600), a survey wave or a variable series (CIS4, TCTP1), a numbered law (209-ФЗ) —
+ * is the abbreviation of the kind. A number glued to two letters is left alone: it is part of a
+ * formula or a name (CO2, G20 has one letter anyway), as is a number between letters (B2B, 2SLS).
+ */
+export function withoutItemNumber(bare: string): string {
+  const m = /^\p{N}+-(\p{Lu}{2,})$/u.exec(bare) ?? /^(\p{Lu}{2,})-\p{N}+$/u.exec(bare) ?? /^(\p{Lu}{3,})\p{N}+$/u.exec(bare);
+  return m ? m[1]! : bare;
+}
+
+/**
  * Whether a parenthesized text can be a short form (Schwartz–Hearst: at most ten characters and two
  * words, a letter, starting with a letter or digit; a single character only as a capital letter),
  * not a number with its unit ("2 mg", "pH 7.5").

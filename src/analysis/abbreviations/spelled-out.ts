@@ -33,8 +33,8 @@ function readsAsTerm(written: string): boolean {
 
 /**
  * The most frequent spelled-out form of each wanted short form (letters only, 3–8 of them) in the
- * text, as first written. One pass over the words, each tried as the start of a run of up to
- * MAX_LETTERS content words: linear in the text.
+ * text, as first written. One pass over the words, each tried as the start of a run that grows
+ * while its initials begin a wanted short form: linear in the text.
  */
 export function spelledOutForms(text: string, wanted: Iterable<string>): Map<string, string> {
   const keys = new Map<string, string>();
@@ -44,24 +44,31 @@ export function spelledOutForms(text: string, wanted: Iterable<string>): Map<str
   }
   const found = new Map<string, Map<string, Form>>();
   if (keys.size === 0) return new Map();
+  // Every beginning of a wanted short form: a run stops growing as soon as its initials leave them.
+  const prefixes = new Set([...keys.keys()].flatMap((k) => [...k].map((_, n) => k.slice(0, n + 1))));
   const functional = functionWords();
   for (const clause of text.split(CLAUSE_END)) {
     // Whole words only: the "s" of "1990s" or of "university's" is no word.
-    const words = [...clause.matchAll(/(?<![\p{L}\p{N}'’])\p{L}+(?:-\p{L}+)*(?:['’]\p{L}+)?(?![\p{N}])/gu)];
+    const words = [...clause.matchAll(/(?<![\p{L}\p{N}'’])\p{L}+(?:-\p{L}+)*(?:['’]\p{L}+)?(?![\p{N}])/gu)].map((m) => {
+      const lower = m[0].toLowerCase().replace(/ё/gu, 'е');
+      // A word written in capitals is an abbreviation itself, not part of a spelled-out form.
+      const capitals = m[0].length > 1 && m[0] === m[0].toUpperCase();
+      return { text: m[0], at: m.index, functional: functional.has(lower), capitals, initials: lower.split('-').map((part) => part[0]).join('') };
+    });
     for (let i = 0; i < words.length; i++) {
-      if (functional.has(words[i]![0].toLowerCase())) continue;
+      if (words[i]!.functional || words[i]!.capitals || !prefixes.has(words[i]!.initials[0]!)) continue;
       let initials = '';
-      for (let j = i; j < words.length && initials.length < MAX_LETTERS; j++) {
-        const word = words[j]![0].toLowerCase().replace(/ё/gu, 'е');
-        if (functional.has(word)) continue;
-        // A word written in capitals is an abbreviation itself, not part of a spelled-out form.
-        if (words[j]![0].length > 1 && words[j]![0] === words[j]![0].toUpperCase()) break;
-        initials += word.split('-').map((part) => part[0]).join('');
+      for (let j = i; j < words.length; j++) {
+        const word = words[j]!;
+        if (word.functional) continue;
+        if (word.capitals) break;
+        initials += word.initials;
+        if (!prefixes.has(initials)) break;
         const short = keys.get(initials);
         if (!short) continue;
-        const written = clause.slice(words[i]!.index, words[j]!.index + words[j]![0].length);
+        const written = clause.slice(words[i]!.at, word.at + word.text.length);
         const key = written.toLowerCase().split(/\s+/).map((w) => w.slice(0, 5)).join(' ');
-        const content = words.slice(i, j + 1).map((w) => w[0]).filter((w) => !functional.has(w.toLowerCase()));
+        const content = words.slice(i, j + 1).filter((w) => !w.functional).map((w) => w.text);
         // Russian names capitalise their first word only («Томский политехнический институт»),
         // English ones every content word ("Science Citation Index").
         const capitalised = /\p{Script=Cyrillic}/u.test(content[0]!) ? content.slice(0, 1) : content;
