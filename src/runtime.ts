@@ -15,6 +15,7 @@ import { AnalysisPool } from './sandbox/analysis-pool.js';
 import { AnalysisService } from './services/analysis-service.js';
 import { ApiKeyService } from './services/api-key-service.js';
 import { CompareService } from './services/compare-service.js';
+import { CorpusSelection } from './services/corpus-selection.js';
 import { CorpusService } from './services/corpus-service.js';
 import { DocumentService } from './services/document-service.js';
 import { ExportService } from './services/export-service.js';
@@ -119,16 +120,18 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   closers.push(() => store.close());
 
   const documentService = new DocumentService(documents, results, queue, log, passwords);
+  const corpus = new CorpusRepository(store.db);
+  const selection = new CorpusSelection(corpus, documentService);
   return {
     log,
     store,
     queue,
     services: {
       documents: documentService,
-      factorTable: new FactorTableService(factorTable),
+      factorTable: new FactorTableService(factorTable, selection),
       compare: new CompareService(new CompareRepository(store.db), documentService),
-      corpus: new CorpusService(new CorpusRepository(store.db), new SearchRepository(store.db)),
-      exports: new ExportService(factorTable, new ExportRepository(store.db), documents),
+      corpus: new CorpusService(corpus, new SearchRepository(store.db), selection),
+      exports: new ExportService(factorTable, new ExportRepository(store.db), documents, selection),
       health: new HealthService(store, queue, { dataDir: config.dataDir, minFreeMb: config.MIN_FREE_DISK_MB }),
       apiKeys: new ApiKeyService(new ApiKeysRepository(store.db)),
       reviews: new ReviewService(reviews, documentService),

@@ -141,7 +141,8 @@ export interface Token {
   upper: boolean;
 }
 
-export type Stance = 'positive' | 'negative' | 'neutral';
+export const STANCES = ['positive', 'negative', 'neutral'] as const;
+export type Stance = (typeof STANCES)[number];
 
 // ---------------------------------------------------------------------------------------------
 // Summary v1 — the contract that every consumer reads: its JSON Schema is

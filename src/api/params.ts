@@ -33,7 +33,9 @@ export function parseQuery<T extends z.ZodType>(schema: T, req: Request): z.infe
   const parsed = schema.safeParse(req.query);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new HttpError(400, 'invalid_query', `Query parameter ${issue?.path.join('.') || ''}: ${issue?.message ?? 'invalid'}`);
+    const name = String(issue?.path[0] ?? '');
+    const given = name in req.query ? `=${JSON.stringify(req.query[name])}` : '';
+    throw new HttpError(400, 'invalid_query', `Query parameter ${issue?.path.join('.') || ''}${given}: ${issue?.message ?? 'invalid'}`);
   }
   return parsed.data;
 }

@@ -7,12 +7,13 @@ import { stopOnSignals } from '../roles/signals.js';
 import { GIVEN_YEARS, isGivenYear } from '../services/document-service.js';
 import { startWeb } from '../roles/web.js';
 import { startWorker } from '../roles/worker.js';
-import { EXPORT_NAMES, exportCorpus, parseYears } from './commands/export.js';
+import { EXPORT_NAMES, exportCorpus } from './commands/export.js';
 import { printFactorTable } from './commands/factors.js';
 import { ingest, printOutcomes } from './commands/ingest.js';
 import { withApiKeys } from './commands/keys.js';
 import { reanalyze } from './commands/reanalyze.js';
 import { exportReviews, importReviews, reviewFormat } from './commands/review.js';
+import { toCorpusFilter, withFilterOptions, type FilterOptions } from './filter-options.js';
 
 const program = new Command()
   .name('policylens')
@@ -66,18 +67,15 @@ program
     process.stdout.write((await analyzeFile(config(), file, options)) + '\n');
   });
 
-program
-  .command('factors')
-  .description('print the factor table (documents × factors)')
-  .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
-  .option('--factor <id...>', 'only these factors')
-  .option('--document <id...>', 'only these documents')
-  .addOption(new Option('--stance <stance>', 'only rows with mentions of this stance').choices(['positive', 'negative', 'neutral']))
-  .option('--language <code>', 'only documents in this language')
-  .option('--collection <name>', 'only documents in this collection')
-  .action(async (o: { format: 'csv' | 'json'; factor?: string[]; document?: string[]; stance?: 'positive' | 'negative' | 'neutral'; language?: string; collection?: string }) => {
-    await printFactorTable(config(), { factors: o.factor, documents: o.document, stance: o.stance, language: o.language, collection: o.collection }, o.format);
-  });
+withFilterOptions(
+  program
+    .command('factors')
+    .description('print the factor table (documents × factors)')
+    .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv')),
+  'only rows with mentions of this stance',
+).action(async (o: FilterOptions & { format: 'csv' | 'json' }) => {
+  await printFactorTable(config(), toCorpusFilter(o), o.format);
+});
 
 program
   .command('compare')
@@ -90,22 +88,17 @@ program
     process.stdout.write((await compare(config(), items, options)) + '\n');
   });
 
-program
-  .command('export')
-  .description('export the corpus or a selection: tidy CSV (per document × factor, per mention) or JSONL of summaries')
-  .addArgument(new Argument('<name>', 'what to export').choices(EXPORT_NAMES))
-  .option('-o, --output <file>', 'write to this file instead of stdout')
-  .option('--bom', 'start a CSV with a UTF-8 byte-order mark (for Excel)')
-  .option('--factor <id...>', 'only these factors')
-  .option('--document <id...>', 'only these documents')
-  .addOption(new Option('--stance <stance>', 'only mentions (rows) of this stance').choices(['positive', 'negative', 'neutral']))
-  .option('--language <code>', 'only this language')
-  .option('--collection <name...>', 'only documents in these collections')
-  .option('--year <range>', 'publication year or range: 2019, 2015-2020, 2015-, -2020')
-  .action(async (name: (typeof EXPORT_NAMES)[number], o: { output?: string; bom?: boolean; factor?: string[]; document?: string[]; stance?: 'positive' | 'negative' | 'neutral'; language?: string; collection?: string[]; year?: string }) => {
-    const filter = { factors: o.factor, documents: o.document, stance: o.stance, language: o.language, collection: o.collection, ...parseYears(o.year) };
-    await exportCorpus(config(), name, filter, { output: o.output, bom: o.bom });
-  });
+withFilterOptions(
+  program
+    .command('export')
+    .description('export the corpus or a selection: tidy CSV (per document × factor, per mention) or JSONL of summaries')
+    .addArgument(new Argument('<name>', 'what to export').choices(EXPORT_NAMES))
+    .option('-o, --output <file>', 'write to this file instead of stdout')
+    .option('--bom', 'start a CSV with a UTF-8 byte-order mark (for Excel)'),
+  'only mentions (rows) of this stance',
+).action(async (name: (typeof EXPORT_NAMES)[number], o: FilterOptions & { output?: string; bom?: boolean }) => {
+  await exportCorpus(config(), name, toCorpusFilter(o), { output: o.output, bom: o.bom });
+});
 
 program
   .command('reanalyze')

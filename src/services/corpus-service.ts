@@ -2,11 +2,13 @@
 import type { CorpusFilter, Page } from '../store/corpus-filter.js';
 import type { CorpusOverview, CorpusRepository } from '../store/corpus-repository.js';
 import type { SearchHit, SearchRepository } from '../store/search-repository.js';
+import type { CorpusSelection } from './corpus-selection.js';
 
 export class CorpusService {
   constructor(
     private readonly corpus: CorpusRepository,
     private readonly sentences: SearchRepository,
+    private readonly selection: CorpusSelection,
   ) {}
 
   overview(): Promise<CorpusOverview> {
@@ -14,7 +16,7 @@ export class CorpusService {
   }
 
   /** Sentences with every word of the query (by stem), a page at a time; `more` says whether another page exists. */
-  search(query: string, filter: CorpusFilter, page: Page): Promise<{ hits: SearchHit[]; more: boolean }> {
-    return this.sentences.search(query, filter, page);
+  async search(query: string, filter: CorpusFilter, page: Page): Promise<{ hits: SearchHit[]; more: boolean }> {
+    return this.sentences.search(query, await this.selection.resolve(filter), page);
   }
 }

@@ -7,6 +7,7 @@ import type { CorpusFilter } from '../store/corpus-filter.js';
 import type { DocumentsRepository } from '../store/documents-repository.js';
 import type { ExportRepository } from '../store/export-repository.js';
 import type { FactorTableRepository, FactorTableRow, MentionRow } from '../store/factor-table-repository.js';
+import type { CorpusSelection } from './corpus-selection.js';
 import { FACTOR_TABLE_COLUMNS } from './factor-table-columns.js';
 
 export const EXPORTS = {
@@ -29,10 +30,12 @@ export class ExportService {
     private readonly table: FactorTableRepository,
     private readonly store: ExportRepository,
     private readonly documents: DocumentsRepository,
+    private readonly selection: CorpusSelection,
   ) {}
 
   /** The export as chunks of text (each a page of records); a BOM first when asked for (CSV only). */
-  async *chunks(name: ExportName, filter: CorpusFilter, options: { bom?: boolean } = {}): AsyncGenerator<string> {
+  async *chunks(name: ExportName, given: CorpusFilter, options: { bom?: boolean } = {}): AsyncGenerator<string> {
+    const filter = await this.selection.resolve(given);
     if (options.bom && name.endsWith('.csv')) yield BOM;
     if (name === 'factors.csv') yield* this.factorRows(filter);
     else if (name === 'mentions.csv') yield* this.mentionRows(filter);

@@ -34,4 +34,13 @@ export class CorpusRepository {
       years: years.map((y) => ({ year: y.year!, documents: Number(y.documents) })),
     };
   }
+
+  /** The collections and document languages stored (any status): what a filter may name. */
+  async filterValues(): Promise<{ collections: string[]; languages: string[] }> {
+    const [collections, languages] = await Promise.all([
+      this.db.selectFrom('document_collections').select('collection').distinct().orderBy('collection').execute(),
+      this.db.selectFrom('documents').select('language').distinct().where('language', 'is not', null).orderBy('language').execute(),
+    ]);
+    return { collections: collections.map((c) => c.collection), languages: languages.map((l) => l.language!) };
+  }
 }

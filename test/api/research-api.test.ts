@@ -109,6 +109,29 @@ for (const setup of setups) {
       expect((await request(app).get('/api/factors?group=paper').expect(400)).body.error.code).toBe('invalid_query');
     });
 
+    it('refuses unknown factors, stances, languages, collections and id prefixes, naming the valid ones', async () => {
+      const routes = ['/api/factors', '/api/factors/sanctions', '/api/search?q=export', '/api/export/factors.csv'];
+      const join = (route: string, param: string) => `${route}${route.includes('?') ? '&' : '?'}${param}`;
+      for (const route of routes) {
+        const factor = await request(app).get(join(route, 'factor=sanction')).expect(400);
+        expect(factor.body.error.message).toMatch(/Unknown factor "sanction".*\bsanctions\b/);
+        const stance = await request(app).get(join(route, 'stance=hostile')).expect(400);
+        expect(stance.body.error.message).toMatch(/stance="hostile".*positive.*negative.*neutral/);
+        const language = await request(app).get(join(route, 'language=de')).expect(400);
+        expect(language.body.error.message).toMatch(/Unknown language "de"; use .*\bru\b.*\ben\b|Unknown language "de"; use .*\ben\b.*\bru\b/);
+        const collection = await request(app).get(join(route, 'collection=ru,rus')).expect(404);
+        expect(collection.body.error.message).toMatch(/No collection "rus"; there are all, en, ru/);
+        const prefix = await request(app).get(join(route, 'document=0123456789ab')).expect(404);
+        expect(prefix.body.error.message).toMatch(/0123456789ab/);
+      }
+      // A prefix that names one document selects it, as its full id does.
+      const full = ids[PAPERS.ru[0]!]!;
+      const byPrefix = await request(app).get(`/api/factors?document=${full.slice(0, 12)}&limit=1000`).expect(200);
+      const byId = await request(app).get(`/api/factors?document=${full}&limit=1000`).expect(200);
+      expect(byPrefix.body.total).toBeGreaterThan(0);
+      expect(byPrefix.body.rows).toEqual(byId.body.rows);
+    });
+
     it('lists the evidence of one factor across the corpus with its documents', async () => {
       const res = await request(app).get('/api/factors/sanctions?limit=1000').expect(200);
       expect(res.body.factor).toMatchObject({ id: 'sanctions', label: { en: 'Sanctions' } });

@@ -1,5 +1,6 @@
 // The query parameters every research route shares: which documents, factors and stance.
 import { z } from 'zod';
+import { STANCES } from '../../analysis/types.js';
 import { parseYearRange, YEAR_RANGE_FORMAT, type CorpusFilter } from '../../store/corpus-filter.js';
 import { list, paging } from '../params.js';
 
@@ -16,7 +17,7 @@ const yearRange = z
 export const corpusFilterQuery = z.object({
   document: list,
   factor: list,
-  stance: z.enum(['positive', 'negative', 'neutral']).optional(),
+  stance: z.enum(STANCES).optional(),
   language: z.string().regex(/^[a-z]{2,3}$/, 'a language code such as ru or en').optional(),
   collection: list,
   year: yearRange,

@@ -6,7 +6,7 @@ import type { Writable } from 'node:stream';
 import type { Config } from '../../config.js';
 import { createRuntime } from '../../runtime.js';
 import { EXPORTS, type ExportName } from '../../services/export-service.js';
-import { parseYearRange, YEAR_RANGE_FORMAT, type CorpusFilter } from '../../store/corpus-filter.js';
+import type { CorpusFilter } from '../../store/corpus-filter.js';
 
 export const EXPORT_NAMES = Object.keys(EXPORTS) as ExportName[];
 
@@ -24,12 +24,4 @@ export async function exportCorpus(config: Config, name: ExportName, filter: Cor
   } finally {
     await runtime.close();
   }
-}
-
-/** --year 2019 or 2015-2020 (either end may be left out) as a filter range. */
-export function parseYears(value: string | undefined): Pick<CorpusFilter, 'yearFrom' | 'yearTo'> {
-  if (value === undefined) return {};
-  const range = parseYearRange(value);
-  if (!range) throw new Error(`--year ${value}: ${YEAR_RANGE_FORMAT}`);
-  return range;
 }
