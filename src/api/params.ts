@@ -29,6 +29,12 @@ export function rejectNulBytes(): RequestHandler {
   };
 }
 
+/** A yes/no parameter: 1/true or 0/false (absent is no). */
+export const flag = z
+  .enum(['0', '1', 'true', 'false'])
+  .optional()
+  .transform((v) => v === '1' || v === 'true');
+
 export function parseQuery<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
   const parsed = schema.safeParse(req.query);
   if (!parsed.success) {

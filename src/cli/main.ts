@@ -71,10 +71,11 @@ withFilterOptions(
   program
     .command('factors')
     .description('print the factor table (documents × factors)')
-    .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv')),
+    .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
+    .option('--complete', 'every document × factor, zeros included'),
   'only rows with mentions of this stance',
-).action(async (o: FilterOptions & { format: 'csv' | 'json' }) => {
-  await printFactorTable(config(), toCorpusFilter(o), o.format);
+).action(async (o: FilterOptions & { format: 'csv' | 'json'; complete?: boolean }) => {
+  await printFactorTable(config(), toCorpusFilter(o), o);
 });
 
 program
@@ -94,10 +95,11 @@ withFilterOptions(
     .description('export the corpus or a selection: tidy CSV (per document × factor, per mention) or JSONL of summaries')
     .addArgument(new Argument('<name>', 'what to export').choices(EXPORT_NAMES))
     .option('-o, --output <file>', 'write to this file instead of stdout')
-    .option('--bom', 'start a CSV with a UTF-8 byte-order mark (for Excel)'),
+    .option('--bom', 'start a CSV with a UTF-8 byte-order mark (for Excel)')
+    .option('--complete', 'factors.csv: every document × factor, zeros included'),
   'only mentions (rows) of this stance',
-).action(async (name: (typeof EXPORT_NAMES)[number], o: FilterOptions & { output?: string; bom?: boolean }) => {
-  await exportCorpus(config(), name, toCorpusFilter(o), { output: o.output, bom: o.bom });
+).action(async (name: (typeof EXPORT_NAMES)[number], o: FilterOptions & { output?: string; bom?: boolean; complete?: boolean }) => {
+  await exportCorpus(config(), name, toCorpusFilter(o), { output: o.output, bom: o.bom, complete: o.complete });
 });
 
 program

@@ -2,12 +2,10 @@
 // across the corpus, labelled from the codebook.
 import { factorDefinitions } from '../analysis/factors/index.js';
 import type { CorpusFilter, Page } from '../store/corpus-filter.js';
-import type { FactorTableRepository, FactorTableRow, Sorting } from '../store/factor-table-repository.js';
+import type { FactorTableRepository, Sorting } from '../store/factor-table-repository.js';
+import { completeRows, refuseStance } from './complete-table.js';
 import type { CorpusSelection } from './corpus-selection.js';
 import { RequestError } from './errors.js';
-
-/** Rows read per query when the whole table is wanted. */
-const PAGE = 5000;
 
 export class FactorTableService {
   /** The factors with their labels, in codebook order. */
@@ -26,15 +24,24 @@ export class FactorTableService {
     return { total, rows: rows.map((r) => ({ ...r, label: this.labels.get(r.factor) ?? null })) };
   }
 
-  /** Every row of the table (document × factor) that the filter selects. */
-  async allRows(given: CorpusFilter): Promise<FactorTableRow[]> {
+  /**
+   * A page of the complete table: every analyzed document × factor the filter selects, zeros
+   * included, by document id then codebook order (a measure cannot order cells that are not stored).
+   */
+  async completePage(given: CorpusFilter, page: Page) {
     const filter = await this.selection.resolve(given);
-    const rows: FactorTableRow[] = [];
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await this.table.rows(filter, { limit: PAGE, offset });
-      rows.push(...page.rows);
-      if (page.rows.length < PAGE) return rows;
-    }
+    refuseStance(filter);
+    const factors = this.codebook.filter((f) => !filter.factors?.length || filter.factors.includes(f.id)).map((f) => f.id);
+    const firstDocument = Math.floor(page.offset / factors.length);
+    const documentCount = Math.ceil((page.offset + page.limit) / factors.length) - firstDocument;
+    const [documents, count] = await Promise.all([
+      this.table.analyzedDocumentsPage(filter, { offset: firstDocument, limit: documentCount }),
+      this.table.countAnalyzedDocuments(filter),
+    ]);
+    const cells = await this.table.cellsOf(documents.map((d) => d.id), filter.factors);
+    const skip = page.offset - firstDocument * factors.length;
+    const rows = completeRows(documents, cells, factors).slice(skip, skip + page.limit);
+    return { total: count * factors.length, rows: rows.map((r) => ({ ...r, label: this.labels.get(r.factor) ?? null })) };
   }
 
   /** A page of the mentions of one factor across the (filtered) corpus, with their documents. */

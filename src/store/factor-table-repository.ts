@@ -8,8 +8,11 @@ import type { Database, DocumentFactorsTable, DocumentsTable, FactorMentionsTabl
 export type FactorSort = 'mentions' | 'rate' | 'net';
 export type SortOrder = 'asc' | 'desc';
 
+/** The facts of a document that every row of the factor table repeats. */
+export type DocumentFacts = Pick<DocumentsTable, 'id' | 'filename' | 'title' | 'language' | 'year' | 'words'>;
+
 /** One document × factor cell of the factor table, with the document's facts. */
-export type FactorTableRow = DocumentFactorsTable & Pick<DocumentsTable, 'filename' | 'title' | 'language' | 'year' | 'words'>;
+export type FactorTableRow = DocumentFactorsTable & Omit<DocumentFacts, 'id'>;
 
 /**
  * One factor over the selected documents: the counts summed, per_1000_words the mean of the
@@ -123,6 +126,35 @@ export class FactorTableRepository {
     }
     const rows = await q.orderBy('factor_mentions.document_id').orderBy('factor_mentions.ordinal').limit(limit).execute();
     return rows.map(withCues);
+  }
+
+  /** Analyzed documents the filter's document conditions select, by id after `afterId` (the rows of a complete table). */
+  async analyzedDocumentsAfter(filter: CorpusFilter, afterId: string | null, limit: number): Promise<DocumentFacts[]> {
+    let q = this.analyzedDocuments(filter).select(['id', 'filename', 'title', 'language', 'year', 'words']);
+    if (afterId) q = q.where('documents.id', '>', afterId);
+    return q.orderBy('documents.id').limit(limit).execute();
+  }
+
+  /** A page of the analyzed documents the filter selects, by id. */
+  async analyzedDocumentsPage(filter: CorpusFilter, page: Page): Promise<DocumentFacts[]> {
+    return this.analyzedDocuments(filter).select(['id', 'filename', 'title', 'language', 'year', 'words']).orderBy('documents.id').limit(page.limit).offset(page.offset).execute();
+  }
+
+  async countAnalyzedDocuments(filter: CorpusFilter): Promise<number> {
+    const { n } = await this.analyzedDocuments(filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(n);
+  }
+
+  /** The stored cells of these documents (only factors with mentions are stored). */
+  async cellsOf(documentIds: string[], factors?: string[]): Promise<DocumentFactorsTable[]> {
+    if (documentIds.length === 0) return [];
+    let q = this.db.selectFrom('document_factors').selectAll().where('document_id', 'in', documentIds);
+    if (factors?.length) q = q.where('factor', 'in', factors);
+    return q.execute();
+  }
+
+  private analyzedDocuments(filter: CorpusFilter) {
+    return this.db.selectFrom('documents').where('documents.status', '=', 'done').where(documentConditions(filter, 'documents.id'));
   }
 
   private filtered(filter: CorpusFilter) {

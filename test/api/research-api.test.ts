@@ -9,6 +9,7 @@ import { apiSettings } from '../../src/roles/web.js';
 import { corpusDir } from '../../src/paths.js';
 import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { silentLogger, testConfig, waitFor } from '../support/runtime.js';
+import { csvHeader, hasPython, readCsv, readYaml } from '../support/python-csv.js';
 import { createPgSchema, hasPostgres } from '../support/services.js';
 
 const PAPERS = {
@@ -130,6 +131,44 @@ for (const setup of setups) {
       const byId = await request(app).get(`/api/factors?document=${full}&limit=1000`).expect(200);
       expect(byPrefix.body.total).toBeGreaterThan(0);
       expect(byPrefix.body.rows).toEqual(byId.body.rows);
+    });
+
+    it.skipIf(!hasPython)('exports tidy data that Python reads back: complete long table, documents × factors, mentions with labels, the codebook', async () => {
+      const codebook: { id: string; label: { en: string } }[] = (await request(app).get('/api/codebook').expect(200)).body.factors;
+      const documents = Object.keys(ids).length;
+      const stored = (await request(app).get('/api/factors?limit=1000').expect(200)).body.rows as { document_id: string; factor: string; mentions: number }[];
+      const mentionsOf = new Map(stored.map((r) => [`${r.document_id}/${r.factor}`, r.mentions]));
+
+      // Long and complete: every analyzed document × factor, zeros included, and no BOM unless asked.
+      const complete = await request(app).get('/api/export/factors.csv?complete=1').buffer(true).expect(200);
+      const long = readCsv(complete.text);
+      expect(csvHeader(complete.text)[0]).toBe('document_id');
+      expect(long).toHaveLength(documents * codebook.length);
+      for (const row of long) expect(Number(row.mentions)).toBe(mentionsOf.get(`${row.document_id}/${row.factor}`) ?? 0);
+      expect(long.filter((r) => r.mentions !== '0')).toHaveLength(stored.length);
+      const page = await request(app).get('/api/factors?complete=1&limit=50&offset=60').expect(200);
+      expect(page.body.total).toBe(documents * codebook.length);
+      expect(page.body.rows.map((r: { document_id: string; factor: string }) => `${r.document_id}/${r.factor}`)).toEqual(long.slice(60, 110).map((r) => `${r.document_id}/${r.factor}`));
+      expect((await request(app).get('/api/factors?complete=1&stance=negative').expect(400)).body.error.message).toMatch(/complete/);
+
+      // Wide: one row per document, one column per factor (the quanteda dfm shape).
+      const wide = readCsv((await request(app).get('/api/export/factors-wide.csv').buffer(true).expect(200)).text);
+      expect(wide).toHaveLength(documents);
+      expect(Object.keys(wide[0]!)).toEqual(['document_id', 'filename', 'title', 'year', 'language', 'collections', 'words', ...codebook.map((f) => f.id)]);
+      for (const row of wide) for (const f of codebook) expect(Number(row[f.id])).toBe(mentionsOf.get(`${row.document_id}/${f.id}`) ?? 0);
+
+      // Mentions carry the factor's label, the document's title and year.
+      const mentions = readCsv((await request(app).get('/api/export/mentions.csv?factor=sanctions').buffer(true).expect(200)).text);
+      expect(mentions.length).toBeGreaterThan(0);
+      expect(mentions.every((m) => m.factor_label === 'Sanctions' && m.title !== undefined && /^\d{4}$|^$/.test(m.year!))).toBe(true);
+
+      // The codebook as a quanteda dictionary and as CSV.
+      const dictionary = readYaml((await request(app).get('/api/export/codebook.yml').buffer(true).expect(200)).text) as Record<string, string[]>;
+      expect(Object.keys(dictionary)).toEqual(codebook.map((f) => f.id));
+      for (const globs of Object.values(dictionary)) expect(globs.length).toBeGreaterThan(0);
+      expect(dictionary.sanctions).toEqual(expect.arrayContaining(['санкци*', 'sanction*']));
+      const codebookCsv = readCsv((await request(app).get('/api/export/codebook.csv').buffer(true).expect(200)).text);
+      expect(codebookCsv.map((r) => [r.factor, r.label_en])).toEqual(codebook.map((f) => [f.id, f.label.en]));
     });
 
     it('lists the evidence of one factor across the corpus with its documents', async () => {

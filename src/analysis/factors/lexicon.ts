@@ -18,6 +18,11 @@ export interface FactorEntry extends FactorDefinition {
    * the factor; for the others a name («Институт экономики», "Research Policy") is not the factor.
    */
   namesCount: boolean;
+  /**
+   * The factor's wordings (exclusions left out), each with the language key it was given under (ru,
+   * en, abbr) and whether a condition on the words around it (near, unless) applies.
+   */
+  wordings: { key: string; pattern: Pattern; conditional: boolean }[];
 }
 
 /**
@@ -84,7 +89,7 @@ interface Draft {
   id: string;
   line: number;
   fields: Map<string, string>;
-  patterns: number;
+  wordings: FactorEntry['wordings'];
 }
 
 export function parseFactorLexicon(file: LexiconFile): FactorLexicon {
@@ -110,7 +115,7 @@ export function parseFactorLexicon(file: LexiconFile): FactorLexicon {
       const id = header[1]!.trim();
       if (!ID.test(id)) throw new LexiconError(file.path, n, `factor id "${id}" must be lower-case letters and underscores`);
       if (lexicon.byId.has(id) || draft?.id === id) throw new LexiconError(file.path, n, `factor "${id}" is defined twice`);
-      draft = { id, line: n, fields: new Map(), patterns: 0 };
+      draft = { id, line: n, fields: new Map(), wordings: [] };
       return;
     }
     const kv = /^(\S+)\s+(.+)$/.exec(line);
@@ -139,8 +144,8 @@ export function parseFactorLexicon(file: LexiconFile): FactorLexicon {
       }
       lexicon.index[language]!.add(pattern, { factor: draft.id, exclude: kind.exclude, pattern, context, namesCount });
       if (!kind.exclude) recordStems(lexicon.stemFactors, pattern, draft.id);
+      if (!kind.exclude && language === kind.languages[0]) draft.wordings.push({ key, pattern, conditional: context.length > 0 });
     }
-    if (!kind.exclude) draft.patterns++;
   });
   finish();
   if (lexicon.factors.length === 0) throw new LexiconError(file.path, 1, 'no factors defined');
@@ -153,7 +158,7 @@ function finishFactor(file: LexiconFile, draft: Draft): FactorEntry {
     if (!value) throw new LexiconError(file.path, draft.line, `factor "${draft.id}" has no ${key}`);
     return value;
   };
-  if (draft.patterns === 0) throw new LexiconError(file.path, draft.line, `factor "${draft.id}" has no patterns`);
+  if (draft.wordings.length === 0) throw new LexiconError(file.path, draft.line, `factor "${draft.id}" has no patterns`);
   const inherent = draft.fields.get('inherent') ?? 'neutral';
   if (!(INHERENT_VALUES as readonly string[]).includes(inherent)) {
     throw new LexiconError(file.path, draft.line, `factor "${draft.id}": inherent must be one of ${INHERENT_VALUES.join(', ')}, not "${inherent}"`);
@@ -161,7 +166,7 @@ function finishFactor(file: LexiconFile, draft: Draft): FactorEntry {
   const label = Object.fromEntries(labelKeys().map((key) => [key.slice('label.'.length), need(key)])) as FactorLabels;
   const names = draft.fields.get('names');
   if (names !== undefined && names !== 'count') throw new LexiconError(file.path, draft.line, `factor "${draft.id}": names must be "count", not "${names}"`);
-  return { id: draft.id, group: need('group'), label, inherent: inherent as Inherent, namesCount: names === 'count' };
+  return { id: draft.id, group: need('group'), label, inherent: inherent as Inherent, namesCount: names === 'count', wordings: draft.wordings };
 }
 
 function parseContextRule(source: string, language: string): ContextRule {

@@ -1,17 +1,16 @@
 // Downloads of a selection (the factor-table filters) or the whole corpus, streamed page by page.
 import { once } from 'node:events';
 import { Router } from 'express';
-import { z } from 'zod';
 import type { Logger } from '../../logger.js';
 import { EXPORTS, type ExportName, type ExportService } from '../../services/export-service.js';
 import { HttpError } from '../errors.js';
-import { parseQuery } from '../params.js';
+import { flag, parseQuery } from '../params.js';
 import { corpusFilterQuery, toFilter } from './corpus-query.js';
 
 /** BOM, header line, first page of rows. */
 const HEAD_CHUNKS = 3;
 
-const exportQuery = corpusFilterQuery.extend({ bom: z.enum(['0', '1', 'true', 'false']).optional() });
+const exportQuery = corpusFilterQuery.extend({ bom: flag, complete: flag });
 
 export function exportRouter(exports: ExportService, log: Logger): Router {
   const router = Router();
@@ -21,7 +20,7 @@ export function exportRouter(exports: ExportService, log: Logger): Router {
     // Own keys only: `name in EXPORTS` would take "toString" or "__proto__" for an export.
     if (!Object.hasOwn(EXPORTS, name)) throw new HttpError(404, 'not_found', `No export "${name}"; there are ${Object.keys(EXPORTS).join(', ')}.`);
     const q = parseQuery(exportQuery, req);
-    const chunks = exports.chunks(name as ExportName, toFilter(q), { bom: q.bom === '1' || q.bom === 'true' });
+    const chunks = exports.chunks(name as ExportName, toFilter(q), { bom: q.bom, complete: q.complete });
     // The first page of rows is read before the headers go out, so that a failing query is still a
     // JSON error: it comes after the BOM and the header line at most.
     const head: IteratorResult<string>[] = [];

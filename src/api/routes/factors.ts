@@ -3,13 +3,15 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { FactorTableService } from '../../services/factor-table-service.js';
-import { parseQuery } from '../params.js';
+import { HttpError } from '../errors.js';
+import { flag, parseQuery } from '../params.js';
 import { pagedCorpusQuery, toFilter } from './corpus-query.js';
 
 const tableQuery = pagedCorpusQuery.extend({
   group: z.enum(['document', 'factor']).default('document'),
   sort: z.enum(['mentions', 'rate', 'net']).default('mentions'),
   order: z.enum(['asc', 'desc']).default('desc'),
+  complete: flag,
 });
 
 export function factorsRouter(table: FactorTableService): Router {
@@ -21,11 +23,13 @@ export function factorsRouter(table: FactorTableService): Router {
 
   router.get('/factors', async (req, res) => {
     const q = parseQuery(tableQuery, req);
-    const { rows, total } = await table.page(q.group, toFilter(q), q, { sort: q.sort, order: q.order });
+    if (q.complete && q.group !== 'document') throw new HttpError(400, 'invalid_query', 'complete=1 lists documents × factors: it needs group=document.');
+    const { rows, total } = q.complete ? await table.completePage(toFilter(q), q) : await table.page(q.group, toFilter(q), q, { sort: q.sort, order: q.order });
     res.json({
       group: q.group,
       sort: q.sort,
       order: q.order,
+      complete: q.complete,
       total,
       limit: q.limit,
       offset: q.offset,

@@ -56,7 +56,7 @@ async function renderSplit(factors) {
   document.getElementById('charts').replaceChildren(...(parts.length ? parts.map((p, i) =>
     h('figure', {},
       h('figcaption', {}, h('strong', {}, p.name), ` — ${p.documents} document(s) `, h('a', { href: `/search.html?${p.query}` }, 'search'), ' · ',
-        h('a', { href: `/api/export/factors.csv?${p.query}&bom=1`, download: `policylens-factors-${p.name}.csv` }, 'CSV')),
+        h('a', { href: `/api/export/factors.csv?${p.query}`, download: `policylens-factors-${p.name}.csv` }, 'CSV')),
       stanceChart(data[i], p.documents, factors, scale, `Factor mentions per document in ${split} ${p.name}`))) : [h('p', { class: 'muted' }, `No ${split}s yet.`)]));
 }
 

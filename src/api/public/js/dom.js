@@ -93,11 +93,21 @@ export function fillSelect(select, options, selected) {
   select.replaceChildren(...options.map(([value, label]) => h('option', { value, selected: value === selected ? 'selected' : null }, label)));
 }
 
-/** Downloads of the selection: factor rows, mention rows and summaries (with a BOM for Excel). */
+/**
+ * Downloads of the selection: factor rows (long, complete, or documents × factors), mention rows and
+ * summaries. Excel needs a byte-order mark to read UTF-8; R and pandas would read it into the first
+ * column's name, so each CSV is offered both ways.
+ */
 export function downloadLinks(query) {
-  const link = (name, label) => h('a', { class: 'button', href: `/api/export/${name}?${query}${query ? '&' : ''}bom=1`, download: `policylens-${name}` }, label);
+  const href = (name, extra) => `/api/export/${name}?${[query, extra].filter(Boolean).join('&')}`;
+  const csv = (name, label, extra = '') => h('span', { class: 'download' }, `${label}: `,
+    h('a', { class: 'button', href: href(name, extra), download: `policylens-${name}` }, 'for R / pandas'), ' ',
+    h('a', { class: 'button secondary', href: href(name, [extra, 'bom=1'].filter(Boolean).join('&')), download: `policylens-${name}` }, 'for Excel'));
   return h('div', { class: 'downloads' },
-    link('factors.csv', 'Download factors CSV'),
-    link('mentions.csv', 'Download mentions CSV'),
-    h('a', { class: 'button secondary', href: `/api/export/summaries.jsonl${query ? `?${query}` : ''}`, download: 'policylens-summaries.jsonl' }, 'Summaries JSONL'));
+    csv('factors.csv', 'Factors (rows with mentions)'),
+    csv('factors.csv', 'Factors (every document × factor)', 'complete=1'),
+    csv('factors-wide.csv', 'Documents × factors'),
+    csv('mentions.csv', 'Mentions'),
+    h('a', { class: 'button secondary', href: href('summaries.jsonl', ''), download: 'policylens-summaries.jsonl' }, 'Summaries JSONL'),
+    h('a', { class: 'button secondary', href: '/api/export/codebook.yml', download: 'policylens-codebook.yml' }, 'Codebook (quanteda YAML)'));
 }
