@@ -9,7 +9,7 @@ import { startWeb } from '../roles/web.js';
 import { startWorker } from '../roles/worker.js';
 import { EXPORT_NAMES, exportCorpus } from './commands/export.js';
 import { printFactorTable } from './commands/factors.js';
-import { ingest, printOutcomes } from './commands/ingest.js';
+import { formatOutcomes, ingest } from './commands/ingest.js';
 import { withApiKeys } from './commands/keys.js';
 import { reanalyze } from './commands/reanalyze.js';
 import { exportReviews, importReviews, reviewFormat } from './commands/review.js';
@@ -50,8 +50,9 @@ program
     return year;
   })
   .option('--no-wait', 'return once the documents are queued')
-  .action(async (paths: string[], options: { collection?: string[]; password?: string; year?: number; wait: boolean }) => {
-    printOutcomes(await ingest(config(), paths, options));
+  .option('--json', 'print the outcomes as JSON (counts, and file, status, reason, id per file)')
+  .action(async (paths: string[], options: { collection?: string[]; password?: string; year?: number; wait: boolean; json?: boolean }) => {
+    process.stdout.write(formatOutcomes(await ingest(config(), paths, options), options) + '\n');
   });
 
 program

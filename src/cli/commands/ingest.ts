@@ -1,13 +1,15 @@
-// `policylens ingest <files|folders…>`: bulk corpus jobs. Skips files already analyzed, shows a
-// progress bar, and ends with a table of outcomes and failure reasons.
+// `policylens ingest <files|folders…>`: bulk corpus jobs. Skips files already analyzed, shows its
+// progress (logs above the bar, never in it), and ends with one line per file: its outcome and why
+// (or, with --json, the same as JSON for scripts).
 import { readFileSync, statSync } from 'node:fs';
-import cliProgress from 'cli-progress';
 import { documentId } from '../../analysis/document-id.js';
 import { AnalysisError, FINISHED_STATUSES } from '../../analysis/errors.js';
 import type { Config } from '../../config.js';
+import { createLogger } from '../../logger.js';
 import { createRuntime, type Runtime } from '../../runtime.js';
 import type { DocumentService } from '../../services/document-service.js';
 import { collectPaperFiles } from '../files.js';
+import { startProgress } from '../progress.js';
 
 export interface IngestOptions {
   collection?: string[];
@@ -16,11 +18,12 @@ export interface IngestOptions {
   year?: number;
 }
 
+/** What became of one file: its status (a document status, or skipped / rejected), why, and its document id. */
 export interface Outcome {
   file: string;
-  documentId?: string;
   status: string;
   reason?: string;
+  id?: string;
 }
 
 const FINAL = new Set<string>(FINISHED_STATUSES);
@@ -32,25 +35,25 @@ const ENQUEUE_BATCH = 200;
 export async function ingest(config: Config, paths: string[], options: IngestOptions): Promise<Outcome[]> {
   const files = collectPaperFiles(paths);
   if (files.length === 0) throw new Error(`no .pdf, .txt or .md files found in ${paths.join(', ')}`);
+  // The progress counts files that reached their outcome (or, without --wait, that were stored).
+  const bar = startProgress('ingest', files.length);
+  bar.stage('storing');
   // With Redis the workers analyze; without it this process uses every core.
-  const runtime = await createRuntime(config, { analyze: !config.REDIS_URL });
-  const bar = new cliProgress.SingleBar(
-    { format: 'ingest [{bar}] {value}/{total} {stage}', stream: process.stderr, hideCursor: true },
-    cliProgress.Presets.shades_classic,
-  );
-  // The bar counts files that reached their outcome (or, without --wait, that were stored).
-  bar.start(files.length, 0, { stage: 'storing' });
+  const runtime = await createRuntime(config, { analyze: !config.REDIS_URL, log: createLogger(config.LOG_LEVEL, 'policylens', bar.log) }).catch((error: unknown) => {
+    bar.stop();
+    throw error;
+  });
   const outcomes: Outcome[] = [];
   try {
     const waiting = new Map<string, Outcome>();
     for (const [i, file] of files.entries()) {
       const outcome = await submitFile(runtime.services.documents, file, options, waiting, config.MAX_UPLOAD_MB);
       outcomes.push(outcome);
-      if (!options.wait || !waiting.has(outcome.documentId ?? '')) bar.increment();
+      if (!options.wait || !waiting.has(outcome.id ?? '')) bar.increment();
       if ((i + 1) % ENQUEUE_BATCH === 0) await runtime.services.documents.sweepOutbox();
     }
     await runtime.services.documents.sweepOutbox();
-    bar.update({ stage: options.wait ? 'analyzing' : 'queued' });
+    bar.stage(options.wait ? 'analyzing' : 'queued');
     if (options.wait) await waitForOutcomes(runtime, waiting, () => bar.increment());
   } finally {
     bar.stop();
@@ -71,14 +74,14 @@ async function submitFile(documents: DocumentService, file: string, options: Ing
   if (known && FINAL.has(known.status) && !(known.status === 'needs_password' && options.password)) {
     // Known bytes: add the collections, analyze nothing again.
     if (options.collection?.length) await documents.submit({ bytes, filename: file, collections: options.collection });
-    return { file, documentId: id, status: 'skipped', reason: `already ${known.status}` };
+    return { file, id, status: 'skipped', reason: `already ${known.status}` };
   }
   try {
     const { document } = await documents.submit(
       { bytes, filename: file.split('/').pop()!, collections: options.collection, password: options.password, year: options.year },
       { deferEnqueue: true },
     );
-    const outcome: Outcome = { file, documentId: document.id, status: document.status };
+    const outcome: Outcome = { file, id: document.id, status: document.status };
     waiting.set(document.id, outcome);
     return outcome;
   } catch (error) {
@@ -105,14 +108,20 @@ async function waitForOutcomes(runtime: Runtime, waiting: Map<string, Outcome>, 
   }
 }
 
-export function printOutcomes(outcomes: Outcome[]): void {
+/** Outcomes counted by status, in the order statuses first occur. */
+function countOutcomes(outcomes: Outcome[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const o of outcomes) counts[o.status] = (counts[o.status] ?? 0) + 1;
-  console.log('\nOutcome');
-  console.table(counts);
-  const problems = outcomes.filter((o) => o.reason && o.status !== 'skipped');
-  if (problems.length) {
-    console.log('Not analyzed:');
-    for (const o of problems) console.log(`  ${o.file}: ${o.status} — ${o.reason}`);
-  }
+  return counts;
+}
+
+/** The outcome table (file, status, reason, id) and the counts; or both as one JSON object. */
+export function formatOutcomes(outcomes: Outcome[], options: { json?: boolean } = {}): string {
+  const counts = countOutcomes(outcomes);
+  if (options.json) return JSON.stringify({ counts, files: outcomes.map(({ file, status, reason, id }) => ({ file, status, reason: reason ?? null, id: id ?? null })) }, null, 2);
+  const rows = [['file', 'status', 'reason', 'id'], ...outcomes.map((o) => [o.file, o.status, o.reason ?? '', o.id?.slice(0, 12) ?? ''])];
+  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
+  const lines = rows.map((r) => r.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]!) : cell)).join('  ').trimEnd());
+  const summary = Object.entries(counts).map(([status, n]) => `${n} ${status}`).join(', ');
+  return [`Outcome: ${summary}`, '', ...lines].join('\n');
 }
