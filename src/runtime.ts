@@ -23,6 +23,7 @@ import { FactorTableService } from './services/factor-table-service.js';
 import { HealthService } from './services/health-service.js';
 import { QualityService } from './services/quality-service.js';
 import { ReviewService } from './services/review-service.js';
+import { MetricsService } from './services/metrics-service.js';
 import type { Services } from './services/index.js';
 import { loadPasswordBox } from './services/password-box.js';
 import { ApiKeysRepository } from './store/api-keys-repository.js';
@@ -72,6 +73,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   const reviews = new ReviewsRepository(store.db);
   const closers: (() => Promise<unknown>)[] = [];
   const passwords = loadPasswordBox(config.PASSWORD_KEY, config.dataDir);
+  // The queue is made below; the metrics read it at each scrape.
+  const metrics = new MetricsService(documents, () => queue);
 
   let analysis: AnalysisService | undefined;
   const needsPool = options.analyze || !config.REDIS_URL;
@@ -83,7 +86,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
       isolation: config.ANALYSIS_ISOLATION,
     });
     closers.push(() => pool.close());
-    analysis = new AnalysisService(documents, results, pool, log, { ocr: ocrOptions(config), maxAttempts: config.JOB_ATTEMPTS, passwords });
+    analysis = new AnalysisService(documents, results, pool, log, { ocr: ocrOptions(config), maxAttempts: config.JOB_ATTEMPTS, passwords, metrics });
   }
 
   let queue: JobQueue;
@@ -136,6 +139,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
       apiKeys: new ApiKeyService(new ApiKeysRepository(store.db)),
       reviews: new ReviewService(reviews, documentService),
       quality: new QualityService(reviews, new ReviewSamplesRepository(store.db)),
+      metrics,
     },
     analysis,
     idle: () => inProcess?.idle() ?? Promise.resolve(),

@@ -1,9 +1,13 @@
 // The HTTP application: JSON API under /api, the web pages from src/api/public.
+import type { Queue } from 'bullmq';
 import express from 'express';
 import type { Logger } from '../logger.js';
 import { publicDir } from '../paths.js';
 import type { Services } from '../services/index.js';
+import { accessLog } from './access-log.js';
+import { adminQueuesRouter } from './admin-queues.js';
 import { HttpError, errorHandler } from './errors.js';
+import { openApiDocument } from './openapi.js';
 import { compareRouter } from './routes/compare.js';
 import { corpusRouter } from './routes/corpus.js';
 import { documentsRouter, type UploadLimits } from './routes/documents.js';
@@ -11,6 +15,7 @@ import { exportRouter } from './routes/export.js';
 import { factorsRouter } from './routes/factors.js';
 import { healthRouter } from './routes/health.js';
 import { reviewsRouter } from './routes/reviews.js';
+import { metricsRouter } from './routes/metrics.js';
 import { searchRouter } from './routes/search.js';
 import { rejectNulBytes } from './params.js';
 import { addressRateLimit, apiKeyAuth, securityHeaders, writeRateLimit, type AccessRules } from './security.js';
@@ -18,11 +23,21 @@ import { addressRateLimit, apiKeyAuth, securityHeaders, writeRateLimit, type Acc
 /** What the API is told by whoever starts it: who may write, how often, and how much. */
 export type ApiSettings = AccessRules & UploadLimits;
 
-export function createApp(services: Services, settings: ApiSettings, log: Logger): express.Express {
+/** What the process adds beyond the services: the BullMQ queues its dashboard shows (scaled mode). */
+export interface AppExtras {
+  dashboardQueues?: Queue[];
+}
+
+export function createApp(services: Services, settings: ApiSettings, log: Logger, extras: AppExtras = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
+  app.use(accessLog(log, services.metrics));
+  // Before the strict headers: the dashboard sets its own, relaxed for its inline styles and fonts.
+  if (extras.dashboardQueues?.length) app.use(adminQueuesRouter(extras.dashboardQueues, services.apiKeys));
   app.use(securityHeaders());
+  app.use(metricsRouter(services.metrics));
+  const openApi = openApiDocument();
   const api = express.Router();
   api.use(rejectNulBytes());
   api.use(addressRateLimit(settings));
@@ -36,6 +51,9 @@ export function createApp(services: Services, settings: ApiSettings, log: Logger
   api.use(corpusRouter(services.corpus));
   api.use(searchRouter(services.corpus));
   api.use(exportRouter(services.exports, log));
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
   api.use((req) => {
     throw new HttpError(404, 'not_found', `No API route ${req.method} ${req.path}.`);
   });

@@ -60,6 +60,11 @@ export class BullMqQueue implements JobQueue {
     }
   }
 
+  /** Finished jobs are removed (see the constructor), so completed and failed stay near zero. */
+  async jobCounts(): Promise<Record<string, number>> {
+    return this.queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'paused', 'completed', 'failed');
+  }
+
   async close(): Promise<void> {
     await this.queue.close();
   }

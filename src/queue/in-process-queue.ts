@@ -51,6 +51,10 @@ export class InProcessQueue implements JobQueue {
     return null;
   }
 
+  async jobCounts(): Promise<Record<string, number>> {
+    return { waiting: this.pending.length, active: this.running };
+  }
+
   /** Resolves when nothing is pending or running (used by the CLI and tests). */
   idle(): Promise<void> {
     if (this.running === 0 && this.pending.length === 0) return Promise.resolve();

@@ -17,6 +17,8 @@ export interface JobQueue {
   healthy(): Promise<boolean>;
   /** Share of its memory limit the queue's store uses (Redis used_memory / maxmemory); null when unlimited or unknown. */
   memoryUse(): Promise<number | null>;
+  /** Jobs by state (waiting, active, delayed…), for metrics. */
+  jobCounts(): Promise<Record<string, number>>;
   close(): Promise<void>;
 }
 

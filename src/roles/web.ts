@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp, type ApiSettings } from '../api/app.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { BullMqQueue } from '../queue/bullmq-queue.js';
 import { createRuntime, type Runtime } from '../runtime.js';
 import { seedSampleCorpus } from '../services/corpus-seed.js';
 
@@ -46,7 +47,8 @@ export async function startWeb(config: Config, log?: Logger): Promise<WebRole> {
   }, OUTBOX_SWEEP_MS);
   sweeper.unref();
 
-  const app = createApp(runtime.services, apiSettings(config), runtime.log);
+  const dashboardQueues = runtime.queue instanceof BullMqQueue ? [runtime.queue.queue] : [];
+  const app = createApp(runtime.services, apiSettings(config), runtime.log, { dashboardQueues });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.PORT, config.HOST, (error?: Error) => (error ? reject(error) : resolve(s)));
   });

@@ -7,6 +7,7 @@ import type { ProgressReporter } from '../queue/job-queue.js';
 import type { AnalysisPool } from '../sandbox/analysis-pool.js';
 import type { DocumentsRepository } from '../store/documents-repository.js';
 import type { ResultsRepository } from '../store/results-repository.js';
+import type { MetricsService } from './metrics-service.js';
 import type { PasswordBox } from './password-box.js';
 import { isTransient } from './transient-errors.js';
 
@@ -17,6 +18,8 @@ export interface AnalysisServiceOptions {
   maxAttempts: number;
   /** Opens the stored (encrypted) PDF passwords. */
   passwords: PasswordBox;
+  /** Where analysis times are counted (the process's /metrics). */
+  metrics?: Pick<MetricsService, 'recordAnalysis'>;
 }
 
 export class AnalysisService {
@@ -79,14 +82,18 @@ export class AnalysisService {
       // A bug or a crash is retried by the queue; anything else is the document's own outcome.
       if (!(error instanceof AnalysisError) || error.code === 'internal' || error.code === 'crashed') throw error;
       await this.documents.markFailed(documentId, error.status, error.code, error.message);
-      this.log.info({ documentId, code: error.code }, 'document not analyzed: %s', error.message);
+      const ms = Date.now() - started;
+      this.options.metrics?.recordAnalysis(ms / 1000, error.status);
+      this.log.info({ documentId, filename: file.filename, ms, code: error.code }, 'document not analyzed: %s', error.message);
       return;
     }
     await report(90);
     const { unmatchedReviews } = await this.results.save(documentId, result);
     if (unmatchedReviews) this.log.warn({ documentId, unmatchedReviews }, 'reviews that match no mention of the new analysis are kept; GET /api/documents/:id/reviews lists them');
     await report(100);
-    this.log.info({ documentId, ms: Date.now() - started, factors: result.summary.factors.length }, 'document analyzed');
+    const ms = Date.now() - started;
+    this.options.metrics?.recordAnalysis(ms / 1000, 'done');
+    this.log.info({ documentId, filename: file.filename, ms, pages: result.summary.document.pages, words: result.summary.document.words, factors: result.summary.factors.length }, 'document analyzed');
   }
 
   /** Called when the queue gives up on a job: the document shows why. */

@@ -8,6 +8,7 @@ import type { FactorTableService } from './factor-table-service.js';
 import type { HealthService } from './health-service.js';
 import type { QualityService } from './quality-service.js';
 import type { ReviewService } from './review-service.js';
+import type { MetricsService } from './metrics-service.js';
 
 export interface Services {
   documents: DocumentService;
@@ -19,4 +20,5 @@ export interface Services {
   apiKeys: ApiKeyService;
   reviews: ReviewService;
   quality: QualityService;
+  metrics: MetricsService;
 }

@@ -121,6 +121,12 @@ export class DocumentsRepository {
     return result;
   }
 
+  /** How many documents have each status. */
+  async countByStatus(): Promise<{ status: DocumentStatus; documents: number }[]> {
+    const rows = await this.db.selectFrom('documents').select((eb) => ['status', eb.fn.countAll<number>().as('documents')]).groupBy('status').execute();
+    return rows.map((r) => ({ status: r.status, documents: Number(r.documents) }));
+  }
+
   async countAll(): Promise<number> {
     const { n } = await this.db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(n);

@@ -5,7 +5,7 @@ import type { CompareService } from '../../services/compare-service.js';
 import { HttpError } from '../errors.js';
 import { list, parseQuery } from '../params.js';
 
-const compareQuery = z.object({ documents: list, collections: list });
+export const compareQuery = z.object({ documents: list, collections: list });
 
 export function compareRouter(compare: CompareService): Router {
   const router = Router();

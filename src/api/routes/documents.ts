@@ -12,7 +12,7 @@ import { paging, parseQuery } from '../params.js';
 const MAX_PASSWORD_LENGTH = 1000;
 const passwordSchema = z.string().max(MAX_PASSWORD_LENGTH).refine((p) => !p.includes('\0'));
 
-const jsonUpload = z.object({
+export const jsonUpload = z.object({
   files: z
     .array(z.object({ filename: z.string().min(1).max(1000), contentBase64: z.string() }))
     .min(1),
@@ -23,6 +23,9 @@ const jsonUpload = z.object({
 
 /** A character that standard or URL-safe base64 (padded or not, wrapped or not) never holds. */
 const NOT_BASE64 = /[^A-Za-z0-9+/_\-=\s]/;
+
+export const documentListQuery = paging.extend({ status: z.enum(DOCUMENT_STATUSES).optional(), collection: z.string().max(100).optional() });
+export const reanalyzeBody = z.object({ password: passwordSchema.optional() });
 
 /** A publication year as uploaders give it: absent, or a plausible four-digit year. */
 function parseYear(value: unknown): number | undefined {
@@ -80,7 +83,7 @@ export function documentsRouter(documents: DocumentService, limits: UploadLimits
   });
 
   router.get('/documents', async (req, res) => {
-    const query = parseQuery(paging.extend({ status: z.enum(DOCUMENT_STATUSES).optional(), collection: z.string().max(100).optional() }), req);
+    const query = parseQuery(documentListQuery, req);
     const { rows, total, collections } = await documents.list(query);
     res.json({ total, limit: query.limit, offset: query.offset, documents: rows.map((r) => ({ ...describe(r), collections: collections.get(r.id) ?? [] })) });
   });
@@ -98,7 +101,7 @@ export function documentsRouter(documents: DocumentService, limits: UploadLimits
 
   router.post('/documents/:id/reanalyze', json({ limit: '16kb' }), async (req, res) => {
     const row = await documents.find(req.params.id);
-    const body = z.object({ password: passwordSchema.optional() }).safeParse(req.body ?? {});
+    const body = reanalyzeBody.safeParse(req.body ?? {});
     if (!body.success) throw badPassword();
     await documents.reanalyze([row.id], body.data.password);
     res.status(202).json({ document: describe(await documents.find(row.id)) });

@@ -10,7 +10,7 @@ import { corpusFilterQuery, toFilter } from './corpus-query.js';
 /** BOM, header line, first page of rows. */
 const HEAD_CHUNKS = 3;
 
-const exportQuery = corpusFilterQuery.extend({ bom: flag, complete: flag });
+export const exportQuery = corpusFilterQuery.extend({ bom: flag, complete: flag });
 
 export function exportRouter(exports: ExportService, log: Logger): Router {
   const router = Router();

@@ -7,7 +7,7 @@ import { HttpError } from '../errors.js';
 import { flag, parseQuery } from '../params.js';
 import { pagedCorpusQuery, toFilter } from './corpus-query.js';
 
-const tableQuery = pagedCorpusQuery.extend({
+export const tableQuery = pagedCorpusQuery.extend({
   group: z.enum(['document', 'factor']).default('document'),
   sort: z.enum(['mentions', 'rate', 'net']).default('mentions'),
   order: z.enum(['asc', 'desc']).default('desc'),

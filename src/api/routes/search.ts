@@ -5,7 +5,7 @@ import type { CorpusService } from '../../services/corpus-service.js';
 import { parseQuery } from '../params.js';
 import { pagedCorpusQuery, toFilter } from './corpus-query.js';
 
-const searchQuery = pagedCorpusQuery.extend({ q: z.string().trim().min(1, 'say what to search for').max(500) });
+export const searchQuery = pagedCorpusQuery.extend({ q: z.string().trim().min(1, 'say what to search for').max(500) });
 
 export function searchRouter(corpus: CorpusService): Router {
   const router = Router();
