@@ -2,7 +2,7 @@
 // stems of its words from the analysis' own tokens (nothing is split or stemmed twice). SQLite
 // indexes these stems (it has no Russian stemmer); queries are stemmed by the same tokenizer, so
 // "санкций" finds "санкции" and "sanctions" finds "sanction" on both databases.
-import { languageOfLetters, profileOf } from './languages/index.js';
+import { hasScript, languageOfLetters, profileOf } from './languages/index.js';
 import { isStemmed, tokenize } from './tokens.js';
 import type { TextContext, Token } from './types.js';
 
@@ -42,10 +42,41 @@ export function queryStems(query: string): string[] {
   return [...new Set(stemsOf(tokenize(query, 0, query.length, 'und')))];
 }
 
-/** [start, end) ranges of the words of `sentence` whose stem is one of `stems` (for highlighting). */
-export function stemRanges(sentence: string, stems: ReadonlySet<string>): [number, number][] {
+/**
+ * One word of a search query: its stem, and whether the stem stands for its derivational family.
+ * Russian builds adjectives and other derivatives by adding suffixes to the stem that inflection
+ * leaves (санкц-ия → санкц-ион-н-ый, экспорт → экспорт-н-ый, инновац-ия → инновац-ион-н-ый), so a
+ * Cyrillic stem matched as a prefix finds the family; stems shorter than FAMILY_MIN_STEM would match
+ * unrelated words (рост → Ростов) and match exactly. English derivation changes the stem itself
+ * (sanction/sanctioned share Porter's stem already), so English stems match exactly.
+ */
+export interface QueryTerm {
+  word: string;
+  stem: string;
+  family: boolean;
+}
+
+const FAMILY_MIN_STEM = 5;
+
+export function queryTerms(query: string): QueryTerm[] {
+  const terms = new Map<string, QueryTerm>();
+  for (const t of tokenize(query, 0, query.length, 'und')) {
+    if (!WORD_OR_NUMBER.test(t.text)) continue;
+    const stem = t.stem.toLowerCase();
+    if (!terms.has(stem)) terms.set(stem, { word: t.text, stem, family: stem.length >= FAMILY_MIN_STEM && hasScript(stem, 'cyrillic') && !t.upper });
+  }
+  return [...terms.values()];
+}
+
+/** [start, end) ranges of the words of `sentence` that a query term matches (for highlighting). */
+export function termRanges(sentence: string, terms: readonly QueryTerm[]): [number, number][] {
+  const exact = new Set(terms.filter((t) => !t.family).map((t) => t.stem));
+  const prefixes = terms.filter((t) => t.family).map((t) => t.stem);
   return tokenize(sentence, 0, sentence.length, 'und')
-    .filter((t) => stems.has(t.stem.toLowerCase()))
+    .filter((t) => {
+      const stem = t.stem.toLowerCase();
+      return exact.has(stem) || prefixes.some((p) => stem.startsWith(p));
+    })
     .map((t) => [t.start, t.end]);
 }
 

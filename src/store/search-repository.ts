@@ -1,15 +1,15 @@
 // Full-text search over every sentence of the corpus. SQLite: FTS5 over the stems of our own
-// tokenizer (analysis/search-index.ts). PostgreSQL: tsvector with each sentence's own text-search
-// configuration (its language profile's), the query parsed by every analyzed language's and either
-// accepted. Filtered like the factor table; the factor and stance filters keep sentences in which a
-// mention of that factor (with that stance) starts.
-import { sql, type Kysely, type Transaction } from 'kysely';
+// tokenizer (analysis/search-index.ts), ranked by bm25. PostgreSQL: tsvector with each sentence's own
+// text-search configuration (its language profile's), each query word parsed by every analyzed
+// language's and either accepted, ranked by ts_rank_cd. Filtered like the factor table; the factor
+// and stance filters keep sentences in which a mention of that factor (with that stance) starts.
+import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { Database, DocumentsTable, SentencesTable } from './schema.js';
 import { insertRows, SQLITE_CHUNK } from './bulk-insert.js';
 import { documentConditions, type CorpusFilter, type Page } from './corpus-filter.js';
 import { dialectOf } from './dialect.js';
 import { LANGUAGES } from '../analysis/languages/index.js';
-import { queryStems, stemRanges, type IndexedSentence } from '../analysis/search-index.js';
+import { queryTerms, termRanges, type IndexedSentence, type QueryTerm } from '../analysis/search-index.js';
 
 /** A sentence that matches the query, with its document's facts. */
 export type SearchHit = Omit<SentencesTable, 'id' | 'text_search'> & Pick<DocumentsTable, 'filename' | 'title' | 'year'> & {
@@ -39,19 +39,22 @@ export async function replaceSentences(trx: Transaction<Database>, documentId: s
   }
 }
 
+/** relevance: best first (FTS5 bm25, PostgreSQL ts_rank_cd); document: document by document, in text order. */
+export type SearchOrder = 'relevance' | 'document';
+
 export class SearchRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /**
-   * Sentences that contain every word of the query (by stem), in the order they were indexed
-   * (document by document, each in text order): a concordance to read through rather than a
-   * relevance ranking, whose cost would grow with every match of a common word. `more` tells whether
-   * another page exists, for the same reason instead of a total.
+   * Sentences that contain every word of the query (by stem; a Russian stem also finds its
+   * derivational family, see QueryTerm), best first or in document order. `more` tells whether
+   * another page exists, instead of a total that would cost a count of every match of a common word.
    */
-  async search(query: string, filter: CorpusFilter, page: Page): Promise<{ hits: SearchHit[]; more: boolean }> {
-    const stems = queryStems(query);
-    if (stems.length === 0) return { hits: [], more: false };
-    let q = (await this.matching(query, stems))
+  async search(query: string, filter: CorpusFilter, page: Page, order: SearchOrder = 'relevance'): Promise<{ hits: SearchHit[]; more: boolean }> {
+    const terms = queryTerms(query);
+    if (terms.length === 0) return { hits: [], more: false };
+    const { sentences, rank } = order === 'relevance' ? this.ranked(terms) : { sentences: await this.matching(terms), rank: undefined };
+    let q = sentences
       .innerJoin('documents', 'documents.id', 'sentences.document_id')
       .select([
         'sentences.document_id', 'documents.filename', 'documents.title', 'documents.year', 'sentences.ordinal',
@@ -71,21 +74,34 @@ export class SearchRepository {
         ),
       );
     }
+    if (rank) q = q.orderBy(rank);
     const rows = await q.orderBy('sentences.id').limit(page.limit + 1).offset(page.offset).execute();
-    const wanted = new Set(stems);
-    const hits = rows.slice(0, page.limit).map((r) => ({ ...r, highlights: stemRanges(r.sentence, wanted) }));
+    const hits = rows.slice(0, page.limit).map((r) => ({ ...r, highlights: termRanges(r.sentence, terms) }));
     return { hits, more: rows.length > page.limit };
+  }
+
+  /** The matching sentences with the expression that orders them best first (ascending). */
+  private ranked(terms: QueryTerm[]) {
+    if (dialectOf(this.db) === 'postgres') {
+      const tsquery = postgresQuery(terms);
+      return { sentences: this.db.selectFrom('sentences').where(sql<boolean>`sentences.tsv @@ ${tsquery}`), rank: sql`ts_rank_cd(sentences.tsv, ${tsquery}) desc` };
+    }
+    // bm25() is smaller for better matches; the join only restricts the rows to the matches.
+    const sentences = this.db
+      .selectFrom('sentences')
+      .innerJoin('sentence_fts', 'sentence_fts.rowid', 'sentences.id')
+      .where(sql<boolean>`sentence_fts match ${ftsQuery(terms)}`) as unknown as SelectQueryBuilder<Database, 'sentences', object>;
+    return { sentences, rank: sql`bm25(sentence_fts)` };
   }
 
   /**
    * The sentences that contain every word of the query, in a shape each database's planner reads
    * in id order without sorting every match.
    */
-  private async matching(query: string, stems: string[]) {
+  private async matching(terms: QueryTerm[]) {
     const sentences = this.db.selectFrom('sentences');
     if (dialectOf(this.db) === 'postgres') {
-      const configurations = [...new Set(LANGUAGES.map((p) => p.textSearch))];
-      const tsquery = sql`(${sql.join(configurations.map((c) => sql`websearch_to_tsquery(${c}::regconfig, ${query})`), sql` || `)})`;
+      const tsquery = postgresQuery(terms);
       const ids = this.db.selectFrom('sentences').select('sentences.id').where(sql<boolean>`sentences.tsv @@ ${tsquery}`);
       // PostgreSQL misjudges how rare a word is when two configurations' queries are combined.
       // Thinking it common, it walks the sentences in id order testing each — right for a common
@@ -102,9 +118,30 @@ export class SearchRepository {
       return sentences.innerJoin(ids.offset(0).as('hits'), 'hits.id', 'sentences.id') as unknown as typeof sentences;
     }
     // SQLite walks the FTS5 matches, which come in rowid (= sentence id) order, and stops at the
-    // page's end. Each stem is quoted, so the user's text never becomes FTS5 syntax; a hyphenated
-    // stem (научно-техническ) is a phrase of its parts, as the index tokenized it.
-    const match = stems.map((s) => `"${s.replace(/"/g, '""')}"`).join(' ');
-    return sentences.where('sentences.id', 'in', this.db.selectFrom('sentence_fts').select('sentence_fts.rowid').where(sql<boolean>`sentence_fts match ${match}`));
+    // page's end.
+    return sentences.where('sentences.id', 'in', this.db.selectFrom('sentence_fts').select('sentence_fts.rowid').where(sql<boolean>`sentence_fts match ${ftsQuery(terms)}`));
   }
+}
+
+/**
+ * The FTS5 query: every term, a family as a prefix query. Each stem is quoted, so the user's text
+ * never becomes FTS5 syntax; a hyphenated stem (научно-техническ) is a phrase of its parts, as the
+ * index tokenized it.
+ */
+function ftsQuery(terms: QueryTerm[]): string {
+  return terms.map((t) => `"${t.stem.replace(/"/g, '""')}"${t.family ? '*' : ''}`).join(' ');
+}
+
+/**
+ * The tsquery: every term; a word as each analyzed language's configuration reads it (either may
+ * match, since a sentence is indexed with its own), a family as a prefix of its stem.
+ */
+function postgresQuery(terms: QueryTerm[]) {
+  const configurations = [...new Set(LANGUAGES.map((p) => p.textSearch))];
+  const parts = terms.map((t) =>
+    t.family
+      ? sql`to_tsquery('simple', ${`'${t.stem.replace(/'/g, "''")}':*`})`
+      : sql`(${sql.join(configurations.map((c) => sql`plainto_tsquery(${c}::regconfig, ${t.word})`), sql` || `)})`,
+  );
+  return sql`(${sql.join(parts, sql` && `)})`;
 }

@@ -235,8 +235,8 @@ for (const setup of setups) {
       const paged = await request(app).get('/api/search?q=санкций&limit=1').expect(200);
       expect(paged.body).toMatchObject({ more: true });
       // Quotes and OR in a query never run as search syntax: SQLite reads them as words, so every hit
-      // holds the word "or"; PostgreSQL's websearch syntax reads a lone OR as an operator without
-      // operands, which matches nothing. Neither is an error.
+      // holds the word "or"; PostgreSQL's configurations drop "or" as a stop word, which leaves
+      // nothing to match. Neither is an error.
       const syntax: { sentence: string; highlights: [number, number][] }[] = (await request(app).get('/api/search?q=%22%22%20OR&limit=1000').expect(200)).body.hits;
       if (setup.name === 'sqlite') {
         expect(syntax.length).toBeGreaterThan(0);
@@ -245,6 +245,27 @@ for (const setup of setups) {
         expect(syntax).toEqual([]);
       }
       expect((await request(app).get('/api/search?q=').expect(400)).body.error.code).toBe('invalid_query');
+    });
+
+    it('finds a Russian word\'s derivational family and ranks sentences by relevance', async () => {
+      const family = (await request(app).get('/api/search?q=санкции&limit=1000&order=document').expect(200)).body.hits as { sentence: string; highlights: [number, number][] }[];
+      const words = family.flatMap((h) => h.highlights.map(([start, end]) => h.sentence.slice(start, end).toLowerCase()));
+      // The noun and the adjective built on its stem (санкц-ия, санкц-ион-н-ый) are found together.
+      expect(words.some((w) => /^санкци[яиейюм]/.test(w))).toBe(true);
+      expect(words.some((w) => /^санкционн/.test(w))).toBe(true);
+      for (const hit of family) expect(hit.sentence.toLowerCase()).toMatch(/санкц/);
+      // A short stem matches only itself: «рост» does not find «Ростов».
+      const short = (await request(app).get('/api/search?q=рост&limit=1000').expect(200)).body.hits as { sentence: string; highlights: [number, number][] }[];
+      for (const hit of short) for (const [start, end] of hit.highlights) expect(hit.sentence.slice(start, end).toLowerCase()).toMatch(/^рост(а|у|ом|е|ы|ов|ами|ах)?$/);
+
+      const ranked = await request(app).get('/api/search?q=санкции&limit=1000').expect(200);
+      expect(ranked.body.order).toBe('relevance');
+      // The same sentences, in another order: the best first.
+      const key = (h: { document_id: string; ordinal: number }) => `${h.document_id}/${h.ordinal}`;
+      expect(new Set(ranked.body.hits.map(key))).toEqual(new Set(family.map((h) => key(h as never))));
+      const density = (h: { sentence: string; highlights: unknown[] }) => h.highlights.length / h.sentence.length;
+      const [first, last] = [ranked.body.hits[0], ranked.body.hits[ranked.body.hits.length - 1]];
+      expect(density(first)).toBeGreaterThan(density(last));
     });
 
     it('exports tidy CSV (per factor, per mention) and JSONL summaries, with a BOM on request', async () => {

@@ -5,15 +5,18 @@ import type { CorpusService } from '../../services/corpus-service.js';
 import { parseQuery } from '../params.js';
 import { pagedCorpusQuery, toFilter } from './corpus-query.js';
 
-export const searchQuery = pagedCorpusQuery.extend({ q: z.string().trim().min(1, 'say what to search for').max(500) });
+export const searchQuery = pagedCorpusQuery.extend({
+  q: z.string().trim().min(1, 'say what to search for').max(500),
+  order: z.enum(['relevance', 'document']).default('relevance'),
+});
 
 export function searchRouter(corpus: CorpusService): Router {
   const router = Router();
 
   router.get('/search', async (req, res) => {
     const q = parseQuery(searchQuery, req);
-    const { hits, more } = await corpus.search(q.q, toFilter(q), q);
-    res.json({ q: q.q, limit: q.limit, offset: q.offset, more, hits });
+    const { hits, more } = await corpus.search(q.q, toFilter(q), q, q.order);
+    res.json({ q: q.q, order: q.order, limit: q.limit, offset: q.offset, more, hits });
   });
 
   return router;
