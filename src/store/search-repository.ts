@@ -50,10 +50,11 @@ export class SearchRepository {
    * derivational family, see QueryTerm), best first or in document order. `more` tells whether
    * another page exists, instead of a total that would cost a count of every match of a common word.
    */
-  async search(query: string, filter: CorpusFilter, page: Page, order: SearchOrder = 'relevance'): Promise<{ hits: SearchHit[]; more: boolean }> {
-    const terms = queryTerms(query);
-    if (terms.length === 0) return { hits: [], more: false };
-    const { sentences, rank } = order === 'relevance' ? this.ranked(terms) : { sentences: await this.matching(terms), rank: undefined };
+  async search(query: string | string[], filter: CorpusFilter, page: Page, order: SearchOrder = 'relevance'): Promise<{ hits: SearchHit[]; more: boolean }> {
+    // Several queries (a query and its translations) are alternatives: a sentence matching any is a hit.
+    const alternatives = ([] as string[]).concat(query).map(queryTerms).filter((terms) => terms.length);
+    if (alternatives.length === 0) return { hits: [], more: false };
+    const { sentences, rank } = order === 'relevance' ? this.ranked(alternatives) : { sentences: await this.matching(alternatives), rank: undefined };
     let q = sentences
       .innerJoin('documents', 'documents.id', 'sentences.document_id')
       .select([
@@ -76,12 +77,13 @@ export class SearchRepository {
     }
     if (rank) q = q.orderBy(rank);
     const rows = await q.orderBy('sentences.id').limit(page.limit + 1).offset(page.offset).execute();
+    const terms = alternatives.flat();
     const hits = rows.slice(0, page.limit).map((r) => ({ ...r, highlights: termRanges(r.sentence, terms) }));
     return { hits, more: rows.length > page.limit };
   }
 
   /** The matching sentences with the expression that orders them best first (ascending). */
-  private ranked(terms: QueryTerm[]) {
+  private ranked(terms: QueryTerm[][]) {
     if (dialectOf(this.db) === 'postgres') {
       const tsquery = postgresQuery(terms);
       return { sentences: this.db.selectFrom('sentences').where(sql<boolean>`sentences.tsv @@ ${tsquery}`), rank: sql`ts_rank_cd(sentences.tsv, ${tsquery}) desc` };
@@ -98,7 +100,7 @@ export class SearchRepository {
    * The sentences that contain every word of the query, in a shape each database's planner reads
    * in id order without sorting every match.
    */
-  private async matching(terms: QueryTerm[]) {
+  private async matching(terms: QueryTerm[][]) {
     const sentences = this.db.selectFrom('sentences');
     if (dialectOf(this.db) === 'postgres') {
       const tsquery = postgresQuery(terms);
@@ -124,24 +126,30 @@ export class SearchRepository {
 }
 
 /**
- * The FTS5 query: every term, a family as a prefix query. Each stem is quoted, so the user's text
- * never becomes FTS5 syntax; a hyphenated stem (научно-техническ) is a phrase of its parts, as the
- * index tokenized it.
+ * The FTS5 query: any alternative, each with every term, a family as a prefix query. Each stem is
+ * quoted, so the user's text never becomes FTS5 syntax; a hyphenated stem (научно-техническ) is a
+ * phrase of its parts, as the index tokenized it.
  */
-function ftsQuery(terms: QueryTerm[]): string {
-  return terms.map((t) => `"${t.stem.replace(/"/g, '""')}"${t.family ? '*' : ''}`).join(' ');
+function ftsQuery(alternatives: QueryTerm[][]): string {
+  const all = (terms: QueryTerm[]) => terms.map((t) => `"${t.stem.replace(/"/g, '""')}"${t.family ? '*' : ''}`).join(' AND ');
+  return alternatives.length === 1 ? all(alternatives[0]!) : alternatives.map((terms) => `(${all(terms)})`).join(' OR ');
 }
 
 /**
- * The tsquery: every term; a word as each analyzed language's configuration reads it (either may
- * match, since a sentence is indexed with its own), a family as a prefix of its stem.
+ * The tsquery: any alternative, each with every term; a word as each analyzed language's
+ * configuration reads it (either may match, since a sentence is indexed with its own), a family as
+ * a prefix of its stem.
  */
-function postgresQuery(terms: QueryTerm[]) {
+function postgresQuery(alternatives: QueryTerm[][]) {
   const configurations = [...new Set(LANGUAGES.map((p) => p.textSearch))];
-  const parts = terms.map((t) =>
-    t.family
-      ? sql`to_tsquery('simple', ${`'${t.stem.replace(/'/g, "''")}':*`})`
-      : sql`(${sql.join(configurations.map((c) => sql`plainto_tsquery(${c}::regconfig, ${t.word})`), sql` || `)})`,
-  );
-  return sql`(${sql.join(parts, sql` && `)})`;
+  const all = (terms: QueryTerm[]) =>
+    sql`(${sql.join(
+      terms.map((t) =>
+        t.family
+          ? sql`to_tsquery('simple', ${`'${t.stem.replace(/'/g, "''")}':*`})`
+          : sql`(${sql.join(configurations.map((c) => sql`plainto_tsquery(${c}::regconfig, ${t.word})`), sql` || `)})`,
+      ),
+      sql` && `,
+    )})`;
+  return sql`(${sql.join(alternatives.map(all), sql` || `)})`;
 }

@@ -268,6 +268,21 @@ for (const setup of setups) {
       expect(density(first)).toBeGreaterThan(density(last));
     });
 
+    it('searches both languages on request, through the factor labels and the glossary', async () => {
+      const one = (await request(app).get('/api/search?q=санкции&limit=1000').expect(200)).body;
+      expect(one.translations).toEqual([]);
+      expect(one.hits.every((h: { language: string }) => h.language === 'ru')).toBe(true);
+      const both = (await request(app).get('/api/search?q=санкции&both=1&limit=1000').expect(200)).body;
+      expect(both.translations).toEqual(['Sanctions']);
+      const english = both.hits.filter((h: { language: string }) => h.language === 'en');
+      expect(english.length).toBeGreaterThan(0);
+      for (const h of english) expect(h.sentence.slice(h.highlights[0][0], h.highlights[0][1]).toLowerCase()).toMatch(/^sanction/);
+      expect(both.hits.length).toBe(one.hits.length + english.length);
+      const back = (await request(app).get('/api/search?q=sanctions&both=1&limit=1').expect(200)).body;
+      expect(back.translations).toEqual(['Санкции']);
+      expect((await request(app).get('/api/search?q=НИС&both=1&limit=1').expect(200)).body.translations).toContain('NIS');
+    });
+
     it('exports tidy CSV (per factor, per mention) and JSONL summaries, with a BOM on request', async () => {
       const factors = await request(app).get('/api/export/factors.csv?collection=ru').buffer(true).expect(200);
       expect(factors.headers['content-type']).toBe('text/csv; charset=utf-8');

@@ -106,7 +106,10 @@ describe.skipIf(!hasChromium)('pages in a browser', () => {
     expect(await page.locator('#similarity td').count()).toBe(4);
     await shot('compare');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('a:has-text("Download factors CSV")')]);
+    // Each CSV is offered for R / pandas (no byte-order mark) and for Excel (with one).
+    const [forR] = await Promise.all([page.waitForEvent('download'), page.locator('.downloads a:has-text("for R / pandas")').first().click()]);
+    expect(readFileSync((await forR.path())!, 'utf8').startsWith('document_id,')).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.downloads a:has-text("for Excel")').first().click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).trimEnd().split('\r\n');
@@ -124,6 +127,13 @@ describe.skipIf(!hasChromium)('pages in a browser', () => {
     const sentence = await page.textContent('#hits li .sentence');
     expect(sentence!.toLowerCase()).toContain('санкци');
     await shot('search');
+    // Both languages: the English paper's "sanctions" come too, and the page says what was added.
+    await page.check('input[name="both"]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('#search-status')).toMatch(/also searched: Sanctions/);
+    const sentences = await page.$$eval('#hits li .sentence', (items) => items.map((i) => i.textContent ?? ''));
+    expect(sentences.some((s) => /sanction/i.test(s))).toBe(true);
+    await shot('search-both-languages');
   });
 
   it('draws the corpus charts', async () => {

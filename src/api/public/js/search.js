@@ -35,10 +35,11 @@ async function run(append) {
     hits.append(...data.hits.map(hitItem));
     offset += data.hits.length;
     more.hidden = !data.more;
-    status.textContent = offset ? `${offset}${data.more ? '+' : ''} sentence(s)` : 'No sentence contains all these words.';
+    const also = data.translations.length ? ` (also searched: ${data.translations.join(', ')})` : '';
+    status.textContent = (offset ? `${offset}${data.more ? '+' : ''} sentence(s)` : 'No sentence contains all these words.') + also;
     const shown = formQuery();
     history.replaceState(null, '', `?${shown}`);
-    shown.delete('q');
+    for (const name of ['q', 'order', 'both']) shown.delete(name);
     document.getElementById('downloads').replaceChildren(h('p', { class: 'muted' }, 'The factor rows and mentions of the same selection (without the words):'), downloadLinks(shown.toString()));
   } catch (error) {
     status.textContent = error.message;
@@ -50,7 +51,12 @@ async function init() {
   const [codebook, corpus] = await Promise.all([api('/api/codebook'), api('/api/corpus')]);
   fillSelect(document.getElementById('factor'), [['', 'any'], ...codebook.factors.map((f) => [f.id, f.label.en])], initial.get('factor') ?? '');
   fillSelect(document.getElementById('collection'), [['', 'any'], ...corpus.collections.map((c) => [c.name, `${c.name} (${c.documents})`])], initial.get('collection') ?? '');
-  for (const [name, value] of initial) if (form.elements[name] && name !== 'factor' && name !== 'collection') form.elements[name].value = value;
+  for (const [name, value] of initial) {
+    const field = form.elements[name];
+    if (!field || name === 'factor' || name === 'collection') continue;
+    if (field.type === 'checkbox') field.checked = value === '1';
+    else field.value = value;
+  }
   if (initial.get('q')) run(false);
 }
 
