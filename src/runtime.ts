@@ -15,6 +15,7 @@ import { AnalysisPool } from './sandbox/analysis-pool.js';
 import { AnalysisService } from './services/analysis-service.js';
 import { ApiKeyService } from './services/api-key-service.js';
 import { CompareService } from './services/compare-service.js';
+import { ConcordanceService } from './services/concordance-service.js';
 import { CorpusSelection } from './services/corpus-selection.js';
 import { CorpusService } from './services/corpus-service.js';
 import { DocumentService } from './services/document-service.js';
@@ -125,6 +126,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   const documentService = new DocumentService(documents, results, queue, log, passwords);
   const corpus = new CorpusRepository(store.db);
   const selection = new CorpusSelection(corpus, documentService);
+  const corpusService = new CorpusService(corpus, new SearchRepository(store.db), selection);
   return {
     log,
     store,
@@ -133,7 +135,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
       documents: documentService,
       factorTable: new FactorTableService(factorTable, selection),
       compare: new CompareService(new CompareRepository(store.db), documentService),
-      corpus: new CorpusService(corpus, new SearchRepository(store.db), selection),
+      corpus: corpusService,
+      concordance: new ConcordanceService(corpusService),
       exports: new ExportService(factorTable, new ExportRepository(store.db), documents, selection),
       health: new HealthService(store, queue, { dataDir: config.dataDir, minFreeMb: config.MIN_FREE_DISK_MB }),
       apiKeys: new ApiKeyService(new ApiKeysRepository(store.db)),

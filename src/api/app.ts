@@ -15,6 +15,7 @@ import { exportRouter } from './routes/export.js';
 import { factorsRouter } from './routes/factors.js';
 import { healthRouter } from './routes/health.js';
 import { reviewsRouter } from './routes/reviews.js';
+import { kwicRouter } from './routes/kwic.js';
 import { metricsRouter } from './routes/metrics.js';
 import { searchRouter } from './routes/search.js';
 import { rejectNulBytes } from './params.js';
@@ -50,6 +51,7 @@ export function createApp(services: Services, settings: ApiSettings, log: Logger
   api.use(compareRouter(services.compare));
   api.use(corpusRouter(services.corpus));
   api.use(searchRouter(services.corpus));
+  api.use(kwicRouter(services.concordance));
   api.use(exportRouter(services.exports, log));
   api.get('/openapi.json', (_req, res) => {
     res.json(openApi);

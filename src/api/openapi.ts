@@ -7,6 +7,7 @@ import { pagedCorpusQuery } from './routes/corpus-query.js';
 import { documentListQuery, jsonUpload, reanalyzeBody } from './routes/documents.js';
 import { exportQuery } from './routes/export.js';
 import { tableQuery } from './routes/factors.js';
+import { kwicQuery } from './routes/kwic.js';
 import { searchQuery } from './routes/search.js';
 
 interface Operation {
@@ -34,6 +35,7 @@ const OPERATIONS: Operation[] = [
   { method: 'get', path: '/api/factors/{id}', summary: 'Every mention of one factor across the (filtered) corpus', pathParameters: ['id'], query: pagedCorpusQuery, responses: { '200': 'A page of mentions', ...ERRORS } },
   { method: 'get', path: '/api/compare', summary: 'Compare 2–20 documents or collections by their factor profiles', query: compareQuery, responses: { '200': 'The comparison', ...ERRORS } },
   { method: 'get', path: '/api/search', summary: 'Sentences with every word of the query, by stem', query: searchQuery, responses: { '200': 'A page of hits', ...ERRORS } },
+  { method: 'get', path: '/api/kwic', summary: 'Keyword in context: each match of the query with its left and right context, sortable like a concordance', query: kwicQuery, responses: { '200': 'A page of lines (JSON, or CSV with format=csv)', ...ERRORS } },
   { method: 'get', path: '/api/export/{name}', summary: 'Streamed export: factors.csv, factors-wide.csv, mentions.csv, summaries.jsonl, codebook.yml, codebook.csv', pathParameters: ['name'], query: exportQuery, contentType: 'text/csv', responses: { '200': 'The file', ...ERRORS } },
   { method: 'get', path: '/api/corpus', summary: 'Analyzed documents by collection, language and year', responses: { '200': 'The overview' } },
   { method: 'get', path: '/api/codebook', summary: 'The factors with their labels', responses: { '200': 'The codebook' } },

@@ -103,6 +103,22 @@ withFilterOptions(
   await exportCorpus(config(), name, toCorpusFilter(o), { output: o.output, bom: o.bom, complete: o.complete });
 });
 
+withFilterOptions(
+  program
+    .command('kwic')
+    .description('keyword in context: each match of the query with the words around it')
+    .argument('<query...>', 'words (all must occur; a Russian stem also finds its derivational family)')
+    .option('--window <words>', 'words of context on each side', (v: string) => positive(v, 30), 8)
+    .addOption(new Option('--sort <by>', 'order of the lines').choices(['document', 'left', 'right']).default('document'))
+    .option('--limit <lines>', 'lines to print (document order: sentences)', (v: string) => positive(v, 1000), 100)
+    .option('--both', 'also search the query in the other language (glossary, factor labels)')
+    .option('--csv', 'print CSV (document, page, left, keyword, right…)'),
+  'only sentences with a mention of this stance',
+).action(async (words: string[], o: FilterOptions & { window: number; sort: 'document' | 'left' | 'right'; limit: number; both?: boolean; csv?: boolean }) => {
+  const { printConcordance } = await import('./commands/kwic.js');
+  await printConcordance(config(), { q: words.join(' '), window: o.window, sort: o.sort, bothLanguages: o.both }, toCorpusFilter(o), o);
+});
+
 program
   .command('reanalyze')
   .description('analyze stored documents again')
@@ -130,6 +146,12 @@ review
   .action(async (file: string, o: { format?: string }) => {
     if (!(await importReviews(config(), file, reviewFormat(file, o.format)))) process.exitCode = 1;
   });
+
+function positive(value: string, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new InvalidArgumentError(`a whole number from 1 to ${max}`);
+  return n;
+}
 
 function config(): Config {
   return loadConfig();

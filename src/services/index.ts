@@ -1,6 +1,7 @@
 // The services a process offers its callers (the API, the CLI): built once, in src/runtime.ts.
 import type { ApiKeyService } from './api-key-service.js';
 import type { CompareService } from './compare-service.js';
+import type { ConcordanceService } from './concordance-service.js';
 import type { CorpusService } from './corpus-service.js';
 import type { DocumentService } from './document-service.js';
 import type { ExportService } from './export-service.js';
@@ -15,6 +16,7 @@ export interface Services {
   factorTable: FactorTableService;
   compare: CompareService;
   corpus: CorpusService;
+  concordance: ConcordanceService;
   exports: ExportService;
   health: HealthService;
   apiKeys: ApiKeyService;

@@ -283,6 +283,26 @@ for (const setup of setups) {
       expect((await request(app).get('/api/search?q=НИС&both=1&limit=1').expect(200)).body.translations).toContain('NIS');
     });
 
+    it.skipIf(!hasPython)('shows keywords in context, sorted like a concordance, as JSON and CSV', async () => {
+      const res = await request(app).get('/api/kwic?q=санкции&window=3&limit=1000').expect(200);
+      const lines = res.body.lines as { left: string; keyword: string; right: string; document_id: string }[];
+      expect(lines.length).toBeGreaterThan(5);
+      for (const line of lines) {
+        expect(line.keyword.toLowerCase()).toMatch(/^санкц/);
+        expect(line.left.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length).toBeLessThanOrEqual(3);
+      }
+      const byRight = (await request(app).get('/api/kwic?q=санкции&sort=right&limit=1000').expect(200)).body.lines as { right: string }[];
+      expect(byRight).toHaveLength(lines.length);
+      const keys = byRight.map((l) => l.right.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' '));
+      expect(keys).toEqual([...keys].sort((a, b) => a.localeCompare(b)));
+      const csv = await request(app).get('/api/kwic?q=санкции&sort=left&format=csv&limit=1000').buffer(true).expect(200);
+      const rows = readCsv(csv.text);
+      expect(Object.keys(rows[0]!)).toEqual(['document_id', 'filename', 'title', 'year', 'page', 'language', 'left', 'keyword', 'right']);
+      expect(rows).toHaveLength(lines.length);
+      expect((await request(app).get('/api/kwic?q=санкции&window=99').expect(400)).body.error.message).toMatch(/window/);
+      expect((await request(app).get('/api/kwic?q=санкции&collection=nope').expect(404)).body.error.message).toMatch(/No collection "nope"/);
+    });
+
     it('exports tidy CSV (per factor, per mention) and JSONL summaries, with a BOM on request', async () => {
       const factors = await request(app).get('/api/export/factors.csv?collection=ru').buffer(true).expect(200);
       expect(factors.headers['content-type']).toBe('text/csv; charset=utf-8');

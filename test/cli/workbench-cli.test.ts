@@ -73,4 +73,15 @@ describe('policylens on the command line', () => {
     const json = JSON.parse((await cli('factors', '--format', 'json', '--factor', 'sanctions')).stdout) as Record<string, unknown>[];
     expect(Object.keys(json[0]!)).toEqual(expect.arrayContaining([...FACTOR_TABLE_COLUMNS]));
   }, 60_000);
+
+  it('prints a concordance aligned on the keyword', async () => {
+    const run = await cli('kwic', 'санкции', '--sort', 'left', '--window', '4');
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(3);
+    // The keyword starts at the same column on every line.
+    const columns = lines.map((l) => l.search(/  санкц/i));
+    expect(new Set(columns).size).toBe(1);
+    expect(run.stderr).toMatch(/\d+ line\(s\)/);
+  }, 60_000);
 });
