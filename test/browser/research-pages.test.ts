@@ -136,6 +136,23 @@ describe.skipIf(!hasChromium)('pages in a browser', () => {
     await shot('search-both-languages');
   });
 
+  it('shows a concordance sorted by context, with a CSV download', async () => {
+    await page.goto(`${web.url}/kwic.html`);
+    await page.fill('#q', 'санкции');
+    await page.selectOption('select[name="sort"]', 'right');
+    await page.click('#kwic button[type="submit"]');
+    await page.waitForSelector('#lines tr td.keyword mark');
+    const keywords = await page.$$eval('#lines td.keyword', (cells) => cells.map((c) => c.textContent ?? ''));
+    expect(keywords.length).toBeGreaterThan(3);
+    expect(keywords.every((k) => /^санкц/i.test(k))).toBe(true);
+    // The keywords stand in one column.
+    const lefts = await page.$$eval('#lines td.keyword', (cells) => cells.map((c) => Math.round(c.getBoundingClientRect().left)));
+    expect(new Set(lefts).size).toBe(1);
+    await shot('kwic');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#kwic-downloads a:has-text("for R / pandas")')]);
+    expect(readFileSync((await download.path())!, 'utf8').split('\r\n')[0]).toBe('document_id,filename,title,year,page,language,left,keyword,right');
+  });
+
   it('draws the corpus charts', async () => {
     await page.goto(`${web.url}/corpus.html`);
     await page.waitForSelector('#chart-all svg rect');

@@ -1,0 +1,69 @@
+import { api, fillSelect, h, params } from './dom.js';
+
+const LIMIT = 500;
+const form = document.getElementById('kwic');
+const status = document.getElementById('kwic-status');
+const body = document.querySelector('#lines tbody');
+
+function formQuery() {
+  const query = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) if (String(value).trim()) query.set(name, String(value).trim());
+  return query;
+}
+
+/** Context cut to a readable width on the side away from the keyword (the whole line is in the CSV). */
+const CONTEXT_CHARS = 45;
+const SOURCE_CHARS = 20;
+const cutLeft = (text, n) => (text.length > n ? `…${text.slice(-n + 1)}` : text);
+const cutRight = (text, n) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
+
+function row(line) {
+  const where = [line.year, line.page ? `p. ${line.page}` : null].filter(Boolean).join(', ');
+  const source = line.title || line.filename;
+  return h('tr', {},
+    h('td', { class: 'left', title: line.left }, cutLeft(line.left, CONTEXT_CHARS)),
+    h('td', { class: 'keyword' }, h('mark', { class: 'match' }, line.keyword)),
+    h('td', { class: 'right', title: line.right }, cutRight(line.right, CONTEXT_CHARS)),
+    h('td', { class: 'muted source' }, h('a', { href: `/document.html?id=${line.document_id}`, title: source }, cutRight(source, SOURCE_CHARS)), where ? ` · ${where}` : ''));
+}
+
+async function run() {
+  const query = formQuery();
+  if (!query.get('q')) return;
+  history.replaceState(null, '', `?${query}`);
+  query.set('limit', String(LIMIT));
+  status.textContent = 'Looking…';
+  try {
+    const data = await api(`/api/kwic?${query}`);
+    body.replaceChildren(...data.lines.map(row));
+    const notes = [`${data.lines.length}${data.more ? '+' : ''} line(s)`];
+    if (data.truncated) notes.push('sorted among the first 5,000 matching sentences');
+    if (data.translations.length) notes.push(`also searched: ${data.translations.join(', ')}`);
+    status.textContent = data.lines.length ? notes.join(' · ') : 'No sentence contains all these words.';
+    const csv = (label, extra) => h('a', { class: 'button secondary', href: `/api/kwic?${query}&format=csv${extra}`, download: 'policylens-kwic.csv' }, label);
+    document.getElementById('kwic-downloads').replaceChildren('CSV: ', csv('for R / pandas', ''), csv('for Excel', '&bom=1'));
+  } catch (error) {
+    status.textContent = error.message;
+  }
+}
+
+async function init() {
+  const initial = params();
+  const [codebook, corpus] = await Promise.all([api('/api/codebook'), api('/api/corpus')]);
+  fillSelect(document.getElementById('factor'), [['', 'any'], ...codebook.factors.map((f) => [f.id, f.label.en])], initial.get('factor') ?? '');
+  fillSelect(document.getElementById('collection'), [['', 'any'], ...corpus.collections.map((c) => [c.name, `${c.name} (${c.documents})`])], initial.get('collection') ?? '');
+  for (const [name, value] of initial) {
+    const field = form.elements[name];
+    if (!field || name === 'factor' || name === 'collection') continue;
+    if (field.type === 'checkbox') field.checked = value === '1';
+    else field.value = value;
+  }
+  if (initial.get('q')) run();
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  run();
+});
+form.elements.sort.addEventListener('change', () => run());
+init().catch((error) => { status.textContent = error.message; });
