@@ -8,7 +8,7 @@ import { documentListQuery, jsonUpload, reanalyzeBody } from './routes/documents
 import { exportQuery } from './routes/export.js';
 import { tableQuery } from './routes/factors.js';
 import { kwicQuery } from './routes/kwic.js';
-import { searchQuery } from './routes/search.js';
+import { searchQuery, termsQuery } from './routes/search.js';
 
 interface Operation {
   method: 'get' | 'post';
@@ -37,6 +37,7 @@ const OPERATIONS: Operation[] = [
   { method: 'get', path: '/api/search', summary: 'Sentences with every word of the query, by stem', query: searchQuery, responses: { '200': 'A page of hits', ...ERRORS } },
   { method: 'get', path: '/api/kwic', summary: 'Keyword in context: each match of the query with its left and right context, sortable like a concordance', query: kwicQuery, responses: { '200': 'A page of lines (JSON, or CSV with format=csv)', ...ERRORS } },
   { method: 'get', path: '/api/export/{name}', summary: 'Streamed export: factors.csv, factors-wide.csv, mentions.csv, summaries.jsonl, codebook.yml, codebook.csv', pathParameters: ['name'], query: exportQuery, contentType: 'text/csv', responses: { '200': 'The file', ...ERRORS } },
+  { method: 'get', path: '/api/terms', summary: 'The most frequent words (n=1) or n-grams of the selection, by stem, stop words left out', query: termsQuery, responses: { '200': 'Terms with counts and document counts', ...ERRORS } },
   { method: 'get', path: '/api/corpus', summary: 'Analyzed documents by collection, language and year', responses: { '200': 'The overview' } },
   { method: 'get', path: '/api/codebook', summary: 'The factors with their labels', responses: { '200': 'The codebook' } },
   { method: 'get', path: '/api/health', summary: 'Database and queue reachability', responses: { '200': 'Healthy', '503': 'The database or the queue is down' } },

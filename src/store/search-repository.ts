@@ -82,6 +82,17 @@ export class SearchRepository {
     return { hits, more: rows.length > page.limit };
   }
 
+  /** Sentences of the selected documents after the given (document, ordinal) key, for counting their words. */
+  async sentencesAfter(filter: CorpusFilter, after: { document_id: string; ordinal: number } | null, limit: number) {
+    let q = this.db
+      .selectFrom('sentences')
+      .select(['sentences.document_id', 'sentences.ordinal', 'sentences.language', 'sentences.sentence'])
+      .where(documentConditions(filter, 'sentences.document_id', { language: false }));
+    if (filter.language) q = q.where('sentences.language', '=', filter.language);
+    if (after) q = q.where((eb) => eb(eb.refTuple('sentences.document_id', 'sentences.ordinal'), '>', eb.tuple(after.document_id, after.ordinal)));
+    return q.orderBy('sentences.document_id').orderBy('sentences.ordinal').limit(limit).execute();
+  }
+
   /** The matching sentences with the expression that orders them best first (ascending). */
   private ranked(terms: QueryTerm[][]) {
     if (dialectOf(this.db) === 'postgres') {

@@ -303,6 +303,19 @@ for (const setup of setups) {
       expect((await request(app).get('/api/kwic?q=санкции&collection=nope').expect(404)).body.error.message).toMatch(/No collection "nope"/);
     });
 
+    it('counts the words and bigrams of a selection by stem, stop words out', async () => {
+      const words = (await request(app).get('/api/terms?collection=ru&limit=20').expect(200)).body;
+      expect(words.truncated).toBe(false);
+      expect(words.terms).toHaveLength(20);
+      const counts = words.terms.map((t: { count: number }) => t.count);
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
+      for (const t of words.terms) expect(t.term).not.toMatch(/^(и|в|на|с|по|the|of|and)$/);
+      expect(words.terms.every((t: { documents: number }) => t.documents >= 1 && t.documents <= 2)).toBe(true);
+      const bigrams = (await request(app).get('/api/terms?collection=en&n=2&limit=5').expect(200)).body;
+      expect(bigrams.terms[0].term.split(' ')).toHaveLength(2);
+      expect((await request(app).get('/api/terms?factor=sanctions').expect(400)).body.error.message).toMatch(/factor/);
+    });
+
     it('exports tidy CSV (per factor, per mention) and JSONL summaries, with a BOM on request', async () => {
       const factors = await request(app).get('/api/export/factors.csv?collection=ru').buffer(true).expect(200);
       expect(factors.headers['content-type']).toBe('text/csv; charset=utf-8');

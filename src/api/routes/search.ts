@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { CorpusService } from '../../services/corpus-service.js';
 import { flag, parseQuery } from '../params.js';
-import { pagedCorpusQuery, toFilter } from './corpus-query.js';
+import { corpusFilterQuery, pagedCorpusQuery, toFilter } from './corpus-query.js';
 
 export const searchQuery = pagedCorpusQuery.extend({
   q: z.string().trim().min(1, 'say what to search for').max(500),
@@ -12,6 +12,16 @@ export const searchQuery = pagedCorpusQuery.extend({
   both: flag,
 });
 
+/** Words are counted in documents: a factor or stance filter (which selects sentences) does not apply, and is refused. */
+export const termsQuery = corpusFilterQuery
+  .omit({ factor: true, stance: true })
+  .extend({
+    /** 1: words; 2, 3: n-grams. */
+    n: z.coerce.number().int().min(1).max(3).default(1),
+    limit: z.coerce.number().int().min(1).max(5000).default(100),
+  })
+  .strict();
+
 export function searchRouter(corpus: CorpusService): Router {
   const router = Router();
 
@@ -19,6 +29,11 @@ export function searchRouter(corpus: CorpusService): Router {
     const q = parseQuery(searchQuery, req);
     const { hits, more, translations } = await corpus.search(q.q, toFilter(q), q, { order: q.order, bothLanguages: q.both });
     res.json({ q: q.q, translations, order: q.order, limit: q.limit, offset: q.offset, more, hits });
+  });
+
+  router.get('/terms', async (req, res) => {
+    const q = parseQuery(termsQuery, req);
+    res.json({ n: q.n, limit: q.limit, ...(await corpus.terms(toFilter(q), q)) });
   });
 
   return router;
