@@ -126,7 +126,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   const documentService = new DocumentService(documents, results, queue, log, passwords);
   const corpus = new CorpusRepository(store.db);
   const selection = new CorpusSelection(corpus, documentService);
-  const corpusService = new CorpusService(corpus, new SearchRepository(store.db), selection);
+  const corpusService = new CorpusService(corpus, new SearchRepository(store.db), selection, factorTable);
   return {
     log,
     store,

@@ -1,8 +1,11 @@
 // What the corpus holds (documents by collection, language and year) and where words occur in it.
 import { queryTranslations } from '../analysis/query-translations.js';
+import { factorDefinitions } from '../analysis/factors/index.js';
 import { TermCounter, type TermCount } from '../analysis/term-counts.js';
+import type { FactorLabels } from '../analysis/types.js';
 import type { CorpusFilter, Page } from '../store/corpus-filter.js';
 import type { CorpusOverview, CorpusRepository } from '../store/corpus-repository.js';
+import type { FactorTableRepository } from '../store/factor-table-repository.js';
 import type { SearchHit, SearchOrder, SearchRepository } from '../store/search-repository.js';
 import type { CorpusSelection } from './corpus-selection.js';
 
@@ -10,12 +13,57 @@ import type { CorpusSelection } from './corpus-selection.js';
 const TERM_SENTENCES = 200_000;
 const TERM_PAGE = 5000;
 
+/** Matching sentences facets are counted over. */
+const FACET_SENTENCES = 5000;
+
+export interface SearchFacets {
+  sentences: number;
+  truncated: boolean;
+  documents: { document_id: string; title: string | null; filename: string; year: number | null; hits: number }[];
+  years: { year: number | null; hits: number }[];
+  factors: { factor: string; label: FactorLabels | null; hits: number }[];
+}
+
 export class CorpusService {
+  private readonly labels = new Map(factorDefinitions().map((f) => [f.id, f.label]));
+
   constructor(
     private readonly corpus: CorpusRepository,
     private readonly sentences: SearchRepository,
     private readonly selection: CorpusSelection,
+    private readonly mentions: Pick<FactorTableRepository, 'mentionStarts'>,
   ) {}
+
+  /**
+   * How the matches of a query spread over documents, years and factors (a factor counts a matching
+   * sentence in which one of its mentions starts), over the first FACET_SENTENCES matching sentences
+   * (`truncated` beyond).
+   */
+  async facets(query: string, filter: CorpusFilter, options: { bothLanguages?: boolean } = {}): Promise<SearchFacets> {
+    const { hits, more } = await this.search(query, filter, { offset: 0, limit: FACET_SENTENCES }, { order: 'document', bothLanguages: options.bothLanguages });
+    const documents = new Map<string, { document_id: string; title: string | null; filename: string; year: number | null; hits: number }>();
+    const years = new Map<number | null, number>();
+    for (const hit of hits) {
+      const d = documents.get(hit.document_id) ?? { document_id: hit.document_id, title: hit.title, filename: hit.filename, year: hit.year, hits: 0 };
+      d.hits++;
+      documents.set(hit.document_id, d);
+      years.set(hit.year, (years.get(hit.year) ?? 0) + 1);
+    }
+    const sentenceKeys = new Set(hits.map((h) => `${h.document_id}\u0000${h.start}`));
+    const factors = new Map<string, Set<string>>();
+    for (const m of await this.mentions.mentionStarts([...documents.keys()])) {
+      const key = `${m.document_id}\u0000${m.start}`;
+      if (sentenceKeys.has(key)) factors.set(m.factor, (factors.get(m.factor) ?? new Set()).add(key));
+    }
+    const byCount = <T extends { hits: number }>(a: T, b: T) => b.hits - a.hits;
+    return {
+      sentences: hits.length,
+      truncated: more,
+      documents: [...documents.values()].sort(byCount),
+      years: [...years].map(([year, n]) => ({ year, hits: n })).sort((a, b) => (a.year ?? 0) - (b.year ?? 0)),
+      factors: [...factors].map(([factor, keys]) => ({ factor, label: this.labels.get(factor) ?? null, hits: keys.size })).sort(byCount),
+    };
+  }
 
   /**
    * The most frequent words (n = 1) or n-grams of the selection, counted by stem. Reads at most

@@ -128,6 +128,12 @@ export class FactorTableRepository {
     return rows.map(withCues);
   }
 
+  /** Where each factor mention of these documents starts (search facets match them to sentences). */
+  async mentionStarts(documentIds: string[]): Promise<Pick<FactorMentionsTable, 'document_id' | 'start' | 'factor'>[]> {
+    if (documentIds.length === 0) return [];
+    return this.db.selectFrom('factor_mentions').select(['document_id', 'start', 'factor']).where('document_id', 'in', documentIds).execute();
+  }
+
   /** Analyzed documents the filter's document conditions select, by id after `afterId` (the rows of a complete table). */
   async analyzedDocumentsAfter(filter: CorpusFilter, afterId: string | null, limit: number): Promise<DocumentFacts[]> {
     let q = this.analyzedDocuments(filter).select(['id', 'filename', 'title', 'language', 'year', 'words']);

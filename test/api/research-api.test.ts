@@ -303,6 +303,21 @@ for (const setup of setups) {
       expect((await request(app).get('/api/kwic?q=санкции&collection=nope').expect(404)).body.error.message).toMatch(/No collection "nope"/);
     });
 
+    it('counts the matches of a search by document, year and factor on request', async () => {
+      const all = (await request(app).get('/api/search?q=санкции&order=document&limit=1000').expect(200)).body;
+      const { facets } = (await request(app).get('/api/search?q=санкции&facets=1&limit=1').expect(200)).body;
+      expect(facets).toMatchObject({ sentences: all.hits.length, truncated: false });
+      const perDocument = new Map<string, number>();
+      for (const h of all.hits) perDocument.set(h.document_id, (perDocument.get(h.document_id) ?? 0) + 1);
+      expect(new Map(facets.documents.map((d: { document_id: string; hits: number }) => [d.document_id, d.hits]))).toEqual(perDocument);
+      expect(facets.years.reduce((n: number, y: { hits: number }) => n + y.hits, 0)).toBe(all.hits.length);
+      const sanctions = facets.factors.find((f: { factor: string }) => f.factor === 'sanctions');
+      expect(sanctions.label.en).toBe('Sanctions');
+      // The factor facet agrees with the factor filter of the search itself.
+      const withFactor = (await request(app).get('/api/search?q=санкции&factor=sanctions&limit=1000').expect(200)).body;
+      expect(sanctions.hits).toBe(withFactor.hits.length);
+    });
+
     it('counts the words and bigrams of a selection by stem, stop words out', async () => {
       const words = (await request(app).get('/api/terms?collection=ru&limit=20').expect(200)).body;
       expect(words.truncated).toBe(false);

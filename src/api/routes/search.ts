@@ -10,6 +10,8 @@ export const searchQuery = pagedCorpusQuery.extend({
   order: z.enum(['relevance', 'document']).default('relevance'),
   /** Also search the query's translations (glossary and factor labels): санкции ⇄ sanctions, НИС ⇄ NIS. */
   both: flag,
+  /** Also count the matches by document, year and factor. */
+  facets: flag,
 });
 
 /** Words are counted in documents: a factor or stance filter (which selects sentences) does not apply, and is refused. */
@@ -27,8 +29,12 @@ export function searchRouter(corpus: CorpusService): Router {
 
   router.get('/search', async (req, res) => {
     const q = parseQuery(searchQuery, req);
-    const { hits, more, translations } = await corpus.search(q.q, toFilter(q), q, { order: q.order, bothLanguages: q.both });
-    res.json({ q: q.q, translations, order: q.order, limit: q.limit, offset: q.offset, more, hits });
+    const filter = toFilter(q);
+    const [{ hits, more, translations }, facets] = await Promise.all([
+      corpus.search(q.q, filter, q, { order: q.order, bothLanguages: q.both }),
+      q.facets ? corpus.facets(q.q, filter, { bothLanguages: q.both }) : undefined,
+    ]);
+    res.json({ q: q.q, translations, order: q.order, limit: q.limit, offset: q.offset, more, hits, ...(facets ? { facets } : {}) });
   });
 
   router.get('/terms', async (req, res) => {
