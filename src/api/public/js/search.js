@@ -22,12 +22,28 @@ function hitItem(hit) {
       [hit.year, hit.page ? `p. ${hit.page}` : null, hit.language].filter(Boolean).map((x) => ` · ${x}`).join('')));
 }
 
+/** Where the matches are: by factor, document and year (the first 5,000 matching sentences); each entry narrows the search. */
+function facetLists(facets, query) {
+  const narrowed = (name, value) => {
+    const next = new URLSearchParams(query);
+    next.set(name, value);
+    return `?${next}`;
+  };
+  const list = (title, items) => (items.length ? h('div', {}, h('h2', {}, title), h('ul', {}, ...items.slice(0, 10))) : null);
+  return [
+    list('Factors', facets.factors.map((f) => h('li', {}, h('a', { href: narrowed('factor', f.factor) }, f.label?.en ?? f.factor), ` ${f.hits}`))),
+    list('Documents', facets.documents.map((d) => h('li', {}, h('a', { href: narrowed('document', d.document_id) }, d.title || d.filename), ` ${d.hits}`))),
+    list('Years', facets.years.map((y) => h('li', {}, y.year === null ? 'unknown' : h('a', { href: narrowed('year', String(y.year)) }, String(y.year)), ` ${y.hits}`))),
+  ].filter(Boolean);
+}
+
 async function run(append) {
   const query = formQuery();
   if (!query.get('q')) return;
   if (!append) offset = 0;
   query.set('limit', String(PAGE));
   query.set('offset', String(offset));
+  if (!append) query.set('facets', '1');
   status.textContent = 'Searching…';
   try {
     const data = await api(`/api/search?${query}`);
@@ -35,6 +51,7 @@ async function run(append) {
     hits.append(...data.hits.map(hitItem));
     offset += data.hits.length;
     more.hidden = !data.more;
+    if (data.facets) document.getElementById('facets').replaceChildren(...facetLists(data.facets, formQuery()));
     const also = data.translations.length ? ` (also searched: ${data.translations.join(', ')})` : '';
     status.textContent = (offset ? `${offset}${data.more ? '+' : ''} sentence(s)` : 'No sentence contains all these words.') + also;
     const shown = formQuery();
