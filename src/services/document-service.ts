@@ -139,6 +139,18 @@ export class DocumentService {
     return Promise.all(idsOrPrefixes.map((id) => known.get(id) ?? this.find(id)));
   }
 
+  /**
+   * Deletes the document (by id or unique prefix) with its file and results. A document being
+   * analyzed goes at once: its job finds it gone, stores nothing (the save fails on the missing row)
+   * and is dropped on retry; a queued job is dropped when it starts.
+   */
+  async delete(idOrPrefix: string): Promise<DocumentRow> {
+    const document = await this.find(idOrPrefix);
+    if (!(await this.documents.delete(document.id))) throw new RequestError('not_found', `No document ${idOrPrefix}.`);
+    this.log.info({ documentId: document.id, filename: document.filename, status: document.status }, 'document deleted');
+    return document;
+  }
+
   /** The document with exactly this id, if stored. */
   get(id: string): Promise<DocumentRow | undefined> {
     return this.documents.get(id);

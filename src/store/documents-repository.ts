@@ -2,6 +2,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { UNFINISHED_STATUSES, type DocumentStatus } from '../analysis/errors.js';
 import { inCollection } from './corpus-filter.js';
+import { dialectOf } from './dialect.js';
 import type { Database, DocumentsTable } from './schema.js';
 
 export type DocumentRow = Selectable<DocumentsTable>;
@@ -125,6 +126,20 @@ export class DocumentsRepository {
   async countByStatus(): Promise<{ status: DocumentStatus; documents: number }[]> {
     const rows = await this.db.selectFrom('documents').select((eb) => ['status', eb.fn.countAll<number>().as('documents')]).groupBy('status').execute();
     return rows.map((r) => ({ status: r.status, documents: Number(r.documents) }));
+  }
+
+  /**
+   * Removes a document with its original, collections and results (their rows cascade; SQLite's
+   * full-text rows are removed here, since a virtual table has no foreign key). False if absent.
+   */
+  async delete(id: string): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      if (dialectOf(trx) === 'sqlite') {
+        await trx.deleteFrom('sentence_fts').where('rowid', 'in', (eb) => eb.selectFrom('sentences').select('id').where('document_id', '=', id)).execute();
+      }
+      const result = await trx.deleteFrom('documents').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    });
   }
 
   async countAll(): Promise<number> {

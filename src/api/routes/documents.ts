@@ -99,6 +99,10 @@ export function documentsRouter(documents: DocumentService, limits: UploadLimits
     res.type('text/plain; charset=utf-8').send(await documents.text(row));
   });
 
+  router.delete('/documents/:id', async (req, res) => {
+    res.json({ deleted: describe(await documents.delete(req.params.id)) });
+  });
+
   router.post('/documents/:id/reanalyze', json({ limit: '16kb' }), async (req, res) => {
     const row = await documents.find(req.params.id);
     const body = reanalyzeBody.safeParse(req.body ?? {});
