@@ -185,7 +185,23 @@ describe.skipIf(!hasChromium)('pages in a browser', () => {
     expect(await pwned()).toBeUndefined();
   }, 90_000);
 
+  it('deletes a document from the list in two clicks, with its results', async () => {
+    const res = await page.request.post(`${web.url}/api/documents`, { multipart: { files: { name: 'to-delete.txt', mimeType: 'text/plain', buffer: Buffer.from('Sanctions pressure reduced high-tech exports sharply in 2023.') } } });
+    const id = (await res.json()).documents[0].id as string;
+    await page.goto(web.url);
+    const row = page.locator(`#documents tr[data-id="${id}"]`);
+    await row.locator('button[data-action="delete"]').click();
+    await row.locator('button[data-action="confirm"]').waitFor();
+    await shot('delete-confirm');
+    await row.locator('button[data-action="confirm"]').click();
+    await expect.poll(() => page.textContent('#upload-result')).toMatch(/^Deleted to-delete\.txt\.$/);
+    await expect.poll(() => row.count()).toBe(0);
+    expect((await page.request.get(`${web.url}/api/documents/${id}`)).status()).toBe(404);
+  });
+
+
   it('saw no script error, CSP violation, dialog or external request', () => {
     expect(problems).toEqual([]);
   });
+
 });

@@ -6,7 +6,41 @@ const total = document.getElementById('documents-total');
 const form = document.getElementById('upload');
 const result = document.getElementById('upload-result');
 
+/** The document whose deletion waits for a second click (the list re-renders meanwhile, so it is kept here). */
+let confirming = null;
+
+/** Delete in two clicks on the page itself: a browser dialog would block the page and its refreshes. */
+function deleteCell(d) {
+  const name = d.title || d.filename;
+  if (confirming !== d.id) return h('td', {}, h('button', { type: 'button', class: 'secondary', 'data-action': 'delete', 'aria-label': `Delete ${name}` }, 'Delete'));
+  return h('td', { class: 'confirm' },
+    h('button', { type: 'button', class: 'danger', 'data-action': 'confirm', 'aria-label': `Delete ${name} with its results` }, 'Delete with results'), ' ',
+    h('button', { type: 'button', class: 'secondary', 'data-action': 'cancel' }, 'Keep'));
+}
+
+tbody.addEventListener('click', async (event) => {
+  const button = event.target.closest('button[data-action]');
+  if (!button) return;
+  const id = button.closest('tr').dataset.id;
+  if (button.dataset.action === 'delete') confirming = id;
+  else if (button.dataset.action === 'cancel') confirming = null;
+  else {
+    confirming = null;
+    try {
+      const { deleted } = await api(`/api/documents/${id}`, { method: 'DELETE' });
+      result.textContent = `Deleted ${deleted.title || deleted.filename}.`;
+    } catch (error) {
+      result.textContent = `Could not delete: ${error.message}`;
+    }
+  }
+  refresh();
+});
+
+/** One refresh scheduled at a time, whoever asks for one (the timer, an upload, a deletion). */
+let timer;
+
 async function refresh() {
+  clearTimeout(timer);
   try {
     const data = await api('/api/documents?limit=200');
     tbody.replaceChildren(
@@ -20,15 +54,16 @@ async function refresh() {
               h('td', { class: 'num' }, d.words ?? ''),
               h('td', {}, d.collections.join(', ')),
               h('td', { class: 'muted' }, formatDate(d.createdAt)),
+              deleteCell(d),
             ))
-        : [h('tr', {}, h('td', { colspan: 7, class: 'muted' }, 'No documents yet: upload some papers above.'))]),
+        : [h('tr', {}, h('td', { colspan: 8, class: 'muted' }, 'No documents yet: upload some papers above.'))]),
     );
     total.textContent = `${data.total} document(s)`;
     const busy = data.documents.some((d) => d.status === 'queued' || d.status === 'processing');
-    setTimeout(refresh, busy ? REFRESH_MS : REFRESH_MS * 5);
+    timer = setTimeout(refresh, busy ? REFRESH_MS : REFRESH_MS * 5);
   } catch (error) {
     total.textContent = `Could not load documents: ${error.message}`;
-    setTimeout(refresh, REFRESH_MS * 5);
+    timer = setTimeout(refresh, REFRESH_MS * 5);
   }
 }
 
