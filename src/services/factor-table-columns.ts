@@ -1,5 +1,5 @@
 // The columns of the factor table (one row per document × factor), in the order every output shows
-// them: the CSV export, `policylens factors` (CSV and JSON) and the API's rows have the same ones.
+// them: the CSV export and `policylens factors` (CSV and JSON) print exactly these.
 
 export const FACTOR_TABLE_COLUMNS = [
   'document_id', 'filename', 'title', 'year', 'language', 'collections', 'words',
