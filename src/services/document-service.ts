@@ -7,8 +7,9 @@ import type { Summary } from '../analysis/types.js';
 import type { Logger } from '../logger.js';
 import type { PasswordBox } from './password-box.js';
 import type { JobQueue } from '../queue/job-queue.js';
-import type { DocumentListQuery, DocumentRow, DocumentsRepository } from '../store/documents-repository.js';
+import type { Correction, CorrectionPatch, DocumentListQuery, DocumentRow, DocumentsRepository } from '../store/documents-repository.js';
 import type { ResultsRepository } from '../store/results-repository.js';
+import { withCorrections } from './corrections.js';
 import { RequestError } from './errors.js';
 
 /** The publication years an uploader may give: wide enough for any paper, narrow enough to catch a typo. */
@@ -175,8 +176,25 @@ export class DocumentService {
     return this.documents.countAll();
   }
 
-  summary(id: string): Promise<Summary | undefined> {
-    return this.results.getSummary(id);
+  /** The Summary with the user's corrections applied to its bibliographic record. */
+  async summary(id: string): Promise<Summary | undefined> {
+    return (await this.corrected(id)).summary ?? undefined;
+  }
+
+  /** What the user corrected in the document's record (null: nothing), and the Summary showing it. */
+  async corrected(id: string): Promise<{ corrections: (Correction & { correctedAt: string }) | null; summary: Summary | null }> {
+    const [summary, corrections] = await Promise.all([this.results.getSummary(id), this.documents.corrections(id)]);
+    return { corrections: corrections ?? null, summary: summary ? withCorrections(summary, corrections) : null };
+  }
+
+  /** Corrects the bibliographic record and collections; a later analysis keeps the corrections. */
+  async correct(id: string, patch: CorrectionPatch): Promise<DocumentRow> {
+    const analysed = (await this.results.getSummary(id))?.document;
+    await this.documents.correct(id, { ...patch, collections: patch.collections && normalizeCollections(patch.collections) }, {
+      title: analysed?.title ?? null,
+      year: analysed?.year ?? null,
+    });
+    return this.documents.getOrThrow(id);
   }
 
   /** The normalized text the Summary's offsets refer to. */

@@ -4,6 +4,7 @@
 // per mention, one Summary v1 per line, and the codebook as a quanteda dictionary and as CSV.
 import { factorLexicon } from '../analysis/factors/lexicon.js';
 import { lexiconVersion } from '../analysis/lexicon-files.js';
+import type { Summary } from '../analysis/types.js';
 import { BOM, csvLine } from '../export/csv.js';
 import type { CorpusFilter } from '../store/corpus-filter.js';
 import type { DocumentsRepository } from '../store/documents-repository.js';
@@ -12,6 +13,7 @@ import type { FactorTableRepository, FactorTableRow, MentionRow } from '../store
 import { CODEBOOK_COLUMNS, codebookRecords, quantedaDictionary } from './codebook-files.js';
 import { completeRows, refuseStance } from './complete-table.js';
 import type { CorpusSelection } from './corpus-selection.js';
+import { withCorrections } from './corrections.js';
 import { FACTOR_TABLE_COLUMNS, type FactorTableColumn } from './factor-table-columns.js';
 
 const CSV = 'text/csv; charset=utf-8';
@@ -157,7 +159,7 @@ export class ExportService {
       const rows = await this.store.summariesAfter(filter, after, PAGE / 20);
       if (rows.length === 0) return;
       // The stored JSON is one line already (JSON.stringify without indentation).
-      yield rows.map((r) => r.summary_json + '\n').join('');
+      yield rows.map((r) => (r.correction ? JSON.stringify(withCorrections(JSON.parse(r.summary_json) as Summary, r.correction)) : r.summary_json) + '\n').join('');
       after = rows[rows.length - 1]!.document_id;
     }
   }

@@ -3,7 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { UNFINISHED_STATUSES, type DocumentStatus } from '../analysis/errors.js';
 import { inCollection } from './corpus-filter.js';
 import { dialectOf } from './dialect.js';
-import type { Database, DocumentsTable } from './schema.js';
+import type { Database, DocumentCorrectionsTable, DocumentsTable } from './schema.js';
 
 export type DocumentRow = Selectable<DocumentsTable>;
 
@@ -24,6 +24,17 @@ export interface DocumentListQuery {
   status?: DocumentStatus;
   collection?: string;
 }
+
+/** The user's corrections of a document's bibliographic record; null (or absent): the analysis' value stands. */
+export interface Correction {
+  title: string | null;
+  authors: string[] | null;
+  year: number | null;
+  venue: string | null;
+}
+
+/** A change to the corrections: absent fields stay as they are, null drops a correction. */
+export type CorrectionPatch = Partial<Correction> & { collections?: string[] };
 
 const now = () => new Date().toISOString();
 
@@ -275,4 +286,52 @@ export class DocumentsRepository {
     }
     return (await query.orderBy('created_at').execute()).map((r) => r.id);
   }
+
+  /** The document's corrections, or undefined when none was made. */
+  async corrections(id: string): Promise<(Correction & { correctedAt: string }) | undefined> {
+    const row = await this.db.selectFrom('document_corrections').selectAll().where('document_id', '=', id).executeTakeFirst();
+    return row ? fromCorrectionRow(row) : undefined;
+  }
+
+  /**
+   * Applies a correction in one transaction: the corrections row (kept apart, so that a new
+   * analysis does not lose it), the collections, and the documents row's title and year, which
+   * lists and factor tables read without a join. `analysed` is what stands when a correction is dropped.
+   */
+  async correct(id: string, patch: CorrectionPatch, analysed: { title: string | null; year: number | null }): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const old = await trx.selectFrom('document_corrections').selectAll().where('document_id', '=', id).executeTakeFirst();
+      const { collections, ...fields } = patch;
+      const merged: Correction = { ...(old ? fromCorrectionRow(old) : { title: null, authors: null, year: null, venue: null }), ...fields };
+      if (Object.values(merged).every((v) => v === null)) {
+        await trx.deleteFrom('document_corrections').where('document_id', '=', id).execute();
+      } else {
+        const row = { title: merged.title, authors_json: merged.authors && JSON.stringify(merged.authors), year: merged.year, venue: merged.venue, corrected_at: now() };
+        await trx
+          .insertInto('document_corrections')
+          .values({ document_id: id, ...row })
+          .onConflict((oc) => oc.column('document_id').doUpdateSet(row))
+          .execute();
+      }
+      if (collections) {
+        await trx.deleteFrom('document_collections').where('document_id', '=', id).execute();
+        if (collections.length) await trx.insertInto('document_collections').values(collections.map((collection) => ({ document_id: id, collection }))).execute();
+      }
+      await trx
+        .updateTable('documents')
+        .set({ title: merged.title ?? analysed.title, year: merged.year ?? analysed.year, updated_at: now() })
+        .where('id', '=', id)
+        .execute();
+    });
+  }
+}
+
+export function fromCorrectionRow(row: Selectable<DocumentCorrectionsTable>): Correction & { correctedAt: string } {
+  return {
+    title: row.title,
+    authors: row.authors_json === null ? null : (JSON.parse(row.authors_json) as string[]),
+    year: row.year,
+    venue: row.venue,
+    correctedAt: row.corrected_at,
+  };
 }

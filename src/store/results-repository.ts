@@ -1,7 +1,7 @@
 // Analysis results: the Summary JSON and the rows derived from it for querying (per-document factor
 // counts, every mention, abbreviations). A document's results are replaced as a whole in one
 // transaction, so readers never see half of them and a job that runs twice leaves one copy.
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { AnalysisResult } from '../analysis/index.js';
 import type { Summary } from '../analysis/types.js';
 import type { Database } from './schema.js';
@@ -24,7 +24,8 @@ export class ResultsRepository {
         .updateTable('documents')
         .set({
           status: 'done',
-          title: summary.document.title,
+          // The user's corrections (kept apart) win over the analysis' title and year.
+          title: (eb) => eb.fn.coalesce(corrected(eb, 'title'), eb.val(summary.document.title)),
           pages: summary.document.pages,
           words: summary.document.words,
           sentences: summary.document.sentences,
@@ -36,8 +37,8 @@ export class ResultsRepository {
           pdf_password: null,
           updated_at: timestamp,
           analyzed_at: timestamp,
-          // A year given at upload wins over the estimate.
-          ...(year !== null ? { year: (eb) => eb.fn.coalesce('year', eb.val(year)) } : {}),
+          // A corrected year, then a year given at upload (or kept from before), then the estimate.
+          year: (eb) => eb.fn.coalesce(corrected(eb, 'year'), 'year', eb.val(year)),
         })
         .where('id', '=', documentId)
         .execute();
@@ -74,4 +75,9 @@ export class ResultsRepository {
     const row = await this.db.selectFrom('summaries').select('text').where('document_id', '=', documentId).executeTakeFirst();
     return row?.text;
   }
+}
+
+/** The user's correction of a documents column, as a subquery (null when not corrected). */
+function corrected<C extends 'title' | 'year'>(eb: ExpressionBuilder<Database, 'documents'>, column: C) {
+  return eb.selectFrom('document_corrections').select(`document_corrections.${column}` as const).whereRef('document_corrections.document_id', '=', 'documents.id');
 }

@@ -47,6 +47,17 @@ export interface DocumentCollectionsTable {
   collection: string;
 }
 
+/** The user's corrections of a document's bibliographic record (null: not corrected); they outlive re-analysis. */
+export interface DocumentCorrectionsTable {
+  document_id: string;
+  title: string | null;
+  /** JSON array of names. */
+  authors_json: string | null;
+  year: number | null;
+  venue: string | null;
+  corrected_at: string;
+}
+
 export interface SummariesTable {
   document_id: string;
   summary_json: string;
@@ -163,6 +174,7 @@ export interface Database {
   documents: DocumentsTable;
   document_files: DocumentFilesTable;
   document_collections: DocumentCollectionsTable;
+  document_corrections: DocumentCorrectionsTable;
   summaries: SummariesTable;
   document_factors: DocumentFactorsTable;
   factor_mentions: FactorMentionsTable;

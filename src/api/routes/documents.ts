@@ -90,8 +90,8 @@ export function documentsRouter(documents: DocumentService, limits: UploadLimits
 
   router.get('/documents/:id', async (req, res) => {
     const row = await documents.find(req.params.id);
-    const collections = await documents.collectionsOf(row.id);
-    res.json({ document: { ...describe(row), collections }, summary: (await documents.summary(row.id)) ?? null });
+    const [collections, { corrections, summary }] = await Promise.all([documents.collectionsOf(row.id), documents.corrected(row.id)]);
+    res.json({ document: { ...describe(row), collections, corrections }, summary });
   });
 
   router.get('/documents/:id/text', async (req, res) => {
@@ -111,8 +111,34 @@ export function documentsRouter(documents: DocumentService, limits: UploadLimits
     res.status(202).json({ document: describe(await documents.find(row.id)) });
   });
 
+  router.patch('/documents/:id', json({ limit: '64kb' }), async (req, res) => {
+    const row = await documents.find(req.params.id);
+    const body = correctionSchema.safeParse(req.body ?? {});
+    if (!body.success) {
+      const issue = body.error.issues[0];
+      throw new HttpError(400, 'invalid_correction', `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}. Expected any of { "title", "authors", "year", "venue" } (null drops a correction) and "collections".`);
+    }
+    const corrected = await documents.correct(row.id, body.data);
+    const [collections, { corrections }] = await Promise.all([documents.collectionsOf(row.id), documents.corrected(row.id)]);
+    res.json({ document: { ...describe(corrected), collections, corrections } });
+  });
+
   return router;
 }
+
+/** A correction of the bibliographic record: a text field is trimmed, and null drops the correction. */
+const correctedText = (max: number) => z.string().trim().min(1).max(max).nullable();
+const correctionSchema = z
+  .object({
+    title: correctedText(1000),
+    authors: z.array(z.string().trim().min(1).max(300)).min(1).max(200).nullable(),
+    year: z.number().int().refine(isGivenYear, `a year between ${GIVEN_YEARS.from} and ${GIVEN_YEARS.to}`).nullable(),
+    venue: correctedText(500),
+    collections: z.array(z.string().max(100)).max(100),
+  })
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'nothing to correct');
 
 /** A document as the API shows it. */
 export function describe(row: DocumentRow) {

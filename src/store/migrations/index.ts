@@ -5,6 +5,7 @@ import type { Dialect } from '../dialect.js';
 import { initialSchema } from './001-initial-schema.js';
 import { researchSchema } from './002-research.js';
 import { apiKeys } from './003-api-keys.js';
+import { documentCorrections } from './006-document-corrections.js';
 import { textSearchPerSentence } from './005-text-search-per-sentence.js';
 import { reviews } from './007-reviews.js';
 
@@ -13,6 +14,7 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
   '002-research': researchSchema(dialect),
   '003-api-keys': apiKeys,
   '005-text-search-per-sentence': textSearchPerSentence(dialect),
+  '006-document-corrections': documentCorrections,
   '007-reviews': reviews,
 });
 
