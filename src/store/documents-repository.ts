@@ -33,6 +33,8 @@ export interface Correction {
   venue: string | null;
 }
 
+const NO_CORRECTION: Correction = { title: null, authors: null, year: null, venue: null };
+
 /** A change to the corrections: absent fields stay as they are, null drops a correction. */
 export type CorrectionPatch = Partial<Correction> & { collections?: string[] };
 
@@ -302,7 +304,8 @@ export class DocumentsRepository {
     await this.db.transaction().execute(async (trx) => {
       const old = await trx.selectFrom('document_corrections').selectAll().where('document_id', '=', id).executeTakeFirst();
       const { collections, ...fields } = patch;
-      const merged: Correction = { ...(old ? fromCorrectionRow(old) : { title: null, authors: null, year: null, venue: null }), ...fields };
+      const { title, authors, year, venue } = old ? fromCorrectionRow(old) : NO_CORRECTION;
+      const merged: Correction = { title, authors, year, venue, ...fields };
       if (Object.values(merged).every((v) => v === null)) {
         await trx.deleteFrom('document_corrections').where('document_id', '=', id).execute();
       } else {

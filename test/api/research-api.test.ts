@@ -358,5 +358,35 @@ for (const setup of setups) {
       expect(summaries.every((s: { schema: string }) => s.schema === 'policylens/summary@1')).toBe(true);
       expect((await request(app).get('/api/export/everything.xlsx').expect(404)).body.error.code).toBe('not_found');
     });
+
+    it('keeps the user\'s corrections of a record through a new analysis, in tables, exports and the list', async () => {
+      const id = ids['en-1-export-controls-semiconductors.txt']!;
+      const correction = { title: 'Export controls, corrected', authors: ['A. Author', 'B. Author'], year: 2017, venue: 'Research Policy', collections: ['corrected'] };
+      const patched = await request(app).patch(`/api/documents/${id}`).send(correction).expect(200);
+      expect(patched.body.document).toMatchObject({ title: correction.title, year: 2017, collections: ['corrected'], corrections: { venue: 'Research Policy' } });
+      await request(app).post(`/api/documents/${id}/reanalyze`).send({}).expect(202);
+      await waitFor('the new analysis', async () => (await request(app).get(`/api/documents/${id}`)).body.document.status === 'done', 60_000, 100);
+      const { body } = await request(app).get(`/api/documents/${id}`).expect(200);
+      expect(body.document).toMatchObject({ title: correction.title, year: 2017 });
+      expect(body.summary.document).toMatchObject({ title: correction.title, authors: correction.authors, year: 2017, venue: 'Research Policy' });
+      const rows = (await request(app).get(`/api/factors?document=${id}`).expect(200)).body.rows;
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r: { title: string; year: number }) => r.title === correction.title && r.year === 2017)).toBe(true);
+      expect((await request(app).get('/api/export/factors.csv?collection=corrected').buffer(true).expect(200)).text).toContain(correction.title);
+      const jsonl = (await request(app).get('/api/export/summaries.jsonl?collection=corrected').buffer(true).expect(200)).text.trim().split('\n');
+      expect(jsonl.map((line) => JSON.parse(line).document)).toMatchObject([{ title: correction.title, venue: 'Research Policy' }]);
+      expect((await request(app).get('/api/documents?collection=corrected').expect(200)).body.documents[0].title).toBe(correction.title);
+    });
+
+    it('refuses corrections that are not a record\'s fields, with a clear error and nothing changed', async () => {
+      const id = ids['en-2-brain-drain-human-capital.txt']!;
+      const before = (await request(app).get(`/api/documents/${id}`).expect(200)).body.document;
+      for (const bad of [{}, { year: 1066 }, { year: '2019' }, { title: '  ' }, { authors: 'one' }, { status: 'done' }]) {
+        const res = await request(app).patch(`/api/documents/${id}`).send(bad).expect(400);
+        expect(res.body.error.code).toBe('invalid_correction');
+      }
+      expect((await request(app).get(`/api/documents/${id}`).expect(200)).body.document).toEqual(before);
+      expect((await request(app).patch(`/api/documents/${'0'.repeat(64)}`).send({ year: 2000 }).expect(404)).body.error.code).toBe('not_found');
+    });
   });
 }

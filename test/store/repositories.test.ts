@@ -7,6 +7,7 @@ import type { AnalysisResult } from '../../src/analysis/index.js';
 import type { Summary } from '../../src/analysis/types.js';
 import { openStore, type Store } from '../../src/store/database.js';
 import { DocumentsRepository } from '../../src/store/documents-repository.js';
+import { ExportRepository } from '../../src/store/export-repository.js';
 import { FactorTableRepository } from '../../src/store/factor-table-repository.js';
 import { ResultsRepository } from '../../src/store/results-repository.js';
 import { SearchRepository } from '../../src/store/search-repository.js';
@@ -128,6 +129,25 @@ for (const dialect of dialects) {
       await documents.requeue([id]);
       expect(await documents.get(id)).toMatchObject({ status: 'queued', enqueued_at: null });
       expect(await documents.listUnfinished()).toEqual([id]);
+    });
+
+    it('keeps the user\'s corrections through a new analysis, in the factor table and the export', async () => {
+      const id = 'a'.repeat(64);
+      const analysed = { title: 'A', year: null };
+      await documents.correct(id, { title: 'Corrected', year: 2019, authors: ['Ivanova A.'], collections: ['three'] }, analysed);
+      await results.save(id, resultFor(id));
+      expect(await documents.get(id)).toMatchObject({ title: 'Corrected', year: 2019 });
+      expect(await documents.corrections(id)).toMatchObject({ title: 'Corrected', year: 2019, authors: ['Ivanova A.'], venue: null });
+      expect((await documents.collectionsOf([id])).get(id)).toEqual(['three']);
+      const { rows } = await table.rows({ documents: [id] }, { limit: 1, offset: 0 });
+      expect(rows[0]).toMatchObject({ title: 'Corrected', year: 2019 });
+      const [exported] = await new ExportRepository(store.db).summariesAfter({}, null, 10);
+      expect(exported?.correction).toMatchObject({ title: 'Corrected', authors: ['Ivanova A.'] });
+      // Dropping a correction brings back the analysis' value.
+      await documents.correct(id, { title: null }, analysed);
+      expect(await documents.get(id)).toMatchObject({ title: 'A', year: 2019 });
+      await documents.correct(id, { year: null, authors: null }, analysed);
+      expect(await documents.corrections(id)).toBeUndefined();
     });
   });
 }
