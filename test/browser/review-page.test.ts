@@ -1,7 +1,8 @@
 // Review in a real browser (Debian chromium via playwright-core) against the real server: a reviewer
 // answers 20 mentions with the keyboard and adds a missed one by selecting words in the text view; the
 // factor table changes; after a new analysis the corrections are still there; a second reviewer's
-// answers give the two reviewers' kappa on the quality page. Screenshots go to test-artifacts/.
+// answers give the two reviewers' kappa on the quality page; a corrected title and year outlive a new
+// analysis too. Screenshots go to test-artifacts/.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -134,4 +135,27 @@ describe.skipIf(!hasChromium)('review on the document page', () => {
     expect(quality.overall.stanceKappa).toEqual(expect.any(Number));
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it('corrects the title and the year on the document page, and keeps them through reanalyze', async () => {
+    await page.goto(`${web.url}/document.html?id=${id}`);
+    await page.click('#record-details summary');
+    await expect.poll(() => page.inputValue('#record [name=title]')).not.toBe('');
+    await page.fill('#record [name=title]', 'Санкции и высокотехнологичный экспорт (исправлено)');
+    await page.fill('#record [name=year]', '2016');
+    await page.click('#record button[type=submit]');
+    await expect.poll(() => page.textContent('#record-status')).toContain('Saved');
+    await expect.poll(() => page.textContent('#title')).toBe('Санкции и высокотехнологичный экспорт (исправлено)');
+
+    await fetch(`${web.url}/api/documents/${id}/reanalyze`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    await waitFor('the new analysis', done, 120_000, 200);
+    await page.reload();
+    await page.click('#record-details summary');
+    await expect.poll(() => page.textContent('#title')).toBe('Санкции и высокотехнологичный экспорт (исправлено)');
+    expect(await page.inputValue('#record [name=year]')).toBe('2016');
+    expect(await page.textContent('#meta')).toContain('year: 2016');
+    await page.locator('main section').first().screenshot({ path: join(artifacts, 'record-corrected.png') });
+    const { document: d } = await json(`/api/documents/${id}`);
+    expect(d).toMatchObject({ title: 'Санкции и высокотехнологичный экспорт (исправлено)', year: 2016, corrections: { year: 2016, authors: null } });
+    expect(problems).toEqual([]);
+  }, 180_000);
 });

@@ -1,4 +1,5 @@
 import { api, downloadLinks, formatDate, formatNumber, h, highlight, params, stanceBar, statusBadge } from './dom.js';
+import { fillRecordForm, wireRecordForm } from './record.js';
 
 const REFRESH_MS = 2000;
 const id = params().get('id') ?? '';
@@ -68,7 +69,8 @@ async function load() {
     const { document: d, summary } = await api(`/api/documents/${encodeURIComponent(id)}`);
     document.title = `PolicyLens — ${d.title || d.filename}`;
     document.getElementById('title').textContent = d.title || d.filename;
-    document.getElementById('meta').replaceChildren(
+    // replaceChildren writes null as the text "null": the facts a document lacks are left out.
+    document.getElementById('meta').replaceChildren(...[
       statusBadge(d.status),
       h('span', {}, d.filename),
       d.language ? h('span', {}, `language: ${d.language}`) : null,
@@ -79,7 +81,8 @@ async function load() {
       h('span', {}, `added ${formatDate(d.createdAt)}`),
       h('a', { href: `/api/documents/${d.id}/text` }, 'text'),
       h('a', { href: `/api/documents/${d.id}` }, 'JSON'),
-    );
+    ].filter(Boolean));
+    fillRecordForm(d, summary);
     document.getElementById('problem').textContent = [d.error?.message, ...(summary?.document.warnings ?? [])].filter(Boolean).join(' · ');
     if (summary) {
       document.getElementById('actions').replaceChildren(
@@ -94,4 +97,5 @@ async function load() {
   }
 }
 
+wireRecordForm(id, load);
 load();
