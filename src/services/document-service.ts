@@ -226,12 +226,16 @@ const DOCUMENT_ID_OR_PREFIX = /^[0-9a-f]{8,64}$/;
  * drop control and bidirectional-override characters that could disguise it.
  */
 export function sanitizeFilename(name: string): string {
-  const base = name.normalize('NFC').split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\p{Cc}\p{Cf}]/gu, '').trim().slice(0, 255);
+  const clean = plainText(name.split(/[\\/]/).pop() ?? '').slice(0, 255);
   return clean && clean !== '.' && clean !== '..' ? clean : 'unnamed';
 }
 
+/** Text as a person typed it, without the control and format characters (bidirectional overrides) that could disguise it. */
+export function plainText(text: string): string {
+  return text.normalize('NFC').replace(/[\p{Cc}\p{Cf}]/gu, '').trim();
+}
+
 function normalizeCollections(collections: string[]): string[] {
-  const names = collections.map((c) => c.normalize('NFC').replace(/[\p{Cc}\p{Cf}]/gu, '').trim().slice(0, 100)).filter(Boolean);
+  const names = collections.map((c) => plainText(c).slice(0, 100)).filter(Boolean);
   return [...new Set(names)];
 }

@@ -3,7 +3,7 @@ import { Router, json } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import { AnalysisError, DOCUMENT_STATUSES } from '../../analysis/errors.js';
-import { GIVEN_YEARS, isGivenYear, type DocumentService, type Upload } from '../../services/document-service.js';
+import { GIVEN_YEARS, isGivenYear, plainText, type DocumentService, type Upload } from '../../services/document-service.js';
 import type { DocumentRow } from '../../store/documents-repository.js';
 import { HttpError, toHttpError } from '../errors.js';
 import { paging, parseQuery } from '../params.js';
@@ -126,14 +126,14 @@ export function documentsRouter(documents: DocumentService, limits: UploadLimits
   return router;
 }
 
-/** A correction of the bibliographic record: a text field is trimmed, and null drops the correction. */
-const correctedText = (max: number) => z.string().trim().min(1).max(max).nullable();
+/** A correction of the bibliographic record: text as typed, without control characters; null drops the correction. */
+const typedText = (max: number) => z.string().transform(plainText).pipe(z.string().min(1).max(max));
 const correctionSchema = z
   .object({
-    title: correctedText(1000),
-    authors: z.array(z.string().trim().min(1).max(300)).min(1).max(200).nullable(),
+    title: typedText(1000).nullable(),
+    authors: z.array(typedText(300)).min(1).max(200).nullable(),
     year: z.number().int().refine(isGivenYear, `a year between ${GIVEN_YEARS.from} and ${GIVEN_YEARS.to}`).nullable(),
-    venue: correctedText(500),
+    venue: typedText(500).nullable(),
     collections: z.array(z.string().max(100)).max(100),
   })
   .partial()
