@@ -148,6 +148,10 @@ for (const dialect of dialects) {
       expect(await documents.get(id)).toMatchObject({ title: 'A', year: 2019 });
       await documents.correct(id, { year: null, authors: null }, analysed);
       expect(await documents.corrections(id)).toBeUndefined();
+      // A deleted document takes its corrections with it.
+      await documents.correct(id, { venue: 'Research Policy' }, analysed);
+      expect(await documents.delete(id)).toBe(true);
+      expect(await documents.corrections(id)).toBeUndefined();
     });
   });
 }
