@@ -71,6 +71,32 @@ describe.each(['thread', 'process'] as const)('analysis sandbox limits (%s)', (i
   });
 });
 
+describe('analysis sandbox: native memory (thread)', () => {
+  const pools: AnalysisPool[] = [];
+  afterEach(() => Promise.all(pools.splice(0).map((p) => p.close())));
+
+  it('stops a FlateDecode bomb at the decoded-stream cap with `too_large`, no heap limit needed', async () => {
+    // A heap limit does not see pdf.js's typed arrays: only the cap on a decoded stream bounds them.
+    const threads = new AnalysisPool({ size: 1, timeoutMs: 120_000, memoryMb: memoryMb.thread, isolation: 'thread' });
+    pools.push(threads);
+    await outcome(threads.analyze(paper, { filename: 'paper.txt' }));
+    const bomb = await flateBombPdf(1536);
+    const before = residentMb(process.pid);
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, residentMb(process.pid))), 20);
+    const result = await outcome(threads.analyze(new Uint8Array(bomb), { filename: 'bomb.pdf' }));
+    clearInterval(sampler);
+    expect(result).toBe('too_large');
+    // Uncapped, the buffer doubles to 2 GB; capped, it stops at 256 MB (plus the 128 MB it copies).
+    expect(peak - before).toBeLessThan(768);
+    expect(await outcome(threads.analyze(paper, { filename: 'paper.txt' }))).toBe('done');
+    recordReliability({
+      suite: 'FlateDecode bomb (thread)', inputs: 3, faults: 1, submitted: 3, done: 2, failed: { too_large: 1 }, duplicates: 0, lost: 0,
+      notes: `${bomb.length} bytes → 1.5 GB; stopped at the 256 MB decoded-stream cap; process RSS grew ${Math.round(peak - before)} MB`,
+    });
+  });
+});
+
 describe('analysis sandbox: native memory and crashes (process)', () => {
   // Each test finds its pool's process among this process's children: no other pool may be left.
   const pools: AnalysisPool[] = [];
@@ -81,7 +107,7 @@ describe('analysis sandbox: native memory and crashes (process)', () => {
     return created;
   };
 
-  it('kills a FlateDecode bomb (1.5 GB of spaces in a few KB) at the memory limit with `too_large`', async () => {
+  it('stops a FlateDecode bomb (1.5 GB of spaces in a few KB) with `too_large`, under the memory limit', async () => {
     const limited = pool();
     const bomb = await flateBombPdf(1536);
     expect(bomb.length).toBeLessThan(20_000);
@@ -93,7 +119,7 @@ describe('analysis sandbox: native memory and crashes (process)', () => {
     expect(await outcome(limited.analyze(paper, { filename: 'paper.txt' }))).toBe('done');
     recordReliability({
       suite: 'FlateDecode bomb (process)', inputs: 2, faults: 1, submitted: 2, done: 1, failed: { too_large: 1 }, duplicates: 0, lost: 0,
-      notes: `${bomb.length} bytes → 1.5 GB; child peak RSS seen ${Math.round(peak)} MB (loaded analysis + a ${memoryMb.process} MB limit)`,
+      notes: `${bomb.length} bytes → 1.5 GB; child peak RSS seen ${Math.round(peak)} MB (loaded analysis + a ${memoryMb.process} MB limit; the 256 MB decoded-stream cap or the limit stops it)`,
     });
   });
 

@@ -11,6 +11,7 @@ import { looksGarbled, SAMPLE_CHARS } from './garbled.js';
 import { layoutParagraphs } from './layout.js';
 import { ocrAvailable, ocrPage } from './ocr.js';
 import { openPdf } from './open.js';
+import { decodedStreamOverflows, MAX_DECODED_STREAM_BYTES } from './pdfjs.js';
 import { printedPageNumbers } from './page-numbers.js';
 import { orderLines } from './reading-order.js';
 import { pageHasImages, readPageText, type PageText } from './runs.js';
@@ -47,8 +48,14 @@ export async function readPdf(bytes: Uint8Array, meta: Pick<DocumentMeta, 'passw
     if (doc.numPages > MAX_PAGES) {
       throw new AnalysisError('too_large', `The PDF has ${doc.numPages} pages; at most ${MAX_PAGES} are analyzed.`, { pages: doc.numPages });
     }
+    const overflowsBefore = decodedStreamOverflows();
     const scan = await scanPages(doc);
     const ocr = meta.ocr && scan.scanned.length > 0 ? await readScannedPages(doc, scan.scanned, meta.ocr) : NO_OCR;
+    // pdf.js skips the content it could not decode; a stream stopped at the size limit fails the
+    // whole file instead (a runner holds one document at a time, so the count is this document's).
+    if (decodedStreamOverflows() > overflowsBefore) {
+      throw new AnalysisError('too_large', `The PDF has a compressed stream that inflates to more than ${MAX_DECODED_STREAM_BYTES / 1024 / 1024} MB (a decompression bomb or a damaged file); it is not analyzed.`);
+    }
     const warnings = [...checkScan({ ...scan, scanned: scan.scanned.filter((n) => !ocr.read.includes(n)) }, doc.numPages, ocr, meta.ocr !== undefined), ...ocr.warnings];
     const { pages, furniture } = removeFurniture(scan.pages.filter((p) => p.runs.length > 0));
     const laidOut = layoutParagraphs(pages.map((p) => ({ page: p.page, lines: orderLines(p.runs) })));

@@ -1,17 +1,72 @@
-// pdf.js, loaded so that it leaves the thread's built-ins as it found them. Its legacy build (the
-// one that runs on Node 20) bundles core-js, which replaces two built-ins of the whole thread with
-// JavaScript versions for corner cases nothing here meets — Array.prototype.push (array-likes
-// longer than 2^32) and JSON.parse (source text for revivers). Every push of the analysis then
-// ran through core-js: about 8% of a paper's analysis time. Both are put back once pdf.js and its
-// worker module are loaded; what core-js only adds (Promise.withResolvers, Uint8Array.toHex, …)
-// stays, since pdf.js needs it on Node 20.
+// pdf.js, loaded so that it leaves the thread's built-ins as it found them and so that no stream it
+// decodes grows without bound.
+//
+// Built-ins: its legacy build (the one that runs on Node 20) bundles core-js, which replaces two
+// built-ins of the whole thread with JavaScript versions for corner cases nothing here meets —
+// Array.prototype.push (array-likes longer than 2^32) and JSON.parse (source text for revivers).
+// Every push of the analysis then ran through core-js: about 8% of a paper's analysis time. Both are
+// put back once pdf.js and its worker module are loaded; what core-js only adds
+// (Promise.withResolvers, Uint8Array.toHex, …) stays, since pdf.js needs it on Node 20.
+//
+// Decoded streams: pdf.js inflates a stream into one typed array that doubles as it fills
+// (DecodeStream.ensureBuffer), with no limit — a few KB of `[/FlateDecode /FlateDecode]` become
+// gigabytes of native memory, which a worker thread's heap limit does not see. pdf.js has no option
+// for it, and its stream classes are not exported, so the worker module is loaded from its source
+// with one line added to ensureBuffer: past MAX_DECODED_STREAM_BYTES it counts the overflow and
+// throws. pdf.js catches errors inside a page's content (it skips what it cannot read), so readPdf
+// asks `decodedStreamOverflows()` whether any happened and fails the document as `too_large`.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * The largest stream pdf.js may decode: 256 MiB holds the largest image pdf.js is let decode
+ * (open.ts: 40 megapixels, 4 bytes a pixel = 160 MB) and content streams hundreds of times those of
+ * any paper; the buffer that reaches it is 256 MiB at most, since it grows by doubling.
+ */
+export const MAX_DECODED_STREAM_BYTES = 256 * 1024 * 1024;
+
 const nativePush = Array.prototype.push;
 const nativeJsonParse = JSON.parse;
 
 export const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-// pdf.js runs its "worker" in this thread. Handing it the worker module now, rather than letting it
-// import the module on the first document, keeps every patch inside this module's load.
-(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+
+interface PatchedWorker {
+  WorkerMessageHandler: unknown;
+  /** How many times, since this thread loaded pdf.js, a stream would have grown past the limit. */
+  decodedStreamOverflows(): number;
+}
+
+/**
+ * The worker module, evaluated from its source with the size check in ensureBuffer. The source is
+ * one self-contained file; as a function body it needs its `export` turned into a `return` and its
+ * one `import.meta.url` (the base of openjpeg's files) written out. Each edit must match exactly
+ * once: another pdfjs-dist version fails here, at load, rather than running unbounded.
+ */
+function loadBoundedWorker(): PatchedWorker {
+  const path = createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  const edits: [string, string][] = [
+    [
+      '  ensureBuffer(requested) {\n    const buffer = this.buffer;\n    if (requested <= buffer.byteLength) {\n      return buffer;\n    }\n',
+      '  ensureBuffer(requested) {\n    const buffer = this.buffer;\n    if (requested <= buffer.byteLength) {\n      return buffer;\n    }\n' +
+        `    if (requested > ${MAX_DECODED_STREAM_BYTES}) {\n      decodedStreamOverflowCount++;\n      throw new Error("decoded stream larger than ${MAX_DECODED_STREAM_BYTES} bytes");\n    }\n`,
+    ],
+    ['import.meta.url', JSON.stringify(pathToFileURL(path).href)],
+    ['export { WorkerMessageHandler };', 'return { WorkerMessageHandler, decodedStreamOverflows: () => decodedStreamOverflowCount };'],
+  ];
+  let source = readFileSync(path, 'utf8');
+  for (const [from, to] of edits) {
+    const parts = source.split(from);
+    if (parts.length !== 2) throw new Error(`pdf.js patch: expected one "${from.trim().split('\n')[0]}" in ${path}, found ${parts.length - 1}`);
+    source = parts.join(to);
+  }
+  return new Function(`"use strict";\nlet decodedStreamOverflowCount = 0;\n${source}`)() as PatchedWorker;
+}
+
+const worker = loadBoundedWorker();
+// pdf.js runs its "worker" in this thread and takes the module from here rather than importing it.
+(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+export const decodedStreamOverflows = worker.decodedStreamOverflows;
 
 Array.prototype.push = nativePush;
 JSON.parse = nativeJsonParse;
