@@ -26,6 +26,9 @@ export interface RunnerHooks {
 const fromSource = import.meta.url.endsWith('.ts');
 const sibling = (name: string) => new URL(`./${name}.${fromSource ? 'ts' : 'js'}`, import.meta.url);
 
+/** How long a thread being stopped is given to reap the programs killed for it. */
+const REAP_WAIT_MS = 2000;
+
 const tooLarge = (memoryMb: number, detail = '') => new AnalysisError('too_large', `analysis ran out of memory (limit ${memoryMb} MB${detail})`);
 
 export function startRunner(isolation: Isolation, memoryMb: number, hooks: RunnerHooks): Runner {
@@ -39,20 +42,37 @@ function startThread(memoryMb: number, hooks: RunnerHooks): Runner {
   const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); });`;
   const worker = fromSource ? new Worker(bootstrap, { eval: true, resourceLimits }) : new Worker(url, { resourceLimits });
   const programs = new Set<number>();
+  let programsEnded: (() => void) | undefined;
   let stopping = false;
   let death: AnalysisError | undefined;
   worker.on('message', (message: RunnerMessage) => {
     if ('programPid' in message) {
       if (message.running) programs.add(message.programPid);
       else programs.delete(message.programPid);
+      if (programs.size === 0) programsEnded?.();
     } else hooks.onMessage(message);
   });
+  /**
+   * Kills the thread's programs and lets the thread wait for them before it is terminated: only the
+   * thread that started a child can reap it, and once terminated it never will (the child would stay
+   * a zombie as long as this process). The thread is idle while tesseract runs, so it reaps at once;
+   * a thread stuck in a loop is given REAP_WAIT_MS.
+   */
+  async function endPrograms(): Promise<void> {
+    if (programs.size === 0) return;
+    const ended = new Promise<void>((resolve) => (programsEnded = resolve));
+    for (const pid of programs) kill(pid);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([ended, new Promise<void>((resolve) => (timer = setTimeout(resolve, REAP_WAIT_MS)))]);
+    clearTimeout(timer);
+  }
   worker.on('error', (error: Error & { code?: string }) => {
     death = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooLarge(memoryMb, ' of heap') : new AnalysisError('crashed', `analysis thread crashed: ${error.message}`);
   });
   const exited = new Promise<void>((resolve) =>
     worker.on('exit', () => {
-      // A terminated thread leaves its tesseract running: stop it here.
+      // A thread that died on its own (heap limit, crash) leaves its tesseract running: stop it here
+      // (nobody can reap it now, but OCR waits on tesseract, so a thread rarely dies during one).
       for (const pid of programs) kill(pid);
       if (!stopping) hooks.onDeath(death ?? new AnalysisError('crashed', 'analysis thread exited unexpectedly'));
       resolve();
@@ -62,6 +82,7 @@ function startThread(memoryMb: number, hooks: RunnerHooks): Runner {
     send: (request) => worker.postMessage(request),
     async stop() {
       stopping = true;
+      await endPrograms();
       await worker.terminate();
       await exited;
     },

@@ -97,6 +97,37 @@ describe('analysis sandbox: native memory (thread)', () => {
   });
 });
 
+/** This process's tesseract children with their state (R, S, Z = a zombie nobody waited for). */
+function tesseractChildren(): { pid: number; state: string; reading: boolean }[] {
+  return childPids('self').flatMap((pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // A zombie has no command line left; a reading tesseract (not the --version probe) has --psm.
+      const reading = readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--psm');
+      return stat.includes('(tesseract)') ? [{ pid, state: stat.slice(stat.lastIndexOf(')') + 2)[0]!, reading }] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+describe('analysis sandbox: OCR programs (thread)', () => {
+  it.skipIf(!hasTesseract)('kills and reaps the tesseract of a thread that is stopped: no zombie', async () => {
+    const threads = new AnalysisPool({ size: 1, timeoutMs: 120_000, memoryMb: 1024, isolation: 'thread' });
+    const pdf = await hugeImagePdf(4000);
+    const analysis = outcome(threads.analyze(new Uint8Array(pdf), { filename: 'image.pdf', ocr: { languages: 'eng', maxPages: 1 } }));
+    const running = await waitFor('tesseract reading the page', async () => tesseractChildren().find((t) => t.reading), 60_000, 10);
+    await threads.close();
+    expect(await analysis).toMatch(/closed/);
+    // Only the thread that started a program can wait for it; the pool must let it before terminating it.
+    expect(tesseractChildren()).toEqual([]);
+    recordReliability({
+      suite: 'tesseract of a stopped thread', inputs: 1, faults: 1, submitted: 1, done: 0, failed: { closed: 1 }, duplicates: 0, lost: 0,
+      notes: `tesseract ${running.pid} killed with its thread and reaped (no zombie)`,
+    });
+  });
+});
+
 describe('analysis sandbox: native memory and crashes (process)', () => {
   // Each test finds its pool's process among this process's children: no other pool may be left.
   const pools: AnalysisPool[] = [];

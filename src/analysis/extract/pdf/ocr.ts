@@ -1,7 +1,7 @@
 // Scanned pages read by OCR: a page without a text layer is rendered with pdf.js and read by
 // Tesseract (the `tesseract` program, Debian package tesseract-ocr with tesseract-ocr-rus). Older
 // Russian papers and theses are often scans; without OCR their documents end `needs_ocr`.
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** 300 dpi, Tesseract's recommended resolution, unless the page is larger than A3. */
@@ -25,8 +25,16 @@ export function watchOcrPrograms(listener: ProgramListener): void {
 
 /** Whether `tesseract` can be run here; asked once per thread. */
 export function ocrAvailable(): Promise<boolean> {
-  available ??= new Promise((resolve) => execFile('tesseract', ['--version'], (error) => resolve(!error)));
+  available ??= new Promise((resolve) => reportProgram(execFile('tesseract', ['--version'], (error) => resolve(!error))));
   return available;
+}
+
+/** Tells the sandbox's listener that `child` runs, and when it has ended (been waited for). */
+function reportProgram(child: ChildProcess): void {
+  const pid = child.pid;
+  if (pid === undefined) return;
+  programListener?.(pid, true);
+  child.on('close', () => programListener?.(pid, false));
 }
 
 /** The text Tesseract reads on page `n`, lines as it found them and paragraphs split by blank lines. */
@@ -67,7 +75,7 @@ interface CanvasFactory {
 function tesseract(png: Buffer, languages: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn('tesseract', ['-', '-', '-l', languages, '--psm', '1'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    if (child.pid !== undefined) programListener?.(child.pid, true);
+    reportProgram(child);
     const out: Buffer[] = [];
     let err = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), PAGE_TIMEOUT_MS);
@@ -79,7 +87,6 @@ function tesseract(png: Buffer, languages: string): Promise<string> {
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      if (child.pid !== undefined) programListener?.(child.pid, false);
       if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
       else reject(new Error(signal ? `OCR took longer than ${PAGE_TIMEOUT_MS / 1000} s` : `tesseract failed: ${err.trim().split('\n').pop()}`));
     });
