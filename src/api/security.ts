@@ -1,5 +1,5 @@
 // Who may do what: security headers, API keys for writes, and rate limits.
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import type { ApiKeyService } from '../services/api-key-service.js';
 import { HttpError } from './errors.js';
@@ -78,9 +78,14 @@ export function addressRateLimit(rules: Pick<AccessRules, 'requestsPerMinute'>):
 export function writeRateLimit(rules: Pick<AccessRules, 'writesPerMinute'>): RequestHandler {
   const limiter = new RateLimiter(rules.writesPerMinute);
   return (req, res, next) => {
-    if (WRITE_METHODS.has(req.method)) tooMany(limiter.take((res.locals.apiKeyId as string | undefined) ?? clientAddress(req)));
+    if (WRITE_METHODS.has(req.method)) tooMany(limiter.take(writerOf(req, res)));
     next();
   };
+}
+
+/** Who a write counts against, for its rate limit and its turn in the in-process queue: the API key, else the address. */
+export function writerOf(req: Request, res: Response): string {
+  return (res.locals.apiKeyId as string | undefined) ?? clientAddress(req);
 }
 
 function clientAddress(req: Request): string {

@@ -1,7 +1,9 @@
 // The queue without Redis: documents are analyzed in this process, a bounded number at a time, with
 // the same retries as BullMQ. Nothing is kept in memory that the database does not also know: after
 // a crash, documents left queued or processing are taken again on start (the web role calls
-// DocumentService.enqueueUnfinished).
+// DocumentService.enqueueUnfinished). Uploaders take turns: a free slot goes to the waiting
+// uploader with the fewest analyses running, so a client that queues a thousand documents does not
+// keep another client's upload waiting behind them.
 import type { Logger } from '../logger.js';
 import type { JobQueue } from './job-queue.js';
 
@@ -17,9 +19,13 @@ export type GiveUpHandler = (documentId: string, error: Error) => Promise<void>;
 
 export class InProcessQueue implements JobQueue {
   readonly kind = 'in-process' as const;
-  private readonly pending: string[] = [];
+  /** Waiting documents by uploader, each with the turn it was last served at (0: not yet). */
+  private readonly pending = new Map<string, { ids: string[]; servedAt: number }>();
+  /** Analyses running, by uploader. */
+  private readonly runningBy = new Map<string, number>();
   private readonly known = new Set<string>();
   private running = 0;
+  private turn = 0;
   private closed = false;
   private idleWaiters: (() => void)[] = [];
 
@@ -30,11 +36,13 @@ export class InProcessQueue implements JobQueue {
     private readonly log: Logger,
   ) {}
 
-  async enqueue(documentIds: string[]): Promise<void> {
+  async enqueue(documentIds: string[], uploader = ''): Promise<void> {
     for (const id of documentIds) {
       if (this.known.has(id)) continue;
       this.known.add(id);
-      this.pending.push(id);
+      const waiting = this.pending.get(uploader);
+      if (waiting) waiting.ids.push(id);
+      else this.pending.set(uploader, { ids: [id], servedAt: 0 });
     }
     this.pump();
   }
@@ -57,27 +65,48 @@ export class InProcessQueue implements JobQueue {
 
   /** Resolves when nothing is pending or running (used by the CLI and tests). */
   idle(): Promise<void> {
-    if (this.running === 0 && this.pending.length === 0) return Promise.resolve();
+    if (this.running === 0 && this.pending.size === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    this.pending.length = 0;
+    this.pending.clear();
     await this.idle();
   }
 
   private pump(): void {
-    while (!this.closed && this.running < this.options.concurrency && this.pending.length) {
-      const id = this.pending.shift()!;
+    while (!this.closed && this.running < this.options.concurrency && this.pending.size) {
+      const { id, uploader } = this.takeNext();
       this.running++;
+      this.runningBy.set(uploader, (this.runningBy.get(uploader) ?? 0) + 1);
       void this.runWithRetries(id).finally(() => {
         this.running--;
+        const left = this.runningBy.get(uploader)! - 1;
+        if (left) this.runningBy.set(uploader, left);
+        else this.runningBy.delete(uploader);
         this.known.delete(id);
         this.pump();
-        if (this.running === 0 && this.pending.length === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+        if (this.running === 0 && this.pending.size === 0) for (const wake of this.idleWaiters.splice(0)) wake();
       });
     }
+  }
+
+  /**
+   * The next document of the waiting uploader with the fewest analyses running, and of those the one
+   * served longest ago (a newcomer first): O(uploaders waiting) per document.
+   */
+  private takeNext(): { id: string; uploader: string } {
+    let best: { uploader: string; running: number; servedAt: number } | undefined;
+    for (const [uploader, { servedAt }] of this.pending) {
+      const running = this.runningBy.get(uploader) ?? 0;
+      if (!best || running < best.running || (running === best.running && servedAt < best.servedAt)) best = { uploader, running, servedAt };
+    }
+    const waiting = this.pending.get(best!.uploader)!;
+    const id = waiting.ids.shift()!;
+    waiting.servedAt = ++this.turn;
+    if (waiting.ids.length === 0) this.pending.delete(best!.uploader);
+    return { id, uploader: best!.uploader };
   }
 
   private async runWithRetries(id: string): Promise<void> {

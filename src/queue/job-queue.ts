@@ -9,8 +9,12 @@ export interface AnalyzeJob {
 
 export interface JobQueue {
   readonly kind: 'bullmq' | 'in-process';
-  /** Hands the documents to the queue; throws when the queue cannot take them now. */
-  enqueue(documentIds: string[]): Promise<void>;
+  /**
+   * Hands the documents to the queue; throws when the queue cannot take them now. `uploader` (an API
+   * key id or a client address) lets the in-process queue take turns between clients; BullMQ keeps
+   * one line (see README, Security and limits).
+   */
+  enqueue(documentIds: string[], uploader?: string): Promise<void>;
   /** Of these documents, the ones that have no job waiting or running in the queue. */
   withoutJob(documentIds: string[]): Promise<string[]>;
   /** True when the queue can take jobs. */

@@ -47,9 +47,10 @@ export class DocumentService {
   /**
    * Stores the upload and enqueues it. Throws AnalysisError (unsupported_media_type, empty_file)
    * for input that can never be analyzed. A document stored while the queue is down stays in the
-   * outbox (enqueued_at null) and is enqueued by the next sweep; it is never lost.
+   * outbox (enqueued_at null) and is enqueued by the next sweep; it is never lost. `uploader` (an
+   * API key id or a client address) is who waits for it: the in-process queue takes turns by it.
    */
-  async submit(upload: Upload, options: { deferEnqueue?: boolean } = {}): Promise<Submitted> {
+  async submit(upload: Upload, options: { deferEnqueue?: boolean; uploader?: string } = {}): Promise<Submitted> {
     const mediaType = sniffMediaType(upload.bytes, upload.filename);
     const id = documentId(upload.bytes);
     const { document, created } = await this.documents.insertIfAbsent({
@@ -64,11 +65,11 @@ export class DocumentService {
     if (!created && upload.password && document.status === 'needs_password') {
       // The same encrypted file sent again with a password: try again with it.
       await this.documents.requeue([id], this.passwords.seal(upload.password));
-      if (!options.deferEnqueue) await this.enqueue([id]);
+      if (!options.deferEnqueue) await this.enqueue([id], options.uploader);
       return { document: await this.documents.getOrThrow(id), created };
     }
     // Deferred documents stay in the outbox until sweepOutbox() hands them over in bulk.
-    if (created && !options.deferEnqueue) await this.enqueue([id]);
+    if (created && !options.deferEnqueue) await this.enqueue([id], options.uploader);
     return { document, created };
   }
 
@@ -205,9 +206,9 @@ export class DocumentService {
   }
 
   /** Hands documents to the queue; false when the queue is unavailable (they stay in the outbox). */
-  private async enqueue(ids: string[]): Promise<boolean> {
+  private async enqueue(ids: string[], uploader?: string): Promise<boolean> {
     try {
-      await this.queue.enqueue(ids);
+      await this.queue.enqueue(ids, uploader);
       await this.documents.markEnqueued(ids);
       return true;
     } catch (error) {

@@ -7,6 +7,7 @@ import { GIVEN_YEARS, isGivenYear, plainText, type DocumentService, type Upload 
 import type { DocumentRow } from '../../store/documents-repository.js';
 import { HttpError, toHttpError } from '../errors.js';
 import { paging, parseQuery } from '../params.js';
+import { writerOf } from '../security.js';
 
 /** Passwords of PDFs are short; a longer "password" is a mistake or an attack on the store. */
 const MAX_PASSWORD_LENGTH = 1000;
@@ -65,7 +66,7 @@ export function documentsRouter(documents: DocumentService, limits: UploadLimits
     let firstError: HttpError | undefined;
     for (const item of uploads) {
       try {
-        const { document, created } = await documents.submit(item);
+        const { document, created } = await documents.submit(item, { uploader: writerOf(req, res) });
         accepted.push({ ...describe(document), created });
       } catch (error) {
         if (!(error instanceof AnalysisError)) throw error;
