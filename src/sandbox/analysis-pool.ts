@@ -51,12 +51,7 @@ export class AnalysisPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    const closedError = () => new Error('the analysis pool was closed');
-    for (const task of this.waiting.splice(0)) task.reject(closedError());
-    for (const slot of this.slots) {
-      slot.task?.reject(closedError());
-      slot.task = undefined;
-    }
+    for (const task of this.waiting.splice(0)) task.reject(new Error('the analysis pool was closed'));
     await Promise.all([...this.slots].map((slot) => this.retire(slot)));
   }
 
