@@ -60,7 +60,9 @@ export class InProcessQueue implements JobQueue {
   }
 
   async jobCounts(): Promise<Record<string, number>> {
-    return { waiting: this.pending.length, active: this.running };
+    let waiting = 0;
+    for (const { ids } of this.pending.values()) waiting += ids.length;
+    return { waiting, active: this.running };
   }
 
   /** Resolves when nothing is pending or running (used by the CLI and tests). */
