@@ -12,7 +12,7 @@
 // состоялись бы», "impossible without X" present X as necessary, so the votes turn around.
 import { tokenize } from '../tokens.js';
 import type { Stance, Token } from '../types.js';
-import { findSentenceCues, governsNextWord, type PolarCue, type PolarKind, type SentenceCues } from './sentence-cues.js';
+import { findSentenceCues, governsNextWord, isRecommendation, type PolarCue, type PolarKind, type SentenceCues } from './sentence-cues.js';
 
 /**
  * How a factor reads by itself: `negative`, a threat (sanctions, brain drain): negative unless the
@@ -66,11 +66,27 @@ export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent
     // target itself changes («издержки выросли»).
     const parts = composed.parts;
     const cue = !parts ? (named(composed) ? undefined : composed) : named(parts.modifier) ? undefined : named(parts.evaluation) ? parts.modifier : composed;
-    if (!cue) continue;
+    if (!cue || recommendsItsSubject(sentence, cue, target)) continue;
     const value = counterMove(sentence, composed, target) ?? cueSign(cue.kind, inherent) * (cue.negatedBy >= 0 ? -1 : 1) * cue.weight * attachment(sentence, cue, target) * (lacking ? -1 : 1);
     if (value !== 0) votes.push({ text: cueText(sentence.tokens, cue), value });
   }
   return decide(votes, inherent);
+}
+
+/** The passive after a personal modal: an auxiliary and a participle ("should be supported", «должны быть поддержаны»). */
+const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(['be', 'быть']);
+const PARTICIPLE = /(?:ed|en|wn|[нт][аоы]?)$/u;
+
+/**
+ * A personal modal (should, must, должен) recommends what its subject does: the target before it,
+ * in its clause, is that subject («государство должно поддерживать …», "policy-makers should be
+ * cautious"), not what is recommended, unless the modal is passive ("X should be supported").
+ */
+function recommendsItsSubject(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): boolean {
+  if (cue.kind !== 'duty' || cue.from < target.to) return false;
+  if (sentence.breaksBefore[target.from] !== sentence.breaksBefore[cue.from]) return false;
+  const [auxiliary, verb] = [sentence.tokens[cue.to], sentence.tokens[cue.to + 1]];
+  return !(auxiliary && verb && PASSIVE_AUXILIARIES.has(auxiliary.lower) && PARTICIPLE.test(verb.lower));
 }
 
 /** How far after a counter-move its object may stand: «парировать негативные последствия … от санкционных ограничений». */
@@ -117,6 +133,7 @@ function cueSign(kind: PolarKind, inherent: Inherent): number {
     case 'down':
       return inherent === 'burden' ? 1 : -1;
     case 'advice':
+    case 'duty':
       return inherent === 'negative' ? -1 : 1;
     case 'counter':
       return inherent === 'neutral' ? 0.5 : -1;
@@ -135,7 +152,7 @@ function attachment(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): n
   // основой»).
   // A recommendation governs everything it introduces, lists included («необходимо: 1) …; 3) развивать ГЧП»).
   const trend = cue.kind === 'up' || cue.kind === 'down';
-  const introduces = cue.kind === 'advice' && cue.to <= target.from;
+  const introduces = isRecommendation(cue.kind) && cue.to <= target.from;
   let weight = trend
     ? cue.from >= target.to && governsNextWord(sentence.tokens, cue.to, sentence.language) ? 0.2 : distance <= 2 ? 1 : distance <= 5 ? 0.6 : 0.2
     : introduces
