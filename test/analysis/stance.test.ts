@@ -38,6 +38,16 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('Университеты должны быть поддержаны государством.').universities).toBe('positive');
   });
 
+  it('reads a need by role: its subject lacks something, what it needs is necessary', () => {
+    expect(stances('Промышленные предприятия нуждаются в заказах.').manufacturing_base).toBe('negative');
+    expect(stances('Регион нуждается в поддержке государства.').state_policy).toBe('positive');
+    expect(stances('Growth of the sector increases the need for skilled workers.').human_capital).toBe('positive');
+  });
+
+  it('keeps a counterfactual inside a relative clause to that clause', () => {
+    expect(stances('Промышленные предприятия нуждаются в заказах, которые решали бы их задачи.').manufacturing_base).toBe('negative');
+  });
+
   it('reads cue words in their sense: age is no growth, a plant no trend, an intensifier no evaluation', () => {
     expect(stances('Средний возраст научных сотрудников составлял 38 лет.').human_capital).toBe('neutral');
     expect(stances('Число научных сотрудников возрастает.').human_capital).toBe('positive');

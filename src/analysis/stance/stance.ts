@@ -57,7 +57,10 @@ export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent
     if (names) for (let i = c.from; i < c.to; i++) if (names[i]) return true;
     return false;
   };
-  const counterfactual = (c: PolarCue): boolean => sentence.counterfactualAt.some((at) => sentence.breaksBefore[at] === sentence.breaksBefore[c.from]);
+  // A counterfactual bears on its clause, and one inside a relative clause («…, которые решали бы …»)
+  // on that relative clause only.
+  const counterfactual = (c: PolarCue): boolean =>
+    sentence.counterfactualAt.some((at) => sentence.breaksBefore[at] === sentence.breaksBefore[c.from] && sentence.relativeOf[at] === sentence.relativeOf[c.from]);
   for (const composed of sentence.cues) {
     // «Государство должно было поддержать…» says what did not happen: no evaluation of what is.
     // (Unless the target is what the sentence lacks: «без X сделки не состоялись бы» argues for X.)
@@ -67,7 +70,7 @@ export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent
     const parts = composed.parts;
     const cue = !parts ? (named(composed) ? undefined : composed) : named(parts.modifier) ? undefined : named(parts.evaluation) ? parts.modifier : composed;
     if (!cue || recommendsItsSubject(sentence, cue, target)) continue;
-    const value = counterMove(sentence, composed, target) ?? cueSign(cue.kind, inherent) * (cue.negatedBy >= 0 ? -1 : 1) * cue.weight * attachment(sentence, cue, target) * (lacking ? -1 : 1);
+    const value = counterMove(sentence, composed, target) ?? needRole(sentence, cue, target) ?? cueSign(cue.kind, inherent) * (cue.negatedBy >= 0 ? -1 : 1) * cue.weight * attachment(sentence, cue, target) * (lacking ? -1 : 1);
     if (value !== 0) votes.push({ text: cueText(sentence.tokens, cue), value });
   }
   return decide(votes, inherent);
@@ -110,6 +113,24 @@ function counterMove(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): 
   return null;
 }
 
+/**
+ * Needing reads by role, in its clause: the subject before it lacks something (negative: «предприятия
+ * нуждаются в заказах», "the region needs investment"), what it needs, after it, is presented as
+ * necessary (positive: «нуждается в поддержке государства»). Null when the cue is no need; 0 when
+ * the target stands in another clause.
+ */
+/** How far its subject or what it needs may stand from a need: «предприятия Кыргызской Республики нуждаются». */
+const NEED_SCOPE = 4;
+
+function needRole(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): number | null {
+  if (cue.kind !== 'need') return null;
+  const sameClause = sentence.breaksBefore[Math.min(cue.from, target.from)] === sentence.breaksBefore[Math.max(cue.from, target.from)];
+  const subject = target.to <= cue.from;
+  const distance = subject ? cue.from - target.to : target.from - cue.to;
+  if (!sameClause || distance > NEED_SCOPE) return 0;
+  return (subject ? -1 : 1) * (cue.negatedBy >= 0 ? -1 : 1) * cue.weight;
+}
+
 /** Stance of the whole sentence, for sentences without a target: the last contrast clause dominates. */
 export function sentenceStance(sentence: SentenceCues): StanceResult {
   const votes = sentence.cues.map((cue) => {
@@ -137,6 +158,9 @@ function cueSign(kind: PolarKind, inherent: Inherent): number {
       return inherent === 'negative' ? -1 : 1;
     case 'counter':
       return inherent === 'neutral' ? 0.5 : -1;
+    // Read by role (needRole), not as a stance of the whole sentence.
+    case 'need':
+      return 0;
   }
 }
 
