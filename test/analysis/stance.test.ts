@@ -30,6 +30,33 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('The lack of venture capital is a barrier for start-ups.').investment_finance).toBe('negative');
   });
 
+  it('a personal modal recommends what its subject does, not the subject, unless it is passive', () => {
+    expect(stances('Policy-makers should be cautious about expecting immediate effects.').state_policy).toBe('neutral');
+    expect(stances('Universities should be supported by the state.').universities).toBe('positive');
+    expect(stances('Государственная политика должна учитывать интересы бизнеса.').state_policy).toBe('neutral');
+    expect(stances('Государственная политика должна быть усилена.').state_policy).toBe('positive');
+    expect(stances('Университеты должны быть поддержаны государством.').universities).toBe('positive');
+  });
+
+  it('reads a need by role: its subject lacks something, what it needs is necessary', () => {
+    expect(stances('Промышленные предприятия нуждаются в заказах.').manufacturing_base).toBe('negative');
+    expect(stances('Регион нуждается в поддержке государства.').state_policy).toBe('positive');
+    expect(stances('Growth of the sector increases the need for skilled workers.').human_capital).toBe('positive');
+  });
+
+  it('keeps a counterfactual inside a relative clause to that clause', () => {
+    expect(stances('Промышленные предприятия нуждаются в заказах, которые решали бы их задачи.').manufacturing_base).toBe('negative');
+  });
+
+  it('reads cue words in their sense: age is no growth, a plant no trend, an intensifier no evaluation', () => {
+    expect(stances('Средний возраст научных сотрудников составлял 38 лет.').human_capital).toBe('neutral');
+    expect(stances('Число научных сотрудников возрастает.').human_capital).toBe('positive');
+    expect(stances('Показатели по регионам различаются сильно.').regional_development).toBe('neutral');
+    expect(stances('Regional figures strongly differ across regions.').regional_development).toBe('neutral');
+    expect(stances('It should be noted that universities were founded in 1990.').universities).toBe('neutral');
+    expect(stances('Следует отметить, что университеты были основаны в 1990 году.').universities).toBe('neutral');
+  });
+
   it('reads a counter-move by role: what it counters is a threat, what counters it the remedy', () => {
     const ru = stances('Развитие НИС позволит парировать негативные последствия от санкционных ограничений.');
     expect(ru.sanctions).toBe('negative');

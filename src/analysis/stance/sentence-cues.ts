@@ -23,8 +23,13 @@ const MODIFIER_SIGN: Partial<Record<CueKind, number>> = { up: 1, down: -1, count
 /** Marks that end a clause inside a sentence. A point is not one: inside a sentence it ends an initial or an abbreviation (Г. Чесбро). */
 export const CLAUSE_BREAKS: ReadonlySet<string> = new Set([';', ':', '(', ')', '–', '—']);
 
-export type PolarKind = 'positive' | 'negative' | 'up' | 'down' | 'advice' | 'counter';
-const POLAR_KINDS: ReadonlySet<CueKind> = new Set(['positive', 'negative', 'up', 'down', 'advice', 'counter']);
+export type PolarKind = 'positive' | 'negative' | 'up' | 'down' | 'advice' | 'duty' | 'need' | 'counter';
+const POLAR_KINDS: ReadonlySet<CueKind> = new Set(['positive', 'negative', 'up', 'down', 'advice', 'duty', 'need', 'counter']);
+
+/** Whether a cue recommends something (an impersonal recommendation or a personal modal). */
+export function isRecommendation(kind: CueKind): boolean {
+  return kind === 'advice' || kind === 'duty';
+}
 
 export interface PolarCue {
   kind: PolarKind;

@@ -10,6 +10,11 @@ import { compilePattern, PatternIndex, PatternSyntaxError } from '../factors/pat
  * - positive / negative: evaluates what it governs (эффективный, отсутствие, barrier);
  * - up / down: a trend, whose reading depends on the factor (рост инвестиций is good, рост санкций bad);
  * - advice: a recommendation (необходимо, should): positive for what it recommends developing;
+ * - duty: a personal modal (should, must, должен): a recommendation of what its subject does, so it
+ *   recommends what follows it, not its subject («государство должно поддержать ГЧП») unless the
+ *   modal is passive (universities should be supported, «ГЧП должно быть поддержано»);
+ * - need: needing something (нуждается в, "X needs Y"): its subject lacks what it needs, which is
+ *   presented as necessary («регион нуждается в поддержке государства»);
  * - counter: fighting something (преодолеть, counter): marks what it governs as a threat;
  * - negation: flips the next cue (не способствует, not effective);
  * - without: a negation that also marks what it governs as missing (без X, without X);
@@ -23,7 +28,7 @@ import { compilePattern, PatternIndex, PatternSyntaxError } from '../factors/pat
  *   the evaluations in its clause do not count;
  * - cited: an attribution (по мнению, according to, argues): the statement reports someone else's view.
  */
-export const CUE_KINDS = ['positive', 'negative', 'up', 'down', 'advice', 'counter', 'negation', 'without', 'contrast', 'concession', 'relative', 'inert', 'hedge', 'counterfactual', 'cited'] as const;
+export const CUE_KINDS = ['positive', 'negative', 'up', 'down', 'advice', 'duty', 'need', 'counter', 'negation', 'without', 'contrast', 'concession', 'relative', 'inert', 'hedge', 'counterfactual', 'cited'] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 
 export interface CueEntry {

@@ -12,7 +12,7 @@
 // состоялись бы», "impossible without X" present X as necessary, so the votes turn around.
 import { tokenize } from '../tokens.js';
 import type { Stance, Token } from '../types.js';
-import { findSentenceCues, governsNextWord, type PolarCue, type PolarKind, type SentenceCues } from './sentence-cues.js';
+import { findSentenceCues, governsNextWord, isRecommendation, type PolarCue, type PolarKind, type SentenceCues } from './sentence-cues.js';
 
 /**
  * How a factor reads by itself: `negative`, a threat (sanctions, brain drain): negative unless the
@@ -57,7 +57,10 @@ export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent
     if (names) for (let i = c.from; i < c.to; i++) if (names[i]) return true;
     return false;
   };
-  const counterfactual = (c: PolarCue): boolean => sentence.counterfactualAt.some((at) => sentence.breaksBefore[at] === sentence.breaksBefore[c.from]);
+  // A counterfactual bears on its clause, and one inside a relative clause («…, которые решали бы …»)
+  // on that relative clause only.
+  const counterfactual = (c: PolarCue): boolean =>
+    sentence.counterfactualAt.some((at) => sentence.breaksBefore[at] === sentence.breaksBefore[c.from] && sentence.relativeOf[at] === sentence.relativeOf[c.from]);
   for (const composed of sentence.cues) {
     // «Государство должно было поддержать…» says what did not happen: no evaluation of what is.
     // (Unless the target is what the sentence lacks: «без X сделки не состоялись бы» argues for X.)
@@ -66,11 +69,27 @@ export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent
     // target itself changes («издержки выросли»).
     const parts = composed.parts;
     const cue = !parts ? (named(composed) ? undefined : composed) : named(parts.modifier) ? undefined : named(parts.evaluation) ? parts.modifier : composed;
-    if (!cue) continue;
-    const value = counterMove(sentence, composed, target) ?? cueSign(cue.kind, inherent) * (cue.negatedBy >= 0 ? -1 : 1) * cue.weight * attachment(sentence, cue, target) * (lacking ? -1 : 1);
+    if (!cue || recommendsItsSubject(sentence, cue, target)) continue;
+    const value = counterMove(sentence, composed, target) ?? needRole(sentence, cue, target) ?? cueSign(cue.kind, inherent) * (cue.negatedBy >= 0 ? -1 : 1) * cue.weight * attachment(sentence, cue, target) * (lacking ? -1 : 1);
     if (value !== 0) votes.push({ text: cueText(sentence.tokens, cue), value });
   }
   return decide(votes, inherent);
+}
+
+/** The passive after a personal modal: an auxiliary and a participle ("should be supported", «должны быть поддержаны»). */
+const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(['be', 'быть']);
+const PARTICIPLE = /(?:ed|en|wn|[нт][аоы]?)$/u;
+
+/**
+ * A personal modal (should, must, должен) recommends what its subject does: the target before it,
+ * in its clause, is that subject («государство должно поддерживать …», "policy-makers should be
+ * cautious"), not what is recommended, unless the modal is passive ("X should be supported").
+ */
+function recommendsItsSubject(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): boolean {
+  if (cue.kind !== 'duty' || cue.from < target.to) return false;
+  if (sentence.breaksBefore[target.from] !== sentence.breaksBefore[cue.from]) return false;
+  const [auxiliary, verb] = [sentence.tokens[cue.to], sentence.tokens[cue.to + 1]];
+  return !(auxiliary && verb && PASSIVE_AUXILIARIES.has(auxiliary.lower) && PARTICIPLE.test(verb.lower));
 }
 
 /** How far after a counter-move its object may stand: «парировать негативные последствия … от санкционных ограничений». */
@@ -92,6 +111,24 @@ function counterMove(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): 
   if (target.from >= move.to && target.from - move.to <= COUNTERED_SCOPE) return -move.weight;
   if (target.to <= move.from) return move.weight * attachment(sentence, move, target);
   return null;
+}
+
+/**
+ * Needing reads by role, in its clause: the subject before it lacks something (negative: «предприятия
+ * нуждаются в заказах», "the region needs investment"), what it needs, after it, is presented as
+ * necessary (positive: «нуждается в поддержке государства»). Null when the cue is no need; 0 when
+ * the target stands in another clause.
+ */
+/** How far its subject or what it needs may stand from a need: «предприятия Кыргызской Республики нуждаются». */
+const NEED_SCOPE = 4;
+
+function needRole(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): number | null {
+  if (cue.kind !== 'need') return null;
+  const sameClause = sentence.breaksBefore[Math.min(cue.from, target.from)] === sentence.breaksBefore[Math.max(cue.from, target.from)];
+  const subject = target.to <= cue.from;
+  const distance = subject ? cue.from - target.to : target.from - cue.to;
+  if (!sameClause || distance > NEED_SCOPE) return 0;
+  return (subject ? -1 : 1) * (cue.negatedBy >= 0 ? -1 : 1) * cue.weight;
 }
 
 /** Stance of the whole sentence, for sentences without a target: the last contrast clause dominates. */
@@ -117,9 +154,13 @@ function cueSign(kind: PolarKind, inherent: Inherent): number {
     case 'down':
       return inherent === 'burden' ? 1 : -1;
     case 'advice':
+    case 'duty':
       return inherent === 'negative' ? -1 : 1;
     case 'counter':
       return inherent === 'neutral' ? 0.5 : -1;
+    // Read by role (needRole), not as a stance of the whole sentence.
+    case 'need':
+      return 0;
   }
 }
 
@@ -135,7 +176,7 @@ function attachment(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): n
   // основой»).
   // A recommendation governs everything it introduces, lists included («необходимо: 1) …; 3) развивать ГЧП»).
   const trend = cue.kind === 'up' || cue.kind === 'down';
-  const introduces = cue.kind === 'advice' && cue.to <= target.from;
+  const introduces = isRecommendation(cue.kind) && cue.to <= target.from;
   let weight = trend
     ? cue.from >= target.to && governsNextWord(sentence.tokens, cue.to, sentence.language) ? 0.2 : distance <= 2 ? 1 : distance <= 5 ? 0.6 : 0.2
     : introduces

@@ -3,7 +3,7 @@
 // author's, or someone the paper cites). Read from the same cue lexicons as stance (kinds advice,
 // hedge, cited, negation) and from citation marks.
 import type { Attribution, Modality, Token } from '../types.js';
-import type { SentenceCues } from './sentence-cues.js';
+import { isRecommendation, type SentenceCues } from './sentence-cues.js';
 import type { TokenSpan } from './stance.js';
 
 export interface Statement {
@@ -26,7 +26,7 @@ function modalityOf(sentence: SentenceCues, target: TokenSpan): Modality {
   const { breaksBefore } = sentence;
   const denies = (end: number): boolean => end <= target.from && target.from - end < NEGATION_REACH && breaksBefore[end] === breaksBefore[target.from];
   if (sentence.negationEnds.some(denies) || sentence.withoutEnds.some(denies)) return 'negated';
-  if (sentence.cues.some((c) => c.kind === 'advice' && c.negatedBy < 0)) return 'recommendation';
+  if (sentence.cues.some((c) => isRecommendation(c.kind) && c.negatedBy < 0)) return 'recommendation';
   if (sentence.hedgesAt.length > 0 || sentence.counterfactualAt.length > 0) return 'hypothetical';
   return 'claim';
 }
