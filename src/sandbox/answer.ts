@@ -3,7 +3,7 @@
 import { analyze } from '../analysis/index.js';
 import { AnalysisError } from '../analysis/errors.js';
 import { watchOcrPrograms } from '../analysis/extract/pdf/ocr.js';
-import type { AnalysisRequest, AnalysisResponse, RunnerMessage } from './protocol.js';
+import type { AnalysisRequest, AnalysisResponse, RunnerMessage, RunnerRequest } from './protocol.js';
 
 export async function answer(request: AnalysisRequest): Promise<AnalysisResponse> {
   try {
@@ -20,12 +20,12 @@ export async function answer(request: AnalysisRequest): Promise<AnalysisResponse
  * Loads and warms the analysis, then says ready: the first analysis loads dictionaries and compiles
  * lexicons, and that one-off cost must not count against the first document's time limit.
  */
-export async function serve(send: (message: RunnerMessage) => void, onRequest: (handler: (request: AnalysisRequest) => void) => void): Promise<void> {
+export async function serve(send: (message: RunnerMessage) => void, onRequest: (handler: (request: RunnerRequest) => void) => void): Promise<void> {
   // pdf.js can reject promises nobody awaits (work for a document already destroyed, on damaged
   // files): they belong to no result, and must not end the runner with the next document in it.
   process.on('unhandledRejection', (reason) => console.error('analysis: unhandled rejection ignored:', (reason as Error)?.message ?? reason));
   watchOcrPrograms((programPid, running) => send({ programPid, running }));
-  onRequest((request) => void answer(request).then(send));
+  onRequest((request) => ('flush' in request ? send({ flushed: true }) : void answer(request).then(send)));
   await analyze(new TextEncoder().encode('Warm-up: sanctions and exports.\n\nРазогрев: санкции и экспорт.'), { filename: 'warm-up.txt' });
   send({ ready: true });
 }

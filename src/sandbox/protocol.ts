@@ -23,8 +23,22 @@ export interface ProgramStarted {
   running: boolean;
 }
 
+/**
+ * Asks a thread to answer once it has read this: its reports (ProgramStarted) sent before the
+ * answer have then all been read, so none of its programs is missed when it is stopped.
+ */
+export interface FlushReports {
+  flush: true;
+}
+
+export interface ReportsFlushed {
+  flushed: true;
+}
+
+export type RunnerRequest = AnalysisRequest | FlushReports;
+
 export type AnalysisResponse =
   | ({ taskId: number; ok: true } & AnalysisResult)
   | { taskId: number; ok: false; code: AnalysisErrorCode; message: string; details: Record<string, unknown> };
 
-export type RunnerMessage = AnalysisResponse | RunnerReady | ProgramStarted;
+export type RunnerMessage = AnalysisResponse | RunnerReady | ProgramStarted | ReportsFlushed;

@@ -29,6 +29,13 @@ const sibling = (name: string) => new URL(`./${name}.${fromSource ? 'ts' : 'js'}
 /** How long a thread being stopped is given to reap the programs killed for it. */
 const REAP_WAIT_MS = 2000;
 
+/** Waits for `done`, but no longer than REAP_WAIT_MS (a thread stuck in a loop answers nothing). */
+async function withinReapWait(done: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([done, new Promise<void>((resolve) => (timer = setTimeout(resolve, REAP_WAIT_MS)))]);
+  clearTimeout(timer);
+}
+
 const tooLarge = (memoryMb: number, detail = '') => new AnalysisError('too_large', `analysis ran out of memory (limit ${memoryMb} MB${detail})`);
 
 export function startRunner(isolation: Isolation, memoryMb: number, hooks: RunnerHooks): Runner {
@@ -43,6 +50,7 @@ function startThread(memoryMb: number, hooks: RunnerHooks): Runner {
   const worker = fromSource ? new Worker(bootstrap, { eval: true, resourceLimits }) : new Worker(url, { resourceLimits });
   const programs = new Set<number>();
   let programsEnded: (() => void) | undefined;
+  let reportsFlushed: (() => void) | undefined;
   let stopping = false;
   let death: AnalysisError | undefined;
   worker.on('message', (message: RunnerMessage) => {
@@ -50,7 +58,8 @@ function startThread(memoryMb: number, hooks: RunnerHooks): Runner {
       if (message.running) programs.add(message.programPid);
       else programs.delete(message.programPid);
       if (programs.size === 0) programsEnded?.();
-    } else hooks.onMessage(message);
+    } else if ('flushed' in message) reportsFlushed?.();
+    else hooks.onMessage(message);
   });
   /**
    * Kills the thread's programs and lets the thread wait for them before it is terminated: only the
@@ -59,12 +68,16 @@ function startThread(memoryMb: number, hooks: RunnerHooks): Runner {
    * a thread stuck in a loop is given REAP_WAIT_MS.
    */
   async function endPrograms(): Promise<void> {
+    // A program started a moment ago may be reported in a message not read yet: a round trip
+    // through the thread makes sure every report sent before it has been read.
+    await withinReapWait(new Promise<void>((resolve) => {
+      reportsFlushed = resolve;
+      worker.postMessage({ flush: true });
+    }));
     if (programs.size === 0) return;
     const ended = new Promise<void>((resolve) => (programsEnded = resolve));
     for (const pid of programs) kill(pid);
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([ended, new Promise<void>((resolve) => (timer = setTimeout(resolve, REAP_WAIT_MS)))]);
-    clearTimeout(timer);
+    await withinReapWait(ended);
   }
   worker.on('error', (error: Error & { code?: string }) => {
     death = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooLarge(memoryMb, ' of heap') : new AnalysisError('crashed', `analysis thread crashed: ${error.message}`);
@@ -103,7 +116,7 @@ function startProcess(memoryMb: number, hooks: RunnerHooks): Runner {
   let death: AnalysisError | undefined;
   let memory: { stop(): void } | undefined;
   child.on('message', (message: RunnerMessage) => {
-    if ('programPid' in message) return;
+    if ('programPid' in message || 'flushed' in message) return;
     // The limit counts what documents make the process allocate, over the loaded analysis (code,
     // dictionaries, lexicons: ~190 MB compiled, more under tsx), measured once it is ready.
     if ('ready' in message && child.pid !== undefined && canMeasureProcesses) {
