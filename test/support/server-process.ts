@@ -14,8 +14,13 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+/**
+ * Starts the compiled server in the default mode (SQLite under DATA_DIR, analysis in-process):
+ * REDIS_URL and DATABASE_URL of the test run's environment (CI sets them) are not passed on.
+ */
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child = startNode([compiled('src/cli/main.js'), 'serve'], { PORT: '0', SEED_CORPUS: 'false', LOG_LEVEL: 'info', ...env });
+  const defaults = { PORT: '0', SEED_CORPUS: 'false', LOG_LEVEL: 'info', REDIS_URL: undefined, DATABASE_URL: undefined };
+  const child = startNode([compiled('src/cli/main.js'), 'serve'], { ...defaults, ...env });
   const url = await waitFor(
     'the server to listen',
     async () => {
