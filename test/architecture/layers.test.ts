@@ -24,7 +24,7 @@ function sourceFiles(...folders: string[]): string[] {
 
 /**
  * The project files a module imports: static imports and re-exports (`import type` and
- * `export … from` too) and `import('…')` with a literal path. Packages are not followed.
+ * `export … from` too) and a dynamic `import()` of a literal path. Packages are not followed.
  */
 function importsOf(file: string): string[] {
   const source = ts.createSourceFile(file, readFileSync(join(projectRoot, file), 'utf8'), ts.ScriptTarget.Latest, true);

@@ -1,8 +1,10 @@
 // English. Words are in lexicons/en/.
-import { naturalStemmer } from './porter.js';
+import { createRequire } from 'node:module';
+import { stemmerOf } from './porter.js';
 import { defineLanguage } from './profile.js';
 
-const porter = naturalStemmer('porter_stemmer');
+const require = createRequire(import.meta.url);
+const porter = stemmerOf(require('natural/lib/natural/stemmers/porter_stemmer.js'));
 const POSSESSIVE = /['’]s$/;
 
 export const en = defineLanguage({

@@ -1,12 +1,15 @@
 // Russian. Words are in lexicons/ru/.
+import { createRequire } from 'node:module';
 import { russianDictionaryForm } from '../abbreviations/morphology.js';
-import { naturalStemmer } from './porter.js';
+import { stemmerOf } from './porter.js';
 import { defineLanguage } from './profile.js';
+
+const require = createRequire(import.meta.url);
 
 export const ru = defineLanguage({
   code: 'ru',
   script: 'cyrillic',
-  stem: naturalStemmer('porter_stemmer_ru'),
+  stem: stemmerOf(require('natural/lib/natural/stemmers/porter_stemmer_ru.js')),
   // Case endings, with or without a hyphen: ВЭБ-а, НИСа, ТНК-ами.
   abbreviationEnding: '[-‐‑]?(?:а|у|е|и|ы|ю|ом|ой|ов|ам|ах|ей|ем|ям|ях|ами|ями)',
   abbreviationTail: '-?[а-яё]{1,3}',

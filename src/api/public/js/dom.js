@@ -111,3 +111,28 @@ export function downloadLinks(query) {
     h('a', { class: 'button secondary', href: href('summaries.jsonl', ''), download: 'policylens-summaries.jsonl' }, 'Summaries JSONL'),
     h('a', { class: 'button secondary', href: '/api/export/codebook.yml', download: 'policylens-codebook.yml' }, 'Codebook (quanteda YAML)'));
 }
+
+/**
+ * Fills a corpus search form (kwic, search) from the page's query string: the factor and collection
+ * lists from the codebook and the corpus, every other field as given. Returns the query string.
+ */
+export async function fillCorpusForm(form) {
+  const initial = params();
+  const [codebook, corpus] = await Promise.all([api('/api/codebook'), api('/api/corpus')]);
+  fillSelect(form.elements.factor, [['', 'any'], ...codebook.factors.map((f) => [f.id, f.label.en])], initial.get('factor') ?? '');
+  fillSelect(form.elements.collection, [['', 'any'], ...corpus.collections.map((c) => [c.name, `${c.name} (${c.documents})`])], initial.get('collection') ?? '');
+  for (const [name, value] of initial) {
+    const field = form.elements[name];
+    if (!field || name === 'factor' || name === 'collection') continue;
+    if (field.type === 'checkbox') field.checked = value === '1';
+    else field.value = value;
+  }
+  return initial;
+}
+
+/** The form's non-empty fields as a query string. */
+export function formQuery(form) {
+  const query = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) if (String(value).trim()) query.set(name, String(value).trim());
+  return query;
+}

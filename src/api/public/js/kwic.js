@@ -1,15 +1,9 @@
-import { api, fillSelect, h, params } from './dom.js';
+import { api, fillCorpusForm, formQuery, h } from './dom.js';
 
 const LIMIT = 500;
 const form = document.getElementById('kwic');
 const status = document.getElementById('kwic-status');
 const body = document.querySelector('#lines tbody');
-
-function formQuery() {
-  const query = new URLSearchParams();
-  for (const [name, value] of new FormData(form)) if (String(value).trim()) query.set(name, String(value).trim());
-  return query;
-}
 
 /** Context cut to a readable width on the side away from the keyword (the whole line is in the CSV). */
 const CONTEXT_CHARS = 45;
@@ -28,7 +22,7 @@ function row(line) {
 }
 
 async function run() {
-  const query = formQuery();
+  const query = formQuery(form);
   if (!query.get('q')) return;
   history.replaceState(null, '', `?${query}`);
   query.set('limit', String(LIMIT));
@@ -48,16 +42,7 @@ async function run() {
 }
 
 async function init() {
-  const initial = params();
-  const [codebook, corpus] = await Promise.all([api('/api/codebook'), api('/api/corpus')]);
-  fillSelect(document.getElementById('factor'), [['', 'any'], ...codebook.factors.map((f) => [f.id, f.label.en])], initial.get('factor') ?? '');
-  fillSelect(document.getElementById('collection'), [['', 'any'], ...corpus.collections.map((c) => [c.name, `${c.name} (${c.documents})`])], initial.get('collection') ?? '');
-  for (const [name, value] of initial) {
-    const field = form.elements[name];
-    if (!field || name === 'factor' || name === 'collection') continue;
-    if (field.type === 'checkbox') field.checked = value === '1';
-    else field.value = value;
-  }
+  const initial = await fillCorpusForm(form);
   if (initial.get('q')) run();
 }
 

@@ -1,4 +1,4 @@
-import { api, downloadLinks, fillSelect, h, highlight, params } from './dom.js';
+import { api, downloadLinks, fillCorpusForm, formQuery, h, highlight } from './dom.js';
 
 const PAGE = 50;
 const form = document.getElementById('search');
@@ -6,13 +6,6 @@ const hits = document.getElementById('hits');
 const more = document.getElementById('more');
 const status = document.getElementById('search-status');
 let offset = 0;
-
-/** The form's non-empty fields as a query string. */
-function formQuery() {
-  const query = new URLSearchParams();
-  for (const [name, value] of new FormData(form)) if (String(value).trim()) query.set(name, String(value).trim());
-  return query;
-}
 
 function hitItem(hit) {
   return h('li', {},
@@ -38,7 +31,7 @@ function facetLists(facets, query) {
 }
 
 async function run(append) {
-  const query = formQuery();
+  const query = formQuery(form);
   if (!query.get('q')) return;
   if (!append) offset = 0;
   query.set('limit', String(PAGE));
@@ -51,10 +44,10 @@ async function run(append) {
     hits.append(...data.hits.map(hitItem));
     offset += data.hits.length;
     more.hidden = !data.more;
-    if (data.facets) document.getElementById('facets').replaceChildren(...facetLists(data.facets, formQuery()));
+    if (data.facets) document.getElementById('facets').replaceChildren(...facetLists(data.facets, formQuery(form)));
     const also = data.translations.length ? ` (also searched: ${data.translations.join(', ')})` : '';
     status.textContent = (offset ? `${offset}${data.more ? '+' : ''} sentence(s)` : 'No sentence contains all these words.') + also;
-    const shown = formQuery();
+    const shown = formQuery(form);
     history.replaceState(null, '', `?${shown}`);
     for (const name of ['q', 'order', 'both']) shown.delete(name);
     document.getElementById('downloads').replaceChildren(h('p', { class: 'muted' }, 'The factor rows and mentions of the same selection (without the words):'), downloadLinks(shown.toString()));
@@ -64,16 +57,7 @@ async function run(append) {
 }
 
 async function init() {
-  const initial = params();
-  const [codebook, corpus] = await Promise.all([api('/api/codebook'), api('/api/corpus')]);
-  fillSelect(document.getElementById('factor'), [['', 'any'], ...codebook.factors.map((f) => [f.id, f.label.en])], initial.get('factor') ?? '');
-  fillSelect(document.getElementById('collection'), [['', 'any'], ...corpus.collections.map((c) => [c.name, `${c.name} (${c.documents})`])], initial.get('collection') ?? '');
-  for (const [name, value] of initial) {
-    const field = form.elements[name];
-    if (!field || name === 'factor' || name === 'collection') continue;
-    if (field.type === 'checkbox') field.checked = value === '1';
-    else field.value = value;
-  }
+  const initial = await fillCorpusForm(form);
   if (initial.get('q')) run(false);
 }
 
