@@ -253,7 +253,7 @@ function isAuthorLine(text: string | undefined): boolean {
 function findAuthorLines(paragraphs: readonly StructureParagraph[], open: number[], title: number[], titleEn: number[], venues: Set<number>): number[] {
   const taken = new Set([...title, ...titleEn]);
   const candidates = open.filter((i) => !taken.has(i) && !venues.has(i) && isAuthorLine(paragraphs[i]!.text));
-  const labelled = open.filter((i) => startsWith('author-label', paragraphs[i]!.text));
+  const labelled = open.filter((i) => startsWith('authorLabel', paragraphs[i]!.text));
   let lines: number[];
   if (title.length) {
     const first = title[0]!;

@@ -6,43 +6,27 @@
 import { acrossLanguages } from '../languages/index.js';
 import type { Markers } from '../languages/markers.js';
 
-/** The marker kinds the structure step reads; `after` ends a bibliography, `note` is a caption's note. */
-export type MarkerKind =
-  | 'abstract'
-  | 'keywords'
-  | 'references'
-  | 'appendix'
-  | 'after'
-  | 'acknowledgements'
-  | 'introduction'
-  | 'contents'
-  | 'front'
-  | 'genre'
-  | 'author-label'
-  | 'caption'
-  | 'note'
-  | 'citation'
-  | 'affiliation'
-  | 'conclusions';
+/** The marker kinds of the profiles (src/analysis/languages/markers.ts) that the structure step reads. */
+const STRUCTURE_KINDS = [
+  'abstract',
+  'keywords',
+  'references',
+  'appendix',
+  'afterReferences',
+  'acknowledgements',
+  'introduction',
+  'contents',
+  'front',
+  'genre',
+  'authorLabel',
+  'caption',
+  'captionNote',
+  'citation',
+  'affiliation',
+  'conclusions',
+] as const satisfies readonly (keyof Markers)[];
 
-const PROFILE_KIND: Record<MarkerKind, keyof Markers> = {
-  abstract: 'abstract',
-  keywords: 'keywords',
-  references: 'references',
-  appendix: 'appendix',
-  after: 'afterReferences',
-  acknowledgements: 'acknowledgements',
-  introduction: 'introduction',
-  contents: 'contents',
-  front: 'front',
-  genre: 'genre',
-  'author-label': 'authorLabel',
-  caption: 'caption',
-  note: 'captionNote',
-  citation: 'citation',
-  affiliation: 'affiliation',
-  conclusions: 'conclusions',
-};
+export type MarkerKind = (typeof STRUCTURE_KINDS)[number];
 
 
 /** A heading's optional numbering: "1.", "7 ", "IV.", "Глава 2.", "Section 3". */
@@ -61,9 +45,9 @@ interface MarkerPatterns {
 
 const patterns = acrossLanguages((profiles) => {
   const compiled = new Map<MarkerKind, MarkerPatterns>();
-  for (const [kind, key] of Object.entries(PROFILE_KIND) as [MarkerKind, keyof Markers][]) {
+  for (const kind of STRUCTURE_KINDS) {
     // Longest first, so that "список использованной литературы" wins over "список".
-    const phrases = [...new Set(profiles.flatMap((p) => p.markers[key]))].sort((a, b) => b.length - a.length);
+    const phrases = [...new Set(profiles.flatMap((p) => p.markers[kind]))].sort((a, b) => b.length - a.length);
     const alternatives = phrases.length ? phrases.map(phraseSource).join('|') : '(?!)';
     compiled.set(kind, {
       // Matched against markerKey (lower case), so without the costly case-insensitive flag.

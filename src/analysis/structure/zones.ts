@@ -182,7 +182,7 @@ function markBody(paragraphs: readonly StructureParagraph[], zones: Zone[], body
     } else if (isMarkerHeading('appendix', text) || (startsWith('appendix', text) && /^\p{Lu}/u.test(text) && wordCount(text) <= APPENDIX_HEADING_WORDS)) {
       zones[i] = 'appendix';
       section = 'appendix';
-    } else if (isMarkerHeading('after', text) || isMarkerHeading('acknowledgements', text) || (heading && startsWith('acknowledgements', text))) {
+    } else if (isMarkerHeading('afterReferences', text) || isMarkerHeading('acknowledgements', text) || (heading && startsWith('acknowledgements', text))) {
       zones[i] = 'front';
       section = 'front';
     } else if (startsWith('keywords', text)) {
@@ -223,7 +223,7 @@ function bodyZone(p: StructureParagraph, text: string, heading: boolean): Zone {
 export function isCaption(text: string): boolean {
   const label = markerLength('caption', text);
   if (label > 0 && CAPTION_LABEL_END.test(text.slice(label)) && wordCount(text) <= 60) return true;
-  const note = markerLength('note', text);
+  const note = markerLength('captionNote', text);
   return note > 0 && /^\s*[:.]/.test(text.slice(note));
 }
 
