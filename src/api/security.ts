@@ -19,24 +19,24 @@ export interface AccessRules {
   writesPerMinute: number;
 }
 
-/** Strict headers: the pages load only their own scripts and styles, never inline code. */
-export function securityHeaders(): RequestHandler {
+/** The pages load only their own scripts and styles, never inline code. */
+const STRICT_DIRECTIVES: Record<string, string[]> = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/** Strict headers; `relaxed` replaces directives for a route that needs more (the queue dashboard). */
+export function securityHeaders(relaxed: Record<string, string[]> = {}): RequestHandler {
   return helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
+    contentSecurityPolicy: { useDefaults: false, directives: { ...STRICT_DIRECTIVES, ...relaxed } },
     crossOriginEmbedderPolicy: false,
   });
 }
