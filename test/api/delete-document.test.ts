@@ -5,11 +5,9 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/api/app.js';
 import { corpusDir } from '../../src/paths.js';
-import { apiSettings } from '../../src/roles/web.js';
-import { createRuntime, type Runtime } from '../../src/runtime.js';
-import { silentLogger, testConfig, waitFor } from '../support/runtime.js';
+import type { Runtime } from '../../src/runtime.js';
+import { startTestApp, waitFor, type TestApp } from '../support/runtime.js';
 import { createPgSchema, hasPostgres } from '../support/services.js';
 
 const PAPERS = ['en-1-export-controls-semiconductors.txt', 'en-3-green-transition-value-chains.txt'];
@@ -29,19 +27,12 @@ const setups = [
 for (const setup of setups) {
   describe.skipIf(!setup.enabled)(`deleting documents on ${setup.name}`, () => {
     let runtime: Runtime;
-    let app: ReturnType<typeof createApp>;
+    let app: TestApp['app'];
     let cleanup: () => Promise<void>;
 
     beforeAll(async () => {
       const database = await setup.env();
-      const config = testConfig(database.env);
-      runtime = await createRuntime(config, { analyze: true, log: silentLogger() });
-      app = createApp(runtime.services, apiSettings(config), runtime.log);
-      cleanup = async () => {
-        await runtime.close();
-        await database.drop();
-        config.cleanup();
-      };
+      ({ runtime, app, close: cleanup } = await startTestApp(database.env, database));
     });
     afterAll(() => cleanup?.());
 

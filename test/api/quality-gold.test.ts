@@ -5,14 +5,12 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/api/app.js';
 import type { Stance, Summary } from '../../src/analysis/types.js';
-import { apiSettings } from '../../src/roles/web.js';
-import { createRuntime, type Runtime } from '../../src/runtime.js';
+import type { Runtime } from '../../src/runtime.js';
 import type { ReviewRecord } from '../../src/services/review-service.js';
 import { loadQuoteSet, type QuoteDocument } from '../../scripts/eval/quote-gold.js';
 import { addTally, covers, emptyTally, normalizeQuote, quoteScores, scoreQuoteDocument, type QuoteGold } from '../../scripts/eval/quote-gold-score.js';
-import { silentLogger, testConfig } from '../support/runtime.js';
+import { startTestApp, type TestApp } from '../support/runtime.js';
 import { hasShared, sharedPath } from '../support/shared.js';
 
 /**
@@ -54,17 +52,11 @@ function goldAsReviews(doc: QuoteDocument, documentId: string, summary: Summary,
 
 describe.skipIf(!hasShared)('quality from the factor-gold-dev annotations', () => {
   let runtime: Runtime;
-  let app: ReturnType<typeof createApp>;
+  let app: TestApp['app'];
   let cleanup: () => Promise<void>;
 
   beforeAll(async () => {
-    const config = testConfig();
-    runtime = await createRuntime(config, { analyze: true, log: silentLogger() });
-    app = createApp(runtime.services, apiSettings(config), runtime.log);
-    cleanup = async () => {
-      await runtime.close();
-      config.cleanup();
-    };
+    ({ runtime, app, close: cleanup } = await startTestApp());
   });
   afterAll(() => cleanup?.());
 

@@ -4,11 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/api/app.js';
-import { apiSettings } from '../../src/roles/web.js';
 import { corpusDir } from '../../src/paths.js';
-import { createRuntime, type Runtime } from '../../src/runtime.js';
-import { silentLogger, testConfig, waitFor } from '../support/runtime.js';
+import type { Runtime } from '../../src/runtime.js';
+import { startTestApp, waitFor, type TestApp } from '../support/runtime.js';
 import { csvHeader, hasPython, readCsv, readYaml } from '../support/python-csv.js';
 import { createPgSchema, hasPostgres } from '../support/services.js';
 
@@ -43,20 +41,13 @@ const setups: Setup[] = [
 for (const setup of setups) {
   describe.skipIf(!setup.enabled)(`research API on ${setup.name}`, () => {
     let runtime: Runtime;
-    let app: ReturnType<typeof createApp>;
+    let app: TestApp['app'];
     let cleanup: () => Promise<void>;
     const ids: Record<string, string> = {};
 
     beforeAll(async () => {
       const database = await setup.env();
-      const config = testConfig(database.env);
-      runtime = await createRuntime(config, { analyze: true, log: silentLogger() });
-      app = createApp(runtime.services, apiSettings(config), runtime.log);
-      cleanup = async () => {
-        await runtime.close();
-        await database.drop();
-        config.cleanup();
-      };
+      ({ runtime, app, close: cleanup } = await startTestApp(database.env, database));
       for (const [collection, files] of Object.entries(PAPERS)) {
         let upload = request(app).post('/api/documents').field('collection', collection).field('collection', 'all');
         for (const file of files) upload = upload.attach('files', readFileSync(join(corpusDir, file)), file);

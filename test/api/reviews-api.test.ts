@@ -4,19 +4,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/api/app.js';
 import type { Evidence, Summary } from '../../src/analysis/types.js';
 import { corpusDir } from '../../src/paths.js';
-import { apiSettings } from '../../src/roles/web.js';
-import { createRuntime, type Runtime } from '../../src/runtime.js';
+import type { Runtime } from '../../src/runtime.js';
 import { formatReviews, parseReviews } from '../../src/services/review-files.js';
-import { silentLogger, testConfig, waitFor } from '../support/runtime.js';
+import { startTestApp, waitFor, type TestApp } from '../support/runtime.js';
 
 const PAPER = 'en-2-brain-drain-human-capital.txt';
 
 describe('review API', () => {
   let runtime: Runtime;
-  let app: ReturnType<typeof createApp>;
+  let app: TestApp['app'];
   let cleanup: () => Promise<void>;
   let id: string;
   let summary: Summary;
@@ -31,13 +29,7 @@ describe('review API', () => {
   };
 
   beforeAll(async () => {
-    const config = testConfig();
-    runtime = await createRuntime(config, { analyze: true, log: silentLogger() });
-    app = createApp(runtime.services, apiSettings(config), runtime.log);
-    cleanup = async () => {
-      await runtime.close();
-      config.cleanup();
-    };
+    ({ runtime, app, close: cleanup } = await startTestApp());
     const res = await request(app).post('/api/documents').attach('files', readFileSync(join(corpusDir, PAPER)), PAPER).expect(202);
     id = res.body.documents[0].id;
     summary = (await waitFor('the paper to be analyzed', done, 120_000, 200)).summary;
