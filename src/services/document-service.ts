@@ -158,10 +158,12 @@ export class DocumentService {
     return this.documents.get(id);
   }
 
-  /** A page of documents, newest first, with the collections of each. */
-  async list(query: DocumentListQuery): Promise<{ rows: DocumentRow[]; total: number; collections: Map<string, string[]> }> {
+  /** A page of documents (newest first unless sorted otherwise), with the collections and authors of each. */
+  async list(query: DocumentListQuery): Promise<{ rows: DocumentRow[]; total: number; collections: Map<string, string[]>; authors: Map<string, string[]> }> {
     const { rows, total } = await this.documents.list(query);
-    return { rows, total, collections: await this.documents.collectionsOf(rows.map((r) => r.id)) };
+    const ids = rows.map((r) => r.id);
+    const [collections, authors] = await Promise.all([this.documents.collectionsOf(ids), this.documents.authorsOf(ids)]);
+    return { rows, total, collections, authors };
   }
 
   async collectionsOf(id: string): Promise<string[]> {

@@ -1,5 +1,5 @@
 // Every read and write of documents, their original bytes and their collections.
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { UNFINISHED_STATUSES, type DocumentStatus } from '../analysis/errors.js';
 import { inCollection } from './corpus-filter.js';
 import { dialectOf } from './dialect.js';
@@ -18,12 +18,33 @@ export interface NewDocument {
   year?: number;
 }
 
+/** The columns a document list can be ordered by. */
+export const DOCUMENT_SORTS = ['added', 'title', 'year', 'language', 'status', 'words'] as const;
+export type DocumentSort = (typeof DOCUMENT_SORTS)[number];
+
 export interface DocumentListQuery {
   limit: number;
   offset: number;
   status?: DocumentStatus;
   collection?: string;
+  language?: string;
+  yearFrom?: number;
+  yearTo?: number;
+  /** Words the title or the filename contains (case is ignored for Latin letters everywhere, for all letters on PostgreSQL). */
+  text?: string;
+  sort?: DocumentSort;
+  order?: 'asc' | 'desc';
 }
+
+/** The column behind each sort; a title-less document sorts by its filename. */
+const SORT_COLUMNS = {
+  added: sql<string>`created_at`,
+  title: sql<string>`coalesce(title, filename)`,
+  year: sql<number>`year`,
+  language: sql<string>`language`,
+  status: sql<string>`status`,
+  words: sql<number>`words`,
+} satisfies Record<DocumentSort, unknown>;
 
 /** The user's corrections of a document's bibliographic record; null (or absent): the analysis' value stands. */
 export interface Correction {
@@ -122,9 +143,47 @@ export class DocumentsRepository {
     let base = this.db.selectFrom('documents');
     if (query.status) base = base.where('status', '=', query.status);
     if (query.collection) base = base.where(inCollection(query.collection));
-    const rows = await base.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(query.limit).offset(query.offset).execute();
+    if (query.language) base = base.where('language', '=', query.language);
+    if (query.yearFrom !== undefined) base = base.where('year', '>=', query.yearFrom);
+    if (query.yearTo !== undefined) base = base.where('year', '<=', query.yearTo);
+    if (query.text) {
+      const pattern = `%${query.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      base = base.where(sql<boolean>`(lower(coalesce(title, '')) like ${pattern} escape '\\' or lower(filename) like ${pattern} escape '\\')`);
+    }
+    const order = query.order ?? (query.sort && query.sort !== 'added' ? 'asc' : 'desc');
+    // Unknown values (no year, no language yet) go last whichever the direction.
+    const column = SORT_COLUMNS[query.sort ?? 'added'];
+    const rows = await base
+      .selectAll()
+      .orderBy(sql`${column} is null`)
+      .orderBy(sql`${column} ${sql.raw(order)}`)
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute();
     const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
     return { rows, total: Number(total) };
+  }
+
+  /** The authors of each document: the user's correction, else what the analysis read (documents without either are absent). */
+  async authorsOf(ids: string[]): Promise<Map<string, string[]>> {
+    if (ids.length === 0) return new Map();
+    const analysed = dialectOf(this.db) === 'postgres' ? sql<string | null>`(summaries.summary_json::json -> 'document' ->> 'authors')` : sql<string | null>`json_extract(summaries.summary_json, '$.document.authors')`;
+    const rows = await this.db
+      .selectFrom('documents')
+      .leftJoin('document_corrections', 'document_corrections.document_id', 'documents.id')
+      .leftJoin('summaries', 'summaries.document_id', 'documents.id')
+      .select(['documents.id', 'document_corrections.authors_json as corrected', analysed.as('analysed')])
+      .where('documents.id', 'in', ids)
+      .execute();
+    const result = new Map<string, string[]>();
+    for (const row of rows) {
+      const json = row.corrected ?? row.analysed;
+      const authors = json ? (JSON.parse(json) as unknown) : null;
+      if (Array.isArray(authors) && authors.length) result.set(row.id, authors.map(String));
+    }
+    return result;
   }
 
   async collectionsOf(ids: string[]): Promise<Map<string, string[]>> {

@@ -4,7 +4,8 @@ import multer from 'multer';
 import { z } from 'zod';
 import { AnalysisError, DOCUMENT_STATUSES } from '../../analysis/errors.js';
 import { GIVEN_YEARS, isGivenYear, plainText, type DocumentService, type Upload } from '../../services/document-service.js';
-import type { DocumentRow } from '../../store/documents-repository.js';
+import { DOCUMENT_SORTS, type DocumentRow } from '../../store/documents-repository.js';
+import { parseYearRange, YEAR_RANGE_FORMAT } from '../../store/corpus-filter.js';
 import { HttpError, toHttpError } from '../errors.js';
 import { paging, parseQuery } from '../params.js';
 import { writerOf } from '../security.js';
@@ -25,7 +26,21 @@ export const jsonUpload = z.object({
 /** A character that standard or URL-safe base64 (padded or not, wrapped or not) never holds. */
 const NOT_BASE64 = /[^A-Za-z0-9+/_\-=\s]/;
 
-export const documentListQuery = paging.extend({ status: z.enum(DOCUMENT_STATUSES).optional(), collection: z.string().max(100).optional() });
+export const documentListQuery = paging.extend({
+  status: z.enum(DOCUMENT_STATUSES).optional(),
+  collection: z.string().max(100).optional(),
+  language: z.string().regex(/^[a-z]{2,3}$/, 'a language code such as ru or en').optional(),
+  year: z.string().optional().transform((v, ctx) => {
+    if (!v) return {};
+    const range = parseYearRange(v);
+    if (!range) ctx.addIssue({ code: 'custom', message: YEAR_RANGE_FORMAT });
+    return range ?? {};
+  }),
+  /** Words in the title or filename. */
+  q: z.string().max(200).optional(),
+  sort: z.enum(DOCUMENT_SORTS).default('added'),
+  order: z.enum(['asc', 'desc']).optional(),
+});
 export const reanalyzeBody = z.object({ password: passwordSchema.optional() });
 
 /** A publication year as uploaders give it: absent, or a plausible four-digit year. */
@@ -84,9 +99,14 @@ export function documentsRouter(documents: DocumentService, limits: UploadLimits
   });
 
   router.get('/documents', async (req, res) => {
-    const query = parseQuery(documentListQuery, req);
-    const { rows, total, collections } = await documents.list(query);
-    res.json({ total, limit: query.limit, offset: query.offset, documents: rows.map((r) => ({ ...describe(r), collections: collections.get(r.id) ?? [] })) });
+    const { year, q, ...query } = parseQuery(documentListQuery, req);
+    const { rows, total, collections, authors } = await documents.list({ ...query, ...year, text: q?.trim() || undefined });
+    res.json({
+      total,
+      limit: query.limit,
+      offset: query.offset,
+      documents: rows.map((r) => ({ ...describe(r), authors: authors.get(r.id) ?? [], collections: collections.get(r.id) ?? [] })),
+    });
   });
 
   router.get('/documents/:id', async (req, res) => {
