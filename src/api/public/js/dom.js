@@ -1,6 +1,8 @@
 // Building the pages from API data. Document text only ever enters the page as text nodes, so a
 // paper that contains <script> or <img onerror> shows it as text.
 
+import { factorLabel, languageName, t } from './i18n.js';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /**
@@ -38,15 +40,7 @@ export async function api(path, options) {
 }
 
 export function statusBadge(status) {
-  return h('span', { class: `status ${status}` }, status.replace('_', ' '));
-}
-
-export function formatDate(iso) {
-  return iso ? new Date(iso).toLocaleString() : '';
-}
-
-export function formatNumber(n, digits = 2) {
-  return typeof n === 'number' ? n.toFixed(digits) : '';
+  return h('span', { class: `status ${status}` }, t(`status.${status}`));
 }
 
 /**
@@ -70,7 +64,7 @@ export function highlight(sentence, ranges) {
 export function stanceBar(stance) {
   const total = stance.positive + stance.negative + stance.neutral || 1;
   const part = (className, n) => h('span', { class: className, style: { width: `${(100 * n) / total}%` } });
-  return h('div', { class: 'bar', role: 'img', 'aria-label': `${stance.positive} positive, ${stance.negative} negative, ${stance.neutral} neutral` },
+  return h('div', { class: 'bar', role: 'img', 'aria-label': t('stance.counts', stance) },
     part('p', stance.positive), part('n', stance.negative), part('u', stance.neutral));
 }
 
@@ -101,15 +95,25 @@ export function fillSelect(select, options, selected) {
 export function downloadLinks(query) {
   const href = (name, extra) => `/api/export/${name}?${[query, extra].filter(Boolean).join('&')}`;
   const csv = (name, label, extra = '') => h('span', { class: 'download' }, `${label}: `,
-    h('a', { class: 'button', href: href(name, extra), download: `policylens-${name}` }, 'for R / pandas'), ' ',
-    h('a', { class: 'button secondary', href: href(name, [extra, 'bom=1'].filter(Boolean).join('&')), download: `policylens-${name}` }, 'for Excel'));
+    h('a', { class: 'button', href: href(name, extra), download: `policylens-${name}` }, t('download.forR')), ' ',
+    h('a', { class: 'button secondary', href: href(name, [extra, 'bom=1'].filter(Boolean).join('&')), download: `policylens-${name}` }, t('download.forExcel')));
   return h('div', { class: 'downloads' },
-    csv('factors.csv', 'Factors (rows with mentions)'),
-    csv('factors.csv', 'Factors (every document × factor)', 'complete=1'),
-    csv('factors-wide.csv', 'Documents × factors'),
-    csv('mentions.csv', 'Mentions'),
-    h('a', { class: 'button secondary', href: href('summaries.jsonl', ''), download: 'policylens-summaries.jsonl' }, 'Summaries JSONL'),
-    h('a', { class: 'button secondary', href: '/api/export/codebook.yml', download: 'policylens-codebook.yml' }, 'Codebook (quanteda YAML)'));
+    csv('factors.csv', t('download.factors')),
+    csv('factors.csv', t('download.factorsComplete'), 'complete=1'),
+    csv('factors-wide.csv', t('download.wide')),
+    csv('mentions.csv', t('download.mentions')),
+    h('a', { class: 'button secondary', href: href('summaries.jsonl', ''), download: 'policylens-summaries.jsonl' }, t('download.summaries')),
+    h('a', { class: 'button secondary', href: '/api/export/codebook.yml', download: 'policylens-codebook.yml' }, t('download.codebook')));
+}
+
+/** Options for a factor select: "any", then the codebook in its order, labelled in the interface language. */
+export function factorOptions(codebook) {
+  return [['', t('filter.any')], ...codebook.factors.map((f) => [f.id, factorLabel(f.label, f.id)])];
+}
+
+/** The codebook's labels in the interface language, by factor id. */
+export function factorLabels(codebook) {
+  return new Map(codebook.factors.map((f) => [f.id, factorLabel(f.label, f.id)]));
 }
 
 /**
@@ -119,11 +123,13 @@ export function downloadLinks(query) {
 export async function fillCorpusForm(form) {
   const initial = params();
   const [codebook, corpus] = await Promise.all([api('/api/codebook'), api('/api/corpus')]);
-  fillSelect(form.elements.factor, [['', 'any'], ...codebook.factors.map((f) => [f.id, f.label.en])], initial.get('factor') ?? '');
-  fillSelect(form.elements.collection, [['', 'any'], ...corpus.collections.map((c) => [c.name, `${c.name} (${c.documents})`])], initial.get('collection') ?? '');
+  fillSelect(form.elements.factor, factorOptions(codebook), initial.get('factor') ?? '');
+  fillSelect(form.elements.collection, [['', t('filter.any')], ...corpus.collections.map((c) => [c.name, `${c.name} (${c.documents})`])], initial.get('collection') ?? '');
+  // The languages the corpus holds, not a fixed list: a new language profile shows up by itself.
+  if (form.elements.language) fillSelect(form.elements.language, [['', t('filter.any')], ...corpus.languages.map((l) => [l.language, languageName(l.language)])], initial.get('language') ?? '');
   for (const [name, value] of initial) {
     const field = form.elements[name];
-    if (!field || name === 'factor' || name === 'collection') continue;
+    if (!field || (field.tagName === 'SELECT' && ['factor', 'collection', 'language'].includes(name))) continue;
     if (field.type === 'checkbox') field.checked = value === '1';
     else field.value = value;
   }

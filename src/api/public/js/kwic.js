@@ -1,4 +1,6 @@
+import './layout.js';
 import { api, fillCorpusForm, formQuery, h } from './dom.js';
+import { t } from './i18n.js';
 
 const LIMIT = 500;
 const form = document.getElementById('kwic');
@@ -12,7 +14,7 @@ const cutLeft = (text, n) => (text.length > n ? `…${text.slice(-n + 1)}` : tex
 const cutRight = (text, n) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
 
 function row(line) {
-  const where = [line.year, line.page ? `p. ${line.page}` : null].filter(Boolean).join(', ');
+  const where = [line.year, line.page ? t('units.page', { page: line.page }) : null].filter(Boolean).join(', ');
   const source = line.title || line.filename;
   return h('tr', {},
     h('td', { class: 'left', title: line.left }, cutLeft(line.left, CONTEXT_CHARS)),
@@ -26,16 +28,16 @@ async function run() {
   if (!query.get('q')) return;
   history.replaceState(null, '', `?${query}`);
   query.set('limit', String(LIMIT));
-  status.textContent = 'Looking…';
+  status.textContent = t('kwic.running');
   try {
     const data = await api(`/api/kwic?${query}`);
     body.replaceChildren(...data.lines.map(row));
-    const notes = [`${data.lines.length}${data.more ? '+' : ''} line(s)`];
-    if (data.truncated) notes.push('sorted among the first 5,000 matching sentences');
-    if (data.translations.length) notes.push(`also searched: ${data.translations.join(', ')}`);
-    status.textContent = data.lines.length ? notes.join(' · ') : 'No sentence contains all these words.';
+    const notes = [t('kwic.lines', { n: data.lines.length, more: data.more ? '+' : '' })];
+    if (data.truncated) notes.push(t('kwic.truncated'));
+    if (data.translations.length) notes.push(t('filter.alsoSearched', { list: data.translations.join(', ') }));
+    status.textContent = data.lines.length ? notes.join(' · ') : t('filter.noSentence');
     const csv = (label, extra) => h('a', { class: 'button secondary', href: `/api/kwic?${query}&format=csv${extra}`, download: 'policylens-kwic.csv' }, label);
-    document.getElementById('kwic-downloads').replaceChildren('CSV: ', csv('for R / pandas', ''), csv('for Excel', '&bom=1'));
+    document.getElementById('kwic-downloads').replaceChildren('CSV: ', csv(t('download.forR'), ''), csv(t('download.forExcel'), '&bom=1'));
   } catch (error) {
     status.textContent = error.message;
   }

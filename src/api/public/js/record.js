@@ -2,6 +2,7 @@
 // fields the user changed are sent, so an analysis that later reads a field better still shows in
 // the others; an emptied field drops its correction (null), bringing back what the analysis found.
 import { api } from './dom.js';
+import { t } from './i18n.js';
 
 const form = () => document.getElementById('record');
 /** What the form showed when it was filled: the fields compared against it on submit. */
@@ -49,12 +50,12 @@ export function wireRecordForm(id, saved) {
     event.preventDefault();
     const patch = changes();
     if (Object.keys(patch).length === 0) {
-      status.textContent = 'Nothing changed.';
+      status.textContent = t('record.unchanged');
       return;
     }
     try {
       await api(`/api/documents/${encodeURIComponent(id)}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(patch) });
-      status.textContent = 'Saved: the corrections stay when the paper is analyzed again.';
+      status.textContent = t('record.saved');
       shown = null;
       await saved();
     } catch (error) {

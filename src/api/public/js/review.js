@@ -2,7 +2,8 @@
 // moved to another factor or given another stance (POST /api/documents/:id/reviews); a missed mention
 // is added by selecting its words in the text view. The reviewer's name is typed once (kept in this
 // browser). Each answer is stored at once; the list shows each mention's latest review.
-import { api, h } from './dom.js';
+import { api, factorLabels, factorOptions, h } from './dom.js';
+import { t } from './i18n.js';
 
 const id = new URLSearchParams(location.search).get('id');
 const NAME_KEY = 'policylens.reviewer';
@@ -29,10 +30,10 @@ function say(message, isError = false) {
 function stateOf(m) {
   const r = latest.get(keyOf(m.factor, m.start));
   if (!r) return null;
-  if (r.verdict === 'reject') return ['rejected', 'rejected'];
-  if (r.verdict === 'move') return ['corrected', `moved to ${labels.get(r.toFactor) ?? r.toFactor}`];
-  if (r.verdict === 'stance' && r.stance !== m.stance) return ['corrected', `stance ${r.stance}`];
-  return ['reviewed', 'confirmed'];
+  if (r.verdict === 'reject') return ['rejected', t('review.rejected')];
+  if (r.verdict === 'move') return ['corrected', t('review.moved', { factor: labels.get(r.toFactor) ?? r.toFactor })];
+  if (r.verdict === 'stance' && r.stance !== m.stance) return ['corrected', t('review.stanceChanged', { stance: t(`stance.${r.stance}`) })];
+  return ['reviewed', t('review.confirmed')];
 }
 
 function renderList() {
@@ -41,14 +42,14 @@ function renderList() {
     const at = m.sentence.toLowerCase().indexOf(m.match.toLowerCase());
     const sentence = at >= 0 && m.match ? [m.sentence.slice(0, at), h('mark', {}, m.sentence.slice(at, at + m.match.length)), m.sentence.slice(at + m.match.length)] : [m.sentence];
     return h('li', { id: `mention-${m.factor}-${m.start}`, 'data-index': i, class: i === current ? 'current' : '', onclick: () => select(i) },
-      h('strong', {}, labels.get(m.factor) ?? m.factor), ' · ', h('span', { class: `stance ${m.stance}` }, m.stance), ' ',
+      h('strong', {}, labels.get(m.factor) ?? m.factor), ' · ', h('span', { class: `stance ${m.stance}` }, t(`stance.${m.stance}`)), ' ',
       state ? h('span', { class: `review-state ${state[0]}` }, state[1]) : null, ' ', ...sentence);
   }));
 }
 
 function renderText(added) {
   // Mentions highlighted in the normalized text, written as text nodes so that offsets are the text's own.
-  const marks = [...mentions.map((m) => [m.start, m.end, labels.get(m.factor) ?? m.factor]), ...added.map((r) => [r.start, r.end, `added: ${labels.get(r.toFactor) ?? r.toFactor}`])]
+  const marks = [...mentions.map((m) => [m.start, m.end, labels.get(m.factor) ?? m.factor]), ...added.map((r) => [r.start, r.end, t('review.addedTitle', { factor: labels.get(r.toFactor) ?? r.toFactor })])]
     .sort((a, b) => a[0] - b[0]);
   const nodes = [];
   let at = 0;
@@ -70,7 +71,7 @@ function select(i) {
 function reviewer() {
   const name = $('reviewer').value.trim();
   if (!name) {
-    say('Type your name in “Reviewer” first.', true);
+    say(t('review.nameFirst'), true);
     $('reviewer').focus();
     return null;
   }
@@ -100,7 +101,7 @@ async function answer(review) {
   try {
     if (await send({ factor: m.factor, start: m.start, ...review })) {
       answered++;
-      say(`${labels.get(m.factor) ?? m.factor}: ${review.verdict}${review.stance ? ` (${review.stance})` : ''}${review.toFactor ? ` → ${labels.get(review.toFactor)}` : ''} · ${answered} answered here, ${latest.size} mentions reviewed`);
+      say(t('review.answered', { factor: labels.get(m.factor) ?? m.factor, verdict: t(`review.verdict.${review.verdict}`), stance: review.stance ? ` (${t(`stance.${review.stance}`)})` : '', moved: review.toFactor ? ` → ${labels.get(review.toFactor)}` : '', n: answered, reviewed: latest.size }));
       select(current + 1);
     }
   } finally {
@@ -113,7 +114,7 @@ async function loadReviews() {
   latest = new Map(reviews.latest.filter((r) => r.verdict !== 'add').map((r) => [keyOf(r.factor, r.start), r]));
   renderList();
   renderText(reviews.latest.filter((r) => r.verdict === 'add'));
-  if (reviews.unmatched.length) say(`${reviews.unmatched.length} review(s) match no mention of the current analysis; they are kept.`, true);
+  if (reviews.unmatched.length) say(t('review.unmatched', { n: reviews.unmatched.length }), true);
 }
 
 /** The selection inside the text view as offsets into the normalized text. */
@@ -151,8 +152,8 @@ async function start() {
     $('review').hidden = true;
     return;
   }
-  labels = new Map(codebook.factors.map((f) => [f.id, f.label.en]));
-  const options = () => codebook.factors.map((f) => h('option', { value: f.id }, f.label.en));
+  labels = factorLabels(codebook);
+  const options = () => factorOptions(codebook).slice(1).map(([value, label]) => h('option', { value }, label));
   $('review-move').replaceChildren(h('option', { value: '' }, '—'), ...options());
   $('add-factor').replaceChildren(...options());
   text = await api(`/api/documents/${id}/text`);
@@ -176,8 +177,8 @@ async function start() {
   });
   $('add-mention').addEventListener('click', async () => {
     const at = selectedOffsets();
-    if (!at) return say('Select the missed words in the text first.', true);
-    if (await send({ verdict: 'add', ...at, toFactor: $('add-factor').value, stance: $('add-stance').value })) say(`added a missed mention of ${labels.get($('add-factor').value)}`);
+    if (!at) return say(t('review.selectFirst'), true);
+    if (await send({ verdict: 'add', ...at, toFactor: $('add-factor').value, stance: $('add-stance').value })) say(t('review.added', { factor: labels.get($('add-factor').value) }));
   });
 }
 

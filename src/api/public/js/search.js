@@ -1,4 +1,6 @@
+import './layout.js';
 import { api, downloadLinks, fillCorpusForm, formQuery, h, highlight } from './dom.js';
+import { factorLabel, languageName, t } from './i18n.js';
 
 const PAGE = 50;
 const form = document.getElementById('search');
@@ -12,7 +14,7 @@ function hitItem(hit) {
     h('p', { class: 'sentence' }, ...highlight(hit.sentence, hit.highlights.map(([start, end]) => ({ start, end, className: 'match' })))),
     h('div', { class: 'muted' },
       h('a', { href: `/document.html?id=${hit.document_id}` }, hit.title || hit.filename),
-      [hit.year, hit.page ? `p. ${hit.page}` : null, hit.language].filter(Boolean).map((x) => ` · ${x}`).join('')));
+      [hit.year, hit.page ? t('units.page', { page: hit.page }) : null, languageName(hit.language)].filter(Boolean).map((x) => ` · ${x}`).join('')));
 }
 
 /** Where the matches are: by factor, document and year (the first 5,000 matching sentences); each entry narrows the search. */
@@ -24,9 +26,9 @@ function facetLists(facets, query) {
   };
   const list = (title, items) => (items.length ? h('div', {}, h('h2', {}, title), h('ul', {}, ...items.slice(0, 10))) : null);
   return [
-    list('Factors', facets.factors.map((f) => h('li', {}, h('a', { href: narrowed('factor', f.factor) }, f.label?.en ?? f.factor), ` ${f.hits}`))),
-    list('Documents', facets.documents.map((d) => h('li', {}, h('a', { href: narrowed('document', d.document_id) }, d.title || d.filename), ` ${d.hits}`))),
-    list('Years', facets.years.map((y) => h('li', {}, y.year === null ? 'unknown' : h('a', { href: narrowed('year', String(y.year)) }, String(y.year)), ` ${y.hits}`))),
+    list(t('search.facetFactors'), facets.factors.map((f) => h('li', {}, h('a', { href: narrowed('factor', f.factor) }, factorLabel(f.label, f.factor)), ` ${f.hits}`))),
+    list(t('search.facetDocuments'), facets.documents.map((d) => h('li', {}, h('a', { href: narrowed('document', d.document_id) }, d.title || d.filename), ` ${d.hits}`))),
+    list(t('search.facetYears'), facets.years.map((y) => h('li', {}, y.year === null ? t('search.unknownYear') : h('a', { href: narrowed('year', String(y.year)) }, String(y.year)), ` ${y.hits}`))),
   ].filter(Boolean);
 }
 
@@ -37,7 +39,7 @@ async function run(append) {
   query.set('limit', String(PAGE));
   query.set('offset', String(offset));
   if (!append) query.set('facets', '1');
-  status.textContent = 'Searching…';
+  status.textContent = t('search.running');
   try {
     const data = await api(`/api/search?${query}`);
     if (!append) hits.replaceChildren();
@@ -45,12 +47,12 @@ async function run(append) {
     offset += data.hits.length;
     more.hidden = !data.more;
     if (data.facets) document.getElementById('facets').replaceChildren(...facetLists(data.facets, formQuery(form)));
-    const also = data.translations.length ? ` (also searched: ${data.translations.join(', ')})` : '';
-    status.textContent = (offset ? `${offset}${data.more ? '+' : ''} sentence(s)` : 'No sentence contains all these words.') + also;
+    const also = data.translations.length ? ` (${t('filter.alsoSearched', { list: data.translations.join(', ') })})` : '';
+    status.textContent = (offset ? t('search.count', { n: offset, more: data.more ? '+' : '' }) : t('filter.noSentence')) + also;
     const shown = formQuery(form);
     history.replaceState(null, '', `?${shown}`);
     for (const name of ['q', 'order', 'both']) shown.delete(name);
-    document.getElementById('downloads').replaceChildren(h('p', { class: 'muted' }, 'The factor rows and mentions of the same selection (without the words):'), downloadLinks(shown.toString()));
+    document.getElementById('downloads').replaceChildren(h('p', { class: 'muted' }, t('search.downloads')), downloadLinks(shown.toString()));
   } catch (error) {
     status.textContent = error.message;
   }
