@@ -379,9 +379,14 @@ export class DocumentsRepository {
         await trx.deleteFrom('document_collections').where('document_id', '=', id).execute();
         if (collections.length) await trx.insertInto('document_collections').values(collections.map((collection) => ({ document_id: id, collection }))).execute();
       }
+      // Only the columns the patch names: a title correction must not replace the year given at upload.
       await trx
         .updateTable('documents')
-        .set({ title: merged.title ?? analysed.title, year: merged.year ?? analysed.year, updated_at: now() })
+        .set({
+          ...('title' in fields ? { title: merged.title ?? analysed.title } : {}),
+          ...('year' in fields ? { year: merged.year ?? analysed.year } : {}),
+          updated_at: now(),
+        })
         .where('id', '=', id)
         .execute();
     });

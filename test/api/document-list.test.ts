@@ -69,10 +69,14 @@ for (const setup of setups) {
       expect((await list('q=100%25')).total).toBe(0);
     });
 
-    it('shows the authors: the correction when there is one', async () => {
+    it('shows the authors: the correction when there is one; corrections keep the uploaded year', async () => {
       const [doc] = (await list('language=ru')).documents;
       await request(app).patch(`/api/documents/${doc!.id}`).send({ authors: ['Иванов И. И.', 'Petrov P.'] }).expect(200);
-      expect((await list('language=ru')).documents[0]!.authors).toEqual(['Иванов И. И.', 'Petrov P.']);
+      const [corrected] = (await list('language=ru')).documents;
+      expect(corrected!.authors).toEqual(['Иванов И. И.', 'Petrov P.']);
+      // Correcting the authors or the title keeps the year given at upload.
+      await request(app).patch(`/api/documents/${doc!.id}`).send({ title: 'Национальная инновационная система' }).expect(200);
+      expect((await list('language=ru')).documents[0]).toMatchObject({ year: 2023, title: 'Национальная инновационная система' });
       for (const d of (await list('')).documents) expect(Array.isArray(d.authors)).toBe(true);
     });
 

@@ -18,7 +18,7 @@ const labelOf = (factor) => labels.get(factor) ?? factor;
  */
 function stanceChart(rows, documents, factors, scale, title) {
   const byId = new Map(rows.map((r) => [r.factor, r]));
-  const rowHeight = 22, labelWidth = 230, barWidth = 250, width = labelWidth + barWidth + 270;
+  const rowHeight = 22, labelWidth = 260, barWidth = 250, width = labelWidth + barWidth + 330;
   const svg = s('svg', { viewBox: `0 0 ${width} ${rowHeight * factors.length + 8}`, width, height: rowHeight * factors.length + 8, role: 'img', 'aria-label': title });
   factors.forEach((factor, i) => {
     const y = i * rowHeight + 4;
@@ -36,7 +36,7 @@ function stanceChart(rows, documents, factors, scale, title) {
       x += w;
     }
     svg.append(s('text', { x: x + 6, y: y + 14, class: 'axis' },
-      t('corpus.barText', { rate: formatNumber(r.mentions / documents, 1), documents: t('units.inDocuments', { n: r.documents, of: documents }), net: formatNumber(r.net) })));
+      t('corpus.barText', { rate: t('units.perDocument', { n: Number((r.mentions / documents).toFixed(1)), count: formatNumber(r.mentions / documents, 1) }), documents: t('units.inDocuments', { n: r.documents, of: documents }), net: formatNumber(r.net) })));
   });
   return svg;
 }

@@ -26,9 +26,9 @@ function facetLists(facets, query) {
   };
   const list = (title, items) => (items.length ? h('div', {}, h('h2', {}, title), h('ul', {}, ...items.slice(0, 10))) : null);
   return [
-    list(t('search.facetFactors'), facets.factors.map((f) => h('li', {}, h('a', { href: narrowed('factor', f.factor) }, factorLabel(f.label, f.factor)), ` ${f.hits}`))),
-    list(t('search.facetDocuments'), facets.documents.map((d) => h('li', {}, h('a', { href: narrowed('document', d.document_id) }, d.title || d.filename), ` ${d.hits}`))),
-    list(t('search.facetYears'), facets.years.map((y) => h('li', {}, y.year === null ? t('search.unknownYear') : h('a', { href: narrowed('year', String(y.year)) }, String(y.year)), ` ${y.hits}`))),
+    list(t('search.facetFactors'), facets.factors.map((f) => h('li', {}, h('a', { href: narrowed('factor', f.factor) }, factorLabel(f.label, f.factor)), ` (${f.hits})`))),
+    list(t('search.facetDocuments'), facets.documents.map((d) => h('li', {}, h('a', { href: narrowed('document', d.document_id) }, d.title || d.filename), ` (${d.hits})`))),
+    list(t('search.facetYears'), facets.years.map((y) => h('li', {}, y.year === null ? t('search.unknownYear') : h('a', { href: narrowed('year', String(y.year)) }, String(y.year)), ` (${y.hits})`))),
   ].filter(Boolean);
 }
 

@@ -41,6 +41,7 @@ export default {
   'units.collections': { one: '{n} collection', other: '{n} collections' },
   'units.pages': { one: '{n} page', other: '{n} pages' },
   'units.words': { one: '{count} word', other: '{count} words' },
+  'units.perDocument': { one: '{count} mention per document', other: '{count} mentions per document' },
   'units.page': 'p. {page}',
   'units.per1000': 'per 1,000 words',
 
@@ -252,7 +253,7 @@ export default {
   'corpus.all': 'Factors in all analyzed documents',
   'corpus.allHelp': 'Bar length: mentions per document, the most mentioned factors first;',
   'corpus.allLabel': 'Factor mentions per document in the whole corpus',
-  'corpus.barText': '{rate} per document · {documents} · net {net}',
+  'corpus.barText': '{rate} · {documents} · net {net}',
   'corpus.empty': 'No analyzed documents yet.',
   'corpus.trends': 'Factor trends by year',
   'corpus.trendsHelp': 'Mentions per document of the most mentioned factors, by publication year (under each year: how many documents it holds).',

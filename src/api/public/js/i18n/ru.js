@@ -41,6 +41,7 @@ export default {
   'units.collections': { one: '{n} коллекция', few: '{n} коллекции', many: '{n} коллекций', other: '{n} коллекции' },
   'units.pages': { one: '{n} страница', few: '{n} страницы', many: '{n} страниц', other: '{n} страницы' },
   'units.words': { one: '{count} слово', few: '{count} слова', many: '{count} слов', other: '{count} слова' },
+  'units.perDocument': { one: '{count} упоминание на документ', few: '{count} упоминания на документ', many: '{count} упоминаний на документ', other: '{count} упоминания на документ' },
   'units.page': 'с. {page}',
   'units.per1000': 'на 1000 слов',
 
@@ -252,7 +253,7 @@ export default {
   'corpus.all': 'Факторы во всех проанализированных документах',
   'corpus.allHelp': 'Длина полосы — упоминаний на документ, самые упоминаемые факторы первыми;',
   'corpus.allLabel': 'Упоминания факторов на документ во всём корпусе',
-  'corpus.barText': '{rate} на документ · {documents} · баланс {net}',
+  'corpus.barText': '{rate} · {documents} · баланс {net}',
   'corpus.empty': 'Проанализированных документов пока нет.',
   'corpus.trends': 'Динамика факторов по годам',
   'corpus.trendsHelp': 'Упоминаний на документ у самых упоминаемых факторов по году издания (под годом — сколько в нём документов).',
