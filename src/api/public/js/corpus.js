@@ -18,7 +18,7 @@ const labelOf = (factor) => labels.get(factor) ?? factor;
  */
 function stanceChart(rows, documents, factors, scale, title) {
   const byId = new Map(rows.map((r) => [r.factor, r]));
-  const rowHeight = 22, labelWidth = 260, barWidth = 250, width = labelWidth + barWidth + 330;
+  const rowHeight = 22, labelWidth = 260, barWidth = 250, width = labelWidth + barWidth + 420;
   const svg = s('svg', { viewBox: `0 0 ${width} ${rowHeight * factors.length + 8}`, width, height: rowHeight * factors.length + 8, role: 'img', 'aria-label': title });
   factors.forEach((factor, i) => {
     const y = i * rowHeight + 4;
