@@ -26,6 +26,8 @@ export interface Upload {
   password?: string;
   /** Publication year, when the uploader knows it. */
   year?: number;
+  /** A journal issue: store each of its articles as a document of its own, linked to it. */
+  splitIssue?: boolean;
 }
 
 export interface Submitted {
@@ -61,6 +63,7 @@ export class DocumentService {
       collections: normalizeCollections(upload.collections ?? []),
       password: upload.password === undefined ? undefined : this.passwords.seal(upload.password),
       year: upload.year,
+      splitIssue: upload.splitIssue,
     });
     if (!created && upload.password && document.status === 'needs_password') {
       // The same encrypted file sent again with a password: try again with it.
@@ -162,6 +165,12 @@ export class DocumentService {
   async list(query: DocumentListQuery): Promise<{ rows: DocumentRow[]; total: number; collections: Map<string, string[]> }> {
     const { rows, total } = await this.documents.list(query);
     return { rows, total, collections: await this.documents.collectionsOf(rows.map((r) => r.id)) };
+  }
+
+  /** The journal issue an article belongs to (null for any other document), and the articles of an issue. */
+  async issueLinks(row: DocumentRow): Promise<{ issue: DocumentRow | null; articles: DocumentRow[] }> {
+    const [issue, articles] = await Promise.all([row.issue_document_id ? this.documents.get(row.issue_document_id) : undefined, this.documents.articlesOf(row.id)]);
+    return { issue: issue ?? null, articles };
   }
 
   async collectionsOf(id: string): Promise<string[]> {

@@ -64,6 +64,14 @@ function renderAbbreviations(summary) {
   );
 }
 
+/** A journal issue lists the articles stored from it, in their order. */
+function renderIssueArticles(articles) {
+  document.getElementById('issue-articles').replaceChildren(...(articles.length ? [
+    h('h2', {}, `Articles of this issue (${articles.length})`),
+    h('ol', {}, ...articles.map((a) => h('li', {}, h('a', { href: `/document.html?id=${a.id}` }, a.title || a.filename), ' ', statusBadge(a.status)))),
+  ] : []));
+}
+
 async function load() {
   try {
     const { document: d, summary } = await api(`/api/documents/${encodeURIComponent(id)}`);
@@ -78,10 +86,12 @@ async function load() {
       d.pages ? h('span', {}, `${d.pages} pages`) : null,
       d.words ? h('span', {}, `${d.words} words`) : null,
       d.collections.length ? h('span', {}, `collections: ${d.collections.join(', ')}`) : null,
+      d.issue ? h('span', {}, 'part of issue ', h('a', { href: `/document.html?id=${d.issue.id}` }, d.issue.title || d.issue.filename)) : null,
       h('span', {}, `added ${formatDate(d.createdAt)}`),
       h('a', { href: `/api/documents/${d.id}/text` }, 'text'),
       h('a', { href: `/api/documents/${d.id}` }, 'JSON'),
     ].filter(Boolean));
+    renderIssueArticles(d.articles);
     fillRecordForm(d, summary);
     document.getElementById('problem').textContent = [d.error?.message, ...(summary?.document.warnings ?? [])].filter(Boolean).join(' · ');
     if (summary) {
