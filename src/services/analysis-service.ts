@@ -2,7 +2,7 @@
 // Registered by name with whichever queue runs (BullMQ worker or in-process runner).
 import { parseRange } from '../analysis/articles/index.js';
 import { AnalysisError } from '../analysis/errors.js';
-import type { OcrOptions } from '../analysis/types.js';
+import type { OcrOptions, Summary } from '../analysis/types.js';
 import type { Logger } from '../logger.js';
 import type { ProgressReporter } from '../queue/job-queue.js';
 import type { AnalysisPool } from '../sandbox/analysis-pool.js';
@@ -10,7 +10,7 @@ import type { DocumentsRepository, StoredFile } from '../store/documents-reposit
 import type { ResultsRepository } from '../store/results-repository.js';
 import type { MetricsService } from './metrics-service.js';
 import type { PasswordBox } from './password-box.js';
-import { issueArticleDocuments } from './issue-articles.js';
+import { asSplitIssue, issueArticleDocuments } from './issue-articles.js';
 import { isTransient } from './transient-errors.js';
 
 export interface AnalysisServiceOptions {
@@ -81,8 +81,7 @@ export class AnalysisService {
       }
       const articleRange = file.issueRange === null ? undefined : parseRange(file.issueRange) ?? undefined;
       result = await this.pool.analyze(file.bytes, { filename: file.filename, password, ocr: this.options.ocr, splitIssue: file.splitIssue, articleRange });
-      // An article's bytes are its issue's: the Summary names the article, not the file.
-      if (file.issueRange !== null) result.summary.document.id = documentId;
+      if (file.issueRange !== null) nameArticle(result.summary.document, documentId, file.articleHead);
     } catch (error) {
       // A bug or a crash is retried by the queue; anything else is the document's own outcome.
       if (!(error instanceof AnalysisError) || error.code === 'internal' || error.code === 'crashed') throw error;
@@ -93,7 +92,8 @@ export class AnalysisService {
       return;
     }
     await report(90);
-    const { unmatchedReviews } = await this.results.save(documentId, result);
+    const split = result.articles !== undefined && result.articles.length > 0;
+    const { unmatchedReviews } = await this.results.save(documentId, split ? asSplitIssue(result, result.articles!.length) : result);
     if (result.articles) {
       // The articles wait in the outbox; the next sweep hands them to the queue (any worker can take them).
       const created = await this.documents.replaceIssueArticles(documentId, issueArticleDocuments(documentId, file.filename, result.articles));
@@ -120,6 +120,18 @@ export class AnalysisService {
     const message = crashed ? `${crashedMessage(this.options.maxAttempts)} Last: ${error.message}` : error.message.split('\n')[0] ?? 'analysis failed';
     await this.documents.markFailed(documentId, 'failed', code, message);
   }
+}
+
+/**
+ * An article's bytes are its issue's: its Summary names the article, with the title and authors
+ * read in the issue, where its head stands out from the issue's body print (its own front-matter
+ * reading sees only the article's pages). The user's corrections still win where they are shown.
+ */
+function nameArticle(document: Summary['document'], id: string, head: StoredFile['articleHead']): void {
+  document.id = id;
+  if (!head) return;
+  document.title = head.title;
+  if (head.authors.length) document.authors = head.authors;
 }
 
 function crashedMessage(attempts: number): string {

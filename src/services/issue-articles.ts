@@ -3,6 +3,7 @@
 // same articles (and a changed split replaces them).
 import { createHash } from 'node:crypto';
 import { formatRange, type FoundArticle } from '../analysis/articles/index.js';
+import type { AnalysisResult } from '../analysis/index.js';
 import type { NewArticle } from '../store/documents-repository.js';
 
 export function issueArticleDocuments(issueId: string, issueFilename: string, articles: readonly FoundArticle[]): NewArticle[] {
@@ -15,6 +16,22 @@ export function issueArticleDocuments(issueId: string, issueFilename: string, ar
       range,
       filename: `${issueFilename} (${pages})`.slice(0, 255),
       title: article.title,
+      authors: article.authors,
     };
   });
+}
+
+/**
+ * What is stored of an issue split into articles: its record, text and warnings, but no factors,
+ * abbreviations or search sentences — those are its articles', and counting them on the issue
+ * too would count every mention twice in the tables, comparisons and search.
+ */
+export function asSplitIssue(result: AnalysisResult, articles: number): AnalysisResult {
+  const document = result.summary.document;
+  const warning = `a journal issue: its ${articles} articles are stored as documents of their own, where their factors are counted`;
+  return {
+    ...result,
+    sentences: [],
+    summary: { ...result.summary, factors: [], candidates: [], abbreviations: [], document: { ...document, salientFactors: [], warnings: [...document.warnings, warning] } },
+  };
 }

@@ -28,6 +28,7 @@ export interface NewArticle {
   range: string;
   filename: string;
   title: string;
+  authors: string[];
 }
 
 /** What a worker needs to analyze a document: the bytes (an article's are its issue's) and how to read them. */
@@ -39,6 +40,8 @@ export interface StoredFile {
   splitIssue: boolean;
   /** An article's range in its issue's file; null for a file analyzed whole. */
   issueRange: string | null;
+  /** An article's title and authors as read in its issue. */
+  articleHead: { title: string; authors: string[] } | null;
 }
 
 export interface DocumentListQuery {
@@ -189,12 +192,13 @@ export class DocumentsRepository {
     const row = await this.db
       .selectFrom('documents')
       .innerJoin('document_files', (join) => join.on((eb) => eb('document_files.document_id', '=', eb.fn.coalesce('documents.issue_document_id', 'documents.id'))))
-      .select(['document_files.bytes', 'documents.pdf_password as password', 'documents.filename', 'documents.attempts', 'documents.split_issue', 'documents.issue_range'])
+      .select(['document_files.bytes', 'documents.pdf_password as password', 'documents.filename', 'documents.attempts', 'documents.split_issue', 'documents.issue_range', 'documents.article_title', 'documents.article_authors_json'])
       .where('documents.id', '=', id)
       .executeTakeFirst();
     if (!row) return undefined;
-    const { split_issue, issue_range, ...file } = row;
-    return { ...file, splitIssue: split_issue === 1, issueRange: issue_range };
+    const { split_issue, issue_range, article_title, article_authors_json, ...file } = row;
+    const articleHead = article_title === null ? null : { title: article_title, authors: JSON.parse(article_authors_json ?? '[]') as string[] };
+    return { ...file, splitIssue: split_issue === 1, issueRange: issue_range, articleHead };
   }
 
   /**
@@ -238,9 +242,17 @@ export class DocumentsRepository {
             issue_document_id: issueId,
             issue_position: a.position,
             issue_range: a.range,
+            article_title: a.title,
+            article_authors_json: JSON.stringify(a.authors),
           })),
         )
-        .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ issue_position: eb.ref('excluded.issue_position') })))
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({
+            issue_position: eb.ref('excluded.issue_position'),
+            article_title: eb.ref('excluded.article_title'),
+            article_authors_json: eb.ref('excluded.article_authors_json'),
+          })),
+        )
         .returning(['id', 'created_at'])
         .execute();
       const created = inserted.filter((r) => r.created_at === timestamp).map((r) => r.id);

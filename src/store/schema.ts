@@ -41,6 +41,9 @@ export interface DocumentsTable {
   issue_position: Generated<number | null>;
   /** The article's range in the issue's layout (src/analysis/articles/positions.ts). */
   issue_range: Generated<string | null>;
+  /** An article's title and authors (JSON array) as the issue splitter read them. */
+  article_title: Generated<string | null>;
+  article_authors_json: Generated<string | null>;
   /** 1 when the file is a journal issue to be split into its articles. */
   split_issue: Generated<number>;
 }

@@ -27,6 +27,8 @@ export interface Outcome {
   status: string;
   reason?: string;
   id?: string;
+  /** An article of a journal issue (--split-issues): the issue's document id. */
+  issue?: string;
 }
 
 const FINAL = new Set<string>(FINISHED_STATUSES);
@@ -108,7 +110,8 @@ async function waitForOutcomes(runtime: Runtime, waiting: Map<string, Outcome>, 
       outcome.status = row.status;
       if (row.error_code) outcome.reason = `${row.error_code}: ${row.error_message ?? ''}`;
       waiting.delete(row.id);
-      onFinished();
+      // The progress counts the files given; an issue's articles come on top of them.
+      if (!outcome.issue) onFinished();
       if (onArticle) await waitForArticles(runtime, row.id, outcome, waiting, onArticle);
     }
   }
@@ -120,7 +123,7 @@ async function waitForArticles(runtime: Runtime, issueId: string, issue: Outcome
   if (!articles.length) return;
   await runtime.services.documents.sweepOutbox();
   for (const article of articles) {
-    const outcome: Outcome = { file: `${issue.file} #${article.issue_position} (${article.issue_range})`, id: article.id, status: article.status };
+    const outcome: Outcome = { file: `${issue.file} #${article.issue_position} (${article.issue_range})`, id: article.id, status: article.status, issue: issueId };
     onArticle(outcome);
     if (!FINAL.has(article.status)) waiting.set(article.id, outcome);
   }
@@ -136,7 +139,7 @@ function countOutcomes(outcomes: Outcome[]): Record<string, number> {
 /** The outcome table (file, status, reason, id) and the counts; or both as one JSON object. */
 export function formatOutcomes(outcomes: Outcome[], options: { json?: boolean } = {}): string {
   const counts = countOutcomes(outcomes);
-  if (options.json) return JSON.stringify({ counts, files: outcomes.map(({ file, status, reason, id }) => ({ file, status, reason: reason ?? null, id: id ?? null })) }, null, 2);
+  if (options.json) return JSON.stringify({ counts, files: outcomes.map(({ file, status, reason, id, issue }) => ({ file, status, reason: reason ?? null, id: id ?? null, ...(issue ? { issue } : {}) })) }, null, 2);
   const rows = [['file', 'status', 'reason', 'id'], ...outcomes.map((o) => [o.file, o.status, o.reason ?? '', o.id?.slice(0, 12) ?? ''])];
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
   const lines = rows.map((r) => r.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]!) : cell)).join('  ').trimEnd());

@@ -12,6 +12,10 @@ export const issueArticles: Migration = {
     // Place of the article in its issue (1, 2, …) and its range ("9.1-16.23"; open end: "106.1-").
     await db.schema.alterTable('documents').addColumn('issue_position', 'integer').execute();
     await db.schema.alterTable('documents').addColumn('issue_range', 'text').execute();
+    // The article's title and authors as the splitter read them in the issue's context (its head
+    // beside the issue's body print), which its own analysis reports instead of re-reading them.
+    await db.schema.alterTable('documents').addColumn('article_title', 'text').execute();
+    await db.schema.alterTable('documents').addColumn('article_authors_json', 'text').execute();
     // 1: the uploader asked for this file to be split into its articles when analyzed.
     await db.schema.alterTable('documents').addColumn('split_issue', 'integer', (c) => c.notNull().defaultTo(0)).execute();
     await db.schema.createIndex('documents_issue').on('documents').column('issue_document_id').execute();
