@@ -1,6 +1,7 @@
 // analyze(bytes, meta) → Summary: the whole analysis as one pure function, free of HTTP, queue and
 // database, so that the server, the workers, the CLI and the tests all run exactly the same code.
 import { findAbbreviations } from './abbreviations/index.js';
+import type { FoundArticle } from './articles/types.js';
 import { documentId } from './document-id.js';
 import { loadMorphology } from './abbreviations/morphology.js';
 import { AnalysisError } from './errors.js';
@@ -31,6 +32,8 @@ export interface AnalysisResult {
   text: string;
   /** Every sentence with its stems, for the full-text search index. */
   sentences: IndexedSentence[];
+  /** The articles of a journal issue, when splitting was asked for. */
+  articles?: FoundArticle[];
 }
 
 export async function analyze(bytes: Uint8Array, meta: DocumentMeta): Promise<AnalysisResult> {
@@ -60,7 +63,7 @@ export async function analyze(bytes: Uint8Array, meta: DocumentMeta): Promise<An
     excludedMentions,
     lexicon: lexiconVersion(),
   });
-  return { summary, text: doc.text, sentences: indexSentences(context) };
+  return { summary, text: doc.text, sentences: indexSentences(context), ...(extracted.articles ? { articles: extracted.articles } : {}) };
 }
 
 function tooLong(characters: number): AnalysisError {

@@ -1,5 +1,6 @@
 // Types shared by the steps of the analysis pipeline and by everything that reads a Summary.
 // The pipeline is: extract → normalize → language → sentences → abbreviations → factors → stance → summary.
+import type { ArticleRange, FoundArticle } from './articles/types.js';
 
 /** What the caller knows about a document besides its bytes. */
 export interface DocumentMeta {
@@ -8,6 +9,10 @@ export interface DocumentMeta {
   password?: string;
   /** Read scanned pages by OCR when `tesseract` is installed; without it they end `needs_ocr`. */
   ocr?: OcrOptions;
+  /** A journal issue: find where its articles start and end (src/analysis/articles/). */
+  splitIssue?: boolean;
+  /** One article of an issue: analyze only this range of the issue's pages. */
+  articleRange?: ArticleRange;
 }
 
 export interface OcrOptions {
@@ -100,6 +105,8 @@ export interface ExtractedDocument {
   printedPages: (string | null)[];
   /** Running headers, footers and page numbers taken out of the text. */
   furniture: FurnitureLine[];
+  /** The articles of a journal issue, when splitting was asked for (DocumentMeta.splitIssue). */
+  articles?: FoundArticle[];
 }
 
 /** A paragraph positioned in the normalized text. */

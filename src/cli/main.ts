@@ -49,9 +49,10 @@ program
     if (!isGivenYear(year)) throw new InvalidArgumentError(`a year such as 2023 (${GIVEN_YEARS.from}–${GIVEN_YEARS.to})`);
     return year;
   })
+  .option('--split-issues', 'journal issues: store each article as its own document, linked to the issue')
   .option('--no-wait', 'return once the documents are queued')
   .option('--json', 'print the outcomes as JSON (counts, and file, status, reason, id per file)')
-  .action(async (paths: string[], options: { collection?: string[]; password?: string; year?: number; wait: boolean; json?: boolean }) => {
+  .action(async (paths: string[], options: { collection?: string[]; password?: string; year?: number; splitIssues?: boolean; wait: boolean; json?: boolean }) => {
     process.stdout.write(formatOutcomes(await ingest(config(), paths, options), options) + '\n');
   });
 

@@ -1,14 +1,16 @@
 // The analysis job: load a stored document, analyze it in the sandbox, store the results.
 // Registered by name with whichever queue runs (BullMQ worker or in-process runner).
+import { parseRange } from '../analysis/articles/index.js';
 import { AnalysisError } from '../analysis/errors.js';
-import type { OcrOptions } from '../analysis/types.js';
+import type { OcrOptions, Summary } from '../analysis/types.js';
 import type { Logger } from '../logger.js';
 import type { ProgressReporter } from '../queue/job-queue.js';
 import type { AnalysisPool } from '../sandbox/analysis-pool.js';
-import type { DocumentsRepository } from '../store/documents-repository.js';
+import type { DocumentsRepository, StoredFile } from '../store/documents-repository.js';
 import type { ResultsRepository } from '../store/results-repository.js';
 import type { MetricsService } from './metrics-service.js';
 import type { PasswordBox } from './password-box.js';
+import { asSplitIssue, issueArticleDocuments } from './issue-articles.js';
 import { isTransient } from './transient-errors.js';
 
 export interface AnalysisServiceOptions {
@@ -62,7 +64,7 @@ export class AnalysisService {
     }
   }
 
-  private async analyzeAndStore(documentId: string, file: { bytes: Uint8Array; filename: string; password: string | null }, progress: ProgressReporter): Promise<void> {
+  private async analyzeAndStore(documentId: string, file: StoredFile, progress: ProgressReporter): Promise<void> {
     // Progress is a courtesy to whoever watches: Redis refusing it (maxmemory, a blip) must not
     // fail the document.
     const report = (percent: number) =>
@@ -77,7 +79,9 @@ export class AnalysisService {
       if (file.password !== null && password === undefined) {
         throw new AnalysisError('password_required', 'The stored password cannot be decrypted here (the server key differs, see PASSWORD_KEY); send the password again.');
       }
-      result = await this.pool.analyze(file.bytes, { filename: file.filename, password, ocr: this.options.ocr });
+      const articleRange = file.issueRange === null ? undefined : parseRange(file.issueRange) ?? undefined;
+      result = await this.pool.analyze(file.bytes, { filename: file.filename, password, ocr: this.options.ocr, splitIssue: file.splitIssue, articleRange });
+      if (file.issueRange !== null) nameArticle(result.summary.document, documentId, file.articleHead);
     } catch (error) {
       // A bug or a crash is retried by the queue; anything else is the document's own outcome.
       if (!(error instanceof AnalysisError) || error.code === 'internal' || error.code === 'crashed') throw error;
@@ -88,7 +92,13 @@ export class AnalysisService {
       return;
     }
     await report(90);
-    const { unmatchedReviews } = await this.results.save(documentId, result);
+    const split = result.articles !== undefined && result.articles.length > 0;
+    const { unmatchedReviews } = await this.results.save(documentId, split ? asSplitIssue(result, result.articles!.length) : result);
+    if (result.articles) {
+      // The articles wait in the outbox; the next sweep hands them to the queue (any worker can take them).
+      const created = await this.documents.replaceIssueArticles(documentId, issueArticleDocuments(documentId, file.filename, result.articles));
+      this.log.info({ documentId, articles: result.articles.length, created: created.length }, 'journal issue split into articles');
+    }
     if (unmatchedReviews) this.log.warn({ documentId, unmatchedReviews }, 'reviews that match no mention of the new analysis are kept; GET /api/documents/:id/reviews lists them');
     await report(100);
     const ms = Date.now() - started;
@@ -110,6 +120,18 @@ export class AnalysisService {
     const message = crashed ? `${crashedMessage(this.options.maxAttempts)} Last: ${error.message}` : error.message.split('\n')[0] ?? 'analysis failed';
     await this.documents.markFailed(documentId, 'failed', code, message);
   }
+}
+
+/**
+ * An article's bytes are its issue's: its Summary names the article, with the title and authors
+ * read in the issue, where its head stands out from the issue's body print (its own front-matter
+ * reading sees only the article's pages). The user's corrections still win where they are shown.
+ */
+function nameArticle(document: Summary['document'], id: string, head: StoredFile['articleHead']): void {
+  document.id = id;
+  if (!head) return;
+  document.title = head.title;
+  if (head.authors.length) document.authors = head.authors;
 }
 
 function crashedMessage(attempts: number): string {

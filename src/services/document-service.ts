@@ -26,6 +26,8 @@ export interface Upload {
   password?: string;
   /** Publication year, when the uploader knows it. */
   year?: number;
+  /** A journal issue: store each of its articles as a document of its own, linked to it. */
+  splitIssue?: boolean;
 }
 
 export interface Submitted {
@@ -61,6 +63,7 @@ export class DocumentService {
       collections: normalizeCollections(upload.collections ?? []),
       password: upload.password === undefined ? undefined : this.passwords.seal(upload.password),
       year: upload.year,
+      splitIssue: upload.splitIssue,
     });
     if (!created && upload.password && document.status === 'needs_password') {
       // The same encrypted file sent again with a password: try again with it.
@@ -164,6 +167,12 @@ export class DocumentService {
     const ids = rows.map((r) => r.id);
     const [collections, authors] = await Promise.all([this.documents.collectionsOf(ids), this.documents.authorsOf(ids)]);
     return { rows, total, collections, authors };
+  }
+
+  /** The journal issue an article belongs to (null for any other document), and the articles of an issue. */
+  async issueLinks(row: DocumentRow): Promise<{ issue: DocumentRow | null; articles: DocumentRow[] }> {
+    const [issue, articles] = await Promise.all([row.issue_document_id ? this.documents.get(row.issue_document_id) : undefined, this.documents.articlesOf(row.id)]);
+    return { issue: issue ?? null, articles };
   }
 
   async collectionsOf(id: string): Promise<string[]> {

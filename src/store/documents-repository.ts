@@ -16,6 +16,32 @@ export interface NewDocument {
   password?: string;
   /** Publication year given by the uploader; otherwise estimated when the analysis is saved. */
   year?: number;
+  /** A journal issue: its articles become documents of their own once it is analyzed. */
+  splitIssue?: boolean;
+}
+
+/** An article found in a stored issue, to be stored as a document of its own. */
+export interface NewArticle {
+  id: string;
+  position: number;
+  /** src/analysis/articles/positions.ts formatRange. */
+  range: string;
+  filename: string;
+  title: string;
+  authors: string[];
+}
+
+/** What a worker needs to analyze a document: the bytes (an article's are its issue's) and how to read them. */
+export interface StoredFile {
+  bytes: Uint8Array;
+  password: string | null;
+  filename: string;
+  attempts: number;
+  splitIssue: boolean;
+  /** An article's range in its issue's file; null for a file analyzed whole. */
+  issueRange: string | null;
+  /** An article's title and authors as read in its issue. */
+  articleHead: { title: string; authors: string[] } | null;
 }
 
 /** The columns a document list can be ordered by. */
@@ -89,6 +115,7 @@ export class DocumentsRepository {
           lexicon_version: null,
           pdf_password: doc.password ?? null,
           year: doc.year ?? null,
+          split_issue: doc.splitIssue ? 1 : 0,
           attempts: 0,
           created_at: timestamp,
           updated_at: timestamp,
@@ -219,13 +246,90 @@ export class DocumentsRepository {
     return Number(n);
   }
 
-  async readFile(id: string): Promise<{ bytes: Uint8Array; password: string | null; filename: string; attempts: number } | undefined> {
-    return this.db
-      .selectFrom('document_files')
-      .innerJoin('documents', 'documents.id', 'document_files.document_id')
-      .select(['document_files.bytes', 'documents.pdf_password as password', 'documents.filename', 'documents.attempts'])
-      .where('document_files.document_id', '=', id)
+  /** The document's bytes — an article's are those of its issue, stored once — and how to read them. */
+  async readFile(id: string): Promise<StoredFile | undefined> {
+    const row = await this.db
+      .selectFrom('documents')
+      .innerJoin('document_files', (join) => join.on((eb) => eb('document_files.document_id', '=', eb.fn.coalesce('documents.issue_document_id', 'documents.id'))))
+      .select(['document_files.bytes', 'documents.pdf_password as password', 'documents.filename', 'documents.attempts', 'documents.split_issue', 'documents.issue_range', 'documents.article_title', 'documents.article_authors_json'])
+      .where('documents.id', '=', id)
       .executeTakeFirst();
+    if (!row) return undefined;
+    const { split_issue, issue_range, article_title, article_authors_json, ...file } = row;
+    const articleHead = article_title === null ? null : { title: article_title, authors: JSON.parse(article_authors_json ?? '[]') as string[] };
+    return { ...file, splitIssue: split_issue === 1, issueRange: issue_range, articleHead };
+  }
+
+  /**
+   * Stores the articles found in an issue as documents (queued, in the outbox) that point to it,
+   * with the issue's collections and password; articles of an earlier split that are not found
+   * again go. Returns the ids of the articles created.
+   */
+  async replaceIssueArticles(issueId: string, articles: NewArticle[]): Promise<string[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const issue = await trx.selectFrom('documents').select(['media_type', 'size_bytes', 'pdf_password', 'year']).where('id', '=', issueId).executeTakeFirstOrThrow();
+      const keep = articles.map((a) => a.id);
+      let stale = trx.deleteFrom('documents').where('issue_document_id', '=', issueId);
+      if (keep.length) stale = stale.where('id', 'not in', keep);
+      await stale.execute();
+      if (!articles.length) return [];
+      const timestamp = now();
+      const inserted = await trx
+        .insertInto('documents')
+        .values(
+          articles.map((a) => ({
+            id: a.id,
+            filename: a.filename,
+            media_type: issue.media_type,
+            size_bytes: issue.size_bytes,
+            status: 'queued' as const,
+            title: a.title,
+            pages: null,
+            words: null,
+            sentences: null,
+            language: null,
+            error_code: null,
+            error_message: null,
+            lexicon_version: null,
+            pdf_password: issue.pdf_password,
+            year: issue.year,
+            attempts: 0,
+            created_at: timestamp,
+            updated_at: timestamp,
+            enqueued_at: null,
+            analyzed_at: null,
+            issue_document_id: issueId,
+            issue_position: a.position,
+            issue_range: a.range,
+            article_title: a.title,
+            article_authors_json: JSON.stringify(a.authors),
+          })),
+        )
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({
+            issue_position: eb.ref('excluded.issue_position'),
+            article_title: eb.ref('excluded.article_title'),
+            article_authors_json: eb.ref('excluded.article_authors_json'),
+          })),
+        )
+        .returning(['id', 'created_at'])
+        .execute();
+      const created = inserted.filter((r) => r.created_at === timestamp).map((r) => r.id);
+      const collections = await trx.selectFrom('document_collections').select('collection').where('document_id', '=', issueId).execute();
+      if (collections.length && created.length) {
+        await trx
+          .insertInto('document_collections')
+          .values(created.flatMap((id) => collections.map((c) => ({ document_id: id, collection: c.collection }))))
+          .onConflict((oc) => oc.columns(['document_id', 'collection']).doNothing())
+          .execute();
+      }
+      return created;
+    });
+  }
+
+  /** The articles stored from an issue, in their order. */
+  async articlesOf(issueId: string): Promise<DocumentRow[]> {
+    return this.db.selectFrom('documents').selectAll().where('issue_document_id', '=', issueId).orderBy('issue_position').execute();
   }
 
   async markEnqueued(ids: string[]): Promise<void> {

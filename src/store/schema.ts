@@ -35,6 +35,17 @@ export interface DocumentsTable {
   analyzed_at: string | null;
   /** Publication year: given at upload, or estimated when the analysis is saved (the Summary's document.year, read by src/analysis/structure/year.ts). */
   year: number | null;
+  /** An article of a journal issue: the issue's document (which holds the file), null otherwise. */
+  issue_document_id: Generated<string | null>;
+  /** The article's place in its issue, from 1. */
+  issue_position: Generated<number | null>;
+  /** The article's range in the issue's layout (src/analysis/articles/positions.ts). */
+  issue_range: Generated<string | null>;
+  /** An article's title and authors (JSON array) as the issue splitter read them. */
+  article_title: Generated<string | null>;
+  article_authors_json: Generated<string | null>;
+  /** 1 when the file is a journal issue to be split into its articles. */
+  split_issue: Generated<number>;
 }
 
 export interface DocumentFilesTable {

@@ -21,6 +21,8 @@ export const jsonUpload = z.object({
   collection: z.union([z.string(), z.array(z.string())]).optional(),
   password: passwordSchema.optional(),
   year: z.number().int().optional(),
+  /** Journal issues: store each article as a document of its own, linked to the issue. */
+  splitIssues: z.boolean().optional(),
 });
 
 /** A character that standard or URL-safe base64 (padded or not, wrapped or not) never holds. */
@@ -111,8 +113,8 @@ export function documentsRouter(documents: DocumentService, limits: UploadLimits
 
   router.get('/documents/:id', async (req, res) => {
     const row = await documents.find(req.params.id);
-    const [collections, { corrections, summary }] = await Promise.all([documents.collectionsOf(row.id), documents.corrected(row.id)]);
-    res.json({ document: { ...describe(row), collections, corrections }, summary });
+    const [collections, { corrections, summary }, links] = await Promise.all([documents.collectionsOf(row.id), documents.corrected(row.id), documents.issueLinks(row)]);
+    res.json({ document: { ...describe(row), collections, corrections, ...describeIssueLinks(links) }, summary });
   });
 
   router.get('/documents/:id/text', async (req, res) => {
@@ -178,8 +180,23 @@ export function describe(row: DocumentRow) {
     lexicon: row.lexicon_version,
     createdAt: row.created_at,
     analyzedAt: row.analyzed_at,
+    issueDocumentId: row.issue_document_id,
     url: `/api/documents/${row.id}`,
   };
+}
+
+/** An article's issue ("part of issue X") and an issue's articles, as the document's API shows them. */
+function describeIssueLinks(links: { issue: DocumentRow | null; articles: DocumentRow[] }) {
+  const brief = (row: DocumentRow) => ({ id: row.id, title: row.title, filename: row.filename, status: row.status, url: `/api/documents/${row.id}` });
+  return {
+    issue: links.issue && brief(links.issue),
+    articles: links.articles.map((row) => ({ ...brief(row), position: row.issue_position, range: row.issue_range })),
+  };
+}
+
+/** A form's checkbox ("on", "1", "true") or an absent field. */
+function checked(value: unknown): boolean {
+  return typeof value === 'string' && ['on', '1', 'true', 'yes'].includes(value.toLowerCase());
 }
 
 function fromMultipart(req: { files?: unknown; body?: Record<string, unknown> }): Upload[] {
@@ -189,14 +206,15 @@ function fromMultipart(req: { files?: unknown; body?: Record<string, unknown> })
   const password = typeof body.password === 'string' && body.password !== '' ? body.password : undefined;
   if (password !== undefined && !passwordSchema.safeParse(password).success) throw badPassword();
   const year = parseYear(body.year);
-  return files.map((f) => ({ bytes: new Uint8Array(f.buffer.buffer, f.buffer.byteOffset, f.buffer.byteLength), filename: f.originalname, collections, password, year }));
+  const splitIssue = checked(body.splitIssues);
+  return files.map((f) => ({ bytes: new Uint8Array(f.buffer.buffer, f.buffer.byteOffset, f.buffer.byteLength), filename: f.originalname, collections, password, year, splitIssue }));
 }
 
 function fromJson(body: unknown, maxBytes: number, maxFiles: number): Upload[] {
   const parsed = jsonUpload.safeParse(body);
   if (!parsed.success) {
     if (parsed.error.issues.some((i) => i.path[0] === 'password')) throw badPassword();
-    throw new HttpError(400, 'invalid_body', 'Expected { "files": [{ "filename", "contentBase64" }], "collection"?, "password"?, "year"? }.');
+    throw new HttpError(400, 'invalid_body', 'Expected { "files": [{ "filename", "contentBase64" }], "collection"?, "password"?, "year"?, "splitIssues"? }.');
   }
   if (parsed.data.files.length > maxFiles) {
     throw new HttpError(413, 'limit_file_count', `Too many files in one request: ${parsed.data.files.length}, at most ${maxFiles}.`);
@@ -209,7 +227,7 @@ function fromJson(body: unknown, maxBytes: number, maxFiles: number): Upload[] {
     if (NOT_BASE64.test(f.contentBase64)) throw new HttpError(400, 'invalid_base64', `${f.filename}: "contentBase64" is not base64.`);
     const bytes = Buffer.from(f.contentBase64, 'base64');
     if (bytes.length > maxBytes) throw new HttpError(413, 'limit_file_size', `${f.filename} is larger than the upload limit.`);
-    return { bytes: new Uint8Array(bytes), filename: f.filename, collections, password: parsed.data.password, year };
+    return { bytes: new Uint8Array(bytes), filename: f.filename, collections, password: parsed.data.password, year, splitIssue: parsed.data.splitIssues };
   });
 }
 

@@ -1,6 +1,7 @@
 // `policylens ingest <files|folders…>`: bulk corpus jobs. Skips files already analyzed, shows its
 // progress (logs above the bar, never in it), and ends with one line per file: its outcome and why
-// (or, with --json, the same as JSON for scripts).
+// (or, with --json, the same as JSON for scripts). With --split-issues a journal issue's articles
+// are stored as documents of their own and get a line each.
 import { readFileSync, statSync } from 'node:fs';
 import { documentId } from '../../analysis/document-id.js';
 import { AnalysisError, FINISHED_STATUSES } from '../../analysis/errors.js';
@@ -16,6 +17,8 @@ export interface IngestOptions {
   wait: boolean;
   password?: string;
   year?: number;
+  /** Journal issues: each article becomes a document of its own, linked to the issue (its file stored once). */
+  splitIssues?: boolean;
 }
 
 /** What became of one file: its status (a document status, or skipped / rejected), why, and its document id. */
@@ -24,6 +27,8 @@ export interface Outcome {
   status: string;
   reason?: string;
   id?: string;
+  /** An article of a journal issue (--split-issues): the issue's document id. */
+  issue?: string;
 }
 
 const FINAL = new Set<string>(FINISHED_STATUSES);
@@ -54,7 +59,9 @@ export async function ingest(config: Config, paths: string[], options: IngestOpt
     }
     await runtime.services.documents.sweepOutbox();
     bar.stage(options.wait ? 'analyzing' : 'queued');
-    if (options.wait) await waitForOutcomes(runtime, waiting, () => bar.increment());
+    // An issue's articles are stored by the worker that split it: they are waited for as they appear.
+    const onArticles = (article: Outcome) => outcomes.push(article);
+    if (options.wait) await waitForOutcomes(runtime, waiting, () => bar.increment(), options.splitIssues ? onArticles : undefined);
   } finally {
     bar.stop();
     await runtime.close();
@@ -78,7 +85,7 @@ async function submitFile(documents: DocumentService, file: string, options: Ing
   }
   try {
     const { document } = await documents.submit(
-      { bytes, filename: file.split('/').pop()!, collections: options.collection, password: options.password, year: options.year },
+      { bytes, filename: file.split('/').pop()!, collections: options.collection, password: options.password, year: options.year, splitIssue: options.splitIssues },
       { deferEnqueue: true },
     );
     const outcome: Outcome = { file, id: document.id, status: document.status };
@@ -90,7 +97,7 @@ async function submitFile(documents: DocumentService, file: string, options: Ing
   }
 }
 
-async function waitForOutcomes(runtime: Runtime, waiting: Map<string, Outcome>, onFinished: () => void): Promise<void> {
+async function waitForOutcomes(runtime: Runtime, waiting: Map<string, Outcome>, onFinished: () => void, onArticle?: (article: Outcome) => void): Promise<void> {
   while (waiting.size) {
     // In-process, idle() says when all is analyzed; with BullMQ the workers are elsewhere: poll.
     const pause = new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -103,8 +110,22 @@ async function waitForOutcomes(runtime: Runtime, waiting: Map<string, Outcome>, 
       outcome.status = row.status;
       if (row.error_code) outcome.reason = `${row.error_code}: ${row.error_message ?? ''}`;
       waiting.delete(row.id);
-      onFinished();
+      // The progress counts the files given; an issue's articles come on top of them.
+      if (!outcome.issue) onFinished();
+      if (onArticle) await waitForArticles(runtime, row.id, outcome, waiting, onArticle);
     }
+  }
+}
+
+/** The articles stored from a finished issue join the outcomes, and are waited for in turn. */
+async function waitForArticles(runtime: Runtime, issueId: string, issue: Outcome, waiting: Map<string, Outcome>, onArticle: (article: Outcome) => void): Promise<void> {
+  const articles = await runtime.services.documents.issueLinks(await runtime.services.documents.find(issueId)).then((links) => links.articles);
+  if (!articles.length) return;
+  await runtime.services.documents.sweepOutbox();
+  for (const article of articles) {
+    const outcome: Outcome = { file: `${issue.file} #${article.issue_position} (${article.issue_range})`, id: article.id, status: article.status, issue: issueId };
+    onArticle(outcome);
+    if (!FINAL.has(article.status)) waiting.set(article.id, outcome);
   }
 }
 
@@ -118,7 +139,7 @@ function countOutcomes(outcomes: Outcome[]): Record<string, number> {
 /** The outcome table (file, status, reason, id) and the counts; or both as one JSON object. */
 export function formatOutcomes(outcomes: Outcome[], options: { json?: boolean } = {}): string {
   const counts = countOutcomes(outcomes);
-  if (options.json) return JSON.stringify({ counts, files: outcomes.map(({ file, status, reason, id }) => ({ file, status, reason: reason ?? null, id: id ?? null })) }, null, 2);
+  if (options.json) return JSON.stringify({ counts, files: outcomes.map(({ file, status, reason, id, issue }) => ({ file, status, reason: reason ?? null, id: id ?? null, ...(issue ? { issue } : {}) })) }, null, 2);
   const rows = [['file', 'status', 'reason', 'id'], ...outcomes.map((o) => [o.file, o.status, o.reason ?? '', o.id?.slice(0, 12) ?? ''])];
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
   const lines = rows.map((r) => r.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]!) : cell)).join('  ').trimEnd());

@@ -100,6 +100,7 @@ function metaItems(d, summary) {
     d.pages ? h('span', {}, t('units.pages', { n: d.pages })) : null,
     d.words ? h('span', {}, t('units.words', { n: d.words, count: formatCount(d.words) })) : null,
     d.collections.length ? h('span', {}, t('meta.collections', { list: d.collections.join(', ') })) : null,
+    d.issue ? h('span', {}, t('meta.partOfIssue'), ' ', h('a', { href: `/document.html?id=${d.issue.id}` }, d.issue.title || d.issue.filename)) : null,
     d.createdAt ? h('span', {}, t('meta.added', { date: formatDate(d.createdAt) })) : null,
     summary ? h('a', { href: `/api/documents/${d.id}/text` }, t('meta.text')) : null,
     h('a', { href: `/api/documents/${d.id}` }, 'JSON'),
@@ -130,12 +131,21 @@ document.getElementById('retry').addEventListener('submit', async (event) => {
   }
 });
 
+/** A journal issue lists the articles stored from it, in their order. */
+function renderIssueArticles(articles) {
+  document.getElementById('issue-articles').replaceChildren(...(articles.length ? [
+    h('h2', {}, t('doc.issueArticles', { n: articles.length })),
+    h('ol', {}, ...articles.map((a) => h('li', {}, h('a', { href: `/document.html?id=${a.id}` }, a.title || a.filename), ' ', statusBadge(a.status)))),
+  ] : []));
+}
+
 async function load() {
   try {
     const { document: d, summary } = await api(`/api/documents/${encodeURIComponent(id)}`);
     document.title = `PolicyLens — ${d.title || d.filename}`;
     document.getElementById('title').textContent = d.title || d.filename;
     document.getElementById('meta').replaceChildren(...metaItems(d, summary));
+    renderIssueArticles(d.articles);
     fillRecordForm(d, summary);
     const problem = errorText(d.error);
     document.getElementById('problem').textContent = [problem, ...(summary?.document.warnings ?? [])].filter(Boolean).join(' · ');

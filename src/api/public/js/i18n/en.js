@@ -70,6 +70,7 @@ export default {
   'upload.collection': 'Collection (optional)',
   'upload.collectionExample': 'e.g. sanctions-2024',
   'upload.password': 'PDF password (optional)',
+  'upload.splitIssues': 'Journal issues: store each article as its own document',
   'upload.submit': 'Upload',
   'upload.sending': 'Uploading…',
   'upload.accepted': { one: 'Accepted {n} file.', other: 'Accepted {n} files.' },
@@ -145,6 +146,8 @@ export default {
 
   'meta.year': 'year: {year}',
   'meta.collections': 'collections: {list}',
+  'meta.partOfIssue': 'part of issue',
+  'doc.issueArticles': 'Articles of this issue ({n})',
   'meta.added': 'added {date}',
   'meta.text': 'text',
 

@@ -70,6 +70,7 @@ export default {
   'upload.collection': 'Коллекция (необязательно)',
   'upload.collectionExample': 'например, санкции-2024',
   'upload.password': 'Пароль PDF (необязательно)',
+  'upload.splitIssues': 'Выпуски журналов: каждую статью — отдельным документом',
   'upload.submit': 'Загрузить',
   'upload.sending': 'Загрузка…',
   'upload.accepted': { one: 'Принят {n} файл.', few: 'Принято {n} файла.', many: 'Принято {n} файлов.', other: 'Принято {n} файла.' },
@@ -145,6 +146,8 @@ export default {
 
   'meta.year': 'год: {year}',
   'meta.collections': 'коллекции: {list}',
+  'meta.partOfIssue': 'статья выпуска',
+  'doc.issueArticles': 'Статьи этого выпуска ({n})',
   'meta.added': 'добавлен {date}',
   'meta.text': 'текст',
 
