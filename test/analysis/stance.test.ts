@@ -93,6 +93,15 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('Доля инвестиций меняется в зависимости от региона.').investment_finance).toBe('neutral');
   });
 
+  it('takes what a research aim or an open question introduces for a topic, not an evaluation', () => {
+    expect(stances('This study examines whether sanctions hamper investment in the region.').investment_finance).toBe('neutral');
+    expect(stances('We ask whether tax incentives stimulate innovation in small firms.').tax_policy).toBe('neutral');
+    expect(stances('В данной работе исследуется вклад университетов в успешное развитие региона.').universities).toBe('neutral');
+    expect(stances('Неясно, способствуют ли налоговые льготы росту инвестиций.').tax_policy).toBe('neutral');
+    // a finding is still one
+    expect(stances('The results show that tax incentives stimulate innovation in small firms.').tax_policy).toBe('positive');
+  });
+
   it('lists the cues that decided it', () => {
     const [m] = mentionsOf('Отмечается отсутствие ТНК.');
     expect(m!.cues).toContain('отсутствие');

@@ -70,6 +70,8 @@ export interface SentenceCues {
   counterfactualAt: number[];
   /** Starts of attribution markers (по мнению, according to, argues). */
   citedAt: number[];
+  /** Where what a research aim or an open question introduces starts (this paper examines, whether, «… ли»). */
+  aimEnds: number[];
 }
 
 /** `names` marks the tokens of factor names in the sentence (see isInsideName). */
@@ -128,6 +130,7 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
     hedgesAt: of('hedge').map((m) => m.from),
     counterfactualAt: of('counterfactual').map((m) => m.from),
     citedAt: of('cited').map((m) => m.from),
+    aimEnds: [...of('aim').map((m) => m.to), ...of('question').map((m) => Math.max(0, m.from - 1))],
   };
 }
 

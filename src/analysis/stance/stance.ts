@@ -71,9 +71,28 @@ export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent
     const cue = !parts ? (named(composed) ? undefined : composed) : named(parts.modifier) ? undefined : named(parts.evaluation) ? parts.modifier : composed;
     if (!cue || recommendsItsSubject(sentence, cue, target)) continue;
     const value = counterMove(sentence, composed, target) ?? needRole(sentence, cue, target) ?? cueSign(cue.kind, inherent) * (cue.negatedBy >= 0 ? -1 : 1) * cue.weight * attachment(sentence, cue, target) * (lacking ? -1 : 1);
-    if (value !== 0) votes.push({ text: cueText(sentence.tokens, cue), value });
+    if (value !== 0) votes.push({ text: cueText(sentence.tokens, cue), value: value * (underStudy(sentence, composed) ? STUDIED_WEIGHT : 1) });
   }
   return decide(votes, inherent);
+}
+
+/** How much a cue counts inside a research aim or an open question: even two cues stay below the decision threshold. */
+const STUDIED_WEIGHT = 0.15;
+/** Marks that end what an aim or a question covers: a new sentence part, not a parenthesis («(R&D)»). */
+const AIM_ENDS: ReadonlySet<string> = new Set([';', ':']);
+
+/**
+ * Whether a cue stands in what a research aim or an open question introduces ("we examine whether
+ * subsidies encourage R&D", «в работе исследуется вклад вузов»): the words there name what is
+ * studied or asked, and the sentence asserts none of them. The scope runs to the next contrast or
+ * semicolon, across commas and parentheses, which in such sentences hold lists and acronyms.
+ */
+function underStudy(sentence: SentenceCues, cue: PolarCue): boolean {
+  return sentence.aimEnds.some((end) => {
+    if (end > cue.from || sentence.segmentOf[end] !== cue.segment) return false;
+    for (let i = end; i < cue.from; i++) if (AIM_ENDS.has(sentence.tokens[i]!.text)) return false;
+    return true;
+  });
 }
 
 /** The passive after a personal modal: an auxiliary and a participle ("should be supported", «должны быть поддержаны»). */
@@ -136,7 +155,7 @@ export function sentenceStance(sentence: SentenceCues): StanceResult {
   const votes = sentence.cues.map((cue) => {
     const contrast = sentence.segments === 0 ? 1 : cue.segment === sentence.segments ? 1.5 : 0.5;
     const value = cueSign(cue.kind, 'neutral') * (cue.negatedBy >= 0 ? -1 : 1) * cue.weight * contrast * (cue.conceded ? 0.5 : 1);
-    return { text: cueText(sentence.tokens, cue), value };
+    return { text: cueText(sentence.tokens, cue), value: value * (underStudy(sentence, cue) ? STUDIED_WEIGHT : 1) };
   });
   return decide(votes, 'neutral');
 }
