@@ -102,6 +102,22 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('The results show that tax incentives stimulate innovation in small firms.').tax_policy).toBe('positive');
   });
 
+  it('takes a definition or the description of a variable for no evaluation', () => {
+    expect(stances('Human capital is defined as the skills that allow workers to succeed in the labour market.').human_capital).toBe('neutral');
+    expect(stances('We control for the importance of foreign direct investment in each region.').investment_finance).toBe('neutral');
+    expect(stances('Под человеческим капиталом понимается совокупность навыков, позволяющих работникам добиваться успеха.').human_capital).toBe('neutral');
+  });
+
+  it('reads a recommended counter-move by the counter-move: what it counters is a threat', () => {
+    expect(stances('Необходимо устранить зависимость от импорта комплектующих.').import_dependence).toBe('negative');
+    expect(stances('Policy must eliminate the dependence on imported components.').import_dependence).toBe('negative');
+    expect(stances('Governments need to mitigate the risks created by sanctions.').sanctions).toBe('negative');
+  });
+
+  it('lets an evaluative word that is also a factor word evaluate the other factors', () => {
+    expect(stances('Patent protection makes access to foreign technology costly.').intellectual_property).toBe('negative');
+  });
+
   it('lists the cues that decided it', () => {
     const [m] = mentionsOf('Отмечается отсутствие ТНК.');
     expect(m!.cues).toContain('отсутствие');

@@ -153,8 +153,20 @@ function isInsideName(m: PatternMatch<CueEntry>, names: Uint8Array | undefined, 
   const governedByTrend = (t: PatternMatch<CueEntry>): boolean =>
     (t.entry.kind === 'up' || t.entry.kind === 'down') && ((t.to <= m.from && m.from - t.to <= MODIFIER_SCOPE) || (t.from >= m.to && t.from - m.to < MODIFIER_SCOPE));
   if (m.entry.kind === 'negative' && all.some(governedByTrend)) return false;
+  if (isWholeName(m, names)) return false;
   for (let i = m.from; i < m.to; i++) if (names[i]) return true;
   return false;
+}
+
+/**
+ * A cue that is a whole factor wording by itself ("costly", «зависимость») is an evaluative word the
+ * lexicon also reads as a factor: it still evaluates the other factors of the sentence
+ * ("IPR … making access costly"); its own factor does not take it (stanceToward's `named`). A
+ * cue word inside a longer name («ключевая ставка», «точки роста») names, and evaluates nothing.
+ */
+function isWholeName(m: PatternMatch<CueEntry>, names: Uint8Array): boolean {
+  if (m.entry.weight < 1 || m.to - m.from !== 1 || (m.from > 0 && names[m.from - 1]) || names[m.to]) return false;
+  return names[m.from] === 1;
 }
 
 /** Overlapping cue matches: the longest wins, so «не только» (inert) beats «не» (negation). */

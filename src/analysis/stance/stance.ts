@@ -69,7 +69,7 @@ export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent
     // target itself changes («издержки выросли»).
     const parts = composed.parts;
     const cue = !parts ? (named(composed) ? undefined : composed) : named(parts.modifier) ? undefined : named(parts.evaluation) ? parts.modifier : composed;
-    if (!cue || recommendsItsSubject(sentence, cue, target)) continue;
+    if (!cue || recommendsItsSubject(sentence, cue, target) || recommendsACounterMove(sentence, cue, target)) continue;
     const value = counterMove(sentence, composed, target) ?? needRole(sentence, cue, target) ?? cueSign(cue.kind, inherent) * (cue.negatedBy >= 0 ? -1 : 1) * cue.weight * attachment(sentence, cue, target) * (lacking ? -1 : 1);
     if (value !== 0) votes.push({ text: cueText(sentence.tokens, cue), value: value * (underStudy(sentence, composed) ? STUDIED_WEIGHT : 1) });
   }
@@ -109,6 +109,16 @@ function recommendsItsSubject(sentence: SentenceCues, cue: PolarCue, target: Tok
   if (sentence.breaksBefore[target.from] !== sentence.breaksBefore[cue.from]) return false;
   const [auxiliary, verb] = [sentence.tokens[cue.to], sentence.tokens[cue.to + 1]];
   return !(auxiliary && verb && PASSIVE_AUXILIARIES.has(auxiliary.lower) && PARTICIPLE.test(verb.lower));
+}
+
+/**
+ * A recommendation of a counter-move recommends the remedy, not what it counters: in «необходимо
+ * преодолеть отставание», "we need to mitigate the risks" the target after the counter-move is
+ * read by the counter-move alone.
+ */
+function recommendsACounterMove(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): boolean {
+  if (!isRecommendation(cue.kind) || cue.to > target.from) return false;
+  return sentence.cues.some((c) => (c.kind === 'counter' || c.parts?.modifier.kind === 'counter') && c.from >= cue.to && c.from < target.from && sentence.breaksBefore[c.from] === sentence.breaksBefore[target.from]);
 }
 
 /** How far after a counter-move its object may stand: «парировать негативные последствия … от санкционных ограничений». */
