@@ -114,6 +114,16 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('Governments need to mitigate the risks created by sanctions.').sanctions).toBe('negative');
   });
 
+  it('reads what a counter-move comes by way of as the remedy', () => {
+    expect(stances('Преодоление отставания возможно посредством развития малого бизнеса.').smes).toBe('positive');
+    expect(stances('The technology gap can be overcome through investment in universities.').universities).toBe('positive');
+    expect(stances('Intellectual property rules insure inventors against losses.').intellectual_property).toBe('positive');
+  });
+
+  it('reads «не только … но и» and "not only … but also" as adding, not contrasting', () => {
+    expect(stances('Кризис затронул не только экспорт, но и малый бизнес.').smes).toBe('negative');
+  });
+
   it('lets an evaluative word that is also a factor word evaluate the other factors', () => {
     expect(stances('Patent protection makes access to foreign technology costly.').intellectual_property).toBe('negative');
   });

@@ -72,6 +72,8 @@ export interface SentenceCues {
   citedAt: number[];
   /** Where what a research aim or an open question introduces starts (this paper examines, whether, «… ли»). */
   aimEnds: number[];
+  /** Starts of markers of means (посредством, through), which name a remedy after a counter-move. */
+  meansAt: number[];
 }
 
 /** `names` marks the tokens of factor names in the sentence (see isInsideName). */
@@ -130,6 +132,7 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
     hedgesAt: of('hedge').map((m) => m.from),
     counterfactualAt: of('counterfactual').map((m) => m.from),
     citedAt: of('cited').map((m) => m.from),
+    meansAt: of('means').map((m) => m.from),
     aimEnds: [...of('aim').map((m) => m.to), ...of('question').map((m) => Math.max(0, m.from - 1))],
   };
 }

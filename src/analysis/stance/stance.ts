@@ -128,8 +128,9 @@ const COUNTERED_SCOPE = 10;
  * A counter-move (преодоление, парировать, mitigate, overcome — alone or composed with the harm it
  * counters: «парировать негативные последствия») reads by the target's role: what it acts on, after
  * it in the same clause, is a threat («преодоление санкций», "mitigate the effects of sanctions"
- * are negative for sanctions), whatever else the sentence says; what acts, before it, is the remedy
- * and reads positive («НИС позволит парировать …»). Null when the cue is no counter-move or when
+ * are negative for sanctions), whatever else the sentence says; what acts, before it, or what it
+ * comes by way of («… посредством развития регионов», "by means of X"), is the remedy and reads
+ * positive («НИС позволит парировать …»). Null when the cue is no counter-move or when
  * the clause does not relate it to the target.
  */
 function counterMove(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): number | null {
@@ -137,7 +138,9 @@ function counterMove(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): 
   if (!move || move.negatedBy >= 0) return null;
   const sameClause = sentence.breaksBefore[Math.min(move.from, target.from)] === sentence.breaksBefore[Math.max(move.from, target.from)];
   if (!sameClause) return null;
-  if (target.from >= move.to && target.from - move.to <= COUNTERED_SCOPE) return -move.weight;
+  // «преодоление отставания посредством развития регионов»: what comes by way of a means is the remedy.
+  const byMeans = sentence.meansAt.some((at) => at >= move.to && at < target.from);
+  if (target.from >= move.to && target.from - move.to <= COUNTERED_SCOPE) return byMeans ? move.weight : -move.weight;
   if (target.to <= move.from) return move.weight * attachment(sentence, move, target);
   return null;
 }
