@@ -124,6 +124,18 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('Кризис затронул не только экспорт, но и малый бизнес.').smes).toBe('negative');
   });
 
+  it('reads abilities, flexibility, cheapness and complaints as evaluations', () => {
+    expect(stances('Small and medium-sized enterprises are more flexible than large firms.').smes).toBe('positive');
+    expect(stances('Малые предприятия способны быстро осваивать новые технологии.').smes).toBe('positive');
+    expect(stances('Отечественные станки в три раза дешевле импортных, что важно для машиностроения.').manufacturing_base).toBe('positive');
+    expect(stances('Предприниматели пожаловались на налоговую политику региона.').tax_policy).toBe('negative');
+    expect(stances('Exporters complain about the customs regime.').trade_regime).toBe('negative');
+  });
+
+  it('lets a trend govern its object across an article: "reduce the costs"', () => {
+    expect(stances('Tariffs raised the costs of imported components.').costs_logistics).toBe('negative');
+  });
+
   it('lets an evaluative word that is also a factor word evaluate the other factors', () => {
     expect(stances('Patent protection makes access to foreign technology costly.').intellectual_property).toBe('negative');
   });

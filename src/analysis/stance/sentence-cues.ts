@@ -137,12 +137,15 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
   };
 }
 
+const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those']);
+
 /**
  * Whether the word after a trend is a content word it governs («сократили поставки», "cut
  * deliveries"), rather than a preposition, an adverb or punctuation («выросли на 20 %»).
  */
 export function governsNextWord(tokens: Token[], at: number, language: string): boolean {
-  const next = tokens[at];
+  // An article or a possessive stands between a verb and its object ("reduce the costs", "cut their prices").
+  const next = DETERMINERS.has(tokens[at]?.lower ?? '') ? tokens[at + 1] : tokens[at];
   return next !== undefined && /^\p{L}{3,}$/u.test(next.text) && !isStopWord(next.lower, language) && !next.lower.endsWith('ly');
 }
 

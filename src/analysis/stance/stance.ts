@@ -77,7 +77,7 @@ export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent
 }
 
 /** How much a cue counts inside a research aim or an open question: even two cues stay below the decision threshold. */
-const STUDIED_WEIGHT = 0.15;
+const STUDIED_WEIGHT = 0.1;
 /** Marks that end what an aim or a question covers: a new sentence part, not a parenthesis («(R&D)»). */
 const AIM_ENDS: ReadonlySet<string> = new Set([';', ':']);
 
