@@ -165,14 +165,15 @@ function isInsideName(m: PatternMatch<CueEntry>, names: Uint8Array | undefined, 
 }
 
 /**
- * A cue that is a whole factor wording by itself ("costly", «зависимость») is an evaluative word the
- * lexicon also reads as a factor: it still evaluates the other factors of the sentence
- * ("IPR … making access costly"); its own factor does not take it (stanceToward's `named`). A
- * cue word inside a longer name («ключевая ставка», «точки роста») names, and evaluates nothing.
+ * A full-weight cue that is a whole factor wording by itself ("costly", "leading position") is an
+ * evaluative phrase the lexicon also reads as a factor: it still evaluates the other factors of the
+ * sentence ("IPR … making access costly"); its own factor does not take it (stanceToward's `named`).
+ * A cue word inside a longer name («ключевая ставка», «точки роста») names, and evaluates nothing.
  */
 function isWholeName(m: PatternMatch<CueEntry>, names: Uint8Array): boolean {
-  if (m.entry.weight < 1 || m.to - m.from !== 1 || (m.from > 0 && names[m.from - 1]) || names[m.to]) return false;
-  return names[m.from] === 1;
+  if (m.entry.weight < 1 || (m.from > 0 && names[m.from - 1]) || names[m.to]) return false;
+  for (let i = m.from; i < m.to; i++) if (!names[i]) return false;
+  return true;
 }
 
 /** Overlapping cue matches: the longest wins, so «не только» (inert) beats «не» (negation). */
