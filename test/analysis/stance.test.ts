@@ -93,6 +93,53 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('Доля инвестиций меняется в зависимости от региона.').investment_finance).toBe('neutral');
   });
 
+  it('takes what a research aim or an open question introduces for a topic, not an evaluation', () => {
+    expect(stances('This study examines whether sanctions hamper investment in the region.').investment_finance).toBe('neutral');
+    expect(stances('We ask whether tax incentives stimulate innovation in small firms.').tax_policy).toBe('neutral');
+    expect(stances('В данной работе исследуется вклад университетов в успешное развитие региона.').universities).toBe('neutral');
+    expect(stances('Неясно, способствуют ли налоговые льготы росту инвестиций.').tax_policy).toBe('neutral');
+    // a finding is still one
+    expect(stances('The results show that tax incentives stimulate innovation in small firms.').tax_policy).toBe('positive');
+  });
+
+  it('takes a definition or the description of a variable for no evaluation', () => {
+    expect(stances('Human capital is defined as the skills that allow workers to succeed in the labour market.').human_capital).toBe('neutral');
+    expect(stances('We control for the importance of foreign direct investment in each region.').investment_finance).toBe('neutral');
+    expect(stances('Под человеческим капиталом понимается совокупность навыков, позволяющих работникам добиваться успеха.').human_capital).toBe('neutral');
+  });
+
+  it('reads a recommended counter-move by the counter-move: what it counters is a threat', () => {
+    expect(stances('Необходимо устранить зависимость от импорта комплектующих.').import_dependence).toBe('negative');
+    expect(stances('Policy must eliminate the dependence on imported components.').import_dependence).toBe('negative');
+    expect(stances('Governments need to mitigate the risks created by sanctions.').sanctions).toBe('negative');
+  });
+
+  it('reads what a counter-move comes by way of as the remedy', () => {
+    expect(stances('Преодоление отставания возможно посредством развития малого бизнеса.').smes).toBe('positive');
+    expect(stances('The technology gap can be overcome through investment in universities.').universities).toBe('positive');
+    expect(stances('Intellectual property rules insure inventors against losses.').intellectual_property).toBe('positive');
+  });
+
+  it('reads «не только … но и» and "not only … but also" as adding, not contrasting', () => {
+    expect(stances('Кризис затронул не только экспорт, но и малый бизнес.').smes).toBe('negative');
+  });
+
+  it('reads abilities, flexibility, cheapness and complaints as evaluations', () => {
+    expect(stances('Small and medium-sized enterprises are more flexible than large firms.').smes).toBe('positive');
+    expect(stances('Малые предприятия способны быстро осваивать новые технологии.').smes).toBe('positive');
+    expect(stances('Отечественные станки в три раза дешевле импортных, что важно для машиностроения.').manufacturing_base).toBe('positive');
+    expect(stances('Предприниматели пожаловались на налоговую политику региона.').tax_policy).toBe('negative');
+    expect(stances('Exporters complain about the customs regime.').trade_regime).toBe('negative');
+  });
+
+  it('lets a trend govern its object across an article: "reduce the costs"', () => {
+    expect(stances('Tariffs raised the costs of imported components.').costs_logistics).toBe('negative');
+  });
+
+  it('lets an evaluative word that is also a factor word evaluate the other factors', () => {
+    expect(stances('Patent protection makes access to foreign technology costly.').intellectual_property).toBe('negative');
+  });
+
   it('lists the cues that decided it', () => {
     const [m] = mentionsOf('Отмечается отсутствие ТНК.');
     expect(m!.cues).toContain('отсутствие');

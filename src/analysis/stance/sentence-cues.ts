@@ -70,6 +70,10 @@ export interface SentenceCues {
   counterfactualAt: number[];
   /** Starts of attribution markers (по мнению, according to, argues). */
   citedAt: number[];
+  /** Where what a research aim or an open question introduces starts (this paper examines, whether, «… ли»). */
+  aimEnds: number[];
+  /** Starts of markers of means (посредством, through), which name a remedy after a counter-move. */
+  meansAt: number[];
 }
 
 /** `names` marks the tokens of factor names in the sentence (see isInsideName). */
@@ -128,15 +132,20 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
     hedgesAt: of('hedge').map((m) => m.from),
     counterfactualAt: of('counterfactual').map((m) => m.from),
     citedAt: of('cited').map((m) => m.from),
+    meansAt: of('means').map((m) => m.from),
+    aimEnds: [...of('aim').map((m) => m.to), ...of('question').map((m) => Math.max(0, m.from - 1))],
   };
 }
+
+const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those']);
 
 /**
  * Whether the word after a trend is a content word it governs («сократили поставки», "cut
  * deliveries"), rather than a preposition, an adverb or punctuation («выросли на 20 %»).
  */
 export function governsNextWord(tokens: Token[], at: number, language: string): boolean {
-  const next = tokens[at];
+  // An article or a possessive stands between a verb and its object ("reduce the costs", "cut their prices").
+  const next = DETERMINERS.has(tokens[at]?.lower ?? '') ? tokens[at + 1] : tokens[at];
   return next !== undefined && /^\p{L}{3,}$/u.test(next.text) && !isStopWord(next.lower, language) && !next.lower.endsWith('ly');
 }
 
@@ -150,8 +159,21 @@ function isInsideName(m: PatternMatch<CueEntry>, names: Uint8Array | undefined, 
   const governedByTrend = (t: PatternMatch<CueEntry>): boolean =>
     (t.entry.kind === 'up' || t.entry.kind === 'down') && ((t.to <= m.from && m.from - t.to <= MODIFIER_SCOPE) || (t.from >= m.to && t.from - m.to < MODIFIER_SCOPE));
   if (m.entry.kind === 'negative' && all.some(governedByTrend)) return false;
+  if (isWholeName(m, names)) return false;
   for (let i = m.from; i < m.to; i++) if (names[i]) return true;
   return false;
+}
+
+/**
+ * A full-weight cue that is a whole factor wording by itself ("costly", "leading position") is an
+ * evaluative phrase the lexicon also reads as a factor: it still evaluates the other factors of the
+ * sentence ("IPR … making access costly"); its own factor does not take it (stanceToward's `named`).
+ * A cue word inside a longer name («ключевая ставка», «точки роста») names, and evaluates nothing.
+ */
+function isWholeName(m: PatternMatch<CueEntry>, names: Uint8Array): boolean {
+  if (m.entry.weight < 1 || (m.from > 0 && names[m.from - 1]) || names[m.to]) return false;
+  for (let i = m.from; i < m.to; i++) if (!names[i]) return false;
+  return true;
 }
 
 /** Overlapping cue matches: the longest wins, so «не только» (inert) beats «не» (negation). */

@@ -26,9 +26,15 @@ import { compilePattern, PatternIndex, PatternSyntaxError } from '../factors/pat
  *   hypothetical; no cue of stance;
  * - counterfactual: what should or would have been (должно было, бы, "should have"): hypothetical, and
  *   the evaluations in its clause do not count;
- * - cited: an attribution (по мнению, according to, argues): the statement reports someone else's view.
+ * - cited: an attribution (по мнению, according to, argues): the statement reports someone else's view;
+ * - aim: a research aim or an open question (this paper examines, whether, «в данной работе», «ли»):
+ *   what follows it in its clause is a topic under study, not something the sentence evaluates;
+ * - means: introduces the means of an action (посредством, путём, through, by means of): after a
+ *   counter-move it names the remedy, not what is countered;
+ * - question: an enclitic question particle («ли»), which follows the word it asks about: that word
+ *   and what follows are asked, as after an aim.
  */
-export const CUE_KINDS = ['positive', 'negative', 'up', 'down', 'advice', 'duty', 'need', 'counter', 'negation', 'without', 'contrast', 'concession', 'relative', 'inert', 'hedge', 'counterfactual', 'cited'] as const;
+export const CUE_KINDS = ['positive', 'negative', 'up', 'down', 'advice', 'duty', 'need', 'counter', 'negation', 'without', 'contrast', 'concession', 'relative', 'inert', 'hedge', 'counterfactual', 'cited', 'aim', 'question', 'means'] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 
 export interface CueEntry {

@@ -69,11 +69,30 @@ export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent
     // target itself changes («издержки выросли»).
     const parts = composed.parts;
     const cue = !parts ? (named(composed) ? undefined : composed) : named(parts.modifier) ? undefined : named(parts.evaluation) ? parts.modifier : composed;
-    if (!cue || recommendsItsSubject(sentence, cue, target)) continue;
+    if (!cue || recommendsItsSubject(sentence, cue, target) || recommendsACounterMove(sentence, cue, target)) continue;
     const value = counterMove(sentence, composed, target) ?? needRole(sentence, cue, target) ?? cueSign(cue.kind, inherent) * (cue.negatedBy >= 0 ? -1 : 1) * cue.weight * attachment(sentence, cue, target) * (lacking ? -1 : 1);
-    if (value !== 0) votes.push({ text: cueText(sentence.tokens, cue), value });
+    if (value !== 0) votes.push({ text: cueText(sentence.tokens, cue), value: value * (underStudy(sentence, composed) ? STUDIED_WEIGHT : 1) });
   }
   return decide(votes, inherent);
+}
+
+/** How much a cue counts inside a research aim or an open question: even two cues stay below the decision threshold. */
+const STUDIED_WEIGHT = 0.1;
+/** Marks that end what an aim or a question covers: a new sentence part, not a parenthesis («(R&D)»). */
+const AIM_ENDS: ReadonlySet<string> = new Set([';', ':']);
+
+/**
+ * Whether a cue stands in what a research aim or an open question introduces ("we examine whether
+ * subsidies encourage R&D", «в работе исследуется вклад вузов»): the words there name what is
+ * studied or asked, and the sentence asserts none of them. The scope runs to the next contrast or
+ * semicolon, across commas and parentheses, which in such sentences hold lists and acronyms.
+ */
+function underStudy(sentence: SentenceCues, cue: PolarCue): boolean {
+  return sentence.aimEnds.some((end) => {
+    if (end > cue.from || sentence.segmentOf[end] !== cue.segment) return false;
+    for (let i = end; i < cue.from; i++) if (AIM_ENDS.has(sentence.tokens[i]!.text)) return false;
+    return true;
+  });
 }
 
 /** The passive after a personal modal: an auxiliary and a participle ("should be supported", «должны быть поддержаны»). */
@@ -92,6 +111,16 @@ function recommendsItsSubject(sentence: SentenceCues, cue: PolarCue, target: Tok
   return !(auxiliary && verb && PASSIVE_AUXILIARIES.has(auxiliary.lower) && PARTICIPLE.test(verb.lower));
 }
 
+/**
+ * A recommendation of a counter-move recommends the remedy, not what it counters: in «необходимо
+ * преодолеть отставание», "we need to mitigate the risks" the target after the counter-move is
+ * read by the counter-move alone.
+ */
+function recommendsACounterMove(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): boolean {
+  if (!isRecommendation(cue.kind) || cue.to > target.from) return false;
+  return sentence.cues.some((c) => (c.kind === 'counter' || c.parts?.modifier.kind === 'counter') && c.from >= cue.to && c.from < target.from && sentence.breaksBefore[c.from] === sentence.breaksBefore[target.from]);
+}
+
 /** How far after a counter-move its object may stand: «парировать негативные последствия … от санкционных ограничений». */
 const COUNTERED_SCOPE = 10;
 
@@ -99,8 +128,9 @@ const COUNTERED_SCOPE = 10;
  * A counter-move (преодоление, парировать, mitigate, overcome — alone or composed with the harm it
  * counters: «парировать негативные последствия») reads by the target's role: what it acts on, after
  * it in the same clause, is a threat («преодоление санкций», "mitigate the effects of sanctions"
- * are negative for sanctions), whatever else the sentence says; what acts, before it, is the remedy
- * and reads positive («НИС позволит парировать …»). Null when the cue is no counter-move or when
+ * are negative for sanctions), whatever else the sentence says; what acts, before it, or what it
+ * comes by way of («… посредством развития регионов», "by means of X"), is the remedy and reads
+ * positive («НИС позволит парировать …»). Null when the cue is no counter-move or when
  * the clause does not relate it to the target.
  */
 function counterMove(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): number | null {
@@ -108,7 +138,9 @@ function counterMove(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): 
   if (!move || move.negatedBy >= 0) return null;
   const sameClause = sentence.breaksBefore[Math.min(move.from, target.from)] === sentence.breaksBefore[Math.max(move.from, target.from)];
   if (!sameClause) return null;
-  if (target.from >= move.to && target.from - move.to <= COUNTERED_SCOPE) return -move.weight;
+  // «преодоление отставания посредством развития регионов»: what comes by way of a means is the remedy.
+  const byMeans = sentence.meansAt.some((at) => at >= move.to && at < target.from);
+  if (target.from >= move.to && target.from - move.to <= COUNTERED_SCOPE) return byMeans ? move.weight : -move.weight;
   if (target.to <= move.from) return move.weight * attachment(sentence, move, target);
   return null;
 }
@@ -136,7 +168,7 @@ export function sentenceStance(sentence: SentenceCues): StanceResult {
   const votes = sentence.cues.map((cue) => {
     const contrast = sentence.segments === 0 ? 1 : cue.segment === sentence.segments ? 1.5 : 0.5;
     const value = cueSign(cue.kind, 'neutral') * (cue.negatedBy >= 0 ? -1 : 1) * cue.weight * contrast * (cue.conceded ? 0.5 : 1);
-    return { text: cueText(sentence.tokens, cue), value };
+    return { text: cueText(sentence.tokens, cue), value: value * (underStudy(sentence, cue) ? STUDIED_WEIGHT : 1) };
   });
   return decide(votes, 'neutral');
 }
