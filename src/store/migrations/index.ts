@@ -8,6 +8,7 @@ import { apiKeys } from './003-api-keys.js';
 import { documentCorrections } from './006-document-corrections.js';
 import { textSearchPerSentence } from './005-text-search-per-sentence.js';
 import { reviews } from './007-reviews.js';
+import { sentenceZones } from './009-sentence-zones.js';
 
 const migrations = (dialect: Dialect): Record<string, Migration> => ({
   '001-initial-schema': initialSchema(dialect),
@@ -16,6 +17,7 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
   '005-text-search-per-sentence': textSearchPerSentence(dialect),
   '006-document-corrections': documentCorrections,
   '007-reviews': reviews,
+  '009-sentence-zones': sentenceZones,
 });
 
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<void> {
