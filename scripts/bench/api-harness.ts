@@ -81,7 +81,7 @@ export async function measure(base: string, probes: Probe[], options: { runs: nu
  */
 export async function withServedStore<T>(
   name: 'sqlite' | 'postgres',
-  options: { env: Record<string, string>; keepDataDir?: string; generate(db: Kysely<Database>): Promise<void> },
+  options: { env: Record<string, string>; keepDataDir?: string; generate(db: Kysely<Database>, dataDir: string): Promise<void> },
   use: (base: string) => Promise<T>,
 ): Promise<T> {
   const dataDir = options.keepDataDir ?? mkdtempSync(join(tmpdir(), 'policylens-bench-'));
@@ -91,7 +91,7 @@ export async function withServedStore<T>(
     const config = loadConfig({ DATA_DIR: dataDir, SEED_CORPUS: 'false', WORKER_CONCURRENCY: '1', LOG_LEVEL: 'silent', ...options.env });
     runtime = await createRuntime(config, { analyze: false, log: createLogger('silent') });
     const started = Date.now();
-    if ((await runtime.services.documents.count()) === 0) await options.generate(runtime.store.db);
+    if ((await runtime.services.documents.count()) === 0) await options.generate(runtime.store.db, dataDir);
     // Planner statistics (and PostgreSQL's visibility map), as a database in use has them from
     // autovacuum or PRAGMA optimize; a freshly bulk-loaded one does not.
     await sql.raw(name === 'postgres' ? 'vacuum analyze' : 'analyze').execute(runtime.store.db);

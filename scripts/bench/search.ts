@@ -8,11 +8,14 @@
 //   npm run bench:search [-- --documents 10000 --words 8000 --runs 40 --only sqlite|postgres --json]
 //   (--data-dir DIR and --pg-schema NAME keep the generated data for the next run)
 import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import SQLite from 'better-sqlite3';
 import { sql, type Insertable, type Kysely } from 'kysely';
 import { queryStems, textSearchOf } from '../../src/analysis/search-index.js';
 import type { Zone } from '../../src/analysis/types.js';
 import { insertRows } from '../../src/store/bulk-insert.js';
+import { SQLITE_FILE } from '../../src/store/database.js';
 import { dialectOf } from '../../src/store/dialect.js';
 import type { Database } from '../../src/store/schema.js';
 import { generatedDocument, measure, withPgSchema, withServedStore, type Probe, type Timing } from './api-harness.js';
@@ -88,6 +91,8 @@ const QUERIES: Record<string, string> = {
   'English term': 'innovation',
 };
 
+type GeneratedSentence = Omit<Database['sentences'], 'id'> & { id: number; stems: string };
+
 function sentence(language: Language): { text: string; stems: string } {
   const words = Array.from({ length: 10 + Math.floor(rand() * 21) }, () => VOCABULARY[language][zipf(VOCABULARY[language].length)]!);
   for (const planted of PLANTED[language]) if (rand() < planted.rate) words.splice(Math.floor(rand() * words.length), 0, ...planted.words);
@@ -100,8 +105,21 @@ function zoneAt(position: number): Zone {
   return position < 0.03 ? 'abstract' : position < 0.92 ? 'body' : 'references';
 }
 
-async function generate(db: Kysely<Database>): Promise<void> {
+async function generate(db: Kysely<Database>, dataDir: string): Promise<void> {
   const sqlite = dialectOf(db) === 'sqlite';
+  // SQLite's 4 M rows go through prepared statements of its own connection: building each INSERT
+  // through the query builder would take most of an hour.
+  const file = sqlite ? new SQLite(join(dataDir, SQLITE_FILE)) : undefined;
+  const insertSentence = file?.prepare(
+    'insert into sentences (id, document_id, ordinal, start, "end", page, language, zone, text_search, sentence) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertStems = file?.prepare('insert into sentence_fts (rowid, stems) values (?, ?)');
+  const insertSentences = file?.transaction((rows: GeneratedSentence[]) => {
+    for (const s of rows) {
+      insertSentence!.run(s.id, s.document_id, s.ordinal, s.start, s.end, s.page, s.language, s.zone, s.text_search, s.sentence);
+      insertStems!.run(s.id, s.stems);
+    }
+  });
   console.error(`generating ${DOCUMENTS} papers of ~${WORDS_PER_DOCUMENT} words…`);
   // The index is built once at the end, as a bulk load would do it (not row by row).
   if (!sqlite) await sql`drop index sentences_tsv`.execute(db);
@@ -110,7 +128,7 @@ async function generate(db: Kysely<Database>): Promise<void> {
   for (let first = 0; first < DOCUMENTS; first += BATCH) {
     const documents: Insertable<Database['documents']>[] = [];
     const collections: Insertable<Database['document_collections']>[] = [];
-    const sentences: (Omit<Database['sentences'], 'id'> & { id: number; stems: string })[] = [];
+    const sentences: GeneratedSentence[] = [];
     for (let i = first; i < Math.min(DOCUMENTS, first + BATCH); i++) {
       const language: Language = rand() < 0.6 ? 'ru' : 'en';
       const document = generatedDocument(i, { language, words: 0, sentences: 0, year: 2000 + Math.floor(rand() * 26) });
@@ -131,20 +149,14 @@ async function generate(db: Kysely<Database>): Promise<void> {
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('documents').values(documents).execute();
       await trx.insertInto('document_collections').values(collections).execute();
-      if (!sqlite) {
-        await insertRows(trx, 'sentences', sentences.map(({ id: _id, stems: _stems, ...row }) => row));
-        return;
-      }
-      // SQLite's FTS5 rows take the sentence's id as rowid, so ids are given here.
-      for (let i = 0; i < sentences.length; i += 500) {
-        const chunk = sentences.slice(i, i + 500);
-        await trx.insertInto('sentences').values(chunk.map(({ stems: _stems, ...row }) => row) as never).execute();
-        await trx.insertInto('sentence_fts').values(chunk.map((s) => ({ rowid: s.id, stems: s.stems }))).execute();
-      }
+      if (!sqlite) await insertRows(trx, 'sentences', sentences.map(({ id: _id, stems: _stems, ...row }) => row));
     });
+    // SQLite's FTS5 rows take the sentence's id as rowid, so ids are given here.
+    insertSentences?.(sentences);
     if (process.stderr.isTTY) process.stderr.write(`\r  generated ${Math.min(DOCUMENTS, first + BATCH)}/${DOCUMENTS} papers`);
   }
   if (process.stderr.isTTY) process.stderr.write('\n');
+  file?.close();
   if (!sqlite) {
     console.error('postgres: building the text-search index…');
     await sql`create index sentences_tsv on sentences using gin (tsv)`.execute(db);

@@ -1,5 +1,6 @@
 // Types shared by the steps of the analysis pipeline and by everything that reads a Summary.
 // The pipeline is: extract → normalize → language → sentences → abbreviations → factors → stance → summary.
+import type { UserLexicon } from './factors/user-lexicon.js';
 
 /** What the caller knows about a document besides its bytes. */
 export interface DocumentMeta {
@@ -8,6 +9,8 @@ export interface DocumentMeta {
   password?: string;
   /** Read scanned pages by OCR when `tesseract` is installed; without it they end `needs_ocr`. */
   ocr?: OcrOptions;
+  /** Extra factors from the user lexicon stored in the database (factors/user-lexicon.ts), counted beside the codebook's. */
+  userLexicon?: UserLexicon;
 }
 
 export interface OcrOptions {
