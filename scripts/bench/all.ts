@@ -247,6 +247,7 @@ const BENCHMARKS: Record<string, { title: string; run: () => Promise<Figure[]> }
   extract: { title: 'extraction (bench:extract)', run: extractFigures },
   nlp: { title: 'analysis words/s (bench:nlp)', run: nlpFigures },
   api: { title: `API latency, ${API_DOCUMENTS} documents (bench:api)`, run: apiFigures },
+  search: { title: `search and KWIC latency, ${API_DOCUMENTS} papers of ~8,000 words (bench:search)`, run: () => ownFigures('search', ['--documents', String(API_DOCUMENTS)]) },
   ingest: { title: `ingest, ${PAPERS} papers of 10 pages`, run: ingestFigures },
   queue: { title: `queue overhead, ${SIZES.queueJobs} no-op jobs`, run: queueFigures },
   rss: { title: 'peak RSS of the API', run: rssFigures },

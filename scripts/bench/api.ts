@@ -7,26 +7,16 @@
 //
 //   npm run bench:api [-- --documents 10000 --mentions-per-document 50 --runs 60 --only sqlite|postgres --json]
 //   (--data-dir DIR and --pg-schema NAME keep the generated data for the next run)
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { sql, type Insertable, type Kysely } from 'kysely';
-import pg from 'pg';
-import { documentId } from '../../src/analysis/document-id.js';
+import type { Insertable, Kysely } from 'kysely';
 import { factorDefinitions } from '../../src/analysis/factors/index.js';
 import type { ReviewState } from '../../src/analysis/review-coding.js';
-import { createApp } from '../../src/api/app.js';
-import { loadConfig } from '../../src/config.js';
-import { apiSettings } from '../../src/roles/web.js';
-import { createLogger } from '../../src/logger.js';
-import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { dialectOf } from '../../src/store/dialect.js';
 import type { Database } from '../../src/store/schema.js';
 import { queryStems, textSearchOf } from '../../src/analysis/search-index.js';
 import { seededRandom } from './common.js';
+import { generatedDocument, measure, syntheticId, withPgSchema, withServedStore, type Probe, type Timing } from './api-harness.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -46,7 +36,6 @@ const MENTIONS_PER_DOCUMENT = Number(args['mentions-per-document']);
 const RUNS = Number(args.runs);
 const WARMUP = 5;
 const TARGET_P95_MS = 50;
-const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 // ---------------------------------------------------------------------------------------------
 // Generated corpus: deterministic, so that both databases hold the same rows.
@@ -84,7 +73,6 @@ function sentence(language: 'ru' | 'en'): { text: string; stems: string } {
 const FACTORS = factorDefinitions().map((f) => f.id);
 const STANCES = ['positive', 'negative', 'neutral'] as const;
 /** The id of generated document i: as if its bytes were the text `bench-i`. */
-const syntheticId = (i: number) => documentId(new TextEncoder().encode(`bench-${i}`));
 
 async function generate(db: Kysely<Database>): Promise<void> {
   const sqlite = dialectOf(db) === 'sqlite';
@@ -100,12 +88,7 @@ async function generate(db: Kysely<Database>): Promise<void> {
       const id = syntheticId(i);
       const language = rand() < 0.6 ? 'ru' : 'en';
       const words = 3000 + Math.floor(rand() * 9000);
-      const created = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
-      documents.push({
-        id, filename: `bench-${i}.pdf`, media_type: 'application/pdf', size_bytes: 100_000, status: 'done' as const, title: `Generated paper ${i}`,
-        pages: 12, words, sentences: 400, language, error_code: null, error_message: null, lexicon_version: 'bench', pdf_password: null,
-        attempts: 1, created_at: created, updated_at: created, enqueued_at: created, analyzed_at: created, year: 2000 + Math.floor(rand() * 26),
-      });
+      documents.push(generatedDocument(i, { language, words, sentences: 400, year: 2000 + Math.floor(rand() * 26) }));
       collections.push({ document_id: id, collection: `collection-${i % 10}` });
       const chosen = new Set<string>();
       const wanted = 8 + Math.floor(rand() * 9);
@@ -151,11 +134,6 @@ async function generate(db: Kysely<Database>): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Requests
 
-interface Probe {
-  name: string;
-  path: () => string;
-}
-
 const probes: Probe[] = [
   { name: 'factor table: one factor, by mentions', path: () => `/api/factors?factor=${pick(FACTORS)}&sort=mentions&limit=50` },
   { name: 'factor table: all, by rate', path: () => `/api/factors?sort=rate&limit=50&offset=${50 * Math.floor(rand() * 5)}` },
@@ -167,95 +145,20 @@ const probes: Probe[] = [
   { name: 'search', path: () => `/api/search?q=${encodeURIComponent(pick(SEARCHES))}&limit=20` },
 ];
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-interface Timing {
-  p50: number;
-  p95: number;
-  ok: boolean;
-  /** CPU time of this process (server and client) per request, median: what other processes' load does not inflate. */
-  cpuP50: number;
-}
-
-async function measure(base: string): Promise<Record<string, Timing>> {
-  const results: Record<string, Timing> = {};
-  for (const probe of probes) {
-    const times: number[] = [];
-    const cpu: number[] = [];
-    for (let run = 0; run < WARMUP + RUNS; run++) {
-      const started = performance.now();
-      const cpuStarted = process.cpuUsage();
-      const response = await fetch(base + probe.path());
-      await response.arrayBuffer();
-      if (!response.ok) throw new Error(`${probe.name}: HTTP ${response.status}`);
-      if (run < WARMUP) continue;
-      times.push(performance.now() - started);
-      const used = process.cpuUsage(cpuStarted);
-      cpu.push((used.user + used.system) / 1000);
-    }
-    times.sort((a, b) => a - b);
-    cpu.sort((a, b) => a - b);
-    const p95 = percentile(times, 95);
-    results[probe.name] = { p50: round(percentile(times, 50)), p95: round(p95), ok: p95 <= TARGET_P95_MS, cpuP50: round(percentile(cpu, 50)) };
-  }
-  return results;
-}
-
-const round = (ms: number) => Math.round(ms * 10) / 10;
-
-async function runOn(name: string, env: Record<string, string>): Promise<Record<string, Timing>> {
-  const keep = name === 'sqlite' && args['data-dir'] !== undefined;
-  const dataDir = keep ? args['data-dir']! : mkdtempSync(join(tmpdir(), 'policylens-bench-'));
-  let runtime: Runtime | undefined;
-  let server: Server | undefined;
-  try {
-    const config = loadConfig({ DATA_DIR: dataDir, SEED_CORPUS: 'false', WORKER_CONCURRENCY: '1', LOG_LEVEL: 'silent', ...env });
-    runtime = await createRuntime(config, { analyze: false, log: createLogger('silent') });
-    const started = Date.now();
-    if ((await runtime.services.documents.count()) === 0) {
-      console.error(`${name}: generating ${DOCUMENTS} documents × ${MENTIONS_PER_DOCUMENT} mentions…`);
-      await generate(runtime.store.db);
-    }
-    // Planner statistics (and PostgreSQL's visibility map), as a database in use has them from
-    // autovacuum or PRAGMA optimize; a freshly bulk-loaded one does not.
-    await sql.raw(name === 'postgres' ? 'vacuum analyze' : 'analyze').execute(runtime.store.db);
-    console.error(`${name}: generated in ${((Date.now() - started) / 1000).toFixed(0)} s; measuring ${RUNS} requests per probe`);
-    const app = createApp(runtime.services, apiSettings(config), runtime.log);
-    server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    return await measure(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-  } finally {
-    if (server) await new Promise((resolve) => server!.close(resolve));
-    await runtime?.close();
-    if (!keep) rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-async function withPgSchema<T>(use: (url: string) => Promise<T>): Promise<T> {
-  const keep = args['pg-schema'];
-  if (keep !== undefined && !/^[a-z_][a-z0-9_]*$/.test(keep)) throw new Error('--pg-schema: a lower-case SQL identifier');
-  const schema = keep ?? `bench_api_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: DATABASE_URL });
-  await admin.connect();
-  await admin.query(`create schema if not exists ${schema}`);
-  try {
-    const url = new URL(DATABASE_URL);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    return await use(url.toString());
-  } finally {
-    if (!keep) await admin.query(`drop schema if exists ${schema} cascade`);
-    await admin.end();
-  }
+async function runOn(name: 'sqlite' | 'postgres', env: Record<string, string>): Promise<Record<string, Timing>> {
+  const generateLogged = async (db: Kysely<Database>) => {
+    console.error(`${name}: generating ${DOCUMENTS} documents × ${MENTIONS_PER_DOCUMENT} mentions…`);
+    await generate(db);
+  };
+  const keepDataDir = name === 'sqlite' ? args['data-dir'] : undefined;
+  return withServedStore(name, { env, keepDataDir, generate: generateLogged }, (base) => measure(base, probes, { runs: RUNS, warmup: WARMUP, targetP95Ms: TARGET_P95_MS }));
 }
 
 const report: Record<string, Record<string, Timing>> = {};
 if (args.only !== 'postgres') report.sqlite = await runOn('sqlite', {});
 if (args.only !== 'sqlite') {
   try {
-    report.postgres = await withPgSchema((url) => runOn('postgres', { DATABASE_URL: url }));
+    report.postgres = await withPgSchema('bench_api', args['pg-schema'], (url) => runOn('postgres', { DATABASE_URL: url }));
   } catch (error) {
     console.error(`postgres: skipped (${(error as Error).message})`);
   }

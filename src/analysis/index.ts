@@ -8,7 +8,8 @@ import { AnalysisError } from './errors.js';
 import { extract } from './extract/index.js';
 import { findPdfHeader } from './extract/media-type.js';
 import { findCandidates } from './factors/candidates.js';
-import { findFactorMentions } from './factors/index.js';
+import { factorDefinitions, findFactorMentions } from './factors/index.js';
+import { factorLexiconWith } from './factors/lexicon.js';
 import { assignLanguages } from './language.js';
 import { lexiconVersion } from './lexicon-files.js';
 import { normalize } from './normalize.js';
@@ -19,6 +20,7 @@ import { linkTranslations } from './structure/translations.js';
 import { buildSummary } from './summary.js';
 import { tokenize } from './tokens.js';
 import type { DocumentMeta, NormalizedDocument, Summary, TextContext } from './types.js';
+import type { UserLexicon } from './factors/user-lexicon.js';
 
 /**
  * Longer texts are refused before tokenization: a 300-page thesis has about a million characters,
@@ -48,10 +50,11 @@ export async function analyze(bytes: Uint8Array, meta: DocumentMeta): Promise<An
   // Factors, stance and candidates read the argument (abstract and body) alone; what the other
   // zones would have given is counted per zone and reported, never counted as mentions.
   const split = splitByZone(context);
-  const argumentMentions = findFactorMentions(split.argument, abbreviations);
+  const lexicon = factorLexiconWith(meta.userLexicon);
+  const argumentMentions = findFactorMentions(split.argument, abbreviations, lexicon);
   const candidates = findCandidates(split.argument, argumentMentions);
   const mentions = linkTranslations(context, toDocumentMentions(argumentMentions, split));
-  const excludedMentions = countByZone(context, split, findFactorMentions(split.rest, abbreviations));
+  const excludedMentions = countByZone(context, split, findFactorMentions(split.rest, abbreviations, lexicon));
   const summary = buildSummary({
     id: documentId(bytes),
     filename: meta.filename,
@@ -61,9 +64,15 @@ export async function analyze(bytes: Uint8Array, meta: DocumentMeta): Promise<An
     mentions,
     candidates,
     excludedMentions,
-    lexicon: lexiconVersion(),
+    lexicon: analysisLexiconVersion(meta.userLexicon),
+    factors: factorDefinitions(lexicon),
   });
   return { summary, text: doc.text, sentences: indexSentences(context), ...(extracted.articles ? { articles: extracted.articles } : {}) };
+}
+
+/** The version of every lexicon a result came from: lexicons/, and the user lexicon when there is one. */
+export function analysisLexiconVersion(userLexicon: Pick<UserLexicon, 'version'> | undefined): string {
+  return userLexicon ? `${lexiconVersion()}+${userLexicon.version}` : lexiconVersion();
 }
 
 function tooLong(characters: number): AnalysisError {

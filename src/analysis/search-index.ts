@@ -4,7 +4,7 @@
 // "санкций" finds "санкции" and "sanctions" finds "sanction" on both databases.
 import { hasScript, languageOfLetters, profileOf } from './languages/index.js';
 import { isStemmed, tokenize } from './tokens.js';
-import type { TextContext, Token } from './types.js';
+import type { TextContext, Token, Zone } from './types.js';
 
 /** A sentence as the search index stores it. */
 export interface IndexedSentence {
@@ -16,6 +16,8 @@ export interface IndexedSentence {
   page: number | null;
   /** The analyzed language of the script most of its letters are written in (its paragraph's when that is one), und otherwise. */
   language: string;
+  /** The zone of the sentence's paragraph (structure step): search leaves references out unless asked. */
+  zone: Zone;
   /** PostgreSQL's text-search configuration for the sentence: its language's (profile.textSearch), else 'simple'. */
   textSearch: string;
   sentence: string;
@@ -33,7 +35,8 @@ export function indexSentences({ doc, sentences, tokens }: TextContext): Indexed
     // alphabet, so such a (rare) sentence is tokenized again as queries are.
     const words = paragraph && isStemmed(paragraph.language) ? tokens[ordinal]! : tokenize(doc.text, s.start, s.end, 'und');
     const language = languageOfLetters(sentence, paragraph?.language);
-    return { ordinal, start: s.start, end: s.end, page: paragraph?.page ?? null, language, textSearch: textSearchOf(language), sentence, stems: stemsOf(words).join(' ') };
+    const zone = paragraph?.kind ?? 'body';
+    return { ordinal, start: s.start, end: s.end, page: paragraph?.page ?? null, language, zone, textSearch: textSearchOf(language), sentence, stems: stemsOf(words).join(' ') };
   });
 }
 

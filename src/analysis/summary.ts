@@ -7,6 +7,7 @@ import {
   type Candidate,
   type Evidence,
   type FactorAssessment,
+  type FactorDefinition,
   type ExtractedDocument,
   type FactorMention,
   type Paragraph,
@@ -28,6 +29,8 @@ export interface SummaryInput {
   /** Mentions the zones outside the argument would have given, per zone (not counted); none when absent. */
   excludedMentions?: Partial<Record<Zone, number>>;
   lexicon: string;
+  /** The factors counted, in order: the codebook's, and a user lexicon's after them; the codebook's alone when absent. */
+  factors?: FactorDefinition[];
 }
 
 /** How many factors the summary names as the document's most salient. */
@@ -115,7 +118,7 @@ function summarizeFactors(input: SummaryInput, words: number): SummaryFactor[] {
   }
   const concluding = concludingParagraphs(context);
   const result: SummaryFactor[] = [];
-  for (const definition of factorDefinitions()) {
+  for (const definition of input.factors ?? factorDefinitions()) {
     const list = byFactor.get(definition.id);
     if (!list) continue;
     const evidence = list.map((m) => toEvidence(input, m));

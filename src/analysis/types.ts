@@ -1,6 +1,7 @@
 // Types shared by the steps of the analysis pipeline and by everything that reads a Summary.
 // The pipeline is: extract → normalize → language → sentences → abbreviations → factors → stance → summary.
 import type { ArticleRange, FoundArticle } from './articles/types.js';
+import type { UserLexicon } from './factors/user-lexicon.js';
 
 /** What the caller knows about a document besides its bytes. */
 export interface DocumentMeta {
@@ -13,6 +14,8 @@ export interface DocumentMeta {
   splitIssue?: boolean;
   /** One article of an issue: analyze only this range of the issue's pages. */
   articleRange?: ArticleRange;
+  /** Extra factors from the user lexicon stored in the database (factors/user-lexicon.ts), counted beside the codebook's. */
+  userLexicon?: UserLexicon;
 }
 
 export interface OcrOptions {

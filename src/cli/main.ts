@@ -113,11 +113,12 @@ withFilterOptions(
     .addOption(new Option('--sort <by>', 'order of the lines').choices(['document', 'left', 'right']).default('document'))
     .option('--limit <lines>', 'lines to print (document order: sentences)', (v: string) => positive(v, 1000), 100)
     .option('--both', 'also search the query in the other language (glossary, factor labels)')
+    .option('--references', 'also the lines of the references (left out by default)')
     .option('--csv', 'print CSV (document, page, left, keyword, right…)'),
   'only sentences with a mention of this stance',
-).action(async (words: string[], o: FilterOptions & { window: number; sort: 'document' | 'left' | 'right'; limit: number; both?: boolean; csv?: boolean }) => {
+).action(async (words: string[], o: FilterOptions & { window: number; sort: 'document' | 'left' | 'right'; limit: number; both?: boolean; references?: boolean; csv?: boolean }) => {
   const { printConcordance } = await import('./commands/kwic.js');
-  await printConcordance(config(), { q: words.join(' '), window: o.window, sort: o.sort, bothLanguages: o.both }, toCorpusFilter(o), o);
+  await printConcordance(config(), { q: words.join(' '), window: o.window, sort: o.sort, bothLanguages: o.both, references: o.references }, toCorpusFilter(o), o);
 });
 
 program

@@ -10,13 +10,15 @@ import type { CorpusService } from './corpus-service.js';
 
 const SORTED_SENTENCES = 5000;
 
-export type ConcordanceLine = KwicLine & Pick<SearchHit, 'document_id' | 'filename' | 'title' | 'year' | 'page' | 'language' | 'ordinal'>;
+export type ConcordanceLine = KwicLine & Pick<SearchHit, 'document_id' | 'filename' | 'title' | 'year' | 'page' | 'language' | 'zone' | 'ordinal'>;
 
 export interface ConcordanceQuery {
   q: string;
   window: number;
   sort: 'document' | KwicSort;
   bothLanguages?: boolean;
+  /** Also the lines of the references, left out by default. */
+  references?: boolean;
 }
 
 export const CONCORDANCE_COLUMNS = ['document_id', 'filename', 'title', 'year', 'page', 'language', 'left', 'keyword', 'right'] as const;
@@ -25,7 +27,7 @@ export class ConcordanceService {
   constructor(private readonly corpus: CorpusService) {}
 
   async lines(query: ConcordanceQuery, filter: CorpusFilter, page: Page): Promise<{ lines: ConcordanceLine[]; more: boolean; truncated: boolean; translations: string[] }> {
-    const options = { order: 'document' as const, bothLanguages: query.bothLanguages };
+    const options = { order: 'document' as const, bothLanguages: query.bothLanguages, references: query.references };
     if (query.sort === 'document') {
       const { hits, more, translations } = await this.corpus.search(query.q, filter, page, options);
       return { lines: hits.flatMap((hit) => linesOf(hit, query.window)), more, truncated: false, translations };
@@ -42,6 +44,6 @@ export class ConcordanceService {
 }
 
 function linesOf(hit: SearchHit, window: number): ConcordanceLine[] {
-  const { document_id, filename, title, year, page, language, ordinal } = hit;
-  return kwicLines(hit.sentence, hit.highlights, window).map((line) => ({ document_id, filename, title, year, page, language, ordinal, ...line }));
+  const { document_id, filename, title, year, page, language, zone, ordinal } = hit;
+  return kwicLines(hit.sentence, hit.highlights, window).map((line) => ({ document_id, filename, title, year, page, language, zone, ordinal, ...line }));
 }

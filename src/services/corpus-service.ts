@@ -6,7 +6,7 @@ import type { FactorLabels } from '../analysis/types.js';
 import type { CorpusFilter, Page } from '../store/corpus-filter.js';
 import type { CorpusOverview, CorpusRepository } from '../store/corpus-repository.js';
 import type { FactorTableRepository } from '../store/factor-table-repository.js';
-import type { SearchHit, SearchOrder, SearchRepository } from '../store/search-repository.js';
+import type { SearchHit, SearchOptions, SearchRepository, SentenceScope } from '../store/search-repository.js';
 import type { CorpusSelection } from './corpus-selection.js';
 
 /** Sentences counted at most per request (~20 papers of 10,000 words make 10,000 sentences), and per query. */
@@ -39,8 +39,8 @@ export class CorpusService {
    * sentence in which one of its mentions starts), over the first FACET_SENTENCES matching sentences
    * (`truncated` beyond).
    */
-  async facets(query: string, filter: CorpusFilter, options: { bothLanguages?: boolean } = {}): Promise<SearchFacets> {
-    const { hits, more } = await this.search(query, filter, { offset: 0, limit: FACET_SENTENCES }, { order: 'document', bothLanguages: options.bothLanguages });
+  async facets(query: string, filter: CorpusFilter, options: SentenceScope & { bothLanguages?: boolean } = {}): Promise<SearchFacets> {
+    const { hits, more } = await this.search(query, filter, { offset: 0, limit: FACET_SENTENCES }, { ...options, order: 'document' });
     const documents = new Map<string, { document_id: string; title: string | null; filename: string; year: number | null; hits: number }>();
     const years = new Map<number | null, number>();
     for (const hit of hits) {
@@ -69,12 +69,12 @@ export class CorpusService {
    * The most frequent words (n = 1) or n-grams of the selection, counted by stem. Reads at most
    * TERM_SENTENCES sentences (`truncated` says when there were more): a narrower filter counts the rest.
    */
-  async terms(given: CorpusFilter, options: { n: number; limit: number }): Promise<{ terms: TermCount[]; sentences: number; truncated: boolean }> {
+  async terms(given: CorpusFilter, options: SentenceScope & { n: number; limit: number }): Promise<{ terms: TermCount[]; sentences: number; truncated: boolean }> {
     const filter = await this.selection.resolve(given);
     const counter = new TermCounter(options.n);
     let sentences = 0;
     for (let after: { document_id: string; ordinal: number } | null = null; sentences < TERM_SENTENCES; ) {
-      const rows = await this.sentences.sentencesAfter(filter, after, TERM_PAGE);
+      const rows = await this.sentences.sentencesAfter(filter, options, after, TERM_PAGE);
       if (rows.length === 0) return { terms: counter.top(options.limit), sentences, truncated: false };
       for (const row of rows) counter.add(row.document_id, row.sentence, row.language);
       sentences += rows.length;
@@ -95,10 +95,10 @@ export class CorpusService {
     query: string,
     filter: CorpusFilter,
     page: Page,
-    options: { order?: SearchOrder; bothLanguages?: boolean } = {},
+    { bothLanguages, ...options }: SearchOptions & { bothLanguages?: boolean } = {},
   ): Promise<{ hits: SearchHit[]; more: boolean; translations: string[] }> {
-    const translations = options.bothLanguages ? queryTranslations(query) : [];
-    const result = await this.sentences.search([query, ...translations], await this.selection.resolve(filter), page, options.order);
+    const translations = bothLanguages ? queryTranslations(query) : [];
+    const result = await this.sentences.search([query, ...translations], await this.selection.resolve(filter), page, options);
     return { ...result, translations };
   }
 }

@@ -31,7 +31,7 @@ const PG_COLUMN_TYPES: { [T in BulkTable]: PgColumnTypes<Row<T>> } = {
   },
   sentences: {
     document_id: 'text', ordinal: 'integer', start: 'integer', end: 'integer', page: 'integer', language: 'text', text_search: 'regconfig',
-    sentence: 'text',
+    zone: 'text', sentence: 'text',
   },
 };
 

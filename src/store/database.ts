@@ -79,9 +79,12 @@ function openPgPool(url: string, max: number, onError: (error: Error) => void = 
   return pool;
 }
 
+/** The SQLite database's file name in the data folder. */
+export const SQLITE_FILE = 'policylens.sqlite';
+
 function openSqlite(dataDir: string): SQLite.Database {
   mkdirSync(dataDir, { recursive: true });
-  const sqlite = new SQLite(join(dataDir, 'policylens.sqlite'));
+  const sqlite = new SQLite(join(dataDir, SQLITE_FILE));
   // WAL lets the API read while a worker writes; the busy timeout makes concurrent writers wait
   // instead of failing with SQLITE_BUSY.
   sqlite.pragma('journal_mode = WAL');

@@ -442,12 +442,19 @@ export class DocumentsRepository {
       .execute();
   }
 
-  /** Ids of analyzed documents whose results came from other lexicons than `version` (or all). */
+  /** Ids of analyzed documents whose results came from other lexicons than `version`, or whose search index lacks zones (or all). */
   async listForReanalysis(options: { staleAgainst?: string }): Promise<string[]> {
     let query = this.db.selectFrom('documents').select('id').where('status', 'not in', UNFINISHED_STATUSES);
     if (options.staleAgainst) {
       const version = options.staleAgainst;
-      query = query.where((eb) => eb.or([eb('lexicon_version', 'is', null), eb('lexicon_version', '!=', version)]));
+      query = query.where((eb) =>
+        eb.or([
+          eb('lexicon_version', 'is', null),
+          eb('lexicon_version', '!=', version),
+          // Indexed for search before sentences kept their zone (migration 009).
+          eb.exists(eb.selectFrom('sentences').select('sentences.id').whereRef('sentences.document_id', '=', 'documents.id').where('sentences.zone', 'is', null)),
+        ]),
+      );
     }
     return (await query.orderBy('created_at').execute()).map((r) => r.id);
   }

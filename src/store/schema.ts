@@ -4,7 +4,7 @@ import type { Generated } from 'kysely';
 import type { IndexedSentence } from '../analysis/search-index.js';
 import type { DocumentStatus } from '../analysis/errors.js';
 import type { ReviewState, Verdict } from '../analysis/review-coding.js';
-import type { Stance } from '../analysis/types.js';
+import type { Stance, Zone } from '../analysis/types.js';
 
 export interface DocumentsTable {
   /** sha256 hex of the original bytes: the same file uploaded twice is one document. */
@@ -125,7 +125,9 @@ export interface AbbreviationsTable {
  * Every sentence of an analyzed document, for full-text search: the analysis' IndexedSentence
  * (ordinal unique per document) without its stems, which only SQLite's FTS5 table keeps.
  */
-export interface SentencesTable extends Omit<IndexedSentence, 'stems' | 'textSearch'> {
+export interface SentencesTable extends Omit<IndexedSentence, 'stems' | 'textSearch' | 'zone'> {
+  /** Null in rows indexed before zones were stored (read as body). */
+  zone: Zone | null;
   /** PostgreSQL's text-search configuration of the row (a regconfig there; SQLite keeps it as text). */
   text_search: string;
   id: Generated<number>;

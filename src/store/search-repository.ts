@@ -3,13 +3,14 @@
 // text-search configuration (its language profile's), each query word parsed by every analyzed
 // language's and either accepted, ranked by ts_rank_cd. Filtered like the factor table; the factor
 // and stance filters keep sentences in which a mention of that factor (with that stance) starts.
-import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { Database, DocumentsTable, SentencesTable } from './schema.js';
 import { insertRows, SQLITE_CHUNK } from './bulk-insert.js';
 import { documentConditions, type CorpusFilter, type Page } from './corpus-filter.js';
 import { dialectOf } from './dialect.js';
 import { LANGUAGES } from '../analysis/languages/index.js';
 import { queryTerms, termRanges, type IndexedSentence, type QueryTerm } from '../analysis/search-index.js';
+import type { Zone } from '../analysis/types.js';
 
 /** A sentence that matches the query, with its document's facts. */
 export type SearchHit = Omit<SentencesTable, 'id' | 'text_search'> & Pick<DocumentsTable, 'filename' | 'title' | 'year'> & {
@@ -42,6 +43,26 @@ export async function replaceSentences(trx: Transaction<Database>, documentId: s
 /** relevance: best first (FTS5 bm25, PostgreSQL ts_rank_cd); document: document by document, in text order. */
 export type SearchOrder = 'relevance' | 'document';
 
+/**
+ * Zones searched only when asked: a bibliography repeats the words of other papers' titles, so its
+ * lines would come up as hits for every topic the paper cites.
+ */
+export const ZONES_SEARCHED_ON_REQUEST: readonly Zone[] = ['references'];
+
+export interface SentenceScope {
+  /** Also the sentences of the references (ZONES_SEARCHED_ON_REQUEST), left out by default. */
+  references?: boolean;
+}
+
+export interface SearchOptions extends SentenceScope {
+  order?: SearchOrder;
+}
+
+/** Sentences outside the zones searched on request; a row indexed before zones were stored (null) is body text. */
+function inDefaultZones(eb: ExpressionBuilder<Database, 'sentences'>) {
+  return eb.or([eb('sentences.zone', 'is', null), eb('sentences.zone', 'not in', ZONES_SEARCHED_ON_REQUEST)]);
+}
+
 export class SearchRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -50,7 +71,7 @@ export class SearchRepository {
    * derivational family, see QueryTerm), best first or in document order. `more` tells whether
    * another page exists, instead of a total that would cost a count of every match of a common word.
    */
-  async search(query: string | string[], filter: CorpusFilter, page: Page, order: SearchOrder = 'relevance'): Promise<{ hits: SearchHit[]; more: boolean }> {
+  async search(query: string | string[], filter: CorpusFilter, page: Page, { order = 'relevance', ...scope }: SearchOptions = {}): Promise<{ hits: SearchHit[]; more: boolean }> {
     // Several queries (a query and its translations) are alternatives: a sentence matching any is a hit.
     const alternatives = ([] as string[]).concat(query).map(queryTerms).filter((terms) => terms.length);
     if (alternatives.length === 0) return { hits: [], more: false };
@@ -59,9 +80,10 @@ export class SearchRepository {
       .innerJoin('documents', 'documents.id', 'sentences.document_id')
       .select([
         'sentences.document_id', 'documents.filename', 'documents.title', 'documents.year', 'sentences.ordinal',
-        'sentences.start', 'sentences.end', 'sentences.page', 'sentences.language', 'sentences.sentence',
+        'sentences.start', 'sentences.end', 'sentences.page', 'sentences.language', 'sentences.zone', 'sentences.sentence',
       ])
       .where(documentConditions(filter, 'sentences.document_id', { language: false }));
+    if (!scope.references) q = q.where(inDefaultZones);
     if (filter.language) q = q.where('sentences.language', '=', filter.language);
     if (filter.factors?.length || filter.stance) {
       q = q.where(({ exists, selectFrom }) =>
@@ -83,11 +105,12 @@ export class SearchRepository {
   }
 
   /** Sentences of the selected documents after the given (document, ordinal) key, for counting their words. */
-  async sentencesAfter(filter: CorpusFilter, after: { document_id: string; ordinal: number } | null, limit: number) {
+  async sentencesAfter(filter: CorpusFilter, scope: SentenceScope, after: { document_id: string; ordinal: number } | null, limit: number) {
     let q = this.db
       .selectFrom('sentences')
       .select(['sentences.document_id', 'sentences.ordinal', 'sentences.language', 'sentences.sentence'])
       .where(documentConditions(filter, 'sentences.document_id', { language: false }));
+    if (!scope.references) q = q.where(inDefaultZones);
     if (filter.language) q = q.where('sentences.language', '=', filter.language);
     if (after) q = q.where((eb) => eb(eb.refTuple('sentences.document_id', 'sentences.ordinal'), '>', eb.tuple(after.document_id, after.ordinal)));
     return q.orderBy('sentences.document_id').orderBy('sentences.ordinal').limit(limit).execute();

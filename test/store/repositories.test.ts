@@ -32,13 +32,19 @@ function summaryFor(id: string, lexicon = 'factors@1:test'): Summary {
   };
 }
 
-/** What an analysis hands the store: a summary, its text and the sentences for the search index. */
+const BODY_SENTENCE = 'Sanctions cut exports, and nulls stay "quoted" {here}.';
+const REFERENCE = 'Smith J. Exports under sanctions. Research Policy, 2019.';
+
+/** What an analysis hands the store: a summary, its text and the sentences for the search index (one in the references). */
 function resultFor(id: string): AnalysisResult {
-  const sentence = 'Sanctions cut exports, and nulls stay "quoted" {here}.';
+  const start = BODY_SENTENCE.length + 1;
   return {
     summary: summaryFor(id),
-    text: sentence,
-    sentences: [{ ordinal: 0, start: 0, end: sentence.length, page: null, language: 'en', textSearch: 'english', sentence, stems: 'sanction cut export and null stay quot here' }],
+    text: `${BODY_SENTENCE}\n${REFERENCE}`,
+    sentences: [
+      { ordinal: 0, start: 0, end: BODY_SENTENCE.length, page: null, language: 'en', zone: 'body', textSearch: 'english', sentence: BODY_SENTENCE, stems: 'sanction cut export and null stay quot here' },
+      { ordinal: 1, start, end: start + REFERENCE.length, page: 2, language: 'en', zone: 'references', textSearch: 'english', sentence: REFERENCE, stems: 'smith j export under sanction research polici 2019' },
+    ],
   };
 }
 
@@ -109,7 +115,28 @@ for (const dialect of dialects) {
       expect((await documents.get(id))).toMatchObject({ status: 'done', words: 1000, lexicon_version: 'factors@1:test' });
       expect((await results.getSummary(id))?.factors).toHaveLength(2);
       const { hits } = await new SearchRepository(store.db).search('export', {}, { limit: 10, offset: 0 });
-      expect(hits.map((h) => [h.sentence, h.page])).toEqual([[resultFor(id).text, null]]);
+      expect(hits.map((h) => [h.sentence, h.page, h.zone])).toEqual([[BODY_SENTENCE, null, 'body']]);
+    });
+
+    it('leaves the references out of search and word counts unless asked, in either order', async () => {
+      const search = new SearchRepository(store.db);
+      const page = { limit: 10, offset: 0 };
+      for (const order of ['relevance', 'document'] as const) {
+        expect((await search.search('export', {}, page, { order })).hits.map((h) => h.zone)).toEqual(['body']);
+        expect((await search.search('export', {}, page, { order, references: true })).hits.map((h) => h.zone).sort()).toEqual(['body', 'references']);
+      }
+      expect((await search.sentencesAfter({}, {}, null, 10)).map((s) => s.ordinal)).toEqual([0]);
+      expect((await search.sentencesAfter({}, { references: true }, null, 10)).map((s) => s.ordinal)).toEqual([0, 1]);
+    });
+
+    it('reads a sentence indexed before zones were stored as body text, and its document as stale', async () => {
+      const id = 'a'.repeat(64);
+      await store.db.updateTable('sentences').set({ zone: null }).where('document_id', '=', id).execute();
+      const { hits } = await new SearchRepository(store.db).search('export', {}, { limit: 10, offset: 0 });
+      expect(hits).toHaveLength(2);
+      expect(await documents.listForReanalysis({ staleAgainst: 'factors@1:test' })).toEqual([id]);
+      await results.save(id, resultFor(id));
+      expect(await documents.listForReanalysis({ staleAgainst: 'factors@1:test' })).toEqual([]);
     });
 
     it('filters the factor table by factor, stance, language and collection', async () => {

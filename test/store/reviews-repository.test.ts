@@ -39,7 +39,7 @@ function analysisOf(preface: string, found: [number, string, Stance][]): Analysi
     }),
     candidates: [],
   };
-  return { summary, text, sentences: SENTENCES.map((s, ordinal) => ({ ordinal, start: starts[ordinal]!, end: starts[ordinal]! + s.length, page: 1, language: 'en', textSearch: 'english', sentence: s, stems: s.toLowerCase() })) };
+  return { summary, text, sentences: SENTENCES.map((s, ordinal) => ({ ordinal, start: starts[ordinal]!, end: starts[ordinal]! + s.length, page: 1, language: 'en', zone: 'body', textSearch: 'english', sentence: s, stems: s.toLowerCase() })) };
 }
 
 const FOUND: [number, string, Stance][] = [[0, 'sanctions', 'negative'], [1, 'brain_drain', 'negative'], [2, 'tncs', 'neutral']];

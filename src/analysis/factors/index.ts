@@ -1,7 +1,7 @@
 // The factor step: which codebook factors each analyzed sentence mentions, and with what stance.
 import type { FactorDefinition, FactorMention, SummaryAbbreviation, TextContext, Token } from '../types.js';
 import { analyzedLanguage } from './analyzed.js';
-import { factorLexicon } from './lexicon.js';
+import { factorLexicon, type FactorLexicon } from './lexicon.js';
 import { abbreviationFactors, matchFactors, type FactorMatch } from './matching.js';
 import { findSentenceCues } from '../stance/sentence-cues.js';
 import { actorsOf } from '../stance/actors.js';
@@ -10,17 +10,16 @@ import { describeStatement } from '../stance/statement.js';
 import { assignConfidence, type MentionDraft } from './confidence.js';
 import { alignParallel } from './parallel.js';
 
-/** All codebook factors, in codebook order, as the lexicon defines them. */
-export function factorDefinitions(): FactorDefinition[] {
-  return factorLexicon().factors.map(({ id, group, label }) => ({ id, group, label }));
+/** All codebook factors, in codebook order, as the lexicon defines them (or those of another lexicon, a user lexicon's included). */
+export function factorDefinitions(lexicon: FactorLexicon = factorLexicon()): FactorDefinition[] {
+  return lexicon.factors.map(({ id, group, label }) => ({ id, group, label }));
 }
 
 /**
  * One mention per factor and sentence. When a sentence names a factor more than once, the wording
  * whose stance is the most decided represents it (the first one on a tie).
  */
-export function findFactorMentions(context: TextContext, abbreviations: SummaryAbbreviation[]): FactorMention[] {
-  const lexicon = factorLexicon();
+export function findFactorMentions(context: TextContext, abbreviations: SummaryAbbreviation[], lexicon: FactorLexicon = factorLexicon()): FactorMention[] {
   const byAbbreviation = abbreviationFactors(abbreviations, lexicon);
   const mentions: MentionDraft[] = [];
   context.sentences.forEach((_, index) => {

@@ -7,6 +7,7 @@ import type { FactorDefinition, FactorLabels } from '../types.js';
 import { compilePattern, compileWordSet, PatternIndex, PatternSyntaxError, type Pattern, type TokenTest } from './patterns.js';
 import { forEachLexiconLine } from '../lexicon-lines.js';
 import { INHERENT_VALUES, type Inherent } from '../stance/stance.js';
+import type { UserLexicon } from './user-lexicon.js';
 
 const FACTOR_LEXICON = 'factors.txt';
 
@@ -59,7 +60,8 @@ export interface FactorLexicon {
   stemFactors: Map<string, Set<string>>;
 }
 
-const ID = /^[a-z][a-z_]*[a-z]$/;
+/** Codebook ids; a user lexicon's factors are namespaced `user:` (factors/user-lexicon.ts). */
+const ID = /^(?:[a-z][a-z_]*[a-z]|user:[\p{Ll}\p{Lo}\p{N}_]+)$/u;
 type PatternKeys = Record<string, { languages: readonly string[]; exclude: boolean }>;
 
 /** `<code>` and `not.<code>` for each analyzed language; `abbr` patterns serve them all. */
@@ -83,6 +85,18 @@ let cached: FactorLexicon | undefined;
 export function factorLexicon(): FactorLexicon {
   cached ??= parseFactorLexicon(readLexiconFile(FACTOR_LEXICON));
   return cached;
+}
+
+let withUser: { version: string; lexicon: FactorLexicon } | undefined;
+
+/** The codebook with a user lexicon's factors after its own (the last one built is kept). */
+export function factorLexiconWith(user: UserLexicon | undefined): FactorLexicon {
+  if (!user) return factorLexicon();
+  if (withUser?.version !== user.version) {
+    const codebook = readLexiconFile(FACTOR_LEXICON);
+    withUser = { version: user.version, lexicon: parseFactorLexicon({ path: `${codebook.path} + user lexicon`, text: `${codebook.text}\n${user.lexicon}` }) };
+  }
+  return withUser.lexicon;
 }
 
 interface Draft {

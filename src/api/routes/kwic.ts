@@ -12,6 +12,8 @@ export const kwicQuery = pagedCorpusQuery.extend({
   window: z.coerce.number().int().min(1).max(30).default(8),
   sort: z.enum(['document', 'left', 'right']).default('document'),
   both: flag,
+  /** Also the lines of the references, left out by default. */
+  references: flag,
   format: z.enum(['json', 'csv']).default('json'),
   bom: flag,
 });
@@ -21,7 +23,7 @@ export function kwicRouter(concordance: ConcordanceService): Router {
 
   router.get('/kwic', async (req, res) => {
     const q = parseQuery(kwicQuery, req);
-    const result = await concordance.lines({ q: q.q, window: q.window, sort: q.sort, bothLanguages: q.both }, toFilter(q), q);
+    const result = await concordance.lines({ q: q.q, window: q.window, sort: q.sort, bothLanguages: q.both, references: q.references }, toFilter(q), q);
     if (q.format === 'csv') {
       const rows = result.lines.map((line) => csvLine(CONCORDANCE_COLUMNS.map((c) => line[c]))).join('');
       res.type('text/csv; charset=utf-8').set('Content-Disposition', 'attachment; filename="policylens-kwic.csv"');

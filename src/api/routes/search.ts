@@ -10,6 +10,8 @@ export const searchQuery = pagedCorpusQuery.extend({
   order: z.enum(['relevance', 'document']).default('relevance'),
   /** Also search the query's translations (glossary and factor labels): санкции ⇄ sanctions, НИС ⇄ NIS. */
   both: flag,
+  /** Also the sentences of the references, left out by default. */
+  references: flag,
   /** Also count the matches by document, year and factor. */
   facets: flag,
 });
@@ -21,6 +23,8 @@ export const termsQuery = corpusFilterQuery
     /** 1: words; 2, 3: n-grams. */
     n: z.coerce.number().int().min(1).max(3).default(1),
     limit: z.coerce.number().int().min(1).max(5000).default(100),
+    /** Also the words of the references, left out by default. */
+    references: flag,
   })
   .strict();
 
@@ -31,8 +35,8 @@ export function searchRouter(corpus: CorpusService): Router {
     const q = parseQuery(searchQuery, req);
     const filter = toFilter(q);
     const [{ hits, more, translations }, facets] = await Promise.all([
-      corpus.search(q.q, filter, q, { order: q.order, bothLanguages: q.both }),
-      q.facets ? corpus.facets(q.q, filter, { bothLanguages: q.both }) : undefined,
+      corpus.search(q.q, filter, q, { order: q.order, bothLanguages: q.both, references: q.references }),
+      q.facets ? corpus.facets(q.q, filter, { bothLanguages: q.both, references: q.references }) : undefined,
     ]);
     res.json({ q: q.q, translations, order: q.order, limit: q.limit, offset: q.offset, more, hits, ...(facets ? { facets } : {}) });
   });

@@ -9,6 +9,7 @@ import { documentCorrections } from './006-document-corrections.js';
 import { textSearchPerSentence } from './005-text-search-per-sentence.js';
 import { reviews } from './007-reviews.js';
 import { issueArticles } from './008-issue-articles.js';
+import { sentenceZones } from './009-sentence-zones.js';
 
 const migrations = (dialect: Dialect): Record<string, Migration> => ({
   '001-initial-schema': initialSchema(dialect),
@@ -18,6 +19,7 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
   '006-document-corrections': documentCorrections,
   '007-reviews': reviews,
   '008-issue-articles': issueArticles,
+  '009-sentence-zones': sentenceZones,
 });
 
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<void> {

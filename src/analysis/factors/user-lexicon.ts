@@ -1,0 +1,128 @@
+// A user lexicon: extra factors a researcher brings as a quanteda dictionary (YAML), counted beside
+// the codebook's. Each key becomes a factor `user:<key>` labelled with the key itself ("Санкции /
+// Sanctions" gives one label per language, by script); nested keys are joined with '.', as
+// quanteda flattens them. Values are quanteda globs, case-insensitive: `sanction*` is a prefix,
+// a word without `*` is that word form, a word in capitals an abbreviation (ТНК matches ТНК-ов),
+// several words a phrase. The analysis gets the lexicon as input (DocumentMeta.userLexicon), in
+// the line format of lexicons/factors.txt, so that it stays a pure function.
+import { createHash } from 'node:crypto';
+import { parse } from 'yaml';
+import { hasScript, LANGUAGES } from '../languages/index.js';
+import type { FactorLabels } from '../types.js';
+import { compilePattern, PatternSyntaxError } from './patterns.js';
+
+export const USER_FACTOR_PREFIX = 'user:';
+const USER_GROUP = 'User lexicon';
+
+export interface UserFactor {
+  /** `user:<key>`: lower-case letters, digits and underscores after the prefix. */
+  id: string;
+  label: FactorLabels;
+  /** The dictionary's globs, as given. */
+  globs: string[];
+}
+
+/** What the analysis is handed: the user factors in the factor lexicon's line format, and their version. */
+export interface UserLexicon {
+  version: string;
+  lexicon: string;
+}
+
+/** A dictionary that cannot be imported: names the key and glob at fault. */
+export class UserLexiconError extends Error {
+  override readonly name = 'UserLexiconError';
+}
+
+/** The factors of a quanteda YAML dictionary; throws UserLexiconError on anything it cannot use. */
+export function parseQuantedaDictionary(yaml: string): UserFactor[] {
+  let document: unknown;
+  try {
+    document = parse(yaml);
+  } catch (error) {
+    throw new UserLexiconError(`not YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (!isMapping(document)) throw new UserLexiconError('a quanteda dictionary is a YAML mapping of keys to lists of globs');
+  const factors = new Map<string, UserFactor>();
+  const visit = (node: Record<string, unknown>, path: string[]): void => {
+    for (const [key, value] of Object.entries(node)) {
+      const keys = [...path, key.trim()];
+      if (isMapping(value)) {
+        visit(value, keys);
+        continue;
+      }
+      const name = keys.join('.');
+      const globs = (Array.isArray(value) ? value : [value]).map((g) => String(g ?? '').trim()).filter(Boolean);
+      if (globs.length === 0) throw new UserLexiconError(`"${name}" has no globs`);
+      const id = USER_FACTOR_PREFIX + slug(name);
+      if (id === USER_FACTOR_PREFIX) throw new UserLexiconError(`"${name}" has no letters or digits to name a factor by`);
+      if (factors.has(id)) throw new UserLexiconError(`"${name}" and another key both make the factor id ${id}`);
+      for (const glob of globs) checkGlob(name, glob);
+      factors.set(id, { id, label: labelsOf(keys[keys.length - 1]!), globs: [...new Set(globs)] });
+    }
+  };
+  visit(document, []);
+  if (factors.size === 0) throw new UserLexiconError('the dictionary has no keys');
+  return [...factors.values()];
+}
+
+/** `user@1:<first 12 hex of sha256 over the factors>`: changes with any id, label or glob. */
+export function userLexiconVersion(factors: readonly UserFactor[]): string {
+  const canonical = [...factors].sort((a, b) => a.id.localeCompare(b.id)).map((f) => [f.id, LANGUAGES.map((l) => f.label[l.code]), f.globs]);
+  return `user@1:${createHash('sha256').update(JSON.stringify(canonical)).digest('hex').slice(0, 12)}`;
+}
+
+/** The factors in the line format of lexicons/factors.txt (without its @format line), each glob matched in every language. */
+export function userLexicon(factors: readonly UserFactor[]): UserLexicon {
+  const lines = factors.flatMap((f) => [
+    `[${f.id}]`,
+    `group ${USER_GROUP}`,
+    ...LANGUAGES.map((l) => `label.${l.code} ${f.label[l.code]}`),
+    ...f.globs.map((g) => `abbr ${globPattern(g)}`),
+  ]);
+  return { version: userLexiconVersion(factors), lexicon: lines.join('\n') + '\n' };
+}
+
+/** A glob as a lexicon pattern: `word*` a prefix, a word in capitals an abbreviation, any other word its exact form. */
+function globPattern(glob: string): string {
+  return glob
+    .split(/\s+/)
+    .map((word) => (word.endsWith('*') ? word.toLowerCase() : isCapitals(word) ? word : `=${word.toLowerCase()}`))
+    .join(' ');
+}
+
+function checkGlob(key: string, glob: string): void {
+  // '#' would start a comment and ' ; ' a condition in the lexicon's line format.
+  if (/[?#;]/.test(glob) || /\*(?!$|\s)/.test(glob)) {
+    throw new UserLexiconError(`"${key}": glob "${glob}": only a * at the end of a word is supported (no ?, #, ; or inner *)`);
+  }
+  for (const language of LANGUAGES) {
+    try {
+      compilePattern(globPattern(glob), language.code);
+    } catch (error) {
+      if (error instanceof PatternSyntaxError) throw new UserLexiconError(`"${key}": glob "${glob}": ${error.message}`);
+      throw error;
+    }
+  }
+}
+
+/**
+ * A label per analyzed language: "Санкции / Sanctions" gives each part to the language of its
+ * script; a language without a part of its own takes the first part.
+ */
+function labelsOf(key: string): FactorLabels {
+  const parts = key.split(/\s+\/\s+/).map((p) => p.replace(/[#\n]/g, ' ').trim()).filter(Boolean);
+  const first = parts[0] ?? key;
+  return Object.fromEntries(LANGUAGES.map((l) => [l.code, parts.find((p) => hasScript(p, l.script)) ?? first])) as unknown as FactorLabels;
+}
+
+function slug(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_+|_+$/g, '');
+}
+
+function isCapitals(word: string): boolean {
+  return /\p{L}/u.test(word) && word === word.toUpperCase() && word.length > 1;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
