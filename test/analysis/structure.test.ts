@@ -26,6 +26,15 @@ describe.skipIf(!hasShared)('structure: journal PDFs (Research Policy, Technovat
     expect(b.bibliography.venue).toBe('Technovation');
   });
 
+  it("keeps a logo's lettering beside the title out of it (CrossMark's letter \"T\", its word \"MARK\")", async () => {
+    // den04: the logo's letter stands between the title's lines; den03: its word sits on the first line's row.
+    const a = await read(gold('pdfs', 'den03_rp2017_ip-policies-academic-entrepreneurship.pdf'));
+    expect(a.bibliography.title).toBe("“To Own, or not to Own?” A multilevel analysis of intellectual property right policies' on academic entrepreneurship");
+    expect(a.blocks.find((b) => b.text === 'MARK')?.kind).toBe('front');
+    const b = await read(gold('pdfs', 'den04_rp2018_regional-rd-subsidies.pdf'));
+    expect(b.bibliography.title).not.toMatch(/\bT\b/);
+  });
+
   it('reads authors without their affiliation marks, the year of the issue line, the DOI and keywords', async () => {
     const doc = await read(gold('pdfs', 'den08_rp2022_public-research-funding-china.pdf'));
     expect(doc.bibliography.authors).toEqual(['Nannan Yu', 'Yueyan Dong', 'Martin de Jong']);
