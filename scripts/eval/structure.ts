@@ -37,6 +37,8 @@ interface GoldStructure {
   title: string | null;
   authors: string[] | null;
   year: number | null;
+  /** Why the year is what it is when the file does not print the publication year plainly. */
+  yearNote?: string;
   references: { lines: [number, number][] } | { start: string; end?: string | null; endBefore?: string } | null;
   headers: string[];
 }

@@ -26,6 +26,15 @@ describe.skipIf(!hasShared)('structure: journal PDFs (Research Policy, Technovat
     expect(b.bibliography.venue).toBe('Technovation');
   });
 
+  it("keeps a logo's lettering beside the title out of it (CrossMark's letter \"T\", its word \"MARK\")", async () => {
+    // den04: the logo's letter stands between the title's lines; den03: its word sits on the first line's row.
+    const a = await read(gold('pdfs', 'den03_rp2017_ip-policies-academic-entrepreneurship.pdf'));
+    expect(a.bibliography.title).toBe("“To Own, or not to Own?” A multilevel analysis of intellectual property right policies' on academic entrepreneurship");
+    expect(a.blocks.find((b) => b.text === 'MARK')?.kind).toBe('front');
+    const b = await read(gold('pdfs', 'den04_rp2018_regional-rd-subsidies.pdf'));
+    expect(b.bibliography.title).not.toMatch(/\bT\b/);
+  });
+
   it('reads authors without their affiliation marks, the year of the issue line, the DOI and keywords', async () => {
     const doc = await read(gold('pdfs', 'den08_rp2022_public-research-funding-china.pdf'));
     expect(doc.bibliography.authors).toEqual(['Nannan Yu', 'Yueyan Dong', 'Martin de Jong']);
@@ -105,6 +114,16 @@ describe.skipIf(!hasShared)('structure: Markdown by content', () => {
       expect(doc.bibliography.title, name).toMatch(/^(Indigenous|A firm-level)/);
     }
   });
+
+  it('dates a conversion by the copyright sign it wrote as LaTeX, and leaves a text with no dating line undated', async () => {
+    // "$\copyright$ 2007 Elsevier" run into the abstract; "$\circledcirc$ 2014 Elsevier" below it.
+    expect((await read(gold('texts', 'den07_technovation2007_ict-adoption-spain.txt'))).bibliography.year).toBe(2007);
+    expect((await read(gold('texts', 'den02_rp2014_international-rd-collaboration-smes-subsidies.txt'))).bibliography.year).toBe(2014);
+    // The conversions kept no issue line, ©, or dates: the year in the running text or references is not taken.
+    for (const name of ['den04_rp2018_regional-rd-subsidies-smes.txt', 'den08_rp2022_public-research-funding-china.txt']) {
+      expect((await read(gold('texts', name))).bibliography.year, name).toBeNull();
+    }
+  });
 });
 
 describe('structure: Markdown uploads', () => {
@@ -179,5 +198,8 @@ describe('structure: names and years', () => {
     expect(findYear({ front: ['Received 31 October 2014', 'Accepted 29 June 2015'], imprint: [] }, now)).toEqual({ year: 2015, yearSource: 'received' });
     expect(findYear({ front: [], imprint: ['Москва, 2021 г.'] }, now)).toEqual({ year: 2021, yearSource: 'imprint' });
     expect(findYear({ front: ['Стратегия-2030 и прогноз до 2035 года'], imprint: ['Plan for 2050'] }, now)).toEqual({ year: null, yearSource: null });
+    expect(findYear({ front: [], imprint: [], abstracts: ['… in ICT adoption. $\\circledcirc$ 2016 Elsevier B.V. All rights reserved.'] }, now)).toEqual({ year: 2016, yearSource: 'copyright' });
+    // In an abstract, the word is a subject, not a line of the publisher.
+    expect(findYear({ front: [], imprint: [], abstracts: ['We study copyright reform in 2015 and (c) 2019 data.'] }, now)).toEqual({ year: null, yearSource: null });
   });
 });

@@ -32,7 +32,7 @@ export function readBibliography(
     title,
     titleEn: joinTitle(paragraphs, front.titleEn),
     authors: readAuthors(paragraphs, front, title),
-    ...findYear({ front: sources, imprint }),
+    ...findYear({ front: sources, imprint, abstracts: paragraphs.filter((_, i) => zones[i] === 'abstract').map((p) => p.text) }),
     venue: front.venue ?? firstVenue(sources),
     // The paper's own DOI is printed in its front matter or its running headers, before any cited one.
     doi: firstDoi([...paragraphs.slice(0, front.bodyStart).map((p) => p.text), ...furnitureTexts, ...record]),

@@ -31,6 +31,8 @@ const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/;
 const POSTAL = /\b\d{5,6}\b.*\p{Lu}|\bул\.|\bstreet\b|\broad\b|\bavenue\b/iu;
 /** A junk paragraph inside a title (a logo's letter): no word of two letters. */
 const JUNK = /^[^\p{L}]*\p{L}?[^\p{L}]*$/u;
+/** A logo's lettering beside a title ("MARK" of CrossMark): one word in smaller print. */
+const LOGO_WORD = /^\S+$/u;
 
 export interface FrontMatter {
   /** Zones of the front paragraphs (index < bodyStart). */
@@ -180,10 +182,11 @@ function findBySize(paragraphs: readonly StructureParagraph[], open: number[], v
   const size = paragraphs[best]!.relativeSize!;
   const sameSize = (i: number) => open.includes(i) && !venues.has(i) && Math.abs((paragraphs[i]!.relativeSize ?? 0) - size) <= SAME_SIZE * size;
   const lines = [best];
-  // Lines of the title set as paragraphs of their own, maybe around a logo's stray letter.
+  // Lines of the title set as paragraphs of their own, maybe around a logo's stray letter or word.
+  const logo = (p: StructureParagraph) => JUNK.test(p.text) || (LOGO_WORD.test(p.text.trim()) && (p.relativeSize ?? size) < (1 - SAME_SIZE) * size);
   for (let i = best + 1; i < paragraphs.length; i++) {
     if (sameSize(i)) lines.push(i);
-    else if (!(JUNK.test(paragraphs[i]!.text) && sameSize(i + 1))) break;
+    else if (!(logo(paragraphs[i]!) && sameSize(i + 1))) break;
   }
   for (let i = best - 1; i >= 0 && sameSize(i); i--) lines.unshift(i);
   return lines;

@@ -5,6 +5,7 @@
 // page number. They are taken out of the text, so that the cut sentence joins again, and kept as
 // furniture: they carry the journal's name, the issue and the year.
 import type { FurnitureLine } from '../types.js';
+import { markerLength } from './markers.js';
 import { wordCount } from './paragraph.js';
 
 /** A running header repeats on at least this many pages. */
@@ -14,22 +15,39 @@ const MAX_HEADER_WORDS = 20;
 const PAGE_NUMBER_REACH = 2;
 const LINK = /(?:https?:\/\/|www\.|doi:?\s*)\S*/giu;
 const BARE_NUMBER = /^\s*[-–—]?\s*\d{1,4}\s*[-–—]?\s*$/;
+/** A header starts as a name does (a capital, a digit); a line starting in lower case or with an
+ * opening bracket is a piece of a sentence that justified print or a narrow column broke off. */
+const HEADER_START = /^[\p{Lu}\p{N}]/u;
+/** "Таблица 2", "Приложение 1", "Figure 3.": a numbered label of the paper's own, repeated with other numbers. */
+const LABEL_NUMBER = /^\s*(?:\d{1,3}(?:\.\d{1,3})*|[A-ZА-Я]|[IVX]{1,5})\.?\s*$/u;
+
+/** A line that may start a running header: short, not a fragment of a sentence, not a label. */
+export function mayBeHeader(line: string): boolean {
+  if (!HEADER_START.test(line) || wordCount(line) > MAX_HEADER_WORDS) return false;
+  const label = markerLength('caption', line) || markerLength('appendix', line);
+  return !(label > 0 && LABEL_NUMBER.test(line.slice(label)));
+}
 
 export function removeTextFurniture(text: string): { text: string; furniture: FurnitureLine[] } {
   const lines = text.split('\n');
   const byKey = new Map<string, number[]>();
-  lines.forEach((line, i) => {
+  const keys: (string | null)[] = lines.map((line, i) => {
     const trimmed = line.trim();
     // A link or a DOI is a cited work's, not a header: their digits masked, many look alike.
-    if (!/\p{L}{3}/u.test(trimmed.replace(LINK, '')) || wordCount(trimmed) > MAX_HEADER_WORDS) return;
+    if (wordCount(trimmed) > MAX_HEADER_WORDS || !/\p{L}{3}/u.test(trimmed.replace(LINK, ''))) return null;
     const key = trimmed.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ');
     // Appended in place: copying the list per line made a file of one repeated line quadratic.
     const list = byKey.get(key);
     if (list) list.push(i);
     else byKey.set(key, [i]);
+    return key;
   });
+  const repeated = (i: number) => keys[i] !== null && byKey.get(keys[i]!)!.length >= MIN_REPEATS;
   const drop = new Set<number>();
-  for (const list of byKey.values()) if (list.length >= MIN_REPEATS) for (const i of list) drop.add(i);
+  // A repeated line that starts as a header does, and the lines continuing a header it wrapped.
+  lines.forEach((line, i) => {
+    if (repeated(i) && (mayBeHeader(line.trim()) || drop.has(i - 1))) drop.add(i);
+  });
   if (drop.size === 0) return { text, furniture: [] };
   for (const i of [...drop]) {
     for (const step of [-1, 1]) {

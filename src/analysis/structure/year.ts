@@ -4,7 +4,9 @@
 //   1. the issue line of the journal, in running headers or the front matter: «№ 5, 2012 г.»,
 //      "Research Policy 47 (2018) 1437–1447", «2024. Т. 48, № 2», "Vol. 12, No. 3, 2019"; or the
 //      paper's own citation line («Для цитирования: …», "Reference: Chuttur M.Y. (2009). …");
-//   2. a copyright line: © 2015 Elsevier, © Иванов И. И., 2021;
+//   2. a copyright line: © 2015 Elsevier, © Иванов И. И., 2021 — also as PDF-to-Markdown converters
+//      write the sign ($\copyright$, $\circledcirc$), and at the end of the abstract, where the
+//      publisher's line is printed under it and converters run it into the abstract's paragraph;
 //   3. the dates of receipt and acceptance (the latest of them; publication follows);
 //   4. the place-and-year line of a thesis or report: «Москва, 2021 г.», "London 2019".
 // The year the uploader gives wins over all of these; that is the store's business.
@@ -23,7 +25,9 @@ const ISSUE_LINES: RegExp[] = [
   new RegExp(String.raw`(?:Vol\.?|Volume|Т\.|Том)\s*\d{1,4}[^\n]{0,30}?[,.]\s*${YEAR}(?!\d)`, 'iu'),
 ];
 const CITED_YEAR = new RegExp(String.raw`(?<![\d.])${YEAR}(?![\d])`);
-const COPYRIGHT = new RegExp(String.raw`(?:©|\(c\)|copyright)[^0-9\n]{0,80}?${YEAR}(?!\d)`, 'iu');
+const COPYRIGHT = new RegExp(String.raw`(?:©|\(c\)|copyright|\\circledcirc)[^0-9\n]{0,80}?${YEAR}(?!\d)`, 'iu');
+/** In an abstract only the sign itself counts: the word "copyright" or "(c)" may be the paper's subject or a list item. */
+const COPYRIGHT_SIGN = new RegExp(String.raw`(?:©|\\copyright|\\circledcirc)\$?\s*${YEAR}(?!\d)`, 'u');
 const RECEIVED = new RegExp(String.raw`(?:received|accepted|revised|available online|published|поступила|получена|принята|одобрена|опубликована)[^\n]{0,50}?${YEAR}(?!\d)`, 'giu');
 /** A city and a year on a line of their own: «Москва, 2021 г.», «г. Пермь 2019», "Cambridge, 2019". */
 const IMPRINT = new RegExp(String.raw`^(?:г\.\s*)?\p{Lu}[\p{L}-]+(?:[\s-]+\p{Lu}?[\p{L}-]+)?[,\s–—-]+${YEAR}\s*(?:г\.?|год|года)?\.?$`, 'u');
@@ -33,6 +37,8 @@ export interface YearSources {
   front: string[];
   /** Short lines of the first pages, where a thesis prints its place and year. */
   imprint: string[];
+  /** The abstracts: read for a copyright line only (their text is the paper's, not its record). */
+  abstracts?: string[];
 }
 
 export function findYear(sources: YearSources, now = new Date()): Pick<Bibliography, 'year' | 'yearSource'> {
@@ -55,9 +61,11 @@ export function findYear(sources: YearSources, now = new Date()): Pick<Bibliogra
     const [year] = [...issueYears].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]!;
     return { year, yearSource: 'issue' };
   }
-  for (const text of sources.front) {
-    const m = COPYRIGHT.exec(text);
-    if (m && plausible(Number(m[1]))) return { year: Number(m[1]), yearSource: 'copyright' };
+  for (const [texts, pattern] of [[sources.front, COPYRIGHT], [sources.abstracts ?? [], COPYRIGHT_SIGN]] as const) {
+    for (const text of texts) {
+      const m = pattern.exec(text);
+      if (m && plausible(Number(m[1]))) return { year: Number(m[1]), yearSource: 'copyright' };
+    }
   }
   let received: number | null = null;
   for (const text of sources.front) {

@@ -8,6 +8,7 @@
 import type { Zone } from '../types.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { isMarkerHeading, markerLength, startsWith } from './markers.js';
+import { mayBeHeader } from './text-furniture.js';
 import { isProse, letterShare, script, wordCount, type StructureParagraph } from './paragraph.js';
 
 /** Where the body starts when nothing marks it: within the first pages or paragraphs of the paper. */
@@ -33,7 +34,6 @@ const NUMBERED_ITEM = /^\[?(\d{1,3})[.)\]]\s*\S/;
 const CITES = /(?<!\d)(?:1[89]|20)\d{2}(?!\d)|https?:|www\.|\s\/\/\s|\d+\s?[–-]\s?\d+/;
 /** A line repeated this often in plain text is a running header (page furniture). */
 const TEXT_FURNITURE_REPEATS = 3;
-const TEXT_FURNITURE_WORDS = 20;
 
 const TABLE_SAMPLE = 300;
 const TABLE_CELL = /^(?:[-–+−]?[\d\s.,%()$€₽*]+|[A-Z]\d{2}|—|–|-|n\/a|н\/д|x|×)$/iu;
@@ -89,7 +89,7 @@ function textFurniture(paragraphs: readonly StructureParagraph[]): Set<number> {
   const byKey = new Map<string, number[]>();
   paragraphs.forEach((p, i) => {
     if (PAGE_NUMBER.test(p.text.trim())) found.add(i);
-    if (wordCount(p.text) > TEXT_FURNITURE_WORDS || p.heading) return;
+    if (p.heading || !mayBeHeader(p.text.trim())) return;
     const key = p.text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
     byKey.set(key, [...(byKey.get(key) ?? []), i]);
   });

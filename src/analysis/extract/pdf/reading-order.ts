@@ -45,6 +45,9 @@ const MAX_PEELED_ROWS = 3;
 /** A superscript is printed smaller than its line's text, its baseline raised by part of a size. */
 const SUPERSCRIPT_SIZE = 0.8;
 const SUPERSCRIPT_RISE = 0.15;
+/** Print smaller than a row's text by this share of its size is another element's (larger print
+ * beside a row is a heading of the next column, which the XY-cut may not have split off yet). */
+const OTHER_SIZE = 0.2;
 /** Glyph box above and below the baseline, in font sizes. */
 const ASCENT = 0.75;
 const DESCENT = 0.2;
@@ -94,7 +97,37 @@ function cut(runs: TextRun[], out: Line[], column: Column): void {
       return;
     }
   }
-  for (const row of rows) out.push(toLine(row, column));
+  // Elements set apart from their rows follow the region's lines, not split a title or paragraph.
+  const apart: TextRun[][] = [];
+  for (const row of rows) {
+    const [main, ...others] = setApart(row);
+    out.push(toLine(main!, column));
+    apart.push(...others);
+  }
+  for (const run of apart) out.push(toLine(run, column));
+}
+
+/**
+ * A word on a row's baseline but far from its text, in smaller print and not raised as a
+ * superscript (a logo's lettering beside a title, a margin label) is an element of its own, not
+ * part of the line: it becomes its own line, so that a CrossMark "MARK" does not land inside the
+ * title. Marks and single letters (affiliations, footnote signs) stay with their line.
+ */
+function setApart(row: TextRun[]): TextRun[][] {
+  if (row.length < 2) return [row];
+  const runs = [...row].sort((a, b) => a.x0 - b.x0);
+  const body = runs.reduce((best, r) => (r.text.length > best.text.length ? r : best), runs[0]!);
+  const apart = (run: TextRun, i: number): boolean => {
+    if (run === body || run.size > (1 - OTHER_SIZE) * body.size || !/\p{L}{2}/u.test(run.text)) return false;
+    // At the row's edge, where logos and margin labels stand; sub- and superscripts sit among words.
+    if ((i > 0 && i < runs.length - 1) || run.y < body.y - SUPERSCRIPT_RISE * body.size) return false;
+    const gapBefore = i > 0 ? run.x0 - runs[i - 1]!.x1 : Infinity;
+    const gapAfter = i < runs.length - 1 ? runs[i + 1]!.x0 - run.x1 : Infinity;
+    return Math.min(gapBefore, gapAfter) > MIN_GUTTER * body.size;
+  };
+  const flags = runs.map(apart);
+  if (!flags.some(Boolean)) return [row];
+  return [runs.filter((_, i) => !flags[i]), ...runs.filter((_, i) => flags[i]).map((run) => [run])];
 }
 
 function bounds(runs: TextRun[]): Column {
