@@ -25,6 +25,17 @@ export interface DocumentListQuery {
   collection?: string;
 }
 
+/** An attempt at analyzing a document, as beginAttempt started it. */
+export interface StartedAttempt {
+  bytes: Uint8Array;
+  password: string | null;
+  filename: string;
+  /** Attempts made before this one. */
+  attempts: number;
+  /** The document's updated_at as this attempt set it: any later change means someone else took over. */
+  startedAt: string;
+}
+
 /** The user's corrections of a document's bibliographic record; null (or absent): the analysis' value stands. */
 export interface Correction {
   title: string | null;
@@ -237,6 +248,30 @@ export class DocumentsRepository {
    * Records that an analysis attempt starts, before it starts, so that attempts that kill their
    * process (or the whole server) are counted across restarts.
    */
+  /**
+   * Starts an attempt at analyzing a document in one round trip: marks it processing, counts the
+   * attempt, and returns its original with what the analysis needs (attempts: those made before
+   * this one), and `startedAt`, which ResultsRepository.save checks so that an attempt taken over
+   * by another worker stores nothing. Undefined when the document no longer exists.
+   */
+  async beginAttempt(id: string): Promise<StartedAttempt | undefined> {
+    const startedAt = now();
+    const row = await this.db
+      .updateTable('documents')
+      .set((eb) => ({ status: 'processing', updated_at: startedAt, attempts: eb('attempts', '+', 1) }))
+      .where('id', '=', id)
+      // A subquery, not UPDATE … FROM: SQLite's RETURNING cannot name a FROM table.
+      .returning((eb) => [
+        'filename',
+        'pdf_password as password',
+        'attempts',
+        eb.selectFrom('document_files').select('document_files.bytes').whereRef('document_files.document_id', '=', 'documents.id').as('bytes'),
+      ])
+      .executeTakeFirst();
+    if (!row?.bytes) return undefined;
+    return { bytes: row.bytes, password: row.password, filename: row.filename, attempts: row.attempts - 1, startedAt };
+  }
+
   async markProcessing(id: string): Promise<void> {
     await this.db
       .updateTable('documents')
