@@ -6,8 +6,8 @@ import type { OcrOptions, Summary } from '../analysis/types.js';
 import type { Logger } from '../logger.js';
 import type { ProgressReporter } from '../queue/job-queue.js';
 import type { AnalysisPool } from '../sandbox/analysis-pool.js';
-import type { DocumentsRepository, StoredFile } from '../store/documents-repository.js';
-import type { ResultsRepository } from '../store/results-repository.js';
+import type { DocumentsRepository, StartedAttempt, StoredFile } from '../store/documents-repository.js';
+import { AttemptSupersededError, type ResultsRepository } from '../store/results-repository.js';
 import type { MetricsService } from './metrics-service.js';
 import type { PasswordBox } from './password-box.js';
 import { asSplitIssue, issueArticleDocuments } from './issue-articles.js';
@@ -36,42 +36,45 @@ export class AnalysisService {
   /**
    * Analyzes one document. A problem with the document itself (damaged, encrypted, scanned, too big
    * or slow) is stored as its status and ends the job; anything else (database down, a bug) throws
-   * so that the queue retries the job with backoff.
+   * so that the queue retries the job with backoff. The store is asked twice on the way to a result:
+   * once to start the attempt (and read the original), once to write the results in one transaction.
    */
   async process(documentId: string, progress: ProgressReporter = () => {}): Promise<void> {
-    const file = await this.documents.readFile(documentId);
+    const steps = new StepTimes();
+    // Every attempt is counted before it starts: attempts used up without an outcome mean each one
+    // killed its process (or the server), and the document must not be taken again — after a
+    // restart that would crash the server again, for ever.
+    const file = await steps.time('begin', () => this.documents.beginAttempt(documentId));
     if (!file) {
       this.log.warn({ documentId }, 'document no longer exists; job dropped');
       return;
     }
-    // Every attempt is counted before it starts: attempts used up without an outcome mean each one
-    // killed its process (or the server), and the document must not be taken again — after a
-    // restart that would crash the server again, for ever.
     if (file.attempts >= this.options.maxAttempts) {
+      // Not an attempt after all: the count stays at the attempts that were made.
+      await this.documents.endAttempt(documentId);
       await this.documents.markFailed(documentId, 'failed', 'crashed', crashedMessage(file.attempts));
       this.log.error({ documentId, attempts: file.attempts }, 'document given up: its analysis never finished');
       return;
     }
-    await this.documents.markProcessing(documentId);
+    this.log.debug({ documentId, attempt: file.attempts + 1 }, 'analysis started');
+    let attemptEnded = false;
     let crashed = false;
     try {
-      await this.analyzeAndStore(documentId, file, progress);
+      attemptEnded = await this.analyzeAndStore(documentId, file, progress, steps);
     } catch (error) {
       crashed = error instanceof AnalysisError && error.code === 'crashed';
+      // Whoever took the document over counted an attempt of its own, which its save ends.
+      attemptEnded = error instanceof AttemptSupersededError;
+      if (attemptEnded) this.log.warn({ documentId }, (error as Error).message);
       throw error;
     } finally {
-      if (!crashed) await this.documents.endAttempt(documentId).catch((e: Error) => this.log.warn({ documentId, err: e.message }, 'could not record the end of an attempt'));
+      if (!crashed && !attemptEnded) await this.documents.endAttempt(documentId).catch((e: Error) => this.log.warn({ documentId, err: e.message }, 'could not record the end of an attempt'));
     }
   }
 
-  private async analyzeAndStore(documentId: string, file: StoredFile, progress: ProgressReporter): Promise<void> {
-    // Progress is a courtesy to whoever watches: Redis refusing it (maxmemory, a blip) must not
-    // fail the document.
-    const report = (percent: number) =>
-      Promise.resolve()
-        .then(() => progress(percent))
-        .catch((e: Error) => this.log.debug({ documentId, err: e.message }, 'progress not recorded'));
-    await report(10);
+  /** Returns true when the results were saved, which also ended the attempt. */
+  private async analyzeAndStore(documentId: string, file: StartedAttempt, progress: ProgressReporter, steps: StepTimes): Promise<boolean> {
+    const reporter = new QuietProgress(progress, (e) => this.log.debug({ documentId, err: e.message }, 'progress not recorded'));
     const started = Date.now();
     let result;
     try {
@@ -80,30 +83,36 @@ export class AnalysisService {
         throw new AnalysisError('password_required', 'The stored password cannot be decrypted here (the server key differs, see PASSWORD_KEY); send the password again.');
       }
       const articleRange = file.issueRange === null ? undefined : parseRange(file.issueRange) ?? undefined;
-      result = await this.pool.analyze(file.bytes, { filename: file.filename, password, ocr: this.options.ocr, splitIssue: file.splitIssue, articleRange });
+      result = await steps.time('analysis', () => this.pool.analyze(file.bytes, { filename: file.filename, password, ocr: this.options.ocr, splitIssue: file.splitIssue, articleRange }));
       if (file.issueRange !== null) nameArticle(result.summary.document, documentId, file.articleHead);
     } catch (error) {
+      reporter.stop();
       // A bug or a crash is retried by the queue; anything else is the document's own outcome.
       if (!(error instanceof AnalysisError) || error.code === 'internal' || error.code === 'crashed') throw error;
       await this.documents.markFailed(documentId, error.status, error.code, error.message);
       const ms = Date.now() - started;
       this.options.metrics?.recordAnalysis(ms / 1000, error.status);
       this.log.info({ documentId, filename: file.filename, ms, code: error.code }, 'document not analyzed: %s', error.message);
-      return;
+      return false;
     }
-    await report(90);
+    await reporter.report(90);
     const split = result.articles !== undefined && result.articles.length > 0;
-    const { unmatchedReviews } = await this.results.save(documentId, split ? asSplitIssue(result, result.articles!.length) : result);
+    const { unmatchedReviews } = await steps.time('save', () => this.results.save(documentId, split ? asSplitIssue(result, result.articles!.length) : result, { attempt: file }));
     if (result.articles) {
       // The articles wait in the outbox; the next sweep hands them to the queue (any worker can take them).
       const created = await this.documents.replaceIssueArticles(documentId, issueArticleDocuments(documentId, file.filename, result.articles));
       this.log.info({ documentId, articles: result.articles.length, created: created.length }, 'journal issue split into articles');
     }
     if (unmatchedReviews) this.log.warn({ documentId, unmatchedReviews }, 'reviews that match no mention of the new analysis are kept; GET /api/documents/:id/reviews lists them');
-    await report(100);
+    await reporter.report(100);
+    reporter.stop();
     const ms = Date.now() - started;
     this.options.metrics?.recordAnalysis(ms / 1000, 'done');
-    this.log.info({ documentId, filename: file.filename, ms, pages: result.summary.document.pages, words: result.summary.document.words, factors: result.summary.factors.length }, 'document analyzed');
+    this.log.info(
+      { documentId, filename: file.filename, ms, steps: steps.ms, pages: result.summary.document.pages, words: result.summary.document.words, factors: result.summary.factors.length },
+      'document analyzed',
+    );
+    return true;
   }
 
   /** Called when the queue gives up on a job: the document shows why. */
@@ -136,4 +145,55 @@ function nameArticle(document: Summary['document'], id: string, head: StoredFile
 
 function crashedMessage(attempts: number): string {
   return `The analysis of this file stopped its process ${attempts} times without finishing (a hostile or damaged file, or a bug); it is not tried again unless reanalyzed.`;
+}
+
+/** Wall-clock milliseconds of a job's steps, logged with its outcome (the ingest benchmark reads them). */
+class StepTimes {
+  readonly ms: Record<string, number> = {};
+
+  async time<T>(step: string, run: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    try {
+      return await run();
+    } finally {
+      this.ms[step] = Math.round((performance.now() - started) * 10) / 10;
+    }
+  }
+}
+
+/** A job shorter than this reports no progress: its end is the news, and each report is a Redis round trip. */
+const PROGRESS_AFTER_MS = 2000;
+
+/**
+ * Progress of a long job, for whoever watches it (the queue dashboard). Nothing is sent before
+ * PROGRESS_AFTER_MS; after that, each report is sent. Progress is a courtesy: Redis refusing it
+ * (maxmemory, a blip) must not fail the document.
+ */
+class QuietProgress {
+  private started = false;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly progress: ProgressReporter,
+    private readonly onError: (error: Error) => void,
+  ) {
+    this.timer = setTimeout(() => {
+      this.started = true;
+      void this.send(10);
+    }, PROGRESS_AFTER_MS);
+  }
+
+  async report(percent: number): Promise<void> {
+    if (this.started) await this.send(percent);
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+
+  private send(percent: number): Promise<void> {
+    return Promise.resolve()
+      .then(() => this.progress(percent))
+      .catch((e: Error) => this.onError(e));
+  }
 }

@@ -72,6 +72,14 @@ const SORT_COLUMNS = {
   words: sql<number>`words`,
 } satisfies Record<DocumentSort, unknown>;
 
+/** An attempt at analyzing a document, as beginAttempt started it. */
+export interface StartedAttempt extends StoredFile {
+  /** Attempts made before this one. */
+  attempts: number;
+  /** The document's updated_at as this attempt set it: any later change means someone else took over. */
+  startedAt: string;
+}
+
 /** The user's corrections of a document's bibliographic record; null (or absent): the analysis' value stands. */
 export interface Correction {
   title: string | null;
@@ -246,20 +254,6 @@ export class DocumentsRepository {
     return Number(n);
   }
 
-  /** The document's bytes — an article's are those of its issue, stored once — and how to read them. */
-  async readFile(id: string): Promise<StoredFile | undefined> {
-    const row = await this.db
-      .selectFrom('documents')
-      .innerJoin('document_files', (join) => join.on((eb) => eb('document_files.document_id', '=', eb.fn.coalesce('documents.issue_document_id', 'documents.id'))))
-      .select(['document_files.bytes', 'documents.pdf_password as password', 'documents.filename', 'documents.attempts', 'documents.split_issue', 'documents.issue_range', 'documents.article_title', 'documents.article_authors_json'])
-      .where('documents.id', '=', id)
-      .executeTakeFirst();
-    if (!row) return undefined;
-    const { split_issue, issue_range, article_title, article_authors_json, ...file } = row;
-    const articleHead = article_title === null ? null : { title: article_title, authors: JSON.parse(article_authors_json ?? '[]') as string[] };
-    return { ...file, splitIssue: split_issue === 1, issueRange: issue_range, articleHead };
-  }
-
   /**
    * Stores the articles found in an issue as documents (queued, in the outbox) that point to it,
    * with the issue's collections and password; articles of an earlier split that are not found
@@ -400,6 +394,40 @@ export class DocumentsRepository {
    * Records that an analysis attempt starts, before it starts, so that attempts that kill their
    * process (or the whole server) are counted across restarts.
    */
+  /**
+   * Starts an attempt at analyzing a document in one round trip: marks it processing, counts the
+   * attempt, and returns its original with what the analysis needs (attempts: those made before
+   * this one), and `startedAt`, which ResultsRepository.save checks so that an attempt taken over
+   * by another worker stores nothing. Undefined when the document no longer exists.
+   */
+  async beginAttempt(id: string): Promise<StartedAttempt | undefined> {
+    const startedAt = now();
+    const row = await this.db
+      .updateTable('documents')
+      .set((eb) => ({ status: 'processing', updated_at: startedAt, attempts: eb('attempts', '+', 1) }))
+      .where('id', '=', id)
+      // A subquery, not UPDATE … FROM: SQLite's RETURNING cannot name a FROM table. An article's
+      // bytes are its issue's, stored once.
+      .returning((eb) => [
+        'filename',
+        'pdf_password as password',
+        'attempts',
+        'split_issue',
+        'issue_range',
+        'article_title',
+        'article_authors_json',
+        eb
+          .selectFrom('document_files')
+          .select('document_files.bytes')
+          .where((w) => w('document_files.document_id', '=', w.fn.coalesce('documents.issue_document_id', 'documents.id')))
+          .as('bytes'),
+      ])
+      .executeTakeFirst();
+    if (!row?.bytes) return undefined;
+    return { ...storedFile({ ...row, bytes: row.bytes }), attempts: row.attempts - 1, startedAt };
+  }
+
+
   async markProcessing(id: string): Promise<void> {
     await this.db
       .updateTable('documents')
@@ -512,4 +540,20 @@ export function fromCorrectionRow(row: Selectable<DocumentCorrectionsTable>): Co
     venue: row.venue,
     correctedAt: row.corrected_at,
   };
+}
+
+/** A stored file from its document row's columns (an article's head is kept as JSON). */
+function storedFile(row: {
+  bytes: Uint8Array;
+  password: string | null;
+  filename: string;
+  attempts: number;
+  split_issue: number;
+  issue_range: string | null;
+  article_title: string | null;
+  article_authors_json: string | null;
+}): StoredFile {
+  const { split_issue, issue_range, article_title, article_authors_json, ...file } = row;
+  const articleHead = article_title === null ? null : { title: article_title, authors: JSON.parse(article_authors_json ?? '[]') as string[] };
+  return { ...file, splitIssue: split_issue === 1, issueRange: issue_range, articleHead };
 }
