@@ -2,13 +2,15 @@
 import type { FactorDefinition, FactorMention, SummaryAbbreviation, TextContext, Token } from '../types.js';
 import { analyzedLanguage } from './analyzed.js';
 import { factorLexicon, type FactorLexicon } from './lexicon.js';
-import { abbreviationFactors, matchFactors, type FactorMatch } from './matching.js';
+import { abbreviationFactors, matchFactors, type FactorMatch, type SenseTally } from './matching.js';
+import { otherSenseLines } from './senses.js';
 import { findSentenceCues } from '../stance/sentence-cues.js';
 import { actorsOf } from '../stance/actors.js';
 import { stanceToward, type StanceResult } from '../stance/stance.js';
 import { describeStatement } from '../stance/statement.js';
 import { assignConfidence, type MentionDraft } from './confidence.js';
 import { alignParallel } from './parallel.js';
+import { isEnumerationItem } from './enumeration.js';
 
 /** All codebook factors, in codebook order, as the lexicon defines them (or those of another lexicon, a user lexicon's included). */
 export function factorDefinitions(lexicon: FactorLexicon = factorLexicon()): FactorDefinition[] {
@@ -22,11 +24,17 @@ export function factorDefinitions(lexicon: FactorLexicon = factorLexicon()): Fac
 export function findFactorMentions(context: TextContext, abbreviations: SummaryAbbreviation[], lexicon: FactorLexicon = factorLexicon()): FactorMention[] {
   const byAbbreviation = abbreviationFactors(abbreviations, lexicon);
   const mentions: MentionDraft[] = [];
+  const senses: SenseTally = new Map();
+  const matchesBySentence = context.sentences.map((_, index) => {
+    const language = analyzedLanguage(context, index);
+    return language ? matchFactors(context.tokens[index] ?? [], language, lexicon, byAbbreviation, senses) : [];
+  });
+  const otherSense = otherSenseLines(senses);
   context.sentences.forEach((_, index) => {
     const language = analyzedLanguage(context, index);
     if (!language) return;
     const tokens = context.tokens[index] ?? [];
-    const matches = matchFactors(tokens, language, lexicon, byAbbreviation);
+    const matches = otherSense.size ? matchesBySentence[index]!.filter((m) => !m.entry || !otherSense.has(m.entry)) : matchesBySentence[index]!;
     if (matches.length === 0) return;
     const names = new Uint8Array(tokens.length);
     for (const m of matches) names.fill(1, m.from, m.to);
@@ -41,10 +49,16 @@ export function findFactorMentions(context: TextContext, abbreviations: SummaryA
       const judged = list.map((m) => ({ m, result: stanceToward(cues, m, inherent, ownNames) }));
       const { m, result } = judged.reduce((best, j) => (decidedness(j.result) > decidedness(best.result) ? j : best));
       const statement = describeStatement(cues, m, sentenceText);
-      mentions.push({ ...toMention(context.doc.text, tokens, index, factor, m, result), ...statement, actors, kind, words: m.to - m.from, language, score: result.score });
+      mentions.push({ ...toMention(context.doc.text, tokens, index, factor, m, result), ...statement, actors, kind, words: m.to - m.from, language, score: result.score, listed: isEnumerationItem(tokens, m.from, m.to) });
     }
   });
-  return assignConfidence(alignParallel(mentions));
+  return assignConfidence(alignParallel(withoutListedOnly(mentions)));
+}
+
+/** Drops the factors the paper only lists among others (enumeration.ts), never discusses. */
+function withoutListedOnly(mentions: MentionDraft[]): MentionDraft[] {
+  const discussed = new Set(mentions.filter((m) => !m.listed).map((m) => m.factor));
+  return mentions.filter((m) => discussed.has(m.factor));
 }
 
 function decidedness(result: StanceResult): number {

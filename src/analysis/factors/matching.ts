@@ -3,7 +3,7 @@
 // friends) and proper names; where matches of different factors overlap, the longer one wins
 // («инфляция издержек» is costs, not inflation).
 import type { SummaryAbbreviation, Token } from '../types.js';
-import type { ContextRule, FactorLexicon } from './lexicon.js';
+import type { ContextRule, FactorLexicon, FactorPatternEntry } from './lexicon.js';
 import { tokenPasses } from './patterns.js';
 
 export interface FactorMatch {
@@ -11,7 +11,15 @@ export interface FactorMatch {
   /** First and one-past-last token of the words that matched. */
   from: number;
   to: number;
+  /** The lexicon line that matched (none for an abbreviation the paper ties to a factor). */
+  entry?: FactorPatternEntry;
 }
+
+/**
+ * Per lexicon line with an `unless` condition: how often in one document the condition let a match
+ * stand and how often it struck one out (the word was used in its other sense). See senses.ts.
+ */
+export type SenseTally = Map<FactorPatternEntry, { held: number; failed: number }>;
 
 /**
  * Abbreviation (bare, as the tokenizer gives it in Token.stem) → the factor it names, or null when
@@ -35,13 +43,20 @@ function redefined(tokens: Token[], m: { from: number; to: number }, abbreviatio
   return m.to - m.from === 1 && t.upper && (abbreviations.get(t.stem) === null || abbreviations.get(t.text) === null);
 }
 
-export function matchFactors(tokens: Token[], language: string, lexicon: FactorLexicon, abbreviations: AbbreviationFactors): FactorMatch[] {
+export function matchFactors(tokens: Token[], language: string, lexicon: FactorLexicon, abbreviations: AbbreviationFactors, senses?: SenseTally): FactorMatch[] {
   const found: FactorMatch[] = [];
   const exclusions: FactorMatch[] = [];
   for (const m of lexicon.index[language]!.matchAll(tokens)) {
-    if (!contextHolds(tokens, m, m.entry.context) || redefined(tokens, m, abbreviations)) continue;
-    if (!m.entry.exclude && !m.entry.namesCount && !lexicon.byId.get(m.entry.factor)!.namesCount && isProperName(tokens, m.from, m.to)) continue;
-    (m.entry.exclude ? exclusions : found).push({ factor: m.entry.factor, from: m.from, to: m.to });
+    const holds = contextHolds(tokens, m, m.entry.context);
+    if (senses && m.entry.context.some((rule) => rule.kind === 'unless')) {
+      const tally = senses.get(m.entry) ?? { held: 0, failed: 0 };
+      if (holds) tally.held++;
+      else tally.failed++;
+      senses.set(m.entry, tally);
+    }
+    if (!holds || redefined(tokens, m, abbreviations)) continue;
+    if (!m.entry.exclude && !m.entry.namesCount && !lexicon.byId.get(m.entry.factor)!.namesCount && (isProperName(tokens, m.from, m.to) || inQuotedName(tokens, m.from, m.to))) continue;
+    (m.entry.exclude ? exclusions : found).push({ factor: m.entry.factor, from: m.from, to: m.to, entry: m.entry });
   }
   if (abbreviations.size) {
     tokens.forEach((t, i) => {
@@ -121,6 +136,31 @@ function isProperName(tokens: Token[], from: number, to: number): boolean {
   // России»), so a capitalised next word makes a name only inside the sentence.
   const inside = before !== undefined && LETTERS.test(before.text);
   return inside && (capitalised(after) || before.text === before.lower);
+}
+
+const OPENING_QUOTES: ReadonlySet<string> = new Set(['«', '“', '„']);
+const CLOSING_QUOTES: ReadonlySet<string> = new Set(['»', '”']);
+/** A quoted title is short; a longer quotation is someone's statement, whose words do count. */
+const MAX_QUOTED_NAME_WORDS = 15;
+
+/**
+ * A match inside a short quotation that opens with a capital: the name of a project, programme,
+ * company or publication written in quotes (проект «Инфраструктура научно-исследовательских
+ * данных», НТП "Научные исследования по приоритетным направлениям", "Made in Italy"), which
+ * in Russian capitalises its first word only and so escapes isProperName.
+ */
+function inQuotedName(tokens: Token[], from: number, to: number): boolean {
+  let open = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const text = tokens[i]!.text;
+    const closes = CLOSING_QUOTES.has(text) || (text === '"' && open >= 0);
+    if (closes) {
+      if (open >= 0 && open < from && to <= i) return i - open - 1 <= MAX_QUOTED_NAME_WORDS && TITLE_CASE.test(tokens[open + 1]?.text ?? '');
+      open = -1;
+    } else if (OPENING_QUOTES.has(text) || text === '"') open = i;
+    if (i >= to && open < 0) return false;
+  }
+  return false;
 }
 
 /** One match per factor and span, in text order. */
