@@ -73,9 +73,9 @@ function sortBy(column) {
 function deleteCell(d) {
   const name = d.title || d.filename;
   if (confirming !== d.id) return h('td', {}, h('button', { type: 'button', class: 'secondary', 'data-action': 'delete', 'aria-label': t('delete.label', { name }) }, t('delete.button')));
-  return h('td', { class: 'confirm' },
-    h('button', { type: 'button', class: 'danger', 'data-action': 'confirm', 'aria-label': t('delete.confirmLabel', { name }) }, t('delete.confirm')), ' ',
-    h('button', { type: 'button', class: 'secondary', 'data-action': 'cancel' }, t('delete.keep')));
+  return h('td', {}, h('div', { class: 'confirm' },
+    h('button', { type: 'button', class: 'danger', 'data-action': 'confirm', 'aria-label': t('delete.confirmLabel', { name }) }, t('delete.confirm')),
+    h('button', { type: 'button', class: 'secondary', 'data-action': 'cancel' }, t('delete.keep'))));
 }
 
 function authorsText(authors) {
