@@ -217,6 +217,12 @@ describe.skipIf(!hasChromium)('workbench flows in a browser', () => {
       expect(sentences.some((s) => /санкц/i.test(s))).toBe(true);
       // Facets name factors in Russian.
       expect(await p.textContent('#facets')).toContain('Санкции');
+      // The references are left out unless asked for.
+      await p.check('input[name="references"]');
+      await p.click('#search button[type="submit"]');
+      await expect.poll(() => p.url()).toContain('references=1');
+      await expect.poll(() => p.textContent('#search-status')).not.toContain('Ищем');
+      expect(await p.locator('#hits li').count()).toBeGreaterThanOrEqual(sentences.length);
       await noLeaks(p);
       await shot(p, 'search-ru-both-languages');
     } finally {

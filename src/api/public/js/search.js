@@ -51,7 +51,7 @@ async function run(append) {
     status.textContent = (offset ? t('search.count', { n: offset, more: data.more ? '+' : '' }) : t('filter.noSentence')) + also;
     const shown = formQuery(form);
     history.replaceState(null, '', `?${shown}`);
-    for (const name of ['q', 'order', 'both']) shown.delete(name);
+    for (const name of ['q', 'order', 'both', 'references']) shown.delete(name);
     document.getElementById('downloads').replaceChildren(h('p', { class: 'muted' }, t('search.downloads')), downloadLinks(shown.toString()));
   } catch (error) {
     status.textContent = error.message;

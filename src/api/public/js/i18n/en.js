@@ -53,6 +53,7 @@ export default {
   'filter.year': 'Year',
   'filter.yearExample': '2015-2020',
   'filter.both': 'both languages',
+  'filter.references': 'also in the references',
   'filter.alsoSearched': 'also searched: {list}',
   'filter.noSentence': 'No sentence contains all these words.',
 

@@ -53,6 +53,7 @@ export default {
   'filter.year': 'Год',
   'filter.yearExample': '2015-2020',
   'filter.both': 'на обоих языках',
+  'filter.references': 'включая список литературы',
   'filter.alsoSearched': 'искали также: {list}',
   'filter.noSentence': 'Ни одно предложение не содержит всех этих слов.',
 
