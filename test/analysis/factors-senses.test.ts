@@ -6,19 +6,6 @@ const factorsOf = (text: string) => mentionsOf(text).map((m) => m.factor);
 const documentFactors = (...paragraphs: string[]) => new Set(findFactorMentions(contextOf(...paragraphs), []).map((m) => m.factor));
 
 describe('factor senses', () => {
-  it('count a factor only listed among many topics as named, not discussed', () => {
-    expect(factorsOf('Оно связано с мобильностью труда, инвестиционной привлекательностью, международной конкуренцией, агломерационными эффектами, глобализацией.')).not.toContain('global_competition');
-    expect(factorsOf('Location depends on soil, forest, climate, energy resources, transport links.')).not.toContain('green_transition');
-    // the same word discussed in its own sentence
-    expect(factorsOf('Международная конкуренция вытесняет российских производителей с рынка.')).toContain('global_competition');
-    // a listed factor stays when the paper also discusses it elsewhere
-    const both = documentFactors(
-      'Оно связано с мобильностью труда, инвестиционной привлекательностью, международной конкуренцией, агломерационными эффектами, глобализацией.',
-      'Международная конкуренция вытесняет российских производителей с рынка.',
-    );
-    expect(both).toContain('global_competition');
-  });
-
   it('read a word in the sense the paper mostly uses it in (one sense per discourse)', () => {
     const researchFunding = [
       'Public research funding raises academic output.',
