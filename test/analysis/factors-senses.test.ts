@@ -73,4 +73,15 @@ describe('factor senses', () => {
     expect(factorsOf('Y. Dong: Data curation, Writing - original draft, Software, Formal analysis.')).not.toContain('digitalization');
     expect(factorsOf('N. Yu: Conceptualization, Methodology, Funding acquisition, Project administration.')).not.toContain('mergers_acquisitions');
   });
+
+  it('catch wider wordings: a noun phrase with its verb, in both languages', () => {
+    expect(factorsOf('В России предпринимаются меры по стабилизации инвестиционного климата.')).toContain('state_policy');
+    expect(factorsOf('Отрасль поддерживает федеральная целевая программа.')).toContain('state_policy');
+    expect(factorsOf('Статья 73 Конституции ограничивает компетенции регионов.')).toContain('institutional_environment');
+    expect(factorsOf('Since the constitutional reform, regions set their own innovation policy.')).toContain('institutional_environment');
+    expect(factorsOf('These differences constitute the main finding.')).not.toContain('institutional_environment');
+    expect(factorsOf('Разработки института внедрены в производство на трёх заводах.')).toContain('science_industry_links');
+    expect(factorsOf('Ряд исследований выполняется по заказам предприятий.')).toContain('science_industry_links');
+    expect(factorsOf('Half of the faculty provided consulting services to private firms.')).toContain('science_industry_links');
+  });
 });
