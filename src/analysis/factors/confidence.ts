@@ -19,8 +19,6 @@ export interface MentionDraft extends Omit<FactorMention, 'confidence'> {
   language: string;
   /** The stance score (sum of the cue votes), for choosing between parallel readings. */
   score: number;
-  /** The wording is one item of a long enumeration (enumeration.ts). */
-  listed: boolean;
 }
 
 /** Share right for a mention whose factor the paper names once, in one word, in body text. */
@@ -42,7 +40,7 @@ const MAX = 0.97;
 export function assignConfidence(drafts: MentionDraft[]): FactorMention[] {
   const perFactor = new Map<string, number>();
   for (const d of drafts) perFactor.set(d.factor, (perFactor.get(d.factor) ?? 0) + 1);
-  return drafts.map(({ kind, words, language: _language, score: _score, listed: _listed, ...mention }) => {
+  return drafts.map(({ kind, words, language: _language, score: _score, ...mention }) => {
     const n = perFactor.get(mention.factor)!;
     let p = BASE + (SUPPORT.find(([atLeast]) => n >= atLeast)?.[1] ?? 0);
     if (words > 1) p += MULTI_WORD;

@@ -10,7 +10,6 @@ import { stanceToward, type StanceResult } from '../stance/stance.js';
 import { describeStatement } from '../stance/statement.js';
 import { assignConfidence, type MentionDraft } from './confidence.js';
 import { alignParallel } from './parallel.js';
-import { isEnumerationItem } from './enumeration.js';
 
 /** All codebook factors, in codebook order, as the lexicon defines them (or those of another lexicon, a user lexicon's included). */
 export function factorDefinitions(lexicon: FactorLexicon = factorLexicon()): FactorDefinition[] {
@@ -49,16 +48,10 @@ export function findFactorMentions(context: TextContext, abbreviations: SummaryA
       const judged = list.map((m) => ({ m, result: stanceToward(cues, m, inherent, ownNames) }));
       const { m, result } = judged.reduce((best, j) => (decidedness(j.result) > decidedness(best.result) ? j : best));
       const statement = describeStatement(cues, m, sentenceText);
-      mentions.push({ ...toMention(context.doc.text, tokens, index, factor, m, result), ...statement, actors, kind, words: m.to - m.from, language, score: result.score, listed: isEnumerationItem(tokens, m.from, m.to) });
+      mentions.push({ ...toMention(context.doc.text, tokens, index, factor, m, result), ...statement, actors, kind, words: m.to - m.from, language, score: result.score });
     }
   });
-  return assignConfidence(alignParallel(withoutListedOnly(mentions)));
-}
-
-/** Drops the factors the paper only lists among others (enumeration.ts), never discusses. */
-function withoutListedOnly(mentions: MentionDraft[]): MentionDraft[] {
-  const discussed = new Set(mentions.filter((m) => !m.listed).map((m) => m.factor));
-  return mentions.filter((m) => discussed.has(m.factor));
+  return assignConfidence(alignParallel(mentions));
 }
 
 function decidedness(result: StanceResult): number {
