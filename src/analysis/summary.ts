@@ -1,12 +1,12 @@
 // The last step: turns the findings of the earlier steps into a Summary v1.
 import { factorDefinitions } from './factors/index.js';
 import { netStance } from './net-stance.js';
+import { assess } from './stance/assessment.js';
 import { contains, markerLength } from './structure/markers.js';
 import {
   ARGUMENT_ZONES,
   type Candidate,
   type Evidence,
-  type FactorAssessment,
   type FactorDefinition,
   type ExtractedDocument,
   type FactorMention,
@@ -205,40 +205,6 @@ function concludingParagraphs({ doc }: TextContext): Set<number> {
     else if (concluding) inside.add(i);
   });
   return inside;
-}
-
-/**
- * The document's evaluation of a factor, weighing each mention: the abstract and the conclusions
- * count double, a cited view, a hypothesis and a caption, heading or footnote half. Positive or
- * negative when that side outweighs the other twice over and is not drowned in neutral mentions
- * (at least a quarter of their weight), mixed when both sides are substantial, else neutral. `net`
- * (the contract's plain count) is left as it is.
- */
-function assess(mentions: FactorMention[], { sentences, doc }: TextContext, concluding: Set<number>): FactorAssessment {
-  let positive = 0;
-  let negative = 0;
-  let neutral = 0;
-  for (const m of mentions) {
-    const paragraph = sentences[m.sentence]!.paragraph;
-    const kind = doc.paragraphs[paragraph]?.kind ?? 'body';
-    let w = kind === 'abstract' || concluding.has(paragraph) ? 2 : kind === 'body' ? 1 : 0.5;
-    if (m.attribution === 'cited') w *= 0.5;
-    if (m.modality === 'hypothetical') w *= 0.5;
-    if (m.stance === 'positive') positive += w;
-    else if (m.stance === 'negative') negative += w;
-    else neutral += w;
-  }
-  const weight = positive + negative + neutral;
-  const score = weight ? round((positive - negative) / weight, 3) : 0;
-  const stance: FactorAssessment['stance'] =
-    positive > negative && positive >= neutral * 0.25 && positive >= 2 * negative
-      ? 'positive'
-      : negative > positive && negative >= neutral * 0.25 && negative >= 2 * positive
-        ? 'negative'
-        : positive > 0 && negative > 0 && Math.min(positive, negative) >= neutral * 0.25
-          ? 'mixed'
-          : 'neutral';
-  return { stance, score, weight: round(weight, 2) };
 }
 
 /** Most mentions first; ties go to the factor whose stance is the more decided. */

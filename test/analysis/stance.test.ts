@@ -130,6 +130,7 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('Отечественные станки в три раза дешевле импортных, что важно для машиностроения.').manufacturing_base).toBe('positive');
     expect(stances('Предприниматели пожаловались на налоговую политику региона.').tax_policy).toBe('negative');
     expect(stances('Exporters complain about the customs regime.').trade_regime).toBe('negative');
+    expect(stances('Увеличение налогового бремени снижает инвестиции.').tax_policy).toBe('negative');
   });
 
   it('lets a trend govern its object across an article: "reduce the costs"', () => {

@@ -61,4 +61,16 @@ describe('the factor assessment', () => {
     expect(ppp.stance).toMatchObject({ positive: 1, neutral: 3, net: 0.25 });
     expect(ppp.assessment!.stance).toBe('positive');
   });
+
+  it('lets one side decide when it outweighs the other by half again, and calls it mixed below that', () => {
+    const summaryOf = (...texts: string[]) => {
+      const context = contextOf(...texts);
+      const mentions = findFactorMentions(context, []);
+      return buildSummary({ id: '0'.repeat(64), filename: 'x.txt', extracted: { mediaType: 'text/plain', encoding: 'utf-8', title: null, pages: null, warnings: [], blocks: [], bibliography: emptyBibliography(), printedPages: [], furniture: [] }, context, abbreviations: [], mentions, candidates: [], lexicon: 'factors@1:test' }).factors.find((f) => f.id === 'smes')!.assessment!.stance;
+    };
+    const good = 'Small firms are more flexible than large firms.';
+    const bad = 'Small firms face limited access to finance.';
+    expect(summaryOf(good, 'Small firms adapt quickly and successfully.', 'Small firms benefit from the programme.', bad, 'Small firms lack skilled managers.')).toBe('positive');
+    expect(summaryOf(good, 'Small firms adapt quickly and successfully.', bad, 'Small firms lack skilled managers.')).toBe('mixed');
+  });
 });
