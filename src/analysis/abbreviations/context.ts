@@ -1,5 +1,6 @@
 // Upper-case words that are not abbreviations because of where they stand: author initials
-// ("Smith JA, Jones B."), formula symbols ("GDP = C + I"), and words of all-caps headings
+// ("Smith JA, Jones B."), formula symbols ("GDP = C + I"), labels of a bibliographic record
+// ("URL: https://…"), and words of all-caps headings
 // («ВВЕДЕНИЕ», "RESULTS:"). These filters apply only to abbreviations that are neither defined in
 // the text nor in the glossary.
 import { isDictionaryWord, morphologyLoaded } from './morphology.js';
@@ -12,15 +13,30 @@ export interface Spot {
   bare: string;
 }
 
-/** "Smith JA, Jones BC" / «Гаврилова МВ, Сидорова ЕВ»: two or three capitals after a surname, in a list of names. */
-function isAuthorInitials(text: string, spot: Spot): boolean {
+/**
+ * "Smith JA, Jones BC" / «Гаврилова МВ, Сидорова ЕВ»: two or three capitals after a surname, in a
+ * list of names. Judged for known abbreviations too: «Иванов АН, Петров ГУ» are initials, not the
+ * Academy of Sciences and a state institution.
+ */
+export function isAuthorInitials(text: string, spot: Spot): boolean {
   if (spot.bare.length > 3 || !/^\p{Lu}+$/u.test(spot.bare)) return false;
   const before = text.slice(Math.max(0, spot.start - 40), spot.start);
   if (!/\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s$/u.test(before)) return false;
   if (!/^\s*(?:[,;.]|\(\d{4}|$)/u.test(text.slice(spot.end, spot.end + 6))) return false;
   // One such pair could be «Россия ВТО,»; a name list has another surname with initials nearby.
   const around = text.slice(Math.max(0, spot.start - 80), spot.end + 80);
-  return [...around.matchAll(/\p{Lu}\p{Ll}+\s+\p{Lu}{1,3}\b|\p{Lu}\p{Ll}+\s+\p{Lu}\.\s?\p{Lu}?\.?/gu)].length >= 2;
+  return [...around.matchAll(/\p{Lu}\p{Ll}+\s+\p{Lu}{1,3}(?![\p{L}\p{N}])|\p{Lu}\p{Ll}+\s+\p{Lu}\.\s?\p{Lu}?\.?/gu)].length >= 2;
+}
+
+/** Part of a web address («…/Нефтяники%20-%20инвесторы%20в%20РФ.png», "www.OECD.org"): a string of characters, not words of the text. */
+export function isInsideAddress(text: string, spot: Spot): boolean {
+  const before = /\S*$/u.exec(text.slice(Math.max(0, spot.start - 300), spot.start))![0];
+  return /:\/\/|www\.|%[0-9A-F]{2}/u.test(before);
+}
+
+/** A field label of a bibliographic record, before its address or number ("URL: https://…", "ISBN 978-5-7883-1209-5"). */
+function isRecordLabel(text: string, spot: Spot): boolean {
+  return /^\s*:?\s*(?:https?:|www\.|\d[\d-]{6,}\d)/u.test(text.slice(spot.end, spot.end + 24));
 }
 
 /** Next to an operator or a sub/superscript: a variable of a formula, not an abbreviation. */
@@ -63,5 +79,5 @@ function capsRun(text: string, spot: Spot): number {
 
 /** Whether an undefined, unlisted abbreviation-shaped word is noise where it stands. */
 export function isNoiseInContext(text: string, spot: Spot, sentenceStart: number): boolean {
-  return isAuthorInitials(text, spot) || isFormulaSymbol(text, spot) || isHeadingWord(text, spot, sentenceStart);
+  return isAuthorInitials(text, spot) || isFormulaSymbol(text, spot) || isRecordLabel(text, spot) || isHeadingWord(text, spot, sentenceStart);
 }

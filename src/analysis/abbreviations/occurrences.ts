@@ -1,6 +1,6 @@
 // Every use of an abbreviation in the text, inflected and plural forms included (ТНК, ВЭБ-а, НИСа,
 // TNCs, NIS's), grouped under the bare abbreviation with a count and the first offset.
-import { isNoiseInContext, type Spot } from './context.js';
+import { isAuthorInitials, isInsideAddress, isNoiseInContext, type Spot } from './context.js';
 import { isNoise, isNoiseInText } from './noise.js';
 import { abbreviationInText, abbreviationTail, endingFits, upperCount, withoutItemNumber } from './shape.js';
 
@@ -39,7 +39,7 @@ export function findOccurrences(text: string, spans: Span[], known: ReadonlySet<
         i++;
         continue;
       }
-      if (known.has(spot.bare) ? isNoise(spot.bare) : isNoiseHere(text, spot, span)) continue;
+      if (known.has(spot.bare) ? isNoise(spot.bare) || isAuthorInitials(text, spot) : isNoiseHere(text, spot, span)) continue;
       add(known.has(spot.bare) ? spot.bare : withoutItemNumber(spot.bare), spot.start);
     }
     for (const spot of irregularSpots(text, span, irregular)) add(spot.bare, spot.start);
@@ -60,7 +60,8 @@ function abbreviationSpots(text: string, span: Span): Spot[] {
   for (const m of text.slice(span.start, span.end).matchAll(re)) {
     const bare = m[1]!;
     if (upperCount(bare) < 2 || !endingFits(bare, m[2])) continue;
-    spots.push({ start: span.start + m.index, end: span.start + m.index + m[0].length, bare });
+    const spot = { start: span.start + m.index, end: span.start + m.index + m[0].length, bare };
+    if (!isInsideAddress(text, spot)) spots.push(spot);
   }
   return spots;
 }
