@@ -30,8 +30,9 @@ export function isAuthorInitials(text: string, spot: Spot): boolean {
 
 /** Part of a web address («…/Нефтяники%20-%20инвесторы%20в%20РФ.png», "www.OECD.org"): a string of characters, not words of the text. */
 export function isInsideAddress(text: string, spot: Spot): boolean {
-  const before = /\S*$/u.exec(text.slice(Math.max(0, spot.start - 300), spot.start))![0];
-  return /:\/\/|www\.|%[0-9A-F]{2}/u.test(before);
+  let from = spot.start;
+  while (from > 0 && spot.start - from < 300 && !/\s/u.test(text[from - 1]!)) from--;
+  return from < spot.start && /:\/\/|www\.|%[0-9A-F]{2}/u.test(text.slice(from, spot.start));
 }
 
 /** A field label of a bibliographic record, before its address or number ("URL: https://…", "ISBN 978-5-7883-1209-5"). */

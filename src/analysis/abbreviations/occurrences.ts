@@ -27,7 +27,7 @@ export function findOccurrences(text: string, spans: Span[], known: ReadonlySet<
     if (o) o.count++;
     else found.set(bare, { count: 1, firstOffset: start });
   };
-  const irregular = [...known].filter((bare) => !bare.includes(' ') && !isRegular(bare));
+  const irregular = irregularPattern([...known].filter((bare) => !bare.includes(' ') && !isRegular(bare)));
   for (const span of spans) {
     const spots = abbreviationSpots(text, span);
     for (let i = 0; i < spots.length; i++) {
@@ -66,20 +66,42 @@ function abbreviationSpots(text: string, span: Span): Spot[] {
   return spots;
 }
 
-/** Known abbreviations that the capitals pattern misses («Декс», "IoT"), found by their spelling. */
-function irregularSpots(text: string, span: Span, irregular: string[]): Spot[] {
+/** Known abbreviations that the capitals pattern misses («Минфин», "PhD"), found by their spelling. */
+function irregularSpots(text: string, span: Span, irregular: RegExp | null): Spot[] {
+  if (!irregular) return [];
   const spots: Spot[] = [];
-  const slice = text.slice(span.start, span.end);
-  for (const bare of irregular) {
-    const escaped = bare.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?:${abbreviationTail()})?(?![\\p{L}\\p{N}])`, 'gu');
-    for (const m of slice.matchAll(re)) spots.push({ start: span.start + m.index, end: span.start + m.index + m[0].length, bare });
+  for (const m of text.slice(span.start, span.end).matchAll(irregular)) {
+    spots.push({ start: span.start + m.index, end: span.start + m.index + m[0].length, bare: m[1]! });
   }
   return spots;
 }
 
+/** One pattern for all irregular forms (longest first), kept while the same forms are asked for: the glossary's are the same in every paper. */
+let irregularCache: { key: string; pattern: RegExp | null } | undefined;
+
+function irregularPattern(forms: string[]): RegExp | null {
+  const key = forms.join('\n');
+  if (irregularCache?.key !== key) {
+    const alternatives = [...forms].sort((a, b) => b.length - a.length).map((bare) => bare.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+    const pattern = alternatives.length
+      ? new RegExp(`(?<![\\p{L}\\p{N}])(${alternatives.join('|')})(?:${abbreviationTail()})?(?![\\p{L}\\p{N}])`, 'gu')
+      : null;
+    irregularCache = { key, pattern };
+  }
+  return irregularCache.pattern;
+}
+
+const regular = new Map<string, boolean>();
+
 /** Whether the capitals pattern finds this abbreviation as a whole. */
 function isRegular(bare: string): boolean {
-  const m = new RegExp(abbreviationInText().source, 'u').exec(bare);
-  return upperCount(bare) >= 2 && m !== null && m.index === 0 && m[1] === bare;
+  let answer = regular.get(bare);
+  if (answer === undefined) {
+    const m = new RegExp(abbreviationInText().source, 'u').exec(bare);
+    answer = upperCount(bare) >= 2 && m !== null && m.index === 0 && m[1] === bare;
+    // Bounded: the glossary's forms and one paper's definitions at a time.
+    if (regular.size > 10_000) regular.clear();
+    regular.set(bare, answer);
+  }
+  return answer;
 }
