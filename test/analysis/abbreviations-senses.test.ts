@@ -85,6 +85,12 @@ describe('long forms', () => {
     expect(byShort('Russia joined the WTO in 2012.', 'Россия вступила в ВТО в 2012 г.').get('WTO')?.long).toBe('World Trade Organization');
   });
 
+  it('an abbreviation the glossary writes in lower case is found in capitals too, not inside a derived word', () => {
+    const a = byShort('Роль вузов и ВУЗа в науке; вузовская наука и вуз.');
+    expect(a.get('вуз')).toMatchObject({ count: 3, long: 'высшее учебное заведение' });
+    expect(a.has('ВУЗ')).toBe(false);
+  });
+
   it('clipped compounds of the glossary are found as written (Минфин, Минэнерго)', () => {
     const a = byShort('Минфин и Минэнерго разошлись во мнениях, а Минфина позиция устояла.');
     expect(a.get('Минфин')).toMatchObject({ count: 2, long: 'Министерство финансов' });

@@ -28,8 +28,10 @@ export function findOccurrences(text: string, spans: Span[], known: ReadonlySet<
     else found.set(bare, { count: 1, firstOffset: start });
   };
   const irregular = irregularPattern([...known].filter((bare) => !bare.includes(' ') && !isRegular(bare)));
+  // «вуз» is also written «ВУЗ»: the capitals are the same abbreviation.
+  const lowerCase = new Map([...known].filter((bare) => /^\p{Ll}+$/u.test(bare)).map((bare) => [bare.toUpperCase(), bare]));
   for (const span of spans) {
-    const spots = abbreviationSpots(text, span);
+    const spots = abbreviationSpots(text, span).map((spot) => ({ ...spot, bare: lowerCase.get(spot.bare) ?? spot.bare }));
     for (let i = 0; i < spots.length; i++) {
       const spot = spots[i]!;
       const next = spots[i + 1];
