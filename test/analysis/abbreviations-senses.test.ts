@@ -59,6 +59,15 @@ describe('strings that are not abbreviations where they stand', () => {
     expect([...a.keys()]).toEqual(['ЦБ']);
   });
 
+  it('a chain of Russian abbreviations naming one body is not an all-caps heading; a heading still is', () => {
+    const a = byShort('Совместно с ИНМ ЯНЦ СО РАН выигран конкурс.', 'РОЛЬ ТНК В ЭКОНОМИКЕ РОССИИ');
+    expect(a.has('ИНМ')).toBe(true);
+    expect(a.has('ЯНЦ')).toBe(true);
+    expect(a.has('ЭКОНОМИКЕ')).toBe(false);
+    expect(a.has('РОЛЬ')).toBe(false);
+    expect(a.has('ТНК')).toBe(true);
+  });
+
   it('initials after surnames are not glossary abbreviations either', () => {
     const a = byShort('См. работы: Иванов АН, Петров ГУ, Сидоров ВВ. Академия наук (АН) и ГУ «Центр» работали вместе.');
     expect(a.get('АН')?.count).toBe(1);
