@@ -107,10 +107,10 @@ describe('long forms spelled out elsewhere in the paper', () => {
   });
 
   it('takes a lower-case term only when the paper uses it twice', () => {
-    const twice = contextOf('We estimate by generalised least squares.', 'As generalised least squares weights the panels, GLS is preferred.');
-    expect(findAbbreviations(twice).find((a) => a.short === 'GLS')?.long).toBe('generalised least squares');
-    const once = contextOf('Growth looked like it slowed.', 'The GLS column gives the estimates.');
-    expect(findAbbreviations(once).find((a) => a.short === 'GLS')?.long ?? null).toBeNull();
+    const twice = contextOf('We estimate by seemingly unrelated regression.', 'As seemingly unrelated regression pools the equations, SUR is preferred.');
+    expect(findAbbreviations(twice).find((a) => a.short === 'SUR')?.long).toBe('seemingly unrelated regression');
+    const once = contextOf('Of all firms, sales usually rose.', 'The SUR column gives the estimates.');
+    expect(findAbbreviations(once).find((a) => a.short === 'SUR')?.long ?? null).toBeNull();
   });
 
   it('keeps the glossary when a run of words spells the letters by chance', () => {

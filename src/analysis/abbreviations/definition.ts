@@ -2,7 +2,7 @@
 import { collapse } from './text-window.js';
 
 /** `spelled out`: the long form written somewhere in the paper, not next to the short form (spelled-out.ts). */
-export type DefinitionForm = 'long (SF)' | 'SF (long)' | 'hereinafter' | 'SF is long' | 'SF, or long' | 'spelled out';
+export type DefinitionForm = 'long (SF)' | 'SF (long)' | 'hereinafter' | 'SF is long' | 'SF, or long' | 'long, or SF' | 'spelled out';
 
 export interface Definition {
   /** The short form as written (TNCs, НИС). */

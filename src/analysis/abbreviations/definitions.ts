@@ -6,6 +6,7 @@
 //   long form (hereinafter [referred to as] SF)   multinational corporations (hereinafter referred to as TNCs)
 //   SF – это long form                      НИС – это национальная инновационная система
 //   SF, or long form                        NIS, or national innovation system
+//   long form, or SF                        national innovation system, or NIS
 // The long form's boundary comes from letter matching (letter-match.ts, long-form-before.ts), for
 // a Russian noun with a participial phrase after it from matching in the compound's order
 // (participle.ts); the «далее» and "hereinafter" forms (hereinafter.ts) fall back on looser
@@ -27,7 +28,7 @@ export function findDefinitions(text: string): Definition[] {
     const definition = hereinafterDefinition(text, paren) ?? parentheticalDefinition(text, paren) ?? reverseDefinition(text, paren);
     if (definition) found.push(definition);
   }
-  found.push(...forwardDefinitions(text, COPULA, 'SF is long'), ...forwardDefinitions(text, OR_FORM, 'SF, or long'));
+  found.push(...forwardDefinitions(text, COPULA, 'SF is long'), ...forwardDefinitions(text, OR_FORM, 'SF, or long'), ...longOrShortDefinitions(text));
   return found.sort((a, b) => a.shortStart - b.shortStart);
 }
 
@@ -110,6 +111,23 @@ function reverseDefinition(text: string, paren: Paren): Definition | null {
 const COPULA = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}&-]*\p{Lu}[\p{Lu}\p{N}]*)\s+[–—-]\s+это\s+/gu;
 
 const OR_FORM = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}&-]*\p{Lu}[\p{Lu}\p{N}]*s?),\s+or\s+/gu;
+
+// "the national innovation system, or NIS,", «национальная инновационная система, или НИС»: the
+// short form named as another name of what was just said, ending its clause.
+const LONG_OR_SHORT = /,\s+(?:or|или)\s+(\p{Lu}[\p{Lu}\p{N}&-]*\p{Lu}[\p{Lu}\p{N}]*s?)(?=\s*[,.;:)]|\s+(?:\p{Ll}|$))/gu;
+
+/** Definitions whose long form ends at the comma before "or SF", matched by its letters. */
+function longOrShortDefinitions(text: string): Definition[] {
+  const found: Definition[] = [];
+  for (const m of text.matchAll(LONG_OR_SHORT)) {
+    const short = m[1]!;
+    if (isNoise(short)) continue;
+    const shortStart = m.index + m[0].length - short.length;
+    const long = longFormBefore(text, short, m.index);
+    if (long) found.push(makeDefinition(text, [shortStart, shortStart + short.length], long, 'long, or SF'));
+  }
+  return found;
+}
 
 /** Definitions whose long form follows the short form: the fewest words that match its letters. */
 function forwardDefinitions(text: string, pattern: RegExp, form: DefinitionForm): Definition[] {

@@ -14,6 +14,17 @@ export function isRomanNumeral(s: string): boolean {
 }
 
 /**
+ * A range of centuries or chapters, «XVII-XVIII вв.», or its two numerals run together by text
+ * extraction, «XIVXVI»: two numerals of two letters or more each.
+ */
+function isRomanRange(s: string): boolean {
+  const parts = s.split(/[-–]/u);
+  if (parts.length === 2) return parts.every(isRomanNumeral);
+  for (let k = 2; k <= s.length - 2; k++) if (isRomanNumeral(s.slice(0, k)) && isRomanNumeral(s.slice(k))) return true;
+  return false;
+}
+
+/**
  * Units of measure and currency codes whose capitals make them look like abbreviations
  * (lexicons/units.txt). A unit is a measure, not a name, so papers never define them.
  */
@@ -31,7 +42,7 @@ export function isNumberLike(s: string): boolean {
 
 /** Never an abbreviation, even in a parenthesis after a long form: Roman numerals and numbers. */
 export function isNoise(s: string): boolean {
-  return isRomanNumeral(s) || isNumberLike(s);
+  return isRomanNumeral(s) || isRomanRange(s) || isNumberLike(s);
 }
 
 /** Not an abbreviation when met in running text without a definition: also units and currencies. */
