@@ -62,6 +62,11 @@ const schema = z.object({
     .default(LANGUAGES.map((p) => p.tesseract).join('+')),
   /** Scanned pages read by OCR per document at most: a page takes ~5 s, within ANALYSIS_TIMEOUT_S. */
   OCR_MAX_PAGES: z.coerce.number().int().min(0).default(30),
+  /**
+   * Tesseract threads per document: a scan's pages are read this many at a time, each Tesseract
+   * single-threaded (its own OpenMP threads gain less than whole pages side by side). One per core.
+   */
+  OCR_THREADS: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
   MAX_UPLOAD_MB: z.coerce.number().positive().default(50),
   MAX_FILES_PER_REQUEST: z.coerce.number().int().min(1).default(100),
   /**
@@ -89,8 +94,8 @@ export class ConfigError extends Error {
 }
 
 /** What the analysis is told about OCR: nothing when it is turned off. */
-export function ocrOptions(config: Pick<Config, 'OCR_LANGUAGES' | 'OCR_MAX_PAGES'>): OcrOptions | undefined {
-  return config.OCR_LANGUAGES && config.OCR_MAX_PAGES > 0 ? { languages: config.OCR_LANGUAGES, maxPages: config.OCR_MAX_PAGES } : undefined;
+export function ocrOptions(config: Pick<Config, 'OCR_LANGUAGES' | 'OCR_MAX_PAGES' | 'OCR_THREADS'>): OcrOptions | undefined {
+  return config.OCR_LANGUAGES && config.OCR_MAX_PAGES > 0 ? { languages: config.OCR_LANGUAGES, maxPages: config.OCR_MAX_PAGES, threads: config.OCR_THREADS } : undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -23,6 +23,8 @@ export interface OcrOptions {
   languages: string;
   /** Scanned pages read per document at most; the rest stay missing, with a warning. */
   maxPages: number;
+  /** Tesseract threads one document may use: its scanned pages are read this many at a time (default 1). */
+  threads?: number;
 }
 
 export type MediaType = 'application/pdf' | 'text/plain' | 'text/markdown';

@@ -44,3 +44,8 @@ export const hasTesseract = await reachable('tesseract with the rus and eng mode
   const languages = `${stdout}${stderr}`.split(/\s+/);
   if (!languages.includes('rus') || !languages.includes('eng')) throw new Error('the rus or eng model is missing');
 });
+
+/** poppler's pdftoppm, to turn a text PDF's pages into a scan for the OCR tests (.ci/run installs poppler-utils). */
+export const hasPdftoppm = await reachable('pdftoppm (poppler-utils)', async () => {
+  await promisify(execFile)('pdftoppm', ['-v']);
+});

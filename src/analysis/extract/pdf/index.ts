@@ -9,12 +9,12 @@ import { textParagraphs } from '../text-input.js';
 import { removeFurniture } from './furniture.js';
 import { looksGarbled, SAMPLE_CHARS } from './garbled.js';
 import { layoutParagraphs } from './layout.js';
-import { ocrAvailable, ocrPage } from './ocr.js';
+import { ocrAvailable, ocrPages, type ScannedPage } from './ocr.js';
 import { openPdf } from './open.js';
 import { decodedStreamOverflows, MAX_DECODED_STREAM_BYTES } from './pdfjs.js';
 import { printedPageNumbers } from './page-numbers.js';
 import { orderLines } from './reading-order.js';
-import { pageHasImages, readPageText, type PageText } from './runs.js';
+import { largestImage, readPageText, type ImageSize, type PageText } from './runs.js';
 
 /** More pages than any paper has; beyond it the file is refused rather than slowly read. */
 export const MAX_PAGES = 3000;
@@ -32,7 +32,10 @@ const NO_OCR: OcrResult = { tried: false, read: [], paragraphs: [], warnings: []
 
 interface PageScan {
   pages: PageText[];
+  /** Pages with images and no text. */
   scanned: number[];
+  /** The largest image of each scanned page: the scan, whose pixels tell the page's resolution. */
+  scans: Map<number, ImageSize>;
   /** Pages with neither text nor images: blank, or content pdf.js skipped as damaged. */
   blank: number[];
   unreadable: { page: number; reason: string }[];
@@ -50,7 +53,7 @@ export async function readPdf(bytes: Uint8Array, meta: Pick<DocumentMeta, 'passw
     }
     const overflowsBefore = decodedStreamOverflows();
     const scan = await scanPages(doc);
-    const ocr = meta.ocr && scan.scanned.length > 0 ? await readScannedPages(doc, scan.scanned, meta.ocr) : NO_OCR;
+    const ocr = meta.ocr && scan.scanned.length > 0 ? await readScannedPages(doc, scan.scanned.map((page) => ({ page, image: scan.scans.get(page) ?? null })), meta.ocr) : NO_OCR;
     // pdf.js skips the content it could not decode; a stream stopped at the size limit fails the
     // whole file instead (a runner holds one document at a time, so the count is this document's).
     if (decodedStreamOverflows() > overflowsBefore) {
@@ -73,13 +76,17 @@ export async function readPdf(bytes: Uint8Array, meta: Pick<DocumentMeta, 'passw
 }
 
 async function scanPages(doc: PDFDocumentProxy): Promise<PageScan> {
-  const scan: PageScan = { pages: [], scanned: [], blank: [], unreadable: [] };
+  const scan: PageScan = { pages: [], scanned: [], scans: new Map(), blank: [], unreadable: [] };
   for (let n = 1; n <= doc.numPages; n++) {
     try {
       const page = await doc.getPage(n);
       try {
         const text = await readPageText(page);
-        if (text.runs.length === 0) (await pageHasImages(page) ? scan.scanned : scan.blank).push(n);
+        if (text.runs.length === 0) {
+          const image = await largestImage(page);
+          if (image) scan.scans.set(n, image);
+          (image ? scan.scanned : scan.blank).push(n);
+        }
         scan.pages.push(text);
       } finally {
         page.cleanup();
@@ -92,20 +99,20 @@ async function scanPages(doc: PDFDocumentProxy): Promise<PageScan> {
 }
 
 /** The scanned pages (at most `maxPages`) read by OCR, as paragraphs; nothing without `tesseract`. */
-async function readScannedPages(doc: PDFDocumentProxy, scanned: number[], options: OcrOptions): Promise<OcrResult> {
+async function readScannedPages(doc: PDFDocumentProxy, scanned: ScannedPage[], options: OcrOptions): Promise<OcrResult> {
   if (!(await ocrAvailable())) return NO_OCR;
   const paragraphs: LayoutParagraph[] = [];
   const read: number[] = [];
   const warnings: string[] = [];
-  for (const n of scanned.slice(0, options.maxPages)) {
-    try {
-      const found = textParagraphs(await ocrPage(doc, n, options.languages), n);
-      if (found.length === 0) continue;
-      paragraphs.push(...found);
-      read.push(n);
-    } catch (error) {
-      warnings.push(`page ${n} could not be read by OCR (${(error as Error).message})`);
+  for (const reading of await ocrPages(doc, scanned.slice(0, options.maxPages), options.languages, options.threads)) {
+    if ('error' in reading) {
+      warnings.push(`page ${reading.page} could not be read by OCR (${reading.error.message})`);
+      continue;
     }
+    const found = textParagraphs(reading.text, reading.page);
+    if (found.length === 0) continue;
+    paragraphs.push(...found);
+    read.push(reading.page);
   }
   if (read.length) {
     warnings.push(`${plural(read, 'page')} ${read.join(', ')} ${read.length > 1 ? 'were' : 'was'} read by OCR (${options.languages}); expect recognition errors`);

@@ -3,9 +3,17 @@
 // Russian papers and theses are often scans; without OCR their documents end `needs_ocr`.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { ImageSize } from './runs.js';
 
-/** 300 dpi, Tesseract's recommended resolution, unless the page is larger than A3. */
-const DPI = 300;
+/**
+ * Pages are rendered at the resolution they were scanned at, within [MIN_DPI, MAX_DPI]: 300 dpi is
+ * Tesseract's recommended resolution, and rendering a 200-dpi scan at 300 only interpolates pixels
+ * (2.25× the pixels to binarize and segment for no new detail); below 150 dpi the letters of body
+ * text get too small for Tesseract, so a coarse scan is enlarged. A page larger than A3 is scaled
+ * down to MAX_PIXELS.
+ */
+const MAX_DPI = 300;
+const MIN_DPI = 150;
 const MAX_PIXELS = 18_000_000;
 /** A page that takes longer than this is given up on (its text stays missing). */
 const PAGE_TIMEOUT_MS = 60_000;
@@ -37,19 +45,60 @@ function reportProgram(child: ChildProcess): void {
   child.on('close', () => programListener?.(pid, false));
 }
 
-/** The text Tesseract reads on page `n`, lines as it found them and paragraphs split by blank lines. */
-export async function ocrPage(doc: PDFDocumentProxy, n: number, languages: string): Promise<string> {
+/** A scanned page to read: its number and the largest image it paints (the scan). */
+export interface ScannedPage {
+  page: number;
+  image: ImageSize | null;
+}
+
+export type PageReading = { page: number; text: string } | { page: number; error: Error };
+
+/**
+ * Reads scanned pages with up to `threads` Tesseracts at once, in page order. pdf.js renders one
+ * page at a time on this thread while the Tesseracts of the pages before it run: rendering is a
+ * fraction of recognition, so the Tesseracts are what keeps the cores busy.
+ */
+export async function ocrPages(doc: PDFDocumentProxy, pages: ScannedPage[], languages: string, threads = 1): Promise<PageReading[]> {
+  const readings: PageReading[] = new Array(pages.length);
+  const lanes = Math.max(1, Math.min(threads, pages.length));
+  // One Tesseract per core: its own OpenMP threads only help when it runs alone.
+  const ompThreads = Math.max(1, Math.floor(threads / lanes));
+  let next = 0;
+  const lane = async () => {
+    while (next < pages.length) {
+      const index = next++;
+      const { page: n, image } = pages[index]!;
+      try {
+        readings[index] = { page: n, text: await tesseract(await renderPage(doc, n, image), languages, ompThreads) };
+      } catch (error) {
+        readings[index] = { page: n, error: error as Error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
+  return readings;
+}
+
+async function renderPage(doc: PDFDocumentProxy, n: number, image: ImageSize | null): Promise<Buffer> {
   const page = await doc.getPage(n);
   try {
-    return await tesseract(await renderPng(doc, page), languages);
+    return await renderPng(doc, page, image);
   } finally {
     page.cleanup();
   }
 }
 
-async function renderPng(doc: PDFDocumentProxy, page: PDFPageProxy): Promise<Buffer> {
+/** The scan's own resolution in dots per inch (its image over the page's longer side), if it has one. */
+function scanDpi(page: PDFPageProxy, image: ImageSize | null): number | undefined {
+  if (!image || image.width <= 0 || image.height <= 0) return undefined;
   const size = page.getViewport({ scale: 1 });
-  const scale = Math.min(DPI / 72, Math.sqrt(MAX_PIXELS / (size.width * size.height)));
+  return (Math.max(image.width, image.height) / Math.max(size.width, size.height)) * 72;
+}
+
+async function renderPng(doc: PDFDocumentProxy, page: PDFPageProxy, image: ImageSize | null): Promise<Buffer> {
+  const size = page.getViewport({ scale: 1 });
+  const dpi = Math.min(MAX_DPI, Math.max(MIN_DPI, scanDpi(page, image) ?? MAX_DPI));
+  const scale = Math.min(dpi / 72, Math.sqrt(MAX_PIXELS / (size.width * size.height)));
   const viewport = page.getViewport({ scale });
   // pdf.js draws on @napi-rs/canvas in Node (its own optional dependency).
   const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
@@ -71,10 +120,16 @@ interface CanvasFactory {
   destroy(target: { canvas: Canvas; context: unknown }): void;
 }
 
-/** Runs Tesseract on one image (page segmentation with orientation detection, so turned pages read too). */
-function tesseract(png: Buffer, languages: string): Promise<string> {
+/**
+ * Runs Tesseract on one image (page segmentation with orientation detection, so turned pages read
+ * too), with at most `threads` OpenMP threads.
+ */
+function tesseract(png: Buffer, languages: string, threads: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn('tesseract', ['-', '-', '-l', languages, '--psm', '1'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('tesseract', ['-', '-', '-l', languages, '--psm', '1'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, OMP_THREAD_LIMIT: String(threads) },
+    });
     reportProgram(child);
     const out: Buffer[] = [];
     let err = '';

@@ -37,9 +37,33 @@ export async function readPageText(page: PDFPageProxy): Promise<PageText> {
   return { page: page.pageNumber, width: viewport.width, height: viewport.height, runs };
 }
 
-/** Whether the page paints any image: a page with images and no text is a scan. */
-export async function pageHasImages(page: PDFPageProxy): Promise<boolean> {
+/** Pixel size of an image a page paints. */
+export interface ImageSize {
+  width: number;
+  height: number;
+}
+
+/**
+ * The largest image the page paints (by pixels), or null when it paints none: a page with images
+ * and no text is a scan, and its image's pixels tell the resolution it was scanned at. An image
+ * whose size the operator does not carry (a repeated one) counts as 0 × 0.
+ */
+export async function largestImage(page: PDFPageProxy): Promise<ImageSize | null> {
   const ops = await page.getOperatorList();
   const imageOps = new Set([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageMaskXObject, pdfjs.OPS.paintImageXObjectRepeat]);
-  return ops.fnArray.some((fn) => imageOps.has(fn));
+  let largest: ImageSize | null = null;
+  ops.fnArray.forEach((fn, i) => {
+    if (!imageOps.has(fn)) return;
+    const size = imageSize(ops.argsArray[i] as unknown[]);
+    if (!largest || size.width * size.height > largest.width * largest.height) largest = size;
+  });
+  return largest;
+}
+
+/** paintImageXObject carries [id, width, height]; inline images and masks carry the image itself. */
+function imageSize(args: unknown[]): ImageSize {
+  const [first, width, height] = args;
+  if (typeof width === 'number' && typeof height === 'number') return { width, height };
+  const image = first as Partial<ImageSize> | undefined;
+  return { width: Number(image?.width) || 0, height: Number(image?.height) || 0 };
 }
