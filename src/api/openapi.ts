@@ -27,7 +27,7 @@ const ERRORS = { '400': 'A parameter is malformed or names nothing (the message 
 
 const OPERATIONS: Operation[] = [
   { method: 'post', path: '/api/documents', summary: 'Upload papers (multipart field "files", or JSON with base64 contents)', body: { schema: jsonUpload, multipart: true }, responses: { '202': 'Accepted: the documents and the rejected files', '413': 'Too large', '415': 'Not a PDF or text file', '422': 'Empty file' } },
-  { method: 'get', path: '/api/documents', summary: 'Documents, newest first, with statuses', query: documentListQuery, responses: { '200': 'A page of documents' } },
+  { method: 'get', path: '/api/documents', summary: 'Documents with statuses and authors: sorted, filtered and paged', query: documentListQuery, responses: { '200': 'A page of documents' } },
   { method: 'get', path: '/api/documents/{id}', summary: 'A document (id or unique prefix of 8+ hex digits) and its Summary v1', pathParameters: ['id'], responses: { '200': 'The document and its summary (null until analyzed)', ...ERRORS } },
   { method: 'delete', path: '/api/documents/{id}', summary: 'Delete a document with its file and results (one being analyzed too: its job stores nothing)', pathParameters: ['id'], responses: { '200': 'The deleted document', ...ERRORS } },
   { method: 'get', path: '/api/documents/{id}/text', summary: 'The normalized text the Summary offsets refer to', pathParameters: ['id'], contentType: 'text/plain', responses: { '200': 'The text', ...ERRORS } },
