@@ -14,8 +14,18 @@ const LINE = new RegExp(String.raw`^${NAME}(?:${SEPARATOR}${NAME})*[.,]?$`, 'u')
 const NAMES = new RegExp(NAME, 'gu');
 
 export function authorsOf(line: string): string[] {
+  const names = namesWithInitials(line);
+  return names.length ? names : authorNames(line.replace(/\s+/g, ' ').trim());
+}
+
+/**
+ * The names of a line made only of surnames with initials (read here first: the general reader
+ * would take «Бондаренко А.В. Бондаренко Г.В.» as one name). A title's next line printed like
+ * its first one is only an author line in this shape: "Emerging Technology Economies" has the
+ * shape of a full name.
+ */
+export function namesWithInitials(line: string): string[] {
   const text = line.replace(/\s+/g, ' ').trim();
-  // A line made only of such names is read here first: the general reader would take «Бондаренко А.В. Бондаренко Г.В.» as one name.
-  if (LINE.test(text)) return [...text.matchAll(NAMES)].map((m) => m[0].replace(/\s+,/g, ',').replace(/[\s,]+$/, '').trim());
-  return authorNames(text);
+  if (!LINE.test(text)) return [];
+  return [...text.matchAll(NAMES)].map((m) => m[0].replace(/\s+,/g, ',').replace(/[\s,]+$/, '').trim());
 }

@@ -4,7 +4,7 @@
 // A header is only read where the lines are short: prose ends the search.
 import { startsWith } from '../structure/markers.js';
 import { isAllCaps, isProse, script, wordCount } from '../structure/paragraph.js';
-import { authorsOf } from './authors.js';
+import { authorsOf, namesWithInitials } from './authors.js';
 
 /** A title and the classification lines above it take at most this many paragraphs. */
 const MAX_HEADER_PARAGRAPHS = 8;
@@ -34,11 +34,12 @@ export function isClassificationLine(text: string): boolean {
 
 /**
  * The header starting at paragraph `from`, or null. `texts[i]` is paragraph i as one line;
- * `display(i)` says whether the paragraph is printed larger than the body (when the layout knows).
+ * `display(i)` says whether the paragraph is printed larger than the body (when the layout knows),
+ * `sizeOf(i)` its print size relative to the body (null when unknown).
  * A classification line met after some title lines starts the header again: what came before
  * was a section rubric of the issue («ПЕДАГОГИКА»), not the title.
  */
-export function readHeader(texts: readonly string[], from: number, requireDisplay: (i: number) => boolean): ArticleHeader | null {
+export function readHeader(texts: readonly string[], from: number, requireDisplay: (i: number) => boolean, sizeOf: (i: number) => number | null = () => null): ArticleHeader | null {
   let first = from;
   let classified = false;
   const title: string[] = [];
@@ -51,7 +52,7 @@ export function readHeader(texts: readonly string[], from: number, requireDispla
       continue;
     }
     if (title.length > 0 && wordCount(text) <= MAX_AUTHOR_WORDS) {
-      const authors = authorsOf(text);
+      const authors = sameSize(sizeOf(i - 1), sizeOf(i)) ? namesWithInitials(text) : authorsOf(text);
       if (authors.length > 0) return finish(first, i + 1, title, authors, classified);
     }
     if (wordCount(text) > MAX_TITLE_WORDS || isProse(text) || startsWith('abstract', text) || startsWith('keywords', text)) return null;
@@ -63,6 +64,13 @@ export function readHeader(texts: readonly string[], from: number, requireDispla
     title.push(text);
   }
   return null;
+}
+
+/** Print sizes differing by less than this share are one size. */
+const SAME_SIZE = 0.05;
+
+function sameSize(a: number | null, b: number | null): boolean {
+  return a !== null && b !== null && Math.abs(a - b) <= SAME_SIZE * Math.max(a, b);
 }
 
 function finish(first: number, after: number, title: string[], authors: string[], classified: boolean): ArticleHeader | null {

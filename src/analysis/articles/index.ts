@@ -36,7 +36,7 @@ export function splitIssue(paragraphs: readonly IssueParagraph[], printedPages: 
     // A head is tried where a classification line stands, or where display type starts.
     if (!display(i) && !/\d/.test(texts[i]!.slice(0, 20))) continue;
     if (!display(i) && !isHeadStart(texts[i]!)) continue;
-    const head = readHeader(texts, i, display);
+    const head = readHeader(texts, i, display, (k) => paragraphs[k]?.relativeSize ?? null);
     if (!head || !(head.classified || abstractFollows(texts, head.after))) continue;
     const previous = heads[heads.length - 1];
     // A head right below another one is its translation (the English title and names), not a new article.
