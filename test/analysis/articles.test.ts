@@ -91,8 +91,11 @@ describe.skipIf(!hasShared)('issue splitter on real journal issues', () => {
 });
 
 describe('issue splitter on an issue in another house style (typeset from corpus/)', () => {
-  it('finds each article by its display title, author line and abstract, mid-page, without classification lines or contents page', async () => {
-    const { pdf, starts } = await typesetIssue();
+  it.each([
+    ['title, then authors', false],
+    ['authors above the title', true],
+  ])('finds each article by its display title, author line and abstract, mid-page, without classification lines or contents page (%s)', async (_, authorsFirst) => {
+    const { pdf, starts } = await typesetIssue({ authorsFirst });
     const layout = await readPdf(pdf, {});
     const split = splitIssue(layout.paragraphs, layout.printedPages);
     expect(split.contentsPages).toEqual([]);

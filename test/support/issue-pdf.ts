@@ -13,7 +13,8 @@ const HEADER = 'Journal of Test Policy Studies, Vol. 7, No. 2 (2024)';
 /** The text starts below the top eighth of the page, where running headers stand (src/analysis/extract/pdf/furniture.ts reads that zone as margin). */
 const TOP = 110;
 
-export async function typesetIssue(): Promise<{ pdf: Uint8Array; starts: { page: number; title: string; firstAuthor: string }[] }> {
+/** `authorsFirst`: the author line above the title, as many Russian journals print it. */
+export async function typesetIssue(options: { authorsFirst?: boolean } = {}): Promise<{ pdf: Uint8Array; starts: { page: number; title: string; firstAuthor: string }[] }> {
   const doc = new PDFDocument({ size: 'A4', margins: { top: TOP, bottom: 70, left: 60, right: 60 }, bufferPages: false });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -35,10 +36,13 @@ export async function typesetIssue(): Promise<{ pdf: Uint8Array; starts: { page:
     const [title, authors, ...paragraphs] = readFileSync(join(corpusDir, `${name}.txt`), 'utf8').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
     if (starts.length) doc.moveDown(2);
     starts.push({ page, title: title!, firstAuthor: authors!.split(',')[0]!.trim() });
-    doc.font('Helvetica-Bold').fontSize(15).text(title!, { align: 'center' });
+    const printTitle = () => doc.font('Helvetica-Bold').fontSize(15).text(title!, { align: 'center' });
+    const printAuthors = () => doc.font('Helvetica').fontSize(11).text(authors!, { align: 'center' });
+    for (const print of options.authorsFirst ? [printAuthors, printTitle] : [printTitle, printAuthors]) {
+      print();
+      doc.moveDown(0.5);
+    }
     doc.moveDown(0.5);
-    doc.font('Helvetica').fontSize(11).text(authors!, { align: 'center' });
-    doc.moveDown(1);
     for (const paragraph of paragraphs) {
       const small = /^(Abstract|Keywords)/.test(paragraph);
       const heading = paragraph.length < 60 && !/[.!?]$/.test(paragraph);

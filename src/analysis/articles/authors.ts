@@ -29,3 +29,16 @@ export function namesWithInitials(line: string): string[] {
   if (!LINE.test(text)) return [];
   return [...text.matchAll(NAMES)].map((m) => m[0].replace(/\s+,/g, ',').replace(/[\s,]+$/, '').trim());
 }
+
+/** The names of a line that holds nothing but names (a title's words may read as a name: "Export Controls and …"). */
+export function lineOfNames(line: string): string[] {
+  const names = authorsOf(line);
+  return names.length > 0 && letters(names.join(' ')) >= NAMES_SHARE * letters(line.replace(/\b(?:и|and)\b/g, '')) ? names : [];
+}
+
+/** Names take at least this share of an author line's letters (the rest: affiliation marks). */
+const NAMES_SHARE = 0.9;
+
+function letters(text: string): number {
+  return (text.match(/\p{L}/gu) ?? []).length;
+}
