@@ -47,14 +47,14 @@ for (const dialect of dialects) {
     });
     afterAll(() => cleanup?.());
 
-    it('stores each article as a queued document reading its issue\'s bytes and its own range', async () => {
-      expect(await documents.readFile(issueId)).toMatchObject({ splitIssue: true, issueRange: null, articleHead: null });
+    it('stores each article as a queued document reading its issue\'s bytes and its own range (an attempt begun on it)', async () => {
+      expect(await documents.beginAttempt(issueId)).toMatchObject({ splitIssue: true, issueRange: null, articleHead: null });
       const created = await documents.replaceIssueArticles(issueId, [article(1, '9.1-16.23'), article(2, '16.23-')]);
       expect(created).toHaveLength(2);
       const rows = await documents.articlesOf(issueId);
       expect(rows.map((r) => [r.issue_position, r.issue_range, r.status, r.year, r.enqueued_at])).toEqual([[1, '9.1-16.23', 'queued', 2015, null], [2, '16.23-', 'queued', 2015, null]]);
       expect(await documents.listOutbox(10)).toEqual(expect.arrayContaining(created));
-      const file = await documents.readFile(article(2, '').id);
+      const file = await documents.beginAttempt(article(2, '').id);
       expect(file).toMatchObject({ splitIssue: false, issueRange: '16.23-', articleHead: { title: 'Title 2', authors: ['Author 2'] } });
       expect([...file!.bytes]).toEqual([...bytes]);
       expect((await documents.collectionsOf(created)).get(created[0]!)).toEqual(['journals']);
