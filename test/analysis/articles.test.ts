@@ -9,6 +9,7 @@ import { readPdf } from '../../src/analysis/extract/pdf/index.js';
 import type { LayoutResult } from '../../src/analysis/extract/paragraphs.js';
 import { analyze } from '../../src/analysis/index.js';
 import { projectRoot } from '../../src/paths.js';
+import { typesetIssue } from '../support/issue-pdf.js';
 import { hasShared, sharedPath } from '../support/shared.js';
 
 interface Gold {
@@ -87,4 +88,23 @@ describe.skipIf(!hasShared)('issue splitter on real journal issues', () => {
     expect(summary.document.pages).toBe(article.lastPage - article.range.start.page + 1);
     expect(summary.document.words).toBeLessThan(whole.summary.document.words / 5);
   }, 300_000);
+});
+
+describe('issue splitter on an issue in another house style (typeset from corpus/)', () => {
+  it.each([
+    ['title, then authors', false],
+    ['authors above the title', true],
+  ])('finds each article by its display title, author line and abstract, mid-page, without classification lines or contents page (%s)', async (_, authorsFirst) => {
+    const { pdf, starts } = await typesetIssue({ authorsFirst });
+    const layout = await readPdf(pdf, {});
+    const split = splitIssue(layout.paragraphs, layout.printedPages);
+    expect(split.contentsPages).toEqual([]);
+    expect(split.articles.map((a) => ({ page: a.range.start.page, title: a.title, firstAuthor: a.authors[0] }))).toEqual(starts);
+    expect(split.articles.every((a) => a.cue === 'display')).toBe(true);
+    // The second and third articles start below the end of the one before.
+    expect(split.articles.slice(1).every((a) => a.range.start.index > 0)).toBe(true);
+    const [first, second] = split.articles;
+    const firstText = cutRange(layout.paragraphs, first!.range).map((p) => p.lines.join(' ')).join('\n');
+    expect(firstText).not.toContain(second!.title.slice(0, 30));
+  }, 120_000);
 });

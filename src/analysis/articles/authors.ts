@@ -14,8 +14,31 @@ const LINE = new RegExp(String.raw`^${NAME}(?:${SEPARATOR}${NAME})*[.,]?$`, 'u')
 const NAMES = new RegExp(NAME, 'gu');
 
 export function authorsOf(line: string): string[] {
+  const names = namesWithInitials(line);
+  return names.length ? names : authorNames(line.replace(/\s+/g, ' ').trim());
+}
+
+/**
+ * The names of a line made only of surnames with initials (read here first: the general reader
+ * would take «Бондаренко А.В. Бондаренко Г.В.» as one name). A title's next line printed like
+ * its first one is only an author line in this shape: "Emerging Technology Economies" has the
+ * shape of a full name.
+ */
+export function namesWithInitials(line: string): string[] {
   const text = line.replace(/\s+/g, ' ').trim();
-  // A line made only of such names is read here first: the general reader would take «Бондаренко А.В. Бондаренко Г.В.» as one name.
-  if (LINE.test(text)) return [...text.matchAll(NAMES)].map((m) => m[0].replace(/\s+,/g, ',').replace(/[\s,]+$/, '').trim());
-  return authorNames(text);
+  if (!LINE.test(text)) return [];
+  return [...text.matchAll(NAMES)].map((m) => m[0].replace(/\s+,/g, ',').replace(/[\s,]+$/, '').trim());
+}
+
+/** The names of a line that holds nothing but names (a title's words may read as a name: "Export Controls and …"). */
+export function lineOfNames(line: string): string[] {
+  const names = authorsOf(line);
+  return names.length > 0 && letters(names.join(' ')) >= NAMES_SHARE * letters(line.replace(/\b(?:и|and)\b/g, '')) ? names : [];
+}
+
+/** Names take at least this share of an author line's letters (the rest: affiliation marks). */
+const NAMES_SHARE = 0.9;
+
+function letters(text: string): number {
+  return (text.match(/\p{L}/gu) ?? []).length;
 }

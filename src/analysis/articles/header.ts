@@ -1,10 +1,11 @@
 // An article's head as journals print it: maybe a classification line (UDC, JEL, DOI…), then a
 // title of one or more short lines, then an author line of names — where the title's last line
-// and the names may share one paragraph («… НОВОГО ПОКОЛЕНИЯ Узденова С.Б., Астафьев В.А.»).
+// and the names may share one paragraph («… НОВОГО ПОКОЛЕНИЯ Узденова С.Б., Астафьев В.А.») —
+// or the author line first and the title under it.
 // A header is only read where the lines are short: prose ends the search.
 import { startsWith } from '../structure/markers.js';
 import { isAllCaps, isProse, script, wordCount } from '../structure/paragraph.js';
-import { authorsOf } from './authors.js';
+import { authorsOf, lineOfNames, namesWithInitials } from './authors.js';
 
 /** A title and the classification lines above it take at most this many paragraphs. */
 const MAX_HEADER_PARAGRAPHS = 8;
@@ -34,14 +35,18 @@ export function isClassificationLine(text: string): boolean {
 
 /**
  * The header starting at paragraph `from`, or null. `texts[i]` is paragraph i as one line;
- * `display(i)` says whether the paragraph is printed larger than the body (when the layout knows).
+ * `display(i)` says whether the paragraph is printed larger than the body (when the layout knows),
+ * `sizeOf(i)` its print size relative to the body (null when unknown).
  * A classification line met after some title lines starts the header again: what came before
  * was a section rubric of the issue («ПЕДАГОГИКА»), not the title.
  */
-export function readHeader(texts: readonly string[], from: number, requireDisplay: (i: number) => boolean): ArticleHeader | null {
+export function readHeader(texts: readonly string[], from: number, requireDisplay: (i: number) => boolean, sizeOf: (i: number) => number | null = () => null): ArticleHeader | null {
   let first = from;
   let classified = false;
   const title: string[] = [];
+  /** Names printed above the title, as some journals put them: the title then ends where its print does. */
+  let namesAbove: string[] = [];
+  const titleEnds = (i: number) => (namesAbove.length > 0 && title.length > 0 ? finish(first, i, title, namesAbove, classified) : null);
   for (let i = from; i < Math.min(texts.length, from + MAX_HEADER_PARAGRAPHS); i++) {
     const text = texts[i]!;
     if (isClassificationLine(text)) {
@@ -50,19 +55,31 @@ export function readHeader(texts: readonly string[], from: number, requireDispla
       title.length = 0;
       continue;
     }
-    if (title.length > 0 && wordCount(text) <= MAX_AUTHOR_WORDS) {
-      const authors = authorsOf(text);
+    if (title.length === 0 && namesAbove.length === 0 && wordCount(text) <= MAX_AUTHOR_WORDS) {
+      namesAbove = lineOfNames(text);
+      if (namesAbove.length > 0) continue;
+    }
+    if (title.length > 0 && namesAbove.length === 0 && wordCount(text) <= MAX_AUTHOR_WORDS) {
+      const authors = sameSize(sizeOf(i - 1), sizeOf(i)) ? namesWithInitials(text) : authorsOf(text);
       if (authors.length > 0) return finish(first, i + 1, title, authors, classified);
     }
-    if (wordCount(text) > MAX_TITLE_WORDS || isProse(text) || startsWith('abstract', text) || startsWith('keywords', text)) return null;
-    if (!classified && !requireDisplay(i)) return null;
+    if (wordCount(text) > MAX_TITLE_WORDS || isProse(text) || startsWith('abstract', text) || startsWith('keywords', text)) return titleEnds(i);
+    if (!classified && !requireDisplay(i)) return titleEnds(i);
     // The title's translation starts (another script): the author line between was not read.
-    if (title.length > 0 && script(text) !== script(title[0]!)) return finish(first, i, title, [], classified);
-    const glued = splitTrailingNames(text);
+    if (title.length > 0 && script(text) !== script(title[0]!)) return finish(first, i, title, namesAbove, classified);
+    if (namesAbove.length > 0 && title.length > 0 && !sameSize(sizeOf(i - 1), sizeOf(i))) return titleEnds(i);
+    const glued = namesAbove.length === 0 ? splitTrailingNames(text) : null;
     if (glued) return finish(first, i + 1, [...title, glued.title], glued.authors, classified);
     title.push(text);
   }
-  return null;
+  return titleEnds(Math.min(texts.length, from + MAX_HEADER_PARAGRAPHS));
+}
+
+/** Print sizes differing by less than this share are one size. */
+const SAME_SIZE = 0.05;
+
+function sameSize(a: number | null, b: number | null): boolean {
+  return a !== null && b !== null && Math.abs(a - b) <= SAME_SIZE * Math.max(a, b);
 }
 
 function finish(first: number, after: number, title: string[], authors: string[], classified: boolean): ArticleHeader | null {
@@ -79,8 +96,8 @@ function splitTrailingNames(text: string): { title: string; authors: string[] } 
     const tail = words.slice(words.length - k).join(' ');
     // The names must take the whole tail: every part of it read as a name.
     if (/^\p{Lu}\p{Ll}/u.test(tail) && isAllCaps(head)) {
-      const authors = authorsOf(tail);
-      if (authors.length > 0 && authors.join(' ').replace(/[\s,.]/g, '').length >= tail.replace(/[\s,.;]|\bи\b|\band\b/g, '').length * 0.9) return { title: head, authors };
+      const authors = lineOfNames(tail);
+      if (authors.length > 0) return { title: head, authors };
     }
   }
   return null;

@@ -9,6 +9,7 @@ import { DocumentVocabulary, joinLines } from '../extract/dehyphenate.js';
 import { isMarkerHeading, startsWith } from '../structure/markers.js';
 import { isProse, wordCount } from '../structure/paragraph.js';
 import { readContents } from './contents.js';
+import { lineOfNames } from './authors.js';
 import { readHeader, type ArticleHeader } from './header.js';
 import { positionsOf } from './positions.js';
 import type { FoundArticle, IssueParagraph, IssueSplit } from './types.js';
@@ -33,10 +34,10 @@ export function splitIssue(paragraphs: readonly IssueParagraph[], printedPages: 
 
   const heads: ArticleHeader[] = [];
   for (let i = contentsEnd + 1; i < texts.length; i++) {
-    // A head is tried where a classification line stands, or where display type starts.
-    if (!display(i) && !/\d/.test(texts[i]!.slice(0, 20))) continue;
-    if (!display(i) && !isHeadStart(texts[i]!)) continue;
-    const head = readHeader(texts, i, display);
+    // A head is tried where a classification line stands, where display type starts, or on an
+    // author line printed above a title in display type.
+    if (!display(i) && !isHeadStart(texts[i]!) && !(i + 1 < texts.length && display(i + 1) && lineOfNames(texts[i]!).length > 0)) continue;
+    const head = readHeader(texts, i, display, (k) => paragraphs[k]?.relativeSize ?? null);
     if (!head || !(head.classified || abstractFollows(texts, head.after))) continue;
     const previous = heads[heads.length - 1];
     // A head right below another one is its translation (the English title and names), not a new article.
@@ -77,7 +78,7 @@ function isParallelHead(texts: readonly string[], previous: ArticleHeader, head:
 }
 
 function isHeadStart(text: string): boolean {
-  return wordCount(text) <= 12 && startsWith('front', text);
+  return /\d/.test(text) && wordCount(text) <= 12 && startsWith('front', text);
 }
 
 function abstractFollows(texts: readonly string[], after: number): boolean {
