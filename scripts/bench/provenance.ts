@@ -75,7 +75,8 @@ function distStale(): boolean {
     readdirSync(join(projectRoot, dir), { withFileTypes: true }).some((entry) => {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) return stale(path);
-      if (!entry.name.endsWith('.ts')) return false;
+      // Declaration files (.d.ts) compile to nothing.
+      if (!entry.name.endsWith('.ts') || entry.name.endsWith('.d.ts')) return false;
       const built = join(dist, path.replace(/\.ts$/, '.js'));
       return !existsSync(built) || statSync(built).mtimeMs < statSync(join(projectRoot, path)).mtimeMs;
     });
