@@ -18,6 +18,9 @@ import pg from 'pg';
 import { projectRoot } from '../../src/paths.js';
 import { DATABASE_URL, createPgSchema, removeQueueKeys, uniqueName, REDIS_URL } from '../lib/services.js';
 import { compiled, freePort, startNode, stopChild } from '../lib/processes.js';
+import { BIG as EXTRACT_INPUT, LONG as LONG_PDF } from './extract.js';
+import { BENCH_CORPUS_DIR } from './ingest.js';
+import { describeProvenance, finishProvenance, startProvenance } from './provenance.js';
 import {
   atMost,
   figure,
@@ -55,6 +58,9 @@ const API_DOCUMENTS = Number(args['api-documents'] ?? SIZES.apiDocuments);
 const API_RSS_TARGET_MB = 200;
 
 const TSX = join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+/** The files the benchmarks read, hashed into the provenance (generated ones once they exist). */
+const BENCH_INPUTS = [EXTRACT_INPUT, join(BENCH_CORPUS_DIR, '10-pages'), join(BENCH_CORPUS_DIR, 'large-300-pages.pdf'), LONG_PDF];
 
 /** Runs `tsx scripts/bench/<name>.ts <args>` to the end; returns its stdout and stderr together. */
 async function runScript(name: string, scriptArgs: string[]): Promise<string> {
@@ -256,6 +262,8 @@ const BENCHMARKS: Record<string, { title: string; run: () => Promise<Figure[]> }
 const chosen = args.only ? args.only.split(',') : Object.keys(BENCHMARKS);
 for (const name of chosen) if (!(name in BENCHMARKS)) throw new Error(`--only: unknown benchmark ${name} (${Object.keys(BENCHMARKS).join(', ')})`);
 
+const provenance = startProvenance();
+console.error(describeProvenance(provenance));
 const started = Date.now();
 const results: Record<string, { title: string; figures: Figure[]; error?: string }> = {};
 for (const name of chosen) {
@@ -270,13 +278,15 @@ for (const name of chosen) {
   }
 }
 
+finishProvenance(provenance, BENCH_INPUTS);
 console.log(`\nnpm run bench${args.quick ? ' --quick' : ''}: ${RUNS} run(s) per figure unless the figure says otherwise; ${Math.round((Date.now() - started) / 1000)} s`);
+console.log(describeProvenance(provenance));
 for (const { title, figures, error } of Object.values(results)) {
   if (error) console.log(`\n${title}\nnot measured: ${error}`);
   else printFigures(title, figures);
 }
 if (args.out) {
   const out = resolve(args.out);
-  writeJson(out, { date: new Date().toISOString(), quick: args.quick, runs: RUNS, seconds: Math.round((Date.now() - started) / 1000), results });
+  writeJson(out, { date: new Date().toISOString(), quick: args.quick, runs: RUNS, seconds: Math.round((Date.now() - started) / 1000), provenance, results });
   console.log(`\nfigures written to ${out}`);
 }

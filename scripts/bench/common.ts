@@ -4,6 +4,7 @@
 // come from scripts/lib/processes.ts, which the tests use too.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { childPids } from '../lib/processes.js';
 
 /** One reported number: the median of its runs, with their min and max. */
 export interface Figure {
@@ -76,33 +77,61 @@ export function cpuSeconds(pid: number): number {
 const CLOCK_TICKS = 100;
 
 /**
+ * CPU time of a process and all its descendants, in seconds (NaN once it has exited): its own, its
+ * children's that it has waited for (cutime + cstime: an analysis process that was replaced, a
+ * PostgreSQL backend that ended), and recursively the children still running.
+ */
+export function treeCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const own = (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
+    return own + childPids(pid).reduce((sum, child) => sum + (treeCpuSeconds(child) || 0), 0);
+  } catch {
+    return NaN;
+  }
+}
+
+/**
  * Follows a process's peak RSS (VmHWM) and the CPU time it uses from now on, until it exits: an
  * exited process can no longer be asked, so the last values read before the exit are kept.
  */
 export class ProcessSampler {
   private peak = NaN;
   private cpu = NaN;
+  private treeCpu = NaN;
   private readonly cpuAtStart: number;
+  private readonly treeCpuAtStart: number;
   private readonly timer: NodeJS.Timeout;
 
   constructor(private readonly pid: number, intervalMs = 100) {
     this.cpuAtStart = cpuSeconds(pid) || 0;
+    this.treeCpuAtStart = treeCpuSeconds(pid) || 0;
     this.timer = setInterval(() => this.sample(), intervalMs);
     this.timer.unref();
   }
 
-  sample(): { peakRssMb: number; cpuSeconds: number } {
+  /** `cpuSeconds`: the process's own; `treeCpuSeconds`: with its descendants (analysis processes, tesseract). */
+  sample(): ProcessSample {
     const rss = peakRssMb(this.pid);
     const cpu = cpuSeconds(this.pid);
+    const tree = treeCpuSeconds(this.pid);
     if (Number.isFinite(rss)) this.peak = rss;
     if (Number.isFinite(cpu)) this.cpu = cpu - this.cpuAtStart;
-    return { peakRssMb: this.peak, cpuSeconds: this.cpu };
+    if (Number.isFinite(tree)) this.treeCpu = tree - this.treeCpuAtStart;
+    return { peakRssMb: this.peak, cpuSeconds: this.cpu, treeCpuSeconds: this.treeCpu };
   }
 
-  stop(): { peakRssMb: number; cpuSeconds: number } {
+  stop(): ProcessSample {
     clearInterval(this.timer);
     return this.sample();
   }
+}
+
+export interface ProcessSample {
+  peakRssMb: number;
+  cpuSeconds: number;
+  treeCpuSeconds: number;
 }
 
 // ---------------------------------------------------------------------------------------------

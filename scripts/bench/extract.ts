@@ -6,14 +6,15 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { corpusDir, projectRoot, sharedDir } from '../../src/paths.js';
 import { parsePaper, typeset, type Paper } from '../corpus-pdfs/typeset.js';
 import { median } from './common.js';
 
-const BIG = join(sharedDir, 'pdfs', 'generated', 'big-ru-en-100p.pdf');
+export const BIG = join(sharedDir, 'pdfs', 'generated', 'big-ru-en-100p.pdf');
 const BENCH_DIR = join(projectRoot, 'test-artifacts', 'bench');
-const LONG = join(BENCH_DIR, 'long-300p.pdf');
+export const LONG = join(BENCH_DIR, 'long-300p.pdf');
 const LONG_PAGES = 300;
 const PARAGRAPHS_PER_PAGE = 17;
 const TARGET_RATIO = 3;
@@ -127,4 +128,5 @@ async function main(): Promise<void> {
   if (values.json) console.log(JSON.stringify(result));
 }
 
-await main();
+// Run as a script (npm run bench:extract); all.ts imports the input paths only.
+if (import.meta.url === pathToFileURL(process.argv[1]!).href) await main();

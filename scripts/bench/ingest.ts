@@ -1,19 +1,24 @@
 // `npm run bench` (ingest part; alone: `tsx scripts/bench/ingest.ts`): end-to-end documents per
 // minute of `policylens ingest` on a generated corpus of 10-page papers, half Russian and half
-// English, in three modes — in-process (SQLite, WORKER_CONCURRENCY=2) and through BullMQ with 1
-// and with 2 worker processes (PostgreSQL, WORKER_CONCURRENCY=1 each) — plus the whole pipeline of
-// one paper (parse + analysis + store) on one core, the peak RSS of a worker on a long PDF, and
-// this machine's ceiling for two processes: the analysis alone in one process and in two at once.
+// English, in four modes — in-process (SQLite, WORKER_CONCURRENCY=2) with analysis processes (the
+// default sandbox) and with threads (what the sandbox costs), and through BullMQ with 1 and with 2
+// worker processes (PostgreSQL, WORKER_CONCURRENCY=1 each) — plus the whole pipeline of one paper
+// (parse + analysis + store) on one core, the peak RSS of a worker on a long PDF, and this
+// machine's ceiling for two processes: the analysis alone in one process and in two at once.
+// CPU time per document is split by process (command, workers, analysis processes) with the
+// servers' beside it: as root the benchmark starts a Redis and a PostgreSQL of its own
+// (scripts/lib/private-services.ts), whose CPU time is then its alone. The workers' clock time per
+// step (start of the attempt, analysis, saving) comes from their 'document analyzed' log lines.
 // Runs the compiled program (`npm run build` first), as an operator would.
 //
-//   tsx scripts/bench/ingest.ts [--papers 1000] [--runs 1] [--modes inprocess,bullmq1,bullmq2]
+//   tsx scripts/bench/ingest.ts [--papers 1000] [--runs 1] [--modes inprocess,inprocess-thread,bullmq1,bullmq2]
 //                               (diagnostics: bullmq1-nowait,bullmq2-nowait)
 //                               [--single 10] [--large-pages 300] [--ceiling 80] [--json]
 //
 // The PDFs are cached under test-artifacts/bench-corpus/ (not committed); each paper's bytes are
 // distinct, so that no ingest skips a paper as already analyzed.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -27,9 +32,10 @@ import { corpusDir, projectRoot } from '../../src/paths.js';
 import { openStore } from '../../src/store/database.js';
 import { DocumentsRepository } from '../../src/store/documents-repository.js';
 import { ResultsRepository } from '../../src/store/results-repository.js';
-import { createPgSchema, removeQueueKeys, uniqueName, REDIS_URL } from '../lib/services.js';
-import { compiled, startNode, stopChild, type Child } from '../lib/processes.js';
-import { atLeast, atMost, figure, ProcessSampler, printFigures, printJson, seededRandom, type Figure } from './common.js';
+import { createPgSchema, DATABASE_URL, removeQueueKeys, uniqueName, REDIS_URL } from '../lib/services.js';
+import { privateServersUnavailable, startPrivatePostgres, startPrivateRedis, type PrivateServer } from '../lib/private-services.js';
+import { compiled, freePort, startNode, stopChild, type Child } from '../lib/processes.js';
+import { atLeast, atMost, cpuSeconds, figure, median, ProcessSampler, printFigures, printJson, seededRandom, treeCpuSeconds, type Figure, type ProcessSample } from './common.js';
 
 export const BENCH_CORPUS_DIR = join(projectRoot, 'test-artifacts', 'bench-corpus');
 const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
@@ -117,14 +123,95 @@ export interface IngestRun {
   done: number;
   /** Peak RSS of each process that analyzed (the CLI in-process, else each worker), MB. */
   peakRssMb: number[];
-  /** CPU time of the CLI and the workers together, per document, ms (PostgreSQL and Redis not counted). */
+  /** CPU time of the CLI and the workers with their analysis processes, per document, ms (PostgreSQL and Redis not counted). */
   cpuMsPerDoc: number;
+  /** Where that CPU time went, and the servers' beside it, per document, ms (NaN: not measured). */
+  cpu: CpuBreakdown;
+  /** Median clock time of a worker's steps per document, ms (BullMQ modes: from the workers' log lines). */
+  steps: Record<string, number>;
+}
+
+export interface CpuBreakdown {
+  /** The ingest command's own process: reading files, storing them, queueing, waiting (in-process also the results). */
+  cli: number;
+  /** The BullMQ worker processes themselves: queue, database client, messages to and from the analysis. */
+  workers: number;
+  /** The analysis processes (with ANALYSIS_ISOLATION=thread the analysis is inside its process's own figure). */
+  analysis: number;
+  postgres: number;
+  redis: number;
+}
+
+/** Redis and PostgreSQL for the BullMQ modes, with the pids whose CPU time is theirs alone (undefined: shared servers, not counted). */
+interface Servers {
+  redisUrl: string;
+  databaseUrl: string;
+  redisPid?: number;
+  postgresPid?: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * A Redis and a PostgreSQL of the benchmark's own when this machine allows (root: see
+ * scripts/lib/private-services.ts), so that their CPU time per document is the benchmark's only;
+ * otherwise the shared ones, and the servers' CPU is not reported.
+ */
+async function benchServers(): Promise<Servers> {
+  const unavailable = privateServersUnavailable();
+  if (unavailable) {
+    console.error(`ingest: the servers' CPU time is not measured (${unavailable}); using ${REDIS_URL} and ${DATABASE_URL}`);
+    return { redisUrl: REDIS_URL, databaseUrl: DATABASE_URL, stop: async () => {} };
+  }
+  const redis = await startPrivateRedis({ hosts: ['127.0.0.1'], port: await freePort() });
+  const postgres = await startPrivatePostgres({ hosts: ['127.0.0.1'], port: await freePort() }).catch(async (error: Error) => {
+    await redis.stop();
+    throw error;
+  });
+  return {
+    redisUrl: redis.url,
+    databaseUrl: postgres.url,
+    redisPid: redis.pid,
+    postgresPid: postgres.pid,
+    stop: async () => {
+      await redis.stop();
+      await postgres.stop();
+    },
+  };
+}
+
+let servers: Servers | undefined;
+const theServers = () => {
+  if (!servers) throw new Error('benchIngest starts the servers first');
+  return servers;
+};
+
+/** CPU seconds the servers have used so far (NaN for shared servers). */
+function serversCpu(): { postgres: number; redis: number } {
+  const { postgresPid, redisPid } = theServers();
+  return { postgres: postgresPid ? treeCpuSeconds(postgresPid) : NaN, redis: redisPid ? cpuSeconds(redisPid) : NaN };
+}
+
+/** Medians of the step times the workers logged with each analyzed document (AnalysisService). */
+function stepMedians(workers: Child[]): Record<string, number> {
+  const byStep = new Map<string, number[]>();
+  for (const worker of workers) {
+    for (const line of worker.output().split('\n')) {
+      if (!line.includes('"document analyzed"')) continue;
+      try {
+        const { steps } = JSON.parse(line) as { steps?: Record<string, number> };
+        for (const [step, ms] of Object.entries(steps ?? {})) byStep.set(step, [...(byStep.get(step) ?? []), ms]);
+      } catch {
+        // not a log line
+      }
+    }
+  }
+  return Object.fromEntries([...byStep].map(([step, values]) => [step, median(values)]));
 }
 
 const CLI = () => compiled('src/cli/main.js');
 const WORKER = () => compiled('workers/analyze.js');
 /** Variables of the caller's shell that would change the mode (set again explicitly below). */
-const CLEAN_ENV = { REDIS_URL: undefined, DATABASE_URL: undefined, QUEUE_PREFIX: undefined, WORKER_CONCURRENCY: undefined };
+const CLEAN_ENV = { REDIS_URL: undefined, DATABASE_URL: undefined, QUEUE_PREFIX: undefined, WORKER_CONCURRENCY: undefined, ANALYSIS_ISOLATION: undefined };
 
 /**
  * Runs `policylens ingest <dir>` and checks that every paper ended `done`. `workers` are the
@@ -139,23 +226,37 @@ async function timeIngest(
   workers: Child[],
   awaitDone?: () => Promise<number>,
 ): Promise<IngestRun> {
+  const serversBefore = workers.length ? serversCpu() : undefined;
   const started = performance.now();
-  const cli = startNode([CLI(), 'ingest', dir, ...(awaitDone ? ['--no-wait'] : [])], { ...CLEAN_ENV, LOG_LEVEL: 'warn', ...env });
+  const cli = startNode([CLI(), 'ingest', dir, '--json', ...(awaitDone ? ['--no-wait'] : [])], { ...CLEAN_ENV, LOG_LEVEL: 'warn', ...env });
   const samplers = [cli, ...workers].map((c) => new ProcessSampler(c.pid));
   const code = await cli.exited;
   if (code !== 0) throw new Error(`ingest exited with ${code}:\n${cli.output().slice(-3000)}`);
-  const done = awaitDone ? await awaitDone() : Number(/│\s*done\s*│\s*(\d+)/.exec(cli.output())?.[1] ?? 0);
+  const done = awaitDone ? await awaitDone() : Number(/"done":\s*(\d+)/.exec(cli.output())?.[1] ?? 0);
   const seconds = (performance.now() - started) / 1000;
   const samples = samplers.map((s) => s.stop());
+  const serversAfter = workers.length ? serversCpu() : undefined;
   const peaks = samples.map((s) => s.peakRssMb);
   if (done !== papers) console.error(`warning: ${done} of ${papers} papers done:\n${cli.output().slice(-2000)}`);
-  const cpuSeconds = samples.reduce((sum, s) => sum + s.cpuSeconds, 0);
+  const perDoc = (seconds: number) => (seconds * 1000) / Math.max(1, done);
+  const [cliSample, ...workerSamples] = samples as [ProcessSample, ...ProcessSample[]];
+  const sum = (list: ProcessSample[], pick: (s: ProcessSample) => number) => list.reduce((total, s) => total + pick(s), 0);
+  const own = sum(workerSamples, (s) => s.cpuSeconds);
+  const withAnalysis = sum(samples, (s) => s.treeCpuSeconds);
   return {
     seconds,
     docsPerMinute: (done / seconds) * 60,
     done,
     peakRssMb: workers.length ? peaks.slice(1) : peaks.slice(0, 1),
-    cpuMsPerDoc: (cpuSeconds * 1000) / Math.max(1, done),
+    cpuMsPerDoc: perDoc(withAnalysis),
+    cpu: {
+      cli: perDoc(cliSample.cpuSeconds),
+      workers: workers.length ? perDoc(own) : NaN,
+      analysis: perDoc(withAnalysis - cliSample.cpuSeconds - own),
+      postgres: serversBefore && serversAfter ? perDoc(serversAfter.postgres - serversBefore.postgres) : NaN,
+      redis: serversBefore && serversAfter ? perDoc(serversAfter.redis - serversBefore.redis) : NaN,
+    },
+    steps: stepMedians(workers),
   };
 }
 
@@ -177,10 +278,10 @@ async function finalDocuments(databaseUrl: string, papers: number): Promise<numb
   }
 }
 
-export async function ingestInProcess(dir: string, papers: number): Promise<IngestRun> {
+export async function ingestInProcess(dir: string, papers: number, isolation: 'process' | 'thread' = 'process'): Promise<IngestRun> {
   const dataDir = mkdtempSync(join(tmpdir(), 'policylens-bench-data-'));
   try {
-    return await timeIngest(dir, papers, { DATA_DIR: dataDir, WORKER_CONCURRENCY: '2' }, []);
+    return await timeIngest(dir, papers, { DATA_DIR: dataDir, WORKER_CONCURRENCY: '2', ANALYSIS_ISOLATION: isolation }, []);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -194,8 +295,9 @@ export async function ingestInProcess(dir: string, papers: number): Promise<Inge
 export type WorkerEnv = { REDIS_URL: string; DATABASE_URL: string; QUEUE_PREFIX: string };
 
 export async function withWorkers<T>(workers: number, use: (env: WorkerEnv, children: Child[]) => Promise<T>): Promise<T> {
-  const schema = await createPgSchema();
-  const env: WorkerEnv = { REDIS_URL, DATABASE_URL: schema.url, QUEUE_PREFIX: uniqueName('bench') };
+  const { redisUrl, databaseUrl } = theServers();
+  const schema = await createPgSchema(databaseUrl);
+  const env: WorkerEnv = { REDIS_URL: redisUrl, DATABASE_URL: schema.url, QUEUE_PREFIX: uniqueName('bench') };
   const children: Child[] = [];
   try {
     // One at a time: the first one creates the tables.
@@ -207,7 +309,7 @@ export async function withWorkers<T>(workers: number, use: (env: WorkerEnv, chil
     return await use(env, children);
   } finally {
     await Promise.all(children.map((c) => stopChild(c)));
-    await removeQueueKeys(env.QUEUE_PREFIX);
+    await removeQueueKeys(env.QUEUE_PREFIX, redisUrl);
     await schema.drop();
   }
 }
@@ -319,7 +421,8 @@ async function analysisAlone(dir: string, papers: number, processes: number): Pr
 // ---------------------------------------------------------------------------------------------
 
 const MODES = {
-  inprocess: { label: 'in-process, 2 threads', run: ingestInProcess },
+  inprocess: { label: 'in-process, 2 analysis processes', run: (dir: string, n: number) => ingestInProcess(dir, n, 'process') },
+  'inprocess-thread': { label: 'in-process, 2 analysis threads', run: (dir: string, n: number) => ingestInProcess(dir, n, 'thread') },
   bullmq1: { label: 'BullMQ, 1 worker × 1', run: (dir: string, n: number) => ingestBullMq(dir, n, 1) },
   bullmq2: { label: 'BullMQ, 2 workers × 1', run: (dir: string, n: number) => ingestBullMq(dir, n, 2) },
   // Diagnostics (not run by default): `ingest --no-wait`, the bench waits for the documents itself.
@@ -327,10 +430,39 @@ const MODES = {
   'bullmq2-nowait': { label: 'BullMQ, 2 workers × 1, ingest --no-wait', run: (dir: string, n: number) => ingestBullMq(dir, n, 2, { cliWaits: false }) },
 } as const;
 type Mode = keyof typeof MODES;
+export const DEFAULT_MODES: Mode[] = ['inprocess', 'inprocess-thread', 'bullmq1', 'bullmq2'];
 
 export interface IngestReport {
   papers: number;
   figures: Figure[];
+}
+
+const CPU_PARTS: [keyof CpuBreakdown, string][] = [
+  ['cli', 'the ingest command'],
+  ['workers', 'worker processes (queue, database client, messages)'],
+  ['analysis', 'analysis processes'],
+  ['postgres', "PostgreSQL server (the bench's own)"],
+  ['redis', "Redis server (the bench's own)"],
+];
+
+/** Per mode: throughput, CPU per document and where it went, the workers' step times, peak RSS. */
+function modeFigures(mode: Mode, runs: IngestRun[]): Figure[] {
+  const label = `ingest ${MODES[mode].label}`;
+  const figures = [
+    figure(label, 'docs/min', runs.map((r) => r.docsPerMinute)),
+    figure(`${label}: CPU per document (command + workers + analysis)`, 'ms', runs.map((r) => r.cpuMsPerDoc)),
+  ];
+  for (const [part, what] of CPU_PARTS) {
+    const values = runs.map((r) => r.cpu[part]);
+    if (values.some(Number.isFinite)) figures.push(figure(`${label}: CPU per document, ${what}`, 'ms', values));
+  }
+  for (const step of Object.keys(runs[0]!.steps)) {
+    figures.push(figure(`${label}: worker step '${step}' per document (clock, median)`, 'ms', runs.map((r) => r.steps[step] ?? NaN)));
+  }
+  runs[0]!.peakRssMb.forEach((_, i) =>
+    figures.push(figure(`${label}: peak RSS ${mode.startsWith('inprocess') ? 'of the CLI' : `of worker ${i + 1}`}`, 'MB', runs.map((r) => r.peakRssMb[i]!))),
+  );
+  return figures;
 }
 
 export async function benchIngest(options: { papers: number; runs: number; modes: Mode[]; single: number; largePages: number; ceiling: number }): Promise<IngestReport> {
@@ -338,54 +470,60 @@ export async function benchIngest(options: { papers: number; runs: number; modes
   const figures: Figure[] = [];
   const corpus = corpusOf(options.papers, cache);
   const byMode: Partial<Record<Mode, IngestRun[]>> = {};
+  const ceilingOne: number[] = [];
+  const ceilingTwo: number[] = [];
+  servers = await benchServers();
   try {
-    // Modes alternate within each round, so that a busy spell on the shared machine does not land on one mode only.
+    // Modes alternate within each round, and each round measures the ceiling too, so that a busy
+    // spell on the shared machine lands on every figure of a round, whose ratios are then paired.
     for (let round = 0; round < options.runs; round++) {
       for (const mode of options.modes) {
-        console.error(`ingest ${options.papers} papers: ${MODES[mode].label}, run ${round + 1}/${options.runs}`);
+        console.error(`ingest ${options.papers} papers: ${MODES[mode].label}, run ${round + 1}/${options.runs} (load ${loadavg()[0]!.toFixed(2)})`);
         const run = await MODES[mode].run(corpus.dir, options.papers);
-        console.error(`  ${run.seconds.toFixed(1)} s, ${run.docsPerMinute.toFixed(0)} docs/min, ${run.cpuMsPerDoc.toFixed(0)} ms CPU/doc, peak RSS ${run.peakRssMb.map((m) => m.toFixed(0)).join(' + ')} MB`);
+        const parts = CPU_PARTS.filter(([part]) => Number.isFinite(run.cpu[part])).map(([part]) => `${part} ${run.cpu[part].toFixed(0)}`).join(', ');
+        console.error(`  ${run.seconds.toFixed(1)} s, ${run.docsPerMinute.toFixed(0)} docs/min, ${run.cpuMsPerDoc.toFixed(0)} ms CPU/doc (${parts}), peak RSS ${run.peakRssMb.map((m) => m.toFixed(0)).join(' + ')} MB`);
         (byMode[mode] ??= []).push(run);
+      }
+      if (options.ceiling > 0) {
+        console.error(`analysis alone, ${options.ceiling} papers per process: 1 process, then 2 at once (load ${loadavg()[0]!.toFixed(2)})`);
+        ceilingOne.push(await analysisAlone(cache, options.ceiling, 1));
+        ceilingTwo.push(await analysisAlone(cache, options.ceiling, 2));
       }
     }
   } finally {
     corpus.remove();
+    await servers.stop();
+    servers = undefined;
   }
-  for (const mode of options.modes) {
-    const runs = byMode[mode]!;
-    figures.push(
-      figure(`ingest ${MODES[mode].label}`, 'docs/min', runs.map((r) => r.docsPerMinute)),
-      figure(`ingest ${MODES[mode].label}: CPU per document`, 'ms', runs.map((r) => r.cpuMsPerDoc)),
-    );
-    runs[0]!.peakRssMb.forEach((_, i) =>
-      figures.push(figure(`ingest ${MODES[mode].label}: peak RSS ${mode === 'inprocess' ? 'of the CLI' : `of worker ${i + 1}`}`, 'MB', runs.map((r) => r.peakRssMb[i]!))),
-    );
-  }
-  // Ratios pair the runs of one round, which ran close together in time.
-  const ratio = (a: Mode, b: Mode) => byMode[a]!.map((r, i) => r.docsPerMinute / byMode[b]![i]!.docsPerMinute);
-  if (byMode.bullmq1 && byMode.bullmq2) figures.push(figure('ingest 2 workers / 1 worker', 'ratio', ratio('bullmq2', 'bullmq1'), atLeast(1.8)));
-  if (byMode.bullmq2 && byMode.inprocess) figures.push(figure('ingest BullMQ 2×1 / in-process ×2', 'ratio', ratio('bullmq2', 'inprocess'), atLeast(0.9)));
-  if (byMode['bullmq1-nowait'] && byMode['bullmq2-nowait']) {
-    figures.push(figure('ingest --no-wait: 2 workers / 1 worker', 'ratio', ratio('bullmq2-nowait', 'bullmq1-nowait'), atLeast(1.8)));
-  }
-  if (byMode['bullmq2-nowait'] && byMode.inprocess) {
-    figures.push(figure('ingest --no-wait: BullMQ 2×1 / in-process ×2', 'ratio', ratio('bullmq2-nowait', 'inprocess'), atLeast(0.9)));
-  }
+  for (const mode of options.modes) figures.push(...modeFigures(mode, byMode[mode]!));
 
-  if (options.ceiling > 0) {
-    console.error(`analysis alone, ${options.ceiling} papers per process: 1 process, then 2 at once`);
-    const one: number[] = [];
-    const two: number[] = [];
-    for (let round = 0; round < options.runs; round++) {
-      one.push(await analysisAlone(cache, options.ceiling, 1));
-      two.push(await analysisAlone(cache, options.ceiling, 2));
-    }
+  // Ratios pair the runs of one round, which ran close together in time.
+  const paired = (a: IngestRun[] | undefined, b: IngestRun[] | undefined, pick: (r: IngestRun) => number) => (a && b ? a.map((r, i) => pick(r) / pick(b[i]!)) : undefined);
+  const throughput = (r: IngestRun) => r.docsPerMinute;
+  const ceiling = ceilingOne.length ? ceilingTwo.map((t, i) => t / ceilingOne[i]!) : undefined;
+  if (ceiling) {
     figures.push(
-      figure('analysis alone, 1 process', 'docs/min', one),
-      figure('analysis alone, 2 processes', 'docs/min', two),
-      figure("analysis alone, 2 processes / 1 (this machine's ceiling)", 'ratio', two.map((t, i) => t / one[i]!)),
+      figure('analysis alone, 1 process', 'docs/min', ceilingOne),
+      figure('analysis alone, 2 processes', 'docs/min', ceilingTwo),
+      figure("analysis alone, 2 processes / 1 (this machine's ceiling)", 'ratio', ceiling),
     );
   }
+  const scaling = paired(byMode.bullmq2, byMode.bullmq1, throughput);
+  if (scaling) {
+    figures.push(figure('ingest 2 workers / 1 worker', 'ratio', scaling));
+    if (ceiling) figures.push(figure('ingest 2 workers / 1 worker, as a share of the ceiling of the same round', 'ratio', scaling.map((r, i) => r / ceiling[i]!), atLeast(0.9)));
+  }
+  const versusInProcess = paired(byMode.bullmq2, byMode.inprocess, throughput);
+  if (versusInProcess) figures.push(figure('ingest BullMQ 2×1 / in-process ×2', 'ratio', versusInProcess, atLeast(0.95)));
+  const cpuVersus = paired(byMode.bullmq1, byMode.inprocess, (r) => r.cpuMsPerDoc);
+  if (cpuVersus) figures.push(figure('CPU per document, BullMQ 1 worker / in-process (servers not counted: see their own figures)', 'ratio', cpuVersus, atMost(1.1)));
+  const sandbox = paired(byMode.inprocess, byMode['inprocess-thread'], throughput);
+  if (sandbox) figures.push(figure('sandbox: throughput with analysis processes / with threads (in-process ×2)', 'ratio', sandbox, atLeast(0.9)));
+  const sandboxCpu = paired(byMode.inprocess, byMode['inprocess-thread'], (r) => r.cpuMsPerDoc);
+  if (sandboxCpu) figures.push(figure('sandbox: CPU per document with analysis processes / with threads', 'ratio', sandboxCpu, atMost(1.1)));
+  const noWait = paired(byMode['bullmq2-nowait'], byMode['bullmq1-nowait'], throughput);
+  if (noWait) figures.push(figure('ingest --no-wait: 2 workers / 1 worker', 'ratio', noWait));
+
   if (options.single > 0) {
     console.error(`one paper on one core: ${options.single} papers`);
     const runs = await singlePaper(cache, options.single);
@@ -402,12 +540,18 @@ export async function benchIngest(options: { papers: number; runs: number; modes
   }
   if (options.largePages > 0) {
     console.error(`one worker on a ${options.largePages}-page paper`);
-    // One run only: a long paper takes a minute or more on a shared machine.
-    const run = await workerOnLargePdf(options.largePages);
-    figures.push(
-      figure(`worker on a ${options.largePages}-page PDF: peak RSS`, 'MB', [run.peakRssMb], atMost(500)),
-      figure(`worker on a ${options.largePages}-page PDF: ingest time`, 's', [run.seconds]),
-    );
+    servers = await benchServers();
+    try {
+      // One run only: a long paper takes a minute or more on a shared machine.
+      const run = await workerOnLargePdf(options.largePages);
+      figures.push(
+        figure(`worker on a ${options.largePages}-page PDF: peak RSS`, 'MB', [run.peakRssMb], atMost(500)),
+        figure(`worker on a ${options.largePages}-page PDF: ingest time`, 's', [run.seconds]),
+      );
+    } finally {
+      await servers.stop();
+      servers = undefined;
+    }
   }
   return { papers: options.papers, figures };
 }
@@ -417,7 +561,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
     options: {
       papers: { type: 'string', default: '1000' },
       runs: { type: 'string', default: '1' },
-      modes: { type: 'string', default: 'inprocess,bullmq1,bullmq2' },
+      modes: { type: 'string', default: DEFAULT_MODES.join(',') },
       single: { type: 'string', default: '10' },
       'large-pages': { type: 'string', default: '300' },
       ceiling: { type: 'string', default: '80' },

@@ -24,12 +24,15 @@ export interface Child {
 
 /**
  * Starts `node <args…>` in the project root with these environment variables changed (undefined:
- * removed). `echoStderr` also passes the child's stderr (its progress lines) on to ours.
+ * removed). `echoStderr` also passes the child's stderr (its progress lines) on to ours; `netns`
+ * runs it inside that network namespace (scripts/lib/netns.ts).
  */
-export function startNode(args: string[], env: Record<string, string | undefined>, options: { echoStderr?: boolean } = {}): Child {
+export function startNode(args: string[], env: Record<string, string | undefined>, options: { echoStderr?: boolean; netns?: string } = {}): Child {
   const merged: NodeJS.ProcessEnv = { ...process.env, ...env };
   for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
-  const child = spawn(process.execPath, args, { cwd: projectRoot, env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
+  // `ip netns exec` execs node in place (no fork): the child's pid is node's own.
+  const command = options.netns ? ['ip', 'netns', 'exec', options.netns, process.execPath, ...args] : [process.execPath, ...args];
+  const child = spawn(command[0]!, command.slice(1), { cwd: projectRoot, env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const listeners = new Set<() => void>();
   const append = (d: Buffer) => {

@@ -15,18 +15,18 @@ export function uniqueName(prefix: string): string {
  * A PostgreSQL schema of its own for one run: the returned URL puts it first on the search_path,
  * and drop() removes it with everything in it.
  */
-export async function createPgSchema(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createPgSchema(databaseUrl = DATABASE_URL): Promise<{ url: string; drop(): Promise<void> }> {
   const schema = uniqueName('pltest');
-  const admin = new pg.Client({ connectionString: DATABASE_URL });
+  const admin = new pg.Client({ connectionString: databaseUrl });
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   await admin.end();
-  const url = new URL(DATABASE_URL);
+  const url = new URL(databaseUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
   return {
     url: url.toString(),
     async drop() {
-      const client = new pg.Client({ connectionString: DATABASE_URL });
+      const client = new pg.Client({ connectionString: databaseUrl });
       await client.connect();
       await client.query(`drop schema if exists ${schema} cascade`);
       await client.end();
@@ -35,8 +35,8 @@ export async function createPgSchema(): Promise<{ url: string; drop(): Promise<v
 }
 
 /** Removes every Redis key under a BullMQ prefix. */
-export async function removeQueueKeys(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL);
+export async function removeQueueKeys(prefix: string, redisUrl = REDIS_URL): Promise<void> {
+  const redis = new Redis(redisUrl);
   try {
     let cursor = '0';
     do {

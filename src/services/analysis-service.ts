@@ -46,7 +46,7 @@ export class AnalysisService {
     // restart that would crash the server again, for ever.
     const file = await steps.time('begin', () => this.documents.beginAttempt(documentId));
     if (!file) {
-      this.log.warn({ documentId }, 'document no longer exists; job dropped');
+      this.log.warn({ documentId }, 'document no longer exists or is already finished; job dropped');
       return;
     }
     if (file.attempts >= this.options.maxAttempts) {
@@ -104,7 +104,7 @@ export class AnalysisService {
       this.log.info({ documentId, articles: result.articles.length, created: created.length }, 'journal issue split into articles');
     }
     if (unmatchedReviews) this.log.warn({ documentId, unmatchedReviews }, 'reviews that match no mention of the new analysis are kept; GET /api/documents/:id/reviews lists them');
-    await reporter.report(100);
+    // No 100%: the job's completion says it.
     reporter.stop();
     const ms = Date.now() - started;
     this.options.metrics?.recordAnalysis(ms / 1000, 'done');

@@ -398,7 +398,7 @@ export class DocumentsRepository {
    * Starts an attempt at analyzing a document in one round trip: marks it processing, counts the
    * attempt, and returns its original with what the analysis needs (attempts: those made before
    * this one), and `startedAt`, which ResultsRepository.save checks so that an attempt taken over
-   * by another worker stores nothing. Undefined when the document no longer exists.
+   * by another worker stores nothing. Undefined when the document no longer exists or is finished.
    */
   async beginAttempt(id: string): Promise<StartedAttempt | undefined> {
     const startedAt = now();
@@ -406,6 +406,9 @@ export class DocumentsRepository {
       .updateTable('documents')
       .set((eb) => ({ status: 'processing', updated_at: startedAt, attempts: eb('attempts', '+', 1) }))
       .where('id', '=', id)
+      // A finished document has no job to run (reanalysis queues it first): a job that outlived its
+      // lock, taken over and finished elsewhere, ends here.
+      .where('status', 'in', UNFINISHED_STATUSES)
       // A subquery, not UPDATE … FROM: SQLite's RETURNING cannot name a FROM table. An article's
       // bytes are its issue's, stored once.
       .returning((eb) => [
