@@ -4,7 +4,7 @@
 // the peak RSS of the API (`policylens serve`, compiled) idle and after a burst of concurrent small
 // uploads. `npm run build` first: the ingest, worker and API figures run the compiled program.
 //
-//   npm run bench [-- --quick] [--out FILE] [--only extract,nlp,api,ingest,queue,rss]
+//   npm run bench [-- --quick] [--out FILE] [--only extract,ocr,nlp,api,search,ingest,queue,rss]
 //                 [--runs N] [--papers N] [--api-documents N]
 //
 // The issue's targets are printed next to their figures (met / MISSED). On a shared machine the
@@ -251,6 +251,7 @@ async function rssFigures(): Promise<Figure[]> {
 
 const BENCHMARKS: Record<string, { title: string; run: () => Promise<Figure[]> }> = {
   extract: { title: 'extraction (bench:extract)', run: extractFigures },
+  ocr: { title: 'OCR seconds per page (bench:ocr)', run: () => ownFigures('ocr', ['--runs', String(RUNS)]) },
   nlp: { title: 'analysis words/s (bench:nlp)', run: nlpFigures },
   api: { title: `API latency, ${API_DOCUMENTS} documents (bench:api)`, run: apiFigures },
   search: { title: `search and KWIC latency, ${API_DOCUMENTS} papers of ~8,000 words (bench:search)`, run: () => ownFigures('search', ['--documents', String(API_DOCUMENTS)]) },
