@@ -95,6 +95,30 @@ describe.skipIf(!hasShared)('structure: Russian texts and the thesis', () => {
     expect(text.bibliography).toMatchObject({ year: 2021, authors: ['Ахапкина Алина Сергеевна'] });
   });
 
+  it('ends the bibliography at notes on the authors and at the abstract in the other language printed after it', async () => {
+    // «Фамилия Имя Отчество (Город). Кандидат …» and its English version follow the entries.
+    for (const name of ['dru04_yudina_history-fundamental-science-innovation.txt', 'dru05_yudina_energy-ideology-innovation-fuel-energy-complex.txt']) {
+      const doc = await read(gold('texts', name));
+      const notes = doc.blocks.filter((b) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)? \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ \((?:Москва|Moscow)\)/u.test(b.text));
+      expect(notes.length, name).toBeGreaterThanOrEqual(2);
+      for (const note of notes) expect(note.kind, note.text.slice(0, 40)).toBe('front');
+    }
+    // The English authors, title and abstract after a numbered bibliography without "Keywords".
+    const doc = await read(gold('texts', 'dru10_cyberleninka_university-science-sector-regional-development.txt'));
+    expect(zoneOf(doc, /^Development of research in natural, physical/)).toBe('abstract');
+    expect(zoneOf(doc, /^V\.Yu\. Fridovskiy, R\.A\. Kuzmina$/)).toBe('front');
+    expect(zoneOf(doc, /^9\. Научная деятельность/)).toBe('references');
+  });
+
+  it('keeps repeated lines that are no running header in the text: words broken off justified lines, numbered labels', async () => {
+    const doc = await read(gold('texts', 'dru01_ranepa-thesis_noneconomic-factors-investment-attractiveness.txt'));
+    expect(doc.furniture.some((f) => /^(?:региональной|развития|\(дата)$/.test(f.text))).toBe(false);
+    expect(doc.furniture.some((f) => /^Приложение \d$/.test(f.text))).toBe(false);
+    // The running header of a journal, wrapped over two lines, still leaves the text.
+    const journal = await read(gold('texts', 'dru10_cyberleninka_university-science-sector-regional-development.txt'));
+    expect(journal.furniture.some((f) => /^ускоренного развития региона$/.test(f.text))).toBe(true);
+  });
+
   it('finds a bibliography printed without a heading, as a numbered list at the end', async () => {
     for (const name of ['dru06_yudina_customs-union-eaeu.txt', 'dru07_yudina_machine-building-kyrgyzstan.txt']) {
       const doc = await read(gold('texts', name));

@@ -13,7 +13,7 @@ const MIN_REPEATS = 3;
 const MAX_HEADER_WORDS = 20;
 /** A page number stands within this many non-blank lines of its header. */
 const PAGE_NUMBER_REACH = 2;
-const LINK = /(?:https?:\/\/|www\.|doi:?\s*)\S*/giu;
+const LINK = /(?:https?:\/\/|www\.|doi:?\s*|\burl:)\S*/giu;
 const BARE_NUMBER = /^\s*[-–—]?\s*\d{1,4}\s*[-–—]?\s*$/;
 /** A header starts as a name does (a capital, a digit); a line starting in lower case or with an
  * opening bracket is a piece of a sentence that justified print or a narrow column broke off. */
@@ -46,7 +46,7 @@ export function removeTextFurniture(text: string): { text: string; furniture: Fu
   const drop = new Set<number>();
   // A repeated line that starts as a header does, and the lines continuing a header it wrapped.
   lines.forEach((line, i) => {
-    if (repeated(i) && (mayBeHeader(line.trim()) || drop.has(i - 1))) drop.add(i);
+    if (repeated(i) && (mayBeHeader(line.trim()) || (drop.has(i - 1) && /^\p{Ll}/u.test(line.trim())))) drop.add(i);
   });
   if (drop.size === 0) return { text, furniture: [] };
   for (const i of [...drop]) {

@@ -49,6 +49,12 @@ const REFERENCE_ENTRY = new RegExp(
   ].join('|'),
   'u',
 );
+/**
+ * The start of a note on an author: a full name (surname and given names, no initials) followed by
+ * the town in brackets, a dash and the degree, or "is": «Иванов Иван Иванович (Москва).
+ * Кандидат…», "Ivanov Ivan Ivanovich (Moscow). Candidate…", "Anthony Howell is an assistant…".
+ */
+const AUTHOR_NOTE = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s\p{Lu}\p{Ll}+){1,2}(?:\s\([\p{L}\s.-]+\)|\s?[–—]\s|\sis\s)/u;
 const HAS_YEAR = /(?<!\d)(?:1[89]|20)\d{2}(?!\d)/;
 const YEARS = /(?<!\d)(?:1[89]|20)\d{2}(?!\d)/g;
 /** In a bibliography a name comes every dozen words or so; prose names people far more rarely. */
@@ -193,6 +199,16 @@ function markBody(paragraphs: readonly StructureParagraph[], zones: Zone[], body
       // An abstract in the other language printed after the bibliography (Russian journals).
       zones[i] = text.length < 20 + markerLength('abstract', text) ? 'heading' : 'abstract';
       section = 'abstract';
+    } else if (section === 'references' && !citesAnything(text) && AUTHOR_NOTE.test(text)) {
+      // A note on an author: a full name, then the town in brackets, a dash or "is" and the degree.
+      zones[i] = 'front';
+      section = 'front';
+    } else if (section === 'references' && !citesAnything(text) && isProse(text)) {
+      // Prose without a year, a link or page numbers is no entry: an abstract in the other language
+      // printed after the bibliography, with its title and author lines above it.
+      zones[i] = 'abstract';
+      section = 'abstract';
+      reclaimTranslatedFront(paragraphs, zones, i);
     } else if (section === 'references') {
       zones[i] = 'references';
     } else if (section === 'appendix') {
@@ -334,6 +350,11 @@ function isBibliographic(text: string): boolean {
   let names = 0;
   for (const _ of head.matchAll(CITED_NAME)) names++;
   return names >= 3 && names * WORDS_PER_CITED_NAME >= wordCount(head);
+}
+
+/** A year, a link, «//» or page numbers: what any part of a bibliography's entry carries. */
+function citesAnything(text: string): boolean {
+  return CITES.test(text.slice(0, BIBLIOGRAPHIC_SAMPLE)) || NUMBERED_ITEM.test(text);
 }
 
 export function isReferenceEntry(text: string): boolean {
