@@ -31,6 +31,7 @@ import {
   writeJson,
   type Figure,
 } from './common.js';
+import { structureLayoutFigures } from './structure.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -253,6 +254,7 @@ const BENCHMARKS: Record<string, { title: string; run: () => Promise<Figure[]> }
   extract: { title: 'extraction (bench:extract)', run: extractFigures },
   ocr: { title: 'OCR seconds per page (bench:ocr)', run: () => ownFigures('ocr', ['--runs', String(RUNS)]) },
   nlp: { title: 'analysis words/s (bench:nlp)', run: nlpFigures },
+  structure: { title: 'structure step on a PDF (scripts/bench/structure.ts)', run: () => structureLayoutFigures(RUNS) },
   api: { title: `API latency, ${API_DOCUMENTS} documents (bench:api)`, run: apiFigures },
   search: { title: `search and KWIC latency, ${API_DOCUMENTS} papers of ~8,000 words (bench:search)`, run: () => ownFigures('search', ['--documents', String(API_DOCUMENTS)]) },
   ingest: { title: `ingest, ${PAPERS} papers of 10 pages`, run: ingestFigures },

@@ -36,12 +36,17 @@ export interface LayoutResult {
   printedPages: (string | null)[];
 }
 
-export function buildDocument(layout: LayoutResult): ExtractedDocument {
-  const vocabulary = new DocumentVocabulary(layout.paragraphs.map((p) => p.lines));
+/** The paragraphs as the structure step reads them: lines joined, front lines split apart. */
+export function joinParagraphs(layout: LayoutResult, vocabulary: DocumentVocabulary): (LayoutParagraph & { text: string })[] {
   const pieces = splitFrontLines(layout.paragraphs);
-  const joined = layout.paragraphs
+  return layout.paragraphs
     .flatMap((p, i) => pieces[i]!.map((lines) => ({ ...p, lines, text: joinLines(lines, vocabulary) })))
     .filter((p) => p.text.length > 0);
+}
+
+export function buildDocument(layout: LayoutResult): ExtractedDocument {
+  const vocabulary = new DocumentVocabulary(layout.paragraphs.map((p) => p.lines));
+  const joined = joinParagraphs(layout, vocabulary);
   const structure = readStructure(joined, layout.furniture);
   const blocks: ExtractedBlock[] = joined.map((p, i) => {
     const block: ExtractedBlock = { text: p.text, page: p.page, kind: structure.zones[i]! };
