@@ -4,6 +4,7 @@
 // the later steps count factors there alone (see ARGUMENT_ZONES).
 import type { Bibliography, FurnitureLine, Zone } from '../types.js';
 import { readBibliography } from './bibliography.js';
+import { findOwnArticle } from './foreign.js';
 import type { StructureParagraph } from './paragraph.js';
 import { structureWarnings } from './warnings.js';
 import { assignZones } from './zones.js';
@@ -18,7 +19,13 @@ export interface DocumentStructure {
 
 export function readStructure(paragraphs: readonly StructureParagraph[], furniture: readonly FurnitureLine[]): DocumentStructure {
   const furnitureTexts = furniture.map((f) => f.text);
-  const { zones, front } = assignZones(paragraphs, furnitureTexts);
-  const bibliography = readBibliography(paragraphs, zones, front, furnitureTexts);
-  return { zones, bibliography, warnings: structureWarnings(paragraphs, zones) };
+  // Another article's text on this paper's first or last page is read as nothing of this paper's.
+  const own = findOwnArticle(paragraphs);
+  const from = own?.from ?? 0;
+  const to = own?.to ?? paragraphs.length;
+  const ownParagraphs = own ? paragraphs.slice(from, to) : paragraphs;
+  const { zones: ownZones, front } = assignZones(ownParagraphs, furnitureTexts);
+  const zones: Zone[] = own ? [...Array<Zone>(from).fill('foreign'), ...ownZones, ...Array<Zone>(paragraphs.length - to).fill('foreign')] : ownZones;
+  const bibliography = readBibliography(ownParagraphs, ownZones, front, furnitureTexts);
+  return { zones, bibliography, warnings: [...(own?.warnings ?? []), ...structureWarnings(ownParagraphs, ownZones)] };
 }

@@ -353,7 +353,7 @@ function isBibliographic(text: string): boolean {
 }
 
 /** A year, a link, «//» or page numbers: what any part of a bibliography's entry carries. */
-function citesAnything(text: string): boolean {
+export function citesAnything(text: string): boolean {
   return CITES.test(text.slice(0, BIBLIOGRAPHIC_SAMPLE)) || NUMBERED_ITEM.test(text);
 }
 
