@@ -111,6 +111,9 @@ function splitParagraph(text: string, from: number, to: number): [number, number
     if (trimmed > sentenceStart) spans.push([sentenceStart, trimmed]);
     sentenceStart = skipSpaces(text, next, to);
   };
+  // The paragraph's longest line, measured once when a line break first asks for it.
+  let longestLength = -1;
+  const longest = () => (longestLength < 0 ? (longestLength = longestLine(text, from, to)) : longestLength);
   let i = sentenceStart;
   while (i < to) {
     if (!MAY_END_SENTENCE[text.charCodeAt(i)]) {
@@ -127,7 +130,7 @@ function splitParagraph(text: string, from: number, to: number): [number, number
     } else if (ch === ';' && isSpace(text[i + 1]) && isListItem(text, skipSpaces(text, i + 1, to), to)) {
       close(i + 1, i + 1);
       i++;
-    } else if (ch === '\n' && startsListItem(text, sentenceStart, i, to)) {
+    } else if (ch === '\n' && (startsListItem(text, sentenceStart, i, to) || endsAtLineBreak(text, to, sentenceStart, i, longest))) {
       close(i, i);
       i++;
     } else if ((ch === ':' || ch === ';') && isSpace(text[i - 1]) && i > sentenceStart) {
@@ -277,6 +280,41 @@ function isListPosition(text: string, start: number, runStart: number): boolean 
   if (before <= start || text[before - 1] === ':' || text[before - 1] === ';') return true;
   const numbered = charFlags(text, runStart) & DIGIT;
   return numbered !== 0 && runStartBefore(text, start, before) === start && LABEL_WORD.test(text.slice(start, before));
+}
+
+/** A line ended by the writer is shorter than this share of the paragraph's longest line. */
+const SHORT_LINE = 0.8;
+
+/**
+ * A line break ends a sentence without punctuation where the writer ended the line (web pages,
+ * forums, headings run into a paragraph): the line is short beside the paragraph's longest one
+ * (a wrapped line runs to the margin), ends in no comma, dash or function word (which go on), not
+ * in a capitalised word after others (a name broken over lines), and the next line starts as a
+ * sentence does.
+ */
+function endsAtLineBreak(text: string, to: number, start: number, newline: number, longest: () => number): boolean {
+  const next = skipSpaces(text, newline, to);
+  if (next >= to || !(charFlags(text, next) & UPPER) || !(charFlags(text, next + 1) & LOWER)) return false;
+  const lineStart = Math.max(start, text.lastIndexOf('\n', newline - 1) + 1);
+  const lineEnd = trimEnd(text, lineStart, newline);
+  if (lineEnd <= lineStart || /[,;:\-–—(&/]$/u.test(text[lineEnd - 1]!)) return false;
+  const lastWord = /[\p{L}\p{N}'’]+$/u.exec(text.slice(Math.max(lineStart, lineEnd - 40), lineEnd))?.[0] ?? '';
+  if (!lastWord || isAnyStopWord(lastWord.toLowerCase())) return false;
+  // A capitalised last word goes on as a name, unless it is the whole line (a heading: «Введение»).
+  if (/^\p{Lu}/u.test(lastWord) && lineEnd - lastWord.length > lineStart) return false;
+  return lineEnd - lineStart < SHORT_LINE * longest();
+}
+
+/** Length of the longest line of text[from, to). */
+function longestLine(text: string, from: number, to: number): number {
+  let longest = 0;
+  for (let at = from; at < to; ) {
+    const end = text.indexOf('\n', at);
+    const lineEnd = end < 0 || end > to ? to : end;
+    longest = Math.max(longest, lineEnd - at);
+    at = lineEnd + 1;
+  }
+  return longest;
 }
 
 /** A line break ends a sentence before a list item when the line before ended with punctuation. */

@@ -94,4 +94,24 @@ describe('splitSentences', () => {
     expect(dots.join('')).toBe('.'.repeat(100_000) + 'а');
     expect(dots).toHaveLength(Math.ceil(100_001 / MAX_SENTENCE_CHARS));
   });
+
+  it('ends a sentence where the writer ended a short line without punctuation (web pages, forums, a heading run in)', () => {
+    // The paragraph's longest line is the measure: a line as long as it may have been wrapped.
+    expect(sentencesOf('Has anyone here applied for the new R&D tax credit for small firms?\nWe applied last year and got nothing back\nThanks in advance')).toEqual([
+      'Has anyone here applied for the new R&D tax credit for small firms?',
+      'We applied last year and got nothing back',
+      'Thanks in advance',
+    ]);
+    expect(sentencesOf('Введение\nГосударственная поддержка малого бизнеса выросла за последние годы.')).toEqual(['Введение', 'Государственная поддержка малого бизнеса выросла за последние годы.']);
+  });
+
+  it('keeps a sentence wrapped over lines whole: long lines, a function word, a comma or a name at the line end', () => {
+    const wrapped = [
+      'The government introduced a new subsidy for small firms in\n2015, which increased the number of firms that perform\nresearch and development in the region.',
+      'Новые меры поддержки малого бизнеса были приняты\nПравительством в 2020 году и дали результат.',
+      'Funding came from the programme of the\nEuropean Commission.',
+      'Data were provided by the Russian\nFederal State Statistics Service.',
+    ];
+    for (const text of wrapped) expect(sentencesOf(text)).toEqual([text]);
+  });
 });
