@@ -38,6 +38,8 @@ import { ResultsRepository } from './store/results-repository.js';
 import { ReviewSamplesRepository } from './store/review-samples-repository.js';
 import { ReviewsRepository } from './store/reviews-repository.js';
 import { SearchRepository } from './store/search-repository.js';
+import { UserLexiconRepository } from './store/user-lexicon-repository.js';
+import { UserLexiconService } from './services/user-lexicon-service.js';
 
 const REDIS_READY_WAIT_MS = 5000;
 
@@ -77,6 +79,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   // The queue is made below; the metrics read it at each scrape.
   const metrics = new MetricsService(documents, () => queue);
 
+  const userLexicon = new UserLexiconService(new UserLexiconRepository(store.db));
   let analysis: AnalysisService | undefined;
   const needsPool = options.analyze || !config.REDIS_URL;
   if (needsPool) {
@@ -87,7 +90,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
       isolation: config.ANALYSIS_ISOLATION,
     });
     closers.push(() => pool.close());
-    analysis = new AnalysisService(documents, results, pool, log, { ocr: ocrOptions(config), maxAttempts: config.JOB_ATTEMPTS, passwords, metrics });
+    analysis = new AnalysisService(documents, results, pool, log, { ocr: ocrOptions(config), maxAttempts: config.JOB_ATTEMPTS, passwords, metrics, userLexicon: () => userLexicon.current() });
   }
 
   let queue: JobQueue;
@@ -123,7 +126,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   }
   closers.push(() => store.close());
 
-  const documentService = new DocumentService(documents, results, queue, log, passwords);
+  const documentService = new DocumentService(documents, results, queue, log, passwords, () => userLexicon.lexiconVersion());
   const corpus = new CorpusRepository(store.db);
   const selection = new CorpusSelection(corpus, documentService);
   const corpusService = new CorpusService(corpus, new SearchRepository(store.db), selection, factorTable);
@@ -143,6 +146,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
       reviews: new ReviewService(reviews, documentService),
       quality: new QualityService(reviews, new ReviewSamplesRepository(store.db)),
       metrics,
+      userLexicon,
     },
     analysis,
     idle: () => inProcess?.idle() ?? Promise.resolve(),

@@ -11,7 +11,7 @@ import { findCandidates } from './factors/candidates.js';
 import { factorDefinitions, findFactorMentions } from './factors/index.js';
 import { factorLexiconWith } from './factors/lexicon.js';
 import { assignLanguages } from './language.js';
-import { lexiconVersion } from './lexicon-files.js';
+import { analysisLexiconVersion } from './factors/user-lexicon.js';
 import { normalize } from './normalize.js';
 import { indexSentences, type IndexedSentence } from './search-index.js';
 import { splitSentences } from './sentences.js';
@@ -20,7 +20,6 @@ import { linkTranslations } from './structure/translations.js';
 import { buildSummary } from './summary.js';
 import { tokenize } from './tokens.js';
 import type { DocumentMeta, NormalizedDocument, Summary, TextContext } from './types.js';
-import type { UserLexicon } from './factors/user-lexicon.js';
 
 /**
  * Longer texts are refused before tokenization: a 300-page thesis has about a million characters,
@@ -68,11 +67,6 @@ export async function analyze(bytes: Uint8Array, meta: DocumentMeta): Promise<An
     factors: factorDefinitions(lexicon),
   });
   return { summary, text: doc.text, sentences: indexSentences(context), ...(extracted.articles ? { articles: extracted.articles } : {}) };
-}
-
-/** The version of every lexicon a result came from: lexicons/, and the user lexicon when there is one. */
-export function analysisLexiconVersion(userLexicon: Pick<UserLexicon, 'version'> | undefined): string {
-  return userLexicon ? `${lexiconVersion()}+${userLexicon.version}` : lexiconVersion();
 }
 
 function tooLong(characters: number): AnalysisError {

@@ -16,6 +16,7 @@ import { factorsRouter } from './routes/factors.js';
 import { healthRouter } from './routes/health.js';
 import { reviewsRouter } from './routes/reviews.js';
 import { kwicRouter } from './routes/kwic.js';
+import { lexiconRouter } from './routes/lexicon.js';
 import { metricsRouter } from './routes/metrics.js';
 import { searchRouter } from './routes/search.js';
 import { rejectNulBytes } from './params.js';
@@ -52,6 +53,7 @@ export function createApp(services: Services, settings: ApiSettings, log: Logger
   api.use(corpusRouter(services.corpus));
   api.use(searchRouter(services.corpus));
   api.use(kwicRouter(services.concordance));
+  api.use(lexiconRouter(services.userLexicon));
   api.use(exportRouter(services.exports, log));
   api.get('/openapi.json', (_req, res) => {
     res.json(openApi);

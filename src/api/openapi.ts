@@ -40,6 +40,9 @@ const OPERATIONS: Operation[] = [
   { method: 'get', path: '/api/export/{name}', summary: 'Streamed export: factors.csv, factors-wide.csv, mentions.csv, summaries.jsonl, codebook.yml, codebook.csv', pathParameters: ['name'], query: exportQuery, contentType: 'text/csv', responses: { '200': 'The file', ...ERRORS } },
   { method: 'get', path: '/api/terms', summary: 'The most frequent words (n=1) or n-grams of the selection, by stem, stop words left out', query: termsQuery, responses: { '200': 'Terms with counts and document counts', ...ERRORS } },
   { method: 'get', path: '/api/corpus', summary: 'Analyzed documents by collection, language and year', responses: { '200': 'The overview' } },
+  { method: 'get', path: '/api/lexicon', summary: 'The user lexicon: extra factors (user:…) imported from quanteda dictionaries, and the lexicon version results record', responses: { '200': 'The user factors' } },
+  { method: 'post', path: '/api/lexicon', summary: 'Import a quanteda YAML dictionary (the request body) as user factors; a key imported before is replaced. `reanalyze --stale` applies it to stored documents', responses: { '201': 'The user factors, with the imported ids', ...ERRORS } },
+  { method: 'delete', path: '/api/lexicon/{id}', summary: 'Remove one user factor', pathParameters: ['id'], responses: { '200': 'The user factors left', ...ERRORS } },
   { method: 'get', path: '/api/codebook', summary: 'The factors with their labels', responses: { '200': 'The codebook' } },
   { method: 'get', path: '/api/health', summary: 'Database and queue reachability', responses: { '200': 'Healthy', '503': 'The database or the queue is down' } },
 ];

@@ -179,6 +179,26 @@ keys
     console.error(`key ${id} revoked`);
   });
 
+const lexicon = program.command('lexicon').description('the user lexicon: extra factors (user:…) from a quanteda YAML dictionary, used by every worker');
+lexicon
+  .command('import')
+  .argument('<file>', 'a quanteda dictionary (YAML): keys are factors, values lists of globs (sanction*, "economic sanctions")')
+  .action(async (file: string) => {
+    const { importLexicon } = await import('./commands/lexicon.js');
+    await importLexicon(config(), file);
+  });
+lexicon.command('list').action(async () => {
+  const { listLexicon } = await import('./commands/lexicon.js');
+  await listLexicon(config());
+});
+lexicon
+  .command('remove')
+  .argument('<id>', 'a user factor id (user:…)')
+  .action(async (id: string) => {
+    const { removeFromLexicon } = await import('./commands/lexicon.js');
+    await removeFromLexicon(config(), id);
+  });
+
 program.parseAsync().catch((error: Error) => {
   console.error(error instanceof ConfigError ? error.message : `policylens: ${error.message}`);
   if (!(error instanceof ConfigError) && process.env.LOG_LEVEL === 'debug') console.error(error.stack);

@@ -2,6 +2,7 @@
 // Registered by name with whichever queue runs (BullMQ worker or in-process runner).
 import { parseRange } from '../analysis/articles/index.js';
 import { AnalysisError } from '../analysis/errors.js';
+import type { UserLexicon } from '../analysis/factors/user-lexicon.js';
 import type { OcrOptions, Summary } from '../analysis/types.js';
 import type { Logger } from '../logger.js';
 import type { ProgressReporter } from '../queue/job-queue.js';
@@ -22,6 +23,8 @@ export interface AnalysisServiceOptions {
   passwords: PasswordBox;
   /** Where analysis times are counted (the process's /metrics). */
   metrics?: Pick<MetricsService, 'recordAnalysis'>;
+  /** The user lexicon stored now (read for each document, so an import reaches every worker at once). */
+  userLexicon?: () => Promise<UserLexicon | undefined>;
 }
 
 export class AnalysisService {
@@ -83,7 +86,8 @@ export class AnalysisService {
         throw new AnalysisError('password_required', 'The stored password cannot be decrypted here (the server key differs, see PASSWORD_KEY); send the password again.');
       }
       const articleRange = file.issueRange === null ? undefined : parseRange(file.issueRange) ?? undefined;
-      result = await steps.time('analysis', () => this.pool.analyze(file.bytes, { filename: file.filename, password, ocr: this.options.ocr, splitIssue: file.splitIssue, articleRange }));
+      const userLexicon = await this.options.userLexicon?.();
+      result = await steps.time('analysis', () => this.pool.analyze(file.bytes, { filename: file.filename, password, ocr: this.options.ocr, splitIssue: file.splitIssue, articleRange, userLexicon }));
       if (file.issueRange !== null) nameArticle(result.summary.document, documentId, file.articleHead);
     } catch (error) {
       reporter.stop();

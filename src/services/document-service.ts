@@ -44,6 +44,8 @@ export class DocumentService {
     private readonly log: Logger,
     /** Seals PDF passwords before they are stored. */
     private readonly passwords: PasswordBox,
+    /** The lexicon version results analyzed now record (lexicons/ and the user lexicon): older results are stale. */
+    private readonly currentLexiconVersion: () => Promise<string> = async () => lexiconVersion(),
   ) {}
 
   /**
@@ -111,7 +113,7 @@ export class DocumentService {
 
   /** Queues every finished document again, or only those analyzed with other lexicons; returns how many. */
   async reanalyzeFinished(options: { staleOnly: boolean }): Promise<number> {
-    const ids = await this.documents.listForReanalysis({ staleAgainst: options.staleOnly ? lexiconVersion() : undefined });
+    const ids = await this.documents.listForReanalysis({ staleAgainst: options.staleOnly ? await this.currentLexiconVersion() : undefined });
     await this.reanalyze(ids);
     return ids.length;
   }

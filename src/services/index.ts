@@ -10,6 +10,7 @@ import type { HealthService } from './health-service.js';
 import type { QualityService } from './quality-service.js';
 import type { ReviewService } from './review-service.js';
 import type { MetricsService } from './metrics-service.js';
+import type { UserLexiconService } from './user-lexicon-service.js';
 
 export interface Services {
   documents: DocumentService;
@@ -23,4 +24,5 @@ export interface Services {
   reviews: ReviewService;
   quality: QualityService;
   metrics: MetricsService;
+  userLexicon: UserLexiconService;
 }

@@ -140,6 +140,14 @@ export interface SentenceFtsTable {
   stems: string;
 }
 
+/** One factor of the user lexicon (analysis/factors/user-lexicon.ts's UserFactor). */
+export interface UserFactorsTable {
+  id: string;
+  labels_json: string;
+  globs_json: string;
+  imported_at: string;
+}
+
 export interface ApiKeysTable {
   /** Short public id, shown in listings and used to revoke. */
   id: string;
@@ -195,6 +203,7 @@ export interface Database {
   sentences: SentencesTable;
   sentence_fts: SentenceFtsTable;
   api_keys: ApiKeysTable;
+  user_factors: UserFactorsTable;
   reviews: ReviewsTable;
   review_samples: ReviewSamplesTable;
 }

@@ -8,11 +8,14 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'yaml';
 import { hasScript, LANGUAGES } from '../languages/index.js';
+import { lexiconVersion } from '../lexicon-files.js';
 import type { FactorLabels } from '../types.js';
 import { compilePattern, PatternSyntaxError } from './patterns.js';
 
 export const USER_FACTOR_PREFIX = 'user:';
 const USER_GROUP = 'User lexicon';
+/** The shortest prefix the factor lexicon takes (factors/patterns.ts). */
+const MIN_PREFIX_LETTERS = 3;
 
 export interface UserFactor {
   /** `user:<key>`: lower-case letters, digits and underscores after the prefix. */
@@ -71,6 +74,11 @@ export function userLexiconVersion(factors: readonly UserFactor[]): string {
   return `user@1:${createHash('sha256').update(JSON.stringify(canonical)).digest('hex').slice(0, 12)}`;
 }
 
+/** The version of every lexicon a result comes from: lexicons/, and the user lexicon when there is one. */
+export function analysisLexiconVersion(user: Pick<UserLexicon, 'version'> | undefined): string {
+  return user ? `${lexiconVersion()}+${user.version}` : lexiconVersion();
+}
+
 /** The factors in the line format of lexicons/factors.txt (without its @format line), each glob matched in every language. */
 export function userLexicon(factors: readonly UserFactor[]): UserLexicon {
   const lines = factors.flatMap((f) => [
@@ -82,11 +90,19 @@ export function userLexicon(factors: readonly UserFactor[]): UserLexicon {
   return { version: userLexiconVersion(factors), lexicon: lines.join('\n') + '\n' };
 }
 
-/** A glob as a lexicon pattern: `word*` a prefix, a word in capitals an abbreviation, any other word its exact form. */
+/**
+ * A glob as a lexicon pattern: `word*` a prefix, a word in capitals an abbreviation, any other word
+ * its exact form. A prefix shorter than the lexicon's shortest (3 letters: на*, of*) would match
+ * most words, so it stands for the word's inflections (its stem), as the codebook export writes them.
+ */
 function globPattern(glob: string): string {
   return glob
     .split(/\s+/)
-    .map((word) => (word.endsWith('*') ? word.toLowerCase() : isCapitals(word) ? word : `=${word.toLowerCase()}`))
+    .map((word) => {
+      if (isCapitals(word)) return word;
+      if (!word.endsWith('*')) return `=${word.toLowerCase()}`;
+      return word.length - 1 < MIN_PREFIX_LETTERS ? word.slice(0, -1).toLowerCase() : word.toLowerCase();
+    })
     .join(' ');
 }
 

@@ -10,6 +10,7 @@ import { textSearchPerSentence } from './005-text-search-per-sentence.js';
 import { reviews } from './007-reviews.js';
 import { issueArticles } from './008-issue-articles.js';
 import { sentenceZones } from './009-sentence-zones.js';
+import { userLexicon } from './010-user-lexicon.js';
 
 const migrations = (dialect: Dialect): Record<string, Migration> => ({
   '001-initial-schema': initialSchema(dialect),
@@ -20,6 +21,7 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
   '007-reviews': reviews,
   '008-issue-articles': issueArticles,
   '009-sentence-zones': sentenceZones,
+  '010-user-lexicon': userLexicon,
 });
 
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<void> {
