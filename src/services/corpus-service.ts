@@ -16,6 +16,18 @@ const TERM_PAGE = 5000;
 /** Matching sentences facets are counted over. */
 const FACET_SENTENCES = 5000;
 
+/** What word counts can be split by: a document's collections (each of them) and its year. */
+export const TERM_GROUPINGS = ['collection', 'year'] as const;
+export type TermGrouping = (typeof TERM_GROUPINGS)[number];
+
+/** The word counts of one group: a collection, a year, or a collection in a year. */
+export interface TermGroup {
+  collection?: string | null;
+  year?: number | null;
+  sentences: number;
+  terms: TermCount[];
+}
+
 export interface SearchFacets {
   sentences: number;
   truncated: boolean;
@@ -69,18 +81,46 @@ export class CorpusService {
    * The most frequent words (n = 1) or n-grams of the selection, counted by stem. Reads at most
    * TERM_SENTENCES sentences (`truncated` says when there were more): a narrower filter counts the rest.
    */
-  async terms(given: CorpusFilter, options: SentenceScope & { n: number; limit: number }): Promise<{ terms: TermCount[]; sentences: number; truncated: boolean }> {
+  async terms(
+    given: CorpusFilter,
+    options: SentenceScope & { n: number; limit: number; by?: readonly TermGrouping[] },
+  ): Promise<{ terms: TermCount[]; groups?: TermGroup[]; sentences: number; truncated: boolean }> {
     const filter = await this.selection.resolve(given);
+    const by = new Set(options.by ?? []);
     const counter = new TermCounter(options.n);
+    // Per group (a collection, a year, or both): its key's fields, a counter and its sentences.
+    const groups = new Map<string, { key: Omit<TermGroup, 'sentences' | 'terms'>; counter: TermCounter; sentences: number }>();
+    const groupsOf = (document: { year: number | null; collections: string[] } | undefined) => {
+      const collections = by.has('collection') ? (document?.collections.length ? document.collections : [null]) : [undefined];
+      return collections.map((collection) => ({ ...(collection !== undefined ? { collection } : {}), ...(by.has('year') ? { year: document?.year ?? null } : {}) }));
+    };
     let sentences = 0;
+    let truncated = true;
     for (let after: { document_id: string; ordinal: number } | null = null; sentences < TERM_SENTENCES; ) {
       const rows = await this.sentences.sentencesAfter(filter, options, after, TERM_PAGE);
-      if (rows.length === 0) return { terms: counter.top(options.limit), sentences, truncated: false };
-      for (const row of rows) counter.add(row.document_id, row.sentence, row.language);
+      if (rows.length === 0) {
+        truncated = false;
+        break;
+      }
+      const documents = by.size ? await this.sentences.documentGroups([...new Set(rows.map((r) => r.document_id))]) : undefined;
+      for (const row of rows) {
+        counter.add(row.document_id, row.sentence, row.language);
+        if (!documents) continue;
+        for (const key of groupsOf(documents.get(row.document_id))) {
+          const id = JSON.stringify(key);
+          let group = groups.get(id);
+          if (!group) groups.set(id, (group = { key, counter: new TermCounter(options.n), sentences: 0 }));
+          group.counter.add(row.document_id, row.sentence, row.language);
+          group.sentences++;
+        }
+      }
       sentences += rows.length;
       after = rows[rows.length - 1]!;
     }
-    return { terms: counter.top(options.limit), sentences, truncated: true };
+    const result = { terms: counter.top(options.limit), sentences, truncated };
+    if (!by.size) return result;
+    const order = (a: TermGroup, b: TermGroup) => String(a.collection ?? '').localeCompare(String(b.collection ?? '')) || (a.year ?? 0) - (b.year ?? 0);
+    return { ...result, groups: [...groups.values()].map((g) => ({ ...g.key, sentences: g.sentences, terms: g.counter.top(options.limit) })).sort(order) };
   }
 
   overview(): Promise<CorpusOverview> {

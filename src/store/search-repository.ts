@@ -116,6 +116,16 @@ export class SearchRepository {
     return q.orderBy('sentences.document_id').orderBy('sentences.ordinal').limit(limit).execute();
   }
 
+  /** For each of the documents, its year and its collections (for word counts by collection and year). */
+  async documentGroups(ids: readonly string[]): Promise<Map<string, { year: number | null; collections: string[] }>> {
+    const groups = new Map<string, { year: number | null; collections: string[] }>();
+    if (ids.length === 0) return groups;
+    for (const d of await this.db.selectFrom('documents').select(['id', 'year']).where('id', 'in', ids).execute()) groups.set(d.id, { year: d.year, collections: [] });
+    const memberships = await this.db.selectFrom('document_collections').select(['document_id', 'collection']).where('document_id', 'in', ids).orderBy('collection').execute();
+    for (const m of memberships) groups.get(m.document_id)?.collections.push(m.collection);
+    return groups;
+  }
+
   /** The matching sentences with the expression that orders them best first (ascending). */
   private ranked(terms: QueryTerm[][]) {
     if (dialectOf(this.db) === 'postgres') {

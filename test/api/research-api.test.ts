@@ -322,6 +322,22 @@ for (const setup of setups) {
       expect((await request(app).get('/api/terms?factor=sanctions').expect(400)).body.error.message).toMatch(/factor/);
     });
 
+    it('counts words per collection, per year, and per collection and year', async () => {
+      const all = (await request(app).get('/api/terms?limit=10').expect(200)).body;
+      const byCollection = (await request(app).get('/api/terms?limit=10&by=collection').expect(200)).body;
+      expect(byCollection.terms).toEqual(all.terms);
+      // A document counts in each of its collections; the hostile paper is in none.
+      expect(byCollection.groups.map((g: { collection: string | null }) => g.collection)).toEqual([null, 'all', 'en', 'ru']);
+      const ru = byCollection.groups.find((g: { collection: string | null }) => g.collection === 'ru');
+      expect(ru.terms).toEqual((await request(app).get('/api/terms?limit=10&collection=ru').expect(200)).body.terms);
+      const byYear = (await request(app).get('/api/terms?limit=10&by=year').expect(200)).body;
+      expect(byYear.groups.reduce((n: number, g: { sentences: number }) => n + g.sentences, 0)).toBe(all.sentences);
+      expect(byYear.groups.every((g: { year: unknown; collection?: unknown }) => 'year' in g && !('collection' in g))).toBe(true);
+      const both = (await request(app).get('/api/terms?limit=10&by=collection,year&collection=en').expect(200)).body;
+      expect(both.groups.every((g: { year: unknown; collection: unknown }) => 'year' in g && ['all', 'en'].includes(g.collection as string))).toBe(true);
+      expect((await request(app).get('/api/terms?by=month').expect(400)).body.error.message).toMatch(/collection|year/);
+    });
+
     it('exports tidy CSV (per factor, per mention) and JSONL summaries, with a BOM on request', async () => {
       const factors = await request(app).get('/api/export/factors.csv?collection=ru').buffer(true).expect(200);
       expect(factors.headers['content-type']).toBe('text/csv; charset=utf-8');

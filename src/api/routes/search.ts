@@ -1,8 +1,8 @@
 // Full-text search over every sentence of the corpus, filtered like the factor table.
 import { Router } from 'express';
 import { z } from 'zod';
-import type { CorpusService } from '../../services/corpus-service.js';
-import { flag, parseQuery } from '../params.js';
+import { TERM_GROUPINGS, type CorpusService } from '../../services/corpus-service.js';
+import { flag, list, parseQuery } from '../params.js';
 import { corpusFilterQuery, pagedCorpusQuery, toFilter } from './corpus-query.js';
 
 export const searchQuery = pagedCorpusQuery.extend({
@@ -25,6 +25,8 @@ export const termsQuery = corpusFilterQuery
     limit: z.coerce.number().int().min(1).max(5000).default(100),
     /** Also the words of the references, left out by default. */
     references: flag,
+    /** Also count per collection, per year, or per collection and year (by=collection,year). */
+    by: list.pipe(z.array(z.enum(TERM_GROUPINGS)).optional()),
   })
   .strict();
 
@@ -43,7 +45,7 @@ export function searchRouter(corpus: CorpusService): Router {
 
   router.get('/terms', async (req, res) => {
     const q = parseQuery(termsQuery, req);
-    res.json({ n: q.n, limit: q.limit, ...(await corpus.terms(toFilter(q), q)) });
+    res.json({ n: q.n, limit: q.limit, ...(q.by?.length ? { by: q.by } : {}), ...(await corpus.terms(toFilter(q), q)) });
   });
 
   return router;
