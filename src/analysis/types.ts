@@ -1,7 +1,6 @@
 // Types shared by the steps of the analysis pipeline and by everything that reads a Summary.
 // The pipeline is: extract → normalize → language → sentences → abbreviations → factors → stance → summary.
 import type { ArticleRange, FoundArticle } from './articles/types.js';
-import type { UserLexicon } from './factors/user-lexicon.js';
 
 /** What the caller knows about a document besides its bytes. */
 export interface DocumentMeta {
@@ -16,6 +15,12 @@ export interface DocumentMeta {
   articleRange?: ArticleRange;
   /** Extra factors from the user lexicon stored in the database (factors/user-lexicon.ts), counted beside the codebook's. */
   userLexicon?: UserLexicon;
+}
+
+/** What the analysis is handed of a user lexicon (factors/user-lexicon.ts): its factors in the line format of lexicons/factors.txt, and their version. */
+export interface UserLexicon {
+  version: string;
+  lexicon: string;
 }
 
 export interface OcrOptions {

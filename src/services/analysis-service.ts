@@ -2,8 +2,7 @@
 // Registered by name with whichever queue runs (BullMQ worker or in-process runner).
 import { parseRange } from '../analysis/articles/index.js';
 import { AnalysisError } from '../analysis/errors.js';
-import type { UserLexicon } from '../analysis/factors/user-lexicon.js';
-import type { OcrOptions, Summary } from '../analysis/types.js';
+import type { OcrOptions, Summary, UserLexicon } from '../analysis/types.js';
 import type { Logger } from '../logger.js';
 import type { ProgressReporter } from '../queue/job-queue.js';
 import type { AnalysisPool } from '../sandbox/analysis-pool.js';

@@ -1,7 +1,8 @@
 // The user lexicon: a quanteda dictionary imported as extra factors (`user:…`), stored in the
 // database, handed to every analysis as input, and versioned with the lexicon files, so that
 // `reanalyze --stale` re-runs the results an import or a removal made outdated.
-import { analysisLexiconVersion, parseQuantedaDictionary, USER_FACTOR_PREFIX, userLexicon, UserLexiconError, type UserFactor, type UserLexicon } from '../analysis/factors/user-lexicon.js';
+import { analysisLexiconVersion, parseQuantedaDictionary, USER_FACTOR_PREFIX, userLexicon, UserLexiconError, type UserFactor } from '../analysis/factors/user-lexicon.js';
+import type { UserLexicon } from '../analysis/types.js';
 import type { UserLexiconRepository } from '../store/user-lexicon-repository.js';
 import { RequestError } from './errors.js';
 

@@ -3,11 +3,10 @@
 // the first time the lexicon is needed, i.e. at start of the first analysis.
 import { LexiconError, readLexiconFile, type LexiconFile } from '../lexicon-files.js';
 import { LANGUAGES } from '../languages/index.js';
-import type { FactorDefinition, FactorLabels } from '../types.js';
+import type { FactorDefinition, FactorLabels, UserLexicon } from '../types.js';
 import { compilePattern, compileWordSet, PatternIndex, PatternSyntaxError, type Pattern, type TokenTest } from './patterns.js';
 import { forEachLexiconLine } from '../lexicon-lines.js';
 import { INHERENT_VALUES, type Inherent } from '../stance/stance.js';
-import type { UserLexicon } from './user-lexicon.js';
 
 const FACTOR_LEXICON = 'factors.txt';
 

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { parse } from 'yaml';
 import { hasScript, LANGUAGES } from '../languages/index.js';
 import { lexiconVersion } from '../lexicon-files.js';
-import type { FactorLabels } from '../types.js';
+import type { FactorLabels, UserLexicon } from '../types.js';
 import { compilePattern, PatternSyntaxError } from './patterns.js';
 
 export const USER_FACTOR_PREFIX = 'user:';
@@ -23,12 +23,6 @@ export interface UserFactor {
   label: FactorLabels;
   /** The dictionary's globs, as given. */
   globs: string[];
-}
-
-/** What the analysis is handed: the user factors in the factor lexicon's line format, and their version. */
-export interface UserLexicon {
-  version: string;
-  lexicon: string;
 }
 
 /** A dictionary that cannot be imported: names the key and glob at fault. */
