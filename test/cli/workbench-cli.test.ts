@@ -84,4 +84,23 @@ describe('policylens on the command line', () => {
     expect(new Set(columns).size).toBe(1);
     expect(run.stderr).toMatch(/\d+ line\(s\)/);
   }, 60_000);
+
+  it('imports, lists and removes user lexicon factors, and reanalyzes the documents they make stale', async () => {
+    const dictionary = join(dataDir, 'dictionary.yml');
+    writeFileSync(dictionary, 'Export controls:\n  - export control*\n');
+    const imported = await cli('lexicon', 'import', dictionary);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toBe('user:export_controls\tExport controls\texport control*\n');
+    expect(imported.stderr).toMatch(/lexicon version factors@1:[0-9a-f]{12}\+user@1:[0-9a-f]{12}/);
+    expect((await cli('lexicon', 'list')).stdout).toBe(imported.stdout);
+    const stale = await cli('reanalyze', '--stale');
+    expect(stale.stderr).toMatch(/^2 document\(s\) queued/m);
+    const table = readCsv((await cli('export', 'factors.csv')).stdout);
+    expect(table.some((r) => r.factor === 'user:export_controls')).toBe(true);
+    const missing = await cli('lexicon', 'remove', 'export_controls');
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/No user factor "export_controls" \(user factor ids start with "user:"\); the user lexicon has user:export_controls/);
+    expect((await cli('lexicon', 'remove', 'user:export_controls')).code).toBe(0);
+    expect((await cli('lexicon', 'list')).stdout).toBe('');
+  }, 120_000);
 });
