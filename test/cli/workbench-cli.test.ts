@@ -102,5 +102,5 @@ describe('policylens on the command line', () => {
     expect(missing.stderr).toMatch(/No user factor "export_controls" \(user factor ids start with "user:"\); the user lexicon has user:export_controls/);
     expect((await cli('lexicon', 'remove', 'user:export_controls')).code).toBe(0);
     expect((await cli('lexicon', 'list')).stdout).toBe('');
-  }, 120_000);
+  }, 300_000);
 });
