@@ -57,6 +57,16 @@ describe('InThreadPort', () => {
     const { data } = (await delivered) as { data: { chunk: { fnArray: number[] } } };
     expect(data.chunk.fnArray).toEqual([1, 2, 3]);
   });
+
+  it('copies a message of primitives', async () => {
+    const port = new InThreadPort();
+    const message = { stream: 6, streamId: 3, desiredSize: 1 };
+    const delivered = nextDelivery(port);
+    port.postMessage(message);
+    const { data } = await delivered;
+    expect(data).toEqual(message);
+    expect(data).not.toBe(message);
+  });
 });
 
 describe('pdf.js through InThreadPort', () => {

@@ -85,13 +85,19 @@ type PortListener = (event: { data: unknown }) => void;
  * Text-content chunks are passed by reference: the worker builds every item and transform afresh
  * and, after sending a chunk, replaces its `items` and `styles` rather than changing them, so a
  * shallow copy of the chunk is all the receiver needs. Every other message is cloned, since the
- * worker does reuse what it sent (an operator list's arrays are emptied after each chunk).
+ * worker does reuse what it sent (an operator list's arrays are emptied after each chunk). A
+ * message of primitives only (the streams' pull and close signals, thousands a document) has
+ * nothing to share, so a shallow copy is its clone.
  */
 export class InThreadPort {
   readonly #listeners = new Map<PortListener, (() => void) | null>();
 
   postMessage(message: PortMessage, transfer?: TransferListItem[]): void {
-    const data = isTextContentChunk(message) ? { ...message, chunk: { ...message.chunk } } : structuredClone(message, transfer ? { transfer } : undefined);
+    const data = isTextContentChunk(message)
+      ? { ...message, chunk: { ...message.chunk } }
+      : holdsOnlyPrimitives(message)
+        ? { ...message }
+        : structuredClone(message, transfer ? { transfer } : undefined);
     const event = { data };
     void Promise.resolve().then(() => {
       for (const listener of this.#listeners.keys()) listener.call(this, event);
@@ -115,6 +121,11 @@ export class InThreadPort {
     for (const remove of this.#listeners.values()) remove?.();
     this.#listeners.clear();
   }
+}
+
+function holdsOnlyPrimitives(message: object): boolean {
+  for (const value of Object.values(message)) if (typeof value === 'object' && value !== null) return false;
+  return true;
 }
 
 function isTextContentChunk(message: PortMessage): message is PortMessage & { chunk: object } {
