@@ -47,7 +47,7 @@ function runChild(file: string, runs: number): ChildResult {
   const esbuild = join(projectRoot, 'node_modules', '.bin', 'esbuild');
   const built =
     existsSync(esbuild) &&
-    spawnSync(esbuild, [source, '--bundle', '--platform=node', '--format=esm', '--external:pdfjs-dist', `--outfile=${bundle}`, '--log-level=error']).status === 0;
+    spawnSync(esbuild, [source, '--bundle', '--platform=node', '--format=esm', '--packages=external', `--outfile=${bundle}`, '--log-level=error']).status === 0;
   const args = built ? [bundle, file, String(runs)] : ['--import', 'tsx', source, file, String(runs)];
   const child = spawnSync(process.execPath, args, { encoding: 'utf8', cwd: projectRoot });
   if (child.status !== 0) throw new Error(`extract-child failed: ${child.stderr}`);

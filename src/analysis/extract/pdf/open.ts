@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { AnalysisError } from '../../errors.js';
-import { pdfjs } from './pdfjs.js';
+import { inThreadWorker, pdfjs } from './pdfjs.js';
 
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 /** Character maps let pdf.js read CID fonts (older Russian PDFs); standard fonts fill in missing metrics. */
@@ -41,6 +41,7 @@ async function load(bytes: Uint8Array, password: string | undefined): Promise<PD
     // Uint8Array (Buffer.slice would share the caller's memory).
     data: new Uint8Array(bytes),
     password,
+    worker: inThreadWorker(),
     verbosity: pdfjs.VerbosityLevel.ERRORS,
     isEvalSupported: false,
     maxImageSize: MAX_IMAGE_PIXELS,

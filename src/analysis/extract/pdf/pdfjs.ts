@@ -15,9 +15,15 @@
 // with one line added to ensureBuffer: past MAX_DECODED_STREAM_BYTES it counts the overflow and
 // throws. pdf.js catches errors inside a page's content (it skips what it cannot read), so readPdf
 // asks `decodedStreamOverflows()` whether any happened and fails the document as `too_large`.
+//
+// Messages: in Node pdf.js runs its worker in this thread and passes every message between the two
+// halves through structuredClone (its LoopbackPort), text items included — about a tenth of the
+// CPU of reading a text PDF. `inThreadWorker()` is a PDFWorker on a port of our own that clones
+// like LoopbackPort except for text-content chunks (see InThreadPort).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import type { TransferListItem } from 'node:worker_threads';
 
 /**
  * The largest stream pdf.js may decode: 256 MiB holds the largest image pdf.js is let decode
@@ -63,10 +69,89 @@ function loadBoundedWorker(): PatchedWorker {
   return new Function(`"use strict";\nlet decodedStreamOverflowCount = 0;\n${source}`)() as PatchedWorker;
 }
 
+/** StreamKind.ENQUEUE of pdf.js's message protocol: a chunk of a stream (text content, operator list). */
+const STREAM_ENQUEUE = 4;
+
+interface PortMessage {
+  stream?: number;
+  chunk?: { items?: unknown; styles?: unknown };
+}
+
+type PortListener = (event: { data: unknown }) => void;
+
+/**
+ * Both ends of the in-thread link between pdf.js's main and worker halves (each MessageHandler
+ * keeps only the messages addressed to it), delivering asynchronously as LoopbackPort does.
+ * Text-content chunks are passed by reference: the worker builds every item and transform afresh
+ * and, after sending a chunk, replaces its `items` and `styles` rather than changing them, so a
+ * shallow copy of the chunk is all the receiver needs. Every other message is cloned, since the
+ * worker does reuse what it sent (an operator list's arrays are emptied after each chunk). A
+ * message of primitives only (the streams' pull and close signals, thousands a document) has
+ * nothing to share, so a shallow copy is its clone.
+ */
+export class InThreadPort {
+  readonly #listeners = new Map<PortListener, (() => void) | null>();
+
+  postMessage(message: PortMessage, transfer?: TransferListItem[]): void {
+    const data = isTextContentChunk(message)
+      ? { ...message, chunk: { ...message.chunk } }
+      : holdsOnlyPrimitives(message)
+        ? { ...message }
+        : structuredClone(message, transfer ? { transfer } : undefined);
+    const event = { data };
+    void Promise.resolve().then(() => {
+      for (const listener of this.#listeners.keys()) listener.call(this, event);
+    });
+  }
+
+  addEventListener(_type: string, listener: PortListener, options?: { signal?: AbortSignal }): void {
+    const signal = options?.signal;
+    if (signal?.aborted) return;
+    const onAbort = (): void => this.removeEventListener(_type, listener);
+    signal?.addEventListener('abort', onAbort);
+    this.#listeners.set(listener, signal ? () => signal.removeEventListener('abort', onAbort) : null);
+  }
+
+  removeEventListener(_type: string, listener: PortListener): void {
+    this.#listeners.get(listener)?.();
+    this.#listeners.delete(listener);
+  }
+
+  terminate(): void {
+    for (const remove of this.#listeners.values()) remove?.();
+    this.#listeners.clear();
+  }
+}
+
+function holdsOnlyPrimitives(message: object): boolean {
+  for (const value of Object.values(message)) if (typeof value === 'object' && value !== null) return false;
+  return true;
+}
+
+function isTextContentChunk(message: PortMessage): message is PortMessage & { chunk: object } {
+  const chunk = message.stream === STREAM_ENQUEUE ? message.chunk : undefined;
+  return chunk !== undefined && Array.isArray(chunk.items) && typeof chunk.styles === 'object' && chunk.styles !== null;
+}
+
 const worker = loadBoundedWorker();
 // pdf.js runs its "worker" in this thread and takes the module from here rather than importing it.
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
 export const decodedStreamOverflows = worker.decodedStreamOverflows;
+
+let sharedWorker: InstanceType<typeof pdfjs.PDFWorker> | null = null;
+
+/**
+ * The one PDFWorker of this thread, on an InThreadPort; documents share it (pdf.js keeps them
+ * apart by document id) and destroying a document leaves it running.
+ */
+export function inThreadWorker(): InstanceType<typeof pdfjs.PDFWorker> {
+  if (sharedWorker === null) {
+    const port = new InThreadPort();
+    (worker.WorkerMessageHandler as { initializeFromPort(port: InThreadPort): void }).initializeFromPort(port);
+    sharedWorker = pdfjs.PDFWorker.create({ port: port as unknown as Worker, verbosity: pdfjs.VerbosityLevel.ERRORS });
+  }
+  return sharedWorker;
+}
 
 Array.prototype.push = nativePush;
 JSON.parse = nativeJsonParse;
