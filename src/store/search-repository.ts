@@ -18,6 +18,12 @@ export type SearchHit = Omit<SentencesTable, 'id' | 'text_search'> & Pick<Docume
   highlights: [number, number][];
 };
 
+/**
+ * A query matching more sentences than this is ranked among its first this many (in corpus order):
+ * see rankingBound. 2,000 keeps a common word's ranking within ~10 ms on 4 M sentences.
+ */
+export const RANKED_SENTENCES = 2000;
+
 /** Below this many matches, PostgreSQL takes a query's matches from the GIN index (see matches()). */
 const RARE_WORD_MATCHES = 1000;
 
@@ -64,27 +70,64 @@ function inDefaultZones(eb: ExpressionBuilder<Database, 'sentences'>) {
 }
 
 export class SearchRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** `rankedSentences`: how many matches a ranked query scores at most (RANKED_SENTENCES). */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly options: { rankedSentences?: number } = {},
+  ) {}
 
   /**
    * Sentences that contain every word of the query (by stem; a Russian stem also finds its
    * derivational family, see QueryTerm), best first or in document order. `more` tells whether
    * another page exists, instead of a total that would cost a count of every match of a common word.
    */
-  async search(query: string | string[], filter: CorpusFilter, page: Page, { order = 'relevance', ...scope }: SearchOptions = {}): Promise<{ hits: SearchHit[]; more: boolean }> {
+  async search(
+    query: string | string[],
+    filter: CorpusFilter,
+    page: Page,
+    { order = 'relevance', ...scope }: SearchOptions = {},
+  ): Promise<{ hits: SearchHit[]; more: boolean; rankedWithin: number | null }> {
     // Several queries (a query and its translations) are alternatives: a sentence matching any is a hit.
     const alternatives = ([] as string[]).concat(query).map(queryTerms).filter((terms) => terms.length);
-    if (alternatives.length === 0) return { hits: [], more: false };
-    const { sentences, rank } = order === 'relevance' ? this.ranked(alternatives) : { sentences: await this.matching(alternatives), rank: undefined };
-    let q = sentences
+    if (alternatives.length === 0) return { hits: [], more: false, rankedWithin: null };
+    let rankedWithin: number | null = null;
+    let q;
+    if (order === 'relevance') {
+      const { sentences, rank, id } = this.ranked(alternatives);
+      q = this.selected(sentences, filter, scope);
+      const bound = await this.rankingBound(alternatives, filter, scope);
+      if (bound !== undefined) {
+        q = q.where(id, '<=', bound);
+        rankedWithin = this.rankedSentences;
+      }
+      q = q.orderBy(rank);
+    } else {
+      q = this.selected(await this.matching(alternatives), filter, scope);
+    }
+    const rows = await q
       .innerJoin('documents', 'documents.id', 'sentences.document_id')
       .select([
         'sentences.document_id', 'documents.filename', 'documents.title', 'documents.year', 'sentences.ordinal',
         'sentences.start', 'sentences.end', 'sentences.page', 'sentences.language', 'sentences.zone', 'sentences.sentence',
       ])
-      .where(documentConditions(filter, 'sentences.document_id', { language: false }));
-    if (!scope.references) q = q.where(inDefaultZones);
-    if (filter.language) q = q.where('sentences.language', '=', filter.language);
+      .orderBy('sentences.id')
+      .limit(page.limit + 1)
+      .offset(page.offset)
+      .execute();
+    const terms = alternatives.flat();
+    const hits = rows.slice(0, page.limit).map((r) => ({ ...r, highlights: termRanges(r.sentence, terms) }));
+    return { hits, more: rows.length > page.limit, rankedWithin };
+  }
+
+  private get rankedSentences(): number {
+    return this.options.rankedSentences ?? RANKED_SENTENCES;
+  }
+
+  /** The sentences of `base` that the filter selects, in the zones searched (see SentenceScope). */
+  private selected<QB extends SelectQueryBuilder<Database, 'sentences', object>>(base: QB, filter: CorpusFilter, scope: SentenceScope): QB {
+    let q = base.where(documentConditions(filter, 'sentences.document_id', { language: false })) as QB;
+    if (!scope.references) q = q.where(inDefaultZones) as QB;
+    if (filter.language) q = q.where('sentences.language', '=', filter.language) as QB;
     if (filter.factors?.length || filter.stance) {
       q = q.where(({ exists, selectFrom }) =>
         exists(
@@ -95,13 +138,29 @@ export class SearchRepository {
             .$if(!!filter.factors?.length, (m) => m.where('factor_mentions.factor', 'in', filter.factors!))
             .$if(!!filter.stance, (m) => m.where('factor_mentions.stance', '=', filter.stance!)),
         ),
-      );
+      ) as QB;
     }
-    if (rank) q = q.orderBy(rank);
-    const rows = await q.orderBy('sentences.id').limit(page.limit + 1).offset(page.offset).execute();
-    const terms = alternatives.flat();
-    const hits = rows.slice(0, page.limit).map((r) => ({ ...r, highlights: termRanges(r.sentence, terms) }));
-    return { hits, more: rows.length > page.limit };
+    return q;
+  }
+
+  /**
+   * The id of the last of the first RANKED_SENTENCES selected matches, in corpus order, when there are more: ranking
+   * scores every match before it can sort (bm25 / ts_rank_cd), which for a common word over a large
+   * corpus takes seconds, so such a query is ranked among its first RANKED_SENTENCES matches and the
+   * response says so. Undefined when every match is ranked.
+   */
+  private async rankingBound(alternatives: QueryTerm[][], filter: CorpusFilter, scope: SentenceScope): Promise<number | undefined> {
+    // SQLite: walked through the FTS5 join, whose matches come in rowid (= sentence id) order
+    // when the order is named by the rowid (by sentences.id it would sort every match).
+    const postgres = dialectOf(this.db) === 'postgres';
+    const { sentences, id } = postgres ? { sentences: await this.matching(alternatives), id: sql<number>`sentences.id` } : this.ranked(alternatives);
+    const row = await this.selected(sentences, filter, scope)
+      .select('sentences.id')
+      .orderBy(id)
+      .limit(1)
+      .offset(this.rankedSentences)
+      .executeTakeFirst();
+    return row ? (row as { id: number }).id - 1 : undefined;
   }
 
   /** Sentences of the selected documents after the given (document, ordinal) key, for counting their words. */
@@ -126,18 +185,19 @@ export class SearchRepository {
     return groups;
   }
 
-  /** The matching sentences with the expression that orders them best first (ascending). */
+  /** The matching sentences, the expression that orders them best first (ascending), and their id as the match index reads it. */
   private ranked(terms: QueryTerm[][]) {
     if (dialectOf(this.db) === 'postgres') {
       const tsquery = postgresQuery(terms);
-      return { sentences: this.db.selectFrom('sentences').where(sql<boolean>`sentences.tsv @@ ${tsquery}`), rank: sql`ts_rank_cd(sentences.tsv, ${tsquery}) desc` };
+      return { sentences: this.db.selectFrom('sentences').where(sql<boolean>`sentences.tsv @@ ${tsquery}`), rank: sql`ts_rank_cd(sentences.tsv, ${tsquery}) desc`, id: sql<number>`sentences.id` };
     }
     // bm25() is smaller for better matches; the join only restricts the rows to the matches.
     const sentences = this.db
       .selectFrom('sentences')
       .innerJoin('sentence_fts', 'sentence_fts.rowid', 'sentences.id')
       .where(sql<boolean>`sentence_fts match ${ftsQuery(terms)}`) as unknown as SelectQueryBuilder<Database, 'sentences', object>;
-    return { sentences, rank: sql`bm25(sentence_fts)` };
+    // A bound on the rowid (not on sentences.id) is what narrows FTS5's own walk of the matches.
+    return { sentences, rank: sql`bm25(sentence_fts)`, id: sql<number>`sentence_fts.rowid` };
   }
 
   /**
