@@ -93,14 +93,10 @@ export class SearchRepository {
     let rankedWithin: number | null = null;
     let q;
     if (order === 'relevance') {
-      const { sentences, rank, id } = this.ranked(alternatives);
-      q = this.selected(sentences, filter, scope);
-      const bound = await this.rankingBound(alternatives, filter, scope);
-      if (bound !== undefined) {
-        q = q.where(id, '<=', bound);
-        rankedWithin = this.rankedSentences;
-      }
-      q = q.orderBy(rank);
+      const { sentences, rank } = this.ranked(alternatives);
+      const { restrict, capped } = await this.rankedCandidates(sentences, filter, scope);
+      if (capped) rankedWithin = this.rankedSentences;
+      q = restrict(this.selected(sentences, filter, scope)).orderBy(rank);
     } else {
       q = this.selected(await this.matching(alternatives), filter, scope);
     }
@@ -144,23 +140,30 @@ export class SearchRepository {
   }
 
   /**
-   * The id of the last of the first RANKED_SENTENCES selected matches, in corpus order, when there are more: ranking
-   * scores every match before it can sort (bm25 / ts_rank_cd), which for a common word over a large
-   * corpus takes seconds, so such a query is ranked among its first RANKED_SENTENCES matches and the
-   * response says so. Undefined when every match is ranked.
+   * Ranking scores every match before it can sort (bm25 / ts_rank_cd), which for a common word over
+   * a large corpus takes seconds; so a query is ranked among its first RANKED_SENTENCES selected
+   * matches, and `capped` says when there were more. `restrict` narrows the ranked query to them.
    */
-  private async rankingBound(alternatives: QueryTerm[][], filter: CorpusFilter, scope: SentenceScope): Promise<number | undefined> {
-    // SQLite: walked through the FTS5 join, whose matches come in rowid (= sentence id) order
-    // when the order is named by the rowid (by sentences.id it would sort every match).
-    const postgres = dialectOf(this.db) === 'postgres';
-    const { sentences, id } = postgres ? { sentences: await this.matching(alternatives), id: sql<number>`sentences.id` } : this.ranked(alternatives);
-    const row = await this.selected(sentences, filter, scope)
-      .select('sentences.id')
-      .orderBy(id)
-      .limit(1)
-      .offset(this.rankedSentences)
-      .executeTakeFirst();
-    return row ? (row as { id: number }).id - 1 : undefined;
+  private async rankedCandidates<QB extends SelectQueryBuilder<Database, 'sentences', object>>(
+    matches: QB,
+    filter: CorpusFilter,
+    scope: SentenceScope,
+  ): Promise<{ restrict: (q: QB) => QB; capped: boolean }> {
+    const cap = this.rankedSentences;
+    if (dialectOf(this.db) === 'postgres') {
+      // In the order the table is read (a sequential scan that stops early for a common word, the
+      // GIN index's bitmap for a rare one): asking for id order would walk the primary key past
+      // every non-matching row to reach the matches of a middling word.
+      const rows = await this.selected(matches, filter, scope).select('sentences.id').limit(cap + 1).execute();
+      const ids = rows.slice(0, cap).map((r) => Number((r as { id: number }).id));
+      return { restrict: (q) => q.where(sql<boolean>`sentences.id = any(${ids})`) as QB, capped: rows.length > cap };
+    }
+    // SQLite walks the FTS5 matches in rowid (= sentence id) order when the order is named by the
+    // rowid (by sentences.id it would sort every match), and a bound on the rowid narrows FTS5's own
+    // walk in the ranked query.
+    const row = await this.selected(matches, filter, scope).select('sentences.id').orderBy(sql`sentence_fts.rowid`).limit(1).offset(cap).executeTakeFirst();
+    const bound = row ? Number((row as { id: number }).id) - 1 : undefined;
+    return { restrict: (q) => (bound === undefined ? q : (q.where(sql<boolean>`sentence_fts.rowid <= ${bound}`) as QB)), capped: bound !== undefined };
   }
 
   /** Sentences of the selected documents after the given (document, ordinal) key, for counting their words. */
@@ -185,19 +188,18 @@ export class SearchRepository {
     return groups;
   }
 
-  /** The matching sentences, the expression that orders them best first (ascending), and their id as the match index reads it. */
+  /** The matching sentences with the expression that orders them best first (ascending). */
   private ranked(terms: QueryTerm[][]) {
     if (dialectOf(this.db) === 'postgres') {
       const tsquery = postgresQuery(terms);
-      return { sentences: this.db.selectFrom('sentences').where(sql<boolean>`sentences.tsv @@ ${tsquery}`), rank: sql`ts_rank_cd(sentences.tsv, ${tsquery}) desc`, id: sql<number>`sentences.id` };
+      return { sentences: this.db.selectFrom('sentences').where(sql<boolean>`sentences.tsv @@ ${tsquery}`), rank: sql`ts_rank_cd(sentences.tsv, ${tsquery}) desc` };
     }
     // bm25() is smaller for better matches; the join only restricts the rows to the matches.
     const sentences = this.db
       .selectFrom('sentences')
       .innerJoin('sentence_fts', 'sentence_fts.rowid', 'sentences.id')
       .where(sql<boolean>`sentence_fts match ${ftsQuery(terms)}`) as unknown as SelectQueryBuilder<Database, 'sentences', object>;
-    // A bound on the rowid (not on sentences.id) is what narrows FTS5's own walk of the matches.
-    return { sentences, rank: sql`bm25(sentence_fts)`, id: sql<number>`sentence_fts.rowid` };
+    return { sentences, rank: sql`bm25(sentence_fts)` };
   }
 
   /**
