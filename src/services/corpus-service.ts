@@ -129,14 +129,14 @@ export class CorpusService {
 
   /**
    * Sentences with every word of the query (by stem), a page at a time; `more` says whether another
-   * page exists. With bothLanguages, also those with every word of one of its translations.
+   * page exists, `rankedWithin` that a common query was ranked among its first matches only. With bothLanguages, also those with every word of one of its translations.
    */
   async search(
     query: string,
     filter: CorpusFilter,
     page: Page,
     { bothLanguages, ...options }: SearchOptions & { bothLanguages?: boolean } = {},
-  ): Promise<{ hits: SearchHit[]; more: boolean; translations: string[] }> {
+  ): Promise<{ hits: SearchHit[]; more: boolean; rankedWithin: number | null; translations: string[] }> {
     const translations = bothLanguages ? queryTranslations(query) : [];
     const result = await this.sentences.search([query, ...translations], await this.selection.resolve(filter), page, options);
     return { ...result, translations };

@@ -18,6 +18,12 @@ export type SearchHit = Omit<SentencesTable, 'id' | 'text_search'> & Pick<Docume
   highlights: [number, number][];
 };
 
+/**
+ * A query matching more sentences than this is ranked among its first this many (in corpus order):
+ * see rankingBound. 2,000 keeps a common word's ranking within ~10 ms on 4 M sentences.
+ */
+export const RANKED_SENTENCES = 2000;
+
 /** Below this many matches, PostgreSQL takes a query's matches from the GIN index (see matches()). */
 const RARE_WORD_MATCHES = 1000;
 
@@ -64,27 +70,60 @@ function inDefaultZones(eb: ExpressionBuilder<Database, 'sentences'>) {
 }
 
 export class SearchRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** `rankedSentences`: how many matches a ranked query scores at most (RANKED_SENTENCES). */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly options: { rankedSentences?: number } = {},
+  ) {}
 
   /**
    * Sentences that contain every word of the query (by stem; a Russian stem also finds its
    * derivational family, see QueryTerm), best first or in document order. `more` tells whether
    * another page exists, instead of a total that would cost a count of every match of a common word.
    */
-  async search(query: string | string[], filter: CorpusFilter, page: Page, { order = 'relevance', ...scope }: SearchOptions = {}): Promise<{ hits: SearchHit[]; more: boolean }> {
+  async search(
+    query: string | string[],
+    filter: CorpusFilter,
+    page: Page,
+    { order = 'relevance', ...scope }: SearchOptions = {},
+  ): Promise<{ hits: SearchHit[]; more: boolean; rankedWithin: number | null }> {
     // Several queries (a query and its translations) are alternatives: a sentence matching any is a hit.
     const alternatives = ([] as string[]).concat(query).map(queryTerms).filter((terms) => terms.length);
-    if (alternatives.length === 0) return { hits: [], more: false };
-    const { sentences, rank } = order === 'relevance' ? this.ranked(alternatives) : { sentences: await this.matching(alternatives), rank: undefined };
-    let q = sentences
+    if (alternatives.length === 0) return { hits: [], more: false, rankedWithin: null };
+    let rankedWithin: number | null = null;
+    let q;
+    if (order === 'relevance') {
+      const { sentences, rank } = this.ranked(alternatives);
+      const { restrict, capped } = await this.rankedCandidates(sentences, filter, scope);
+      if (capped) rankedWithin = this.rankedSentences;
+      q = restrict(this.selected(sentences, filter, scope)).orderBy(rank);
+    } else {
+      q = this.selected(await this.matching(alternatives), filter, scope);
+    }
+    const rows = await q
       .innerJoin('documents', 'documents.id', 'sentences.document_id')
       .select([
         'sentences.document_id', 'documents.filename', 'documents.title', 'documents.year', 'sentences.ordinal',
         'sentences.start', 'sentences.end', 'sentences.page', 'sentences.language', 'sentences.zone', 'sentences.sentence',
       ])
-      .where(documentConditions(filter, 'sentences.document_id', { language: false }));
-    if (!scope.references) q = q.where(inDefaultZones);
-    if (filter.language) q = q.where('sentences.language', '=', filter.language);
+      .orderBy('sentences.id')
+      .limit(page.limit + 1)
+      .offset(page.offset)
+      .execute();
+    const terms = alternatives.flat();
+    const hits = rows.slice(0, page.limit).map((r) => ({ ...r, highlights: termRanges(r.sentence, terms) }));
+    return { hits, more: rows.length > page.limit, rankedWithin };
+  }
+
+  private get rankedSentences(): number {
+    return this.options.rankedSentences ?? RANKED_SENTENCES;
+  }
+
+  /** The sentences of `base` that the filter selects, in the zones searched (see SentenceScope). */
+  private selected<QB extends SelectQueryBuilder<Database, 'sentences', object>>(base: QB, filter: CorpusFilter, scope: SentenceScope): QB {
+    let q = base.where(documentConditions(filter, 'sentences.document_id', { language: false })) as QB;
+    if (!scope.references) q = q.where(inDefaultZones) as QB;
+    if (filter.language) q = q.where('sentences.language', '=', filter.language) as QB;
     if (filter.factors?.length || filter.stance) {
       q = q.where(({ exists, selectFrom }) =>
         exists(
@@ -95,13 +134,36 @@ export class SearchRepository {
             .$if(!!filter.factors?.length, (m) => m.where('factor_mentions.factor', 'in', filter.factors!))
             .$if(!!filter.stance, (m) => m.where('factor_mentions.stance', '=', filter.stance!)),
         ),
-      );
+      ) as QB;
     }
-    if (rank) q = q.orderBy(rank);
-    const rows = await q.orderBy('sentences.id').limit(page.limit + 1).offset(page.offset).execute();
-    const terms = alternatives.flat();
-    const hits = rows.slice(0, page.limit).map((r) => ({ ...r, highlights: termRanges(r.sentence, terms) }));
-    return { hits, more: rows.length > page.limit };
+    return q;
+  }
+
+  /**
+   * Ranking scores every match before it can sort (bm25 / ts_rank_cd), which for a common word over
+   * a large corpus takes seconds; so a query is ranked among its first RANKED_SENTENCES selected
+   * matches, and `capped` says when there were more. `restrict` narrows the ranked query to them.
+   */
+  private async rankedCandidates<QB extends SelectQueryBuilder<Database, 'sentences', object>>(
+    matches: QB,
+    filter: CorpusFilter,
+    scope: SentenceScope,
+  ): Promise<{ restrict: (q: QB) => QB; capped: boolean }> {
+    const cap = this.rankedSentences;
+    if (dialectOf(this.db) === 'postgres') {
+      // In the order the table is read (a sequential scan that stops early for a common word, the
+      // GIN index's bitmap for a rare one): asking for id order would walk the primary key past
+      // every non-matching row to reach the matches of a middling word.
+      const rows = await this.selected(matches, filter, scope).select('sentences.id').limit(cap + 1).execute();
+      const ids = rows.slice(0, cap).map((r) => Number((r as { id: number }).id));
+      return { restrict: (q) => q.where(sql<boolean>`sentences.id = any(${ids})`) as QB, capped: rows.length > cap };
+    }
+    // SQLite walks the FTS5 matches in rowid (= sentence id) order when the order is named by the
+    // rowid (by sentences.id it would sort every match), and a bound on the rowid narrows FTS5's own
+    // walk in the ranked query.
+    const row = await this.selected(matches, filter, scope).select('sentences.id').orderBy(sql`sentence_fts.rowid`).limit(1).offset(cap).executeTakeFirst();
+    const bound = row ? Number((row as { id: number }).id) - 1 : undefined;
+    return { restrict: (q) => (bound === undefined ? q : (q.where(sql<boolean>`sentence_fts.rowid <= ${bound}`) as QB)), capped: bound !== undefined };
   }
 
   /** Sentences of the selected documents after the given (document, ordinal) key, for counting their words. */

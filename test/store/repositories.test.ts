@@ -129,6 +129,18 @@ for (const dialect of dialects) {
       expect((await search.sentencesAfter({}, { references: true }, null, 10)).map((s) => s.ordinal)).toEqual([0, 1]);
     });
 
+    it('ranks a query with more matches than it scores among its first matches, and says so', async () => {
+      const page = { limit: 10, offset: 0 };
+      const all = await new SearchRepository(store.db, { rankedSentences: 2 }).search('export', {}, page, { references: true });
+      expect(all.hits).toHaveLength(2);
+      expect(all.rankedWithin).toBeNull();
+      const capped = await new SearchRepository(store.db, { rankedSentences: 1 }).search('export', {}, page, { references: true });
+      expect(capped.hits.map((h) => h.ordinal)).toEqual([0]);
+      expect(capped.rankedWithin).toBe(1);
+      // Document order reads every match: no cap.
+      expect((await new SearchRepository(store.db, { rankedSentences: 1 }).search('export', {}, page, { references: true, order: 'document' })).hits).toHaveLength(2);
+    });
+
     it('reads a sentence indexed before zones were stored as body text, and its document as stale', async () => {
       const id = 'a'.repeat(64);
       await store.db.updateTable('sentences').set({ zone: null }).where('document_id', '=', id).execute();

@@ -36,11 +36,11 @@ export function searchRouter(corpus: CorpusService): Router {
   router.get('/search', async (req, res) => {
     const q = parseQuery(searchQuery, req);
     const filter = toFilter(q);
-    const [{ hits, more, translations }, facets] = await Promise.all([
+    const [{ hits, more, rankedWithin, translations }, facets] = await Promise.all([
       corpus.search(q.q, filter, q, { order: q.order, bothLanguages: q.both, references: q.references }),
       q.facets ? corpus.facets(q.q, filter, { bothLanguages: q.both, references: q.references }) : undefined,
     ]);
-    res.json({ q: q.q, translations, order: q.order, limit: q.limit, offset: q.offset, more, hits, ...(facets ? { facets } : {}) });
+    res.json({ q: q.q, translations, order: q.order, limit: q.limit, offset: q.offset, more, rankedWithin, hits, ...(facets ? { facets } : {}) });
   });
 
   router.get('/terms', async (req, res) => {

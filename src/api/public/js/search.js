@@ -1,6 +1,6 @@
 import './layout.js';
 import { api, downloadLinks, fillCorpusForm, formQuery, h, highlight } from './dom.js';
-import { factorLabel, languageName, t } from './i18n.js';
+import { factorLabel, formatCount, languageName, t } from './i18n.js';
 
 const PAGE = 50;
 const form = document.getElementById('search');
@@ -48,7 +48,8 @@ async function run(append) {
     more.hidden = !data.more;
     if (data.facets) document.getElementById('facets').replaceChildren(...facetLists(data.facets, formQuery(form)));
     const also = data.translations.length ? ` (${t('filter.alsoSearched', { list: data.translations.join(', ') })})` : '';
-    status.textContent = (offset ? t('search.count', { n: offset, more: data.more ? '+' : '' }) : t('filter.noSentence')) + also;
+    const ranked = data.rankedWithin ? ` · ${t('search.rankedWithin', { n: formatCount(data.rankedWithin) })}` : '';
+    status.textContent = (offset ? t('search.count', { n: offset, more: data.more ? '+' : '' }) : t('filter.noSentence')) + also + ranked;
     const shown = formQuery(form);
     history.replaceState(null, '', `?${shown}`);
     for (const name of ['q', 'order', 'both', 'references']) shown.delete(name);

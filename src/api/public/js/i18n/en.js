@@ -54,6 +54,7 @@ export default {
   'filter.yearExample': '2015-2020',
   'filter.both': 'both languages',
   'filter.references': 'also in the references',
+  'search.rankedWithin': 'a common query: ranked among its first {n} matching sentences (narrow it, or order by document, to see all)',
   'filter.alsoSearched': 'also searched: {list}',
   'filter.noSentence': 'No sentence contains all these words.',
 
