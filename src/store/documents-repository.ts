@@ -44,6 +44,9 @@ export interface StoredFile {
   articleHead: { title: string; authors: string[] } | null;
 }
 
+/** A stored document's analysis columns before its first analysis. */
+const NOT_ANALYZED = { pages: null, words: null, sentences: null, language: null, error_code: null, error_message: null, lexicon_version: null } as const;
+
 /** The columns a document list can be ordered by. */
 export const DOCUMENT_SORTS = ['added', 'title', 'year', 'language', 'status', 'words'] as const;
 export type DocumentSort = (typeof DOCUMENT_SORTS)[number];
@@ -114,13 +117,7 @@ export class DocumentsRepository {
           size_bytes: doc.bytes.length,
           status: 'queued',
           title: null,
-          pages: null,
-          words: null,
-          sentences: null,
-          language: null,
-          error_code: null,
-          error_message: null,
-          lexicon_version: null,
+          ...NOT_ANALYZED,
           pdf_password: doc.password ?? null,
           year: doc.year ?? null,
           split_issue: doc.splitIssue ? 1 : 0,
@@ -278,13 +275,7 @@ export class DocumentsRepository {
             size_bytes: issue.size_bytes,
             status: 'queued' as const,
             title: a.title,
-            pages: null,
-            words: null,
-            sentences: null,
-            language: null,
-            error_code: null,
-            error_message: null,
-            lexicon_version: null,
+            ...NOT_ANALYZED,
             pdf_password: issue.pdf_password,
             year: issue.year,
             attempts: 0,

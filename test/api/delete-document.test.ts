@@ -8,23 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusDir } from '../../src/paths.js';
 import type { Runtime } from '../../src/runtime.js';
 import { startTestApp, waitFor, type TestApp } from '../support/runtime.js';
-import { createPgSchema, hasPostgres } from '../support/services.js';
+import { STORE_SETUPS } from '../support/services.js';
 
 const PAPERS = ['en-1-export-controls-semiconductors.txt', 'en-3-green-transition-value-chains.txt'];
 
-const setups = [
-  { name: 'sqlite', enabled: true, env: async () => ({ env: {}, drop: async () => {} }) },
-  {
-    name: 'postgres',
-    enabled: hasPostgres,
-    env: async () => {
-      const schema = await createPgSchema();
-      return { env: { DATABASE_URL: schema.url, DATABASE_POOL_SIZE: '4' } as Record<string, string>, drop: () => schema.drop() };
-    },
-  },
-];
-
-for (const setup of setups) {
+for (const setup of STORE_SETUPS) {
   describe.skipIf(!setup.enabled)(`deleting documents on ${setup.name}`, () => {
     let runtime: Runtime;
     let app: TestApp['app'];

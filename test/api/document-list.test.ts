@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusDir } from '../../src/paths.js';
 import type { Runtime } from '../../src/runtime.js';
 import { startTestApp, waitFor, type TestApp } from '../support/runtime.js';
-import { createPgSchema, hasPostgres } from '../support/services.js';
+import { STORE_SETUPS } from '../support/services.js';
 
 /** Three papers: two English, one Russian, with upload years 2019, 2021 and 2023. */
 const PAPERS = [
@@ -16,21 +16,10 @@ const PAPERS = [
   { file: 'ru-2-national-innovation-system.txt', year: 2023 },
 ];
 
-const setups = [
-  { name: 'sqlite', enabled: true, env: async () => ({ env: {}, drop: async () => {} }) },
-  {
-    name: 'postgres',
-    enabled: hasPostgres,
-    env: async () => {
-      const schema = await createPgSchema();
-      return { env: { DATABASE_URL: schema.url, DATABASE_POOL_SIZE: '4' } as Record<string, string>, drop: () => schema.drop() };
-    },
-  },
-];
 
 type Listed = { id: string; filename: string; title: string | null; year: number | null; language: string | null; authors: string[] };
 
-for (const setup of setups) {
+for (const setup of STORE_SETUPS) {
   describe.skipIf(!setup.enabled)(`the document list on ${setup.name}`, () => {
     let runtime: Runtime;
     let app: TestApp['app'];

@@ -8,7 +8,7 @@ import { corpusDir } from '../../src/paths.js';
 import type { Runtime } from '../../src/runtime.js';
 import { startTestApp, waitFor, type TestApp } from '../support/runtime.js';
 import { csvHeader, hasPython, readCsv, readYaml } from '../support/python-csv.js';
-import { createPgSchema, hasPostgres } from '../support/services.js';
+import { STORE_SETUPS } from '../support/services.js';
 
 const PAPERS = {
   ru: ['ru-1-sanctions-high-tech-exports.txt', 'ru-2-national-innovation-system.txt'],
@@ -20,25 +20,7 @@ const HOSTILE = [
   '<script>alert(1)</script> Brain drain weakens universities and the national innovation system.',
 ].join('\n\n');
 
-interface Setup {
-  name: string;
-  enabled: boolean;
-  env(): Promise<{ env: Record<string, string>; drop(): Promise<void> }>;
-}
-
-const setups: Setup[] = [
-  { name: 'sqlite', enabled: true, env: async () => ({ env: {}, drop: async () => {} }) },
-  {
-    name: 'postgres',
-    enabled: hasPostgres,
-    env: async () => {
-      const schema = await createPgSchema();
-      return { env: { DATABASE_URL: schema.url, DATABASE_POOL_SIZE: '4' }, drop: () => schema.drop() };
-    },
-  },
-];
-
-for (const setup of setups) {
+for (const setup of STORE_SETUPS) {
   describe.skipIf(!setup.enabled)(`research API on ${setup.name}`, () => {
     let runtime: Runtime;
     let app: TestApp['app'];

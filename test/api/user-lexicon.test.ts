@@ -13,7 +13,7 @@ import { corpusDir } from '../../src/paths.js';
 import type { Runtime } from '../../src/runtime.js';
 import { quantedaDictionary } from '../../src/services/codebook-files.js';
 import { startTestApp, waitFor, type TestApp } from '../support/runtime.js';
-import { createPgSchema, hasPostgres } from '../support/services.js';
+import { STORE_SETUPS } from '../support/services.js';
 
 const PAPER = 'en-1-export-controls-semiconductors.txt';
 const DICTIONARY = ['Экспортный контроль / Export controls:', '  - export control*', '  - экспортн* контрол*', '  - EAR', 'chips:', '  - semiconductor*', '  - chip'].join('\n');
@@ -43,19 +43,7 @@ describe('user lexicon from a quanteda dictionary', () => {
   });
 });
 
-const setups = [
-  { name: 'sqlite', enabled: true, env: async () => ({ env: {}, drop: async () => {} }) },
-  {
-    name: 'postgres',
-    enabled: hasPostgres,
-    env: async () => {
-      const schema = await createPgSchema();
-      return { env: { DATABASE_URL: schema.url }, drop: () => schema.drop() };
-    },
-  },
-];
-
-for (const setup of setups) {
+for (const setup of STORE_SETUPS) {
   describe.skipIf(!setup.enabled)(`user lexicon API on ${setup.name}`, () => {
     let runtime: Runtime;
     let app: TestApp['app'];

@@ -2,23 +2,17 @@
 // (SQLite, in-process worker): upload two papers through the form, wait for them, open one, compare
 // the two, search, download the CSV; a paper full of markup shows as text. Screenshots of each page
 // go to test-artifacts/. Without /usr/bin/chromium the suite is skipped with a notice (CI=true fails).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { corpusDir, projectRoot } from '../../src/paths.js';
+import { corpusDir } from '../../src/paths.js';
 import { startWeb, type WebRole } from '../../src/roles/web.js';
 import { silentLogger, testConfig } from '../support/runtime.js';
+import { artifacts, CHROMIUM, hasChromium } from '../support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing — CI=true requires it (.ci/run installs it)`);
-  console.warn(`NOTICE: ${CHROMIUM} not found; browser tests are skipped`);
-}
 
-const artifacts = join(projectRoot, 'test-artifacts', 'browser');
 const PAPERS = ['ru-1-sanctions-high-tech-exports.txt', 'en-1-export-controls-semiconductors.txt'];
 const HOSTILE = [
   'Заголовок <script>window.__pwned = true; alert("xss")</script>',

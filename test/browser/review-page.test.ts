@@ -3,20 +3,17 @@
 // factor table changes; after a new analysis the corrections are still there; a second reviewer's
 // answers give the two reviewers' kappa on the quality page; a corrected title and year outlive a new
 // analysis too. Screenshots go to test-artifacts/.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { corpusDir, projectRoot } from '../../src/paths.js';
+import { corpusDir } from '../../src/paths.js';
 import { startWeb, type WebRole } from '../../src/roles/web.js';
 import { silentLogger, testConfig, waitFor } from '../support/runtime.js';
+import { artifacts, CHROMIUM, hasChromium } from '../support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`NOTICE: ${CHROMIUM} not found; the review browser test is skipped`);
 
-const artifacts = join(projectRoot, 'test-artifacts', 'browser');
 const PAPER = 'ru-1-sanctions-high-tech-exports.txt';
 /** The keys pressed for the 20 mentions: confirm, reject, other stances, and twice a move (m, choose, Enter). */
 const KEYS = ['c', 'c', 'r', 'p', 'n', 'u', 'c', 'm', 'c', 'r', 'c', 'c', 'p', 'c', 'r', 'c', 'm', 'c', 'n', 'c'];

@@ -4,22 +4,16 @@
 // switched to Russian and back (and Russian by default for a browser that asks for it); search in
 // both languages from the Russian interface; the corpus by year. No page may print null/undefined.
 // Screenshots go to test-artifacts/browser/.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusDir, projectRoot } from '../../src/paths.js';
 import { startWeb, type WebRole } from '../../src/roles/web.js';
 import { silentLogger, testConfig, waitFor } from '../support/runtime.js';
+import { artifacts, CHROMIUM, hasChromium } from '../support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing — CI=true requires it (.ci/run installs it)`);
-  console.warn(`NOTICE: ${CHROMIUM} not found; browser tests are skipped`);
-}
 
-const artifacts = join(projectRoot, 'test-artifacts', 'browser');
 const ENCRYPTED = join(projectRoot, '..', 'shared', 'pdfs', 'generated');
 /** Papers in two languages and four publication years: enough for sorting, filters and trends. */
 const PAPERS = [

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { DATABASE_URL, REDIS_URL } from '../../scripts/lib/services.js';
+import { createPgSchema, DATABASE_URL, REDIS_URL } from '../../scripts/lib/services.js';
 
 export { createPgSchema, DATABASE_URL, REDIS_URL, removeQueueKeys, uniqueName } from '../../scripts/lib/services.js';
 
@@ -49,3 +49,23 @@ export const hasTesseract = await reachable('tesseract with the rus and eng mode
 export const hasPdftoppm = await reachable('pdftoppm (poppler-utils)', async () => {
   await promisify(execFile)('pdftoppm', ['-v']);
 });
+
+/** A store a suite runs on: SQLite always, PostgreSQL (a schema of its own) when it is reachable. */
+export interface StoreSetup {
+  name: 'sqlite' | 'postgres';
+  enabled: boolean;
+  /** The environment that points the app at this store, and how to drop what it made. */
+  env: () => Promise<{ env: Record<string, string>; drop: () => Promise<void> }>;
+}
+
+export const STORE_SETUPS: StoreSetup[] = [
+  { name: 'sqlite', enabled: true, env: async () => ({ env: {}, drop: async () => {} }) },
+  {
+    name: 'postgres',
+    enabled: hasPostgres,
+    env: async () => {
+      const schema = await createPgSchema();
+      return { env: { DATABASE_URL: schema.url, DATABASE_POOL_SIZE: '4' }, drop: () => schema.drop() };
+    },
+  },
+];
