@@ -138,6 +138,9 @@ const worker = loadBoundedWorker();
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
 export const decodedStreamOverflows = worker.decodedStreamOverflows;
 
+/** The type pdf.js declares for `port` (the DOM's Worker, which this Node build has no lib for). */
+type WorkerPort = NonNullable<Parameters<typeof pdfjs.PDFWorker.create>[0]['port']>;
+
 let sharedWorker: InstanceType<typeof pdfjs.PDFWorker> | null = null;
 
 /**
@@ -148,7 +151,7 @@ export function inThreadWorker(): InstanceType<typeof pdfjs.PDFWorker> {
   if (sharedWorker === null) {
     const port = new InThreadPort();
     (worker.WorkerMessageHandler as { initializeFromPort(port: InThreadPort): void }).initializeFromPort(port);
-    sharedWorker = pdfjs.PDFWorker.create({ port: port as unknown as Worker, verbosity: pdfjs.VerbosityLevel.ERRORS });
+    sharedWorker = pdfjs.PDFWorker.create({ port: port as unknown as WorkerPort, verbosity: pdfjs.VerbosityLevel.ERRORS });
   }
   return sharedWorker;
 }
