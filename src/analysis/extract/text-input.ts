@@ -111,6 +111,9 @@ function startsParagraph(previous: string, line: string, median: number, indentM
   if (/^\p{Ll}/u.test(text)) return false;
   if (indentMarksParagraphs && INDENTED.test(line)) return true;
   if (LIST_ITEM.test(text) && SENTENCE_END.test(previous)) return true;
+  // A short capitalised line without final punctuation after a finished sentence is a heading
+  // («Список источников», "References"): its own paragraph, not the end of the one before.
+  if (SENTENCE_END.test(previous) && text.length < median * SHORT_LINE_SHARE && /^\p{Lu}/u.test(text) && !/[.,;:!?…)\]]$/.test(text)) return true;
   if (previous.length >= median * SHORT_LINE_SHARE || /[-‐]$/.test(previous)) return false;
   // A short line ends its paragraph when it ends a sentence, or when it is a heading (no final
   // punctuation, and the next line starts a new sentence).

@@ -54,7 +54,12 @@ const REFERENCE_ENTRY = new RegExp(
  * the town in brackets, a dash and the degree, or "is": «Иванов Иван Иванович (Москва).
  * Кандидат…», "Ivanov Ivan Ivanovich (Moscow). Candidate…", "Anthony Howell is an assistant…".
  */
-const AUTHOR_NOTE = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s\p{Lu}\p{Ll}+){1,2}(?:\s\([\p{L}\s.-]+\)|\s?[–—]\s|\sis\s)/u;
+const AUTHOR_NOTE = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2}(?:\s\([\p{L}\s.-]+\)|\s?[–—]\s|\sis\s|,\s(?:аспирант|докторант|студент|магистрант|доцент|профессор|ассистент|преподаватель|(?:старший\s|ведущий\s|главный\s|младший\s)?научный сотрудник|заведующ|директор|кандидат|доктор)\p{Ll}*\s)/u;
+/**
+ * A biography's opening, wherever the name ends (extraction may glue the words together:
+ * "AlbertoBayo-MorionesisAssociate Professor of…"): a post at a university within the first words.
+ */
+const BIOGRAPHY_OPENING = /^.{0,60}?(?:is|was)\s*(?:an?\s*|the\s*)?(?:(?:Associate|Assistant|Full|Adjunct|Visiting|Senior|Principal|Emeritus|Research)\s*)*(?:Professor|Lecturer|Reader|Researcher|Research Fellow|Ph\.?\s?D\.?\s*(?:student|candidate)|doctoral (?:student|candidate))\b/u;
 const HAS_YEAR = /(?<!\d)(?:1[89]|20)\d{2}(?!\d)/;
 const YEARS = /(?<!\d)(?:1[89]|20)\d{2}(?!\d)/g;
 /** In a bibliography a name comes every dozen words or so; prose names people far more rarely. */
@@ -166,7 +171,10 @@ function firstProse(paragraphs: readonly StructureParagraph[], window: number, r
 
 /** The body's zones, section by section, from bodyStart on. */
 function markBody(paragraphs: readonly StructureParagraph[], zones: Zone[], bodyStart: number, repeated: Set<number>): void {
-  let section: 'body' | 'references' | 'appendix' | 'front' | 'abstract' = 'body';
+  // 'notes': notes on the authors after the bibliography; their short lines look like headings,
+  // but nothing of the body follows them, so only another marked part ends them.
+  let section: 'body' | 'references' | 'appendix' | 'front' | 'notes' | 'abstract' = 'body';
+  let afterBibliography = false;
   for (let i = bodyStart; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
     const text = stripLeadingMarks(p.text);
@@ -182,12 +190,17 @@ function markBody(paragraphs: readonly StructureParagraph[], zones: Zone[], body
     if (isMarkerHeading('references', text) || startsReferences(text) || (heading && /^\p{Lu}/u.test(text) && startsWith('references', text))) {
       zones[i] = 'references';
       section = 'references';
+      afterBibliography = true;
     } else if (section !== 'references' && isBibliographic(text)) {
       // Entries of a bibliography that the layout ran together with other text (two columns).
       zones[i] = 'references';
+      afterBibliography = true;
     } else if (isMarkerHeading('appendix', text) || (startsWith('appendix', text) && /^\p{Lu}/u.test(text) && wordCount(text) <= APPENDIX_HEADING_WORDS)) {
       zones[i] = 'appendix';
       section = 'appendix';
+    } else if (isMarkerHeading('afterReferences', text) && afterBibliography) {
+      zones[i] = 'front';
+      section = 'notes';
     } else if (isMarkerHeading('afterReferences', text) || isMarkerHeading('acknowledgements', text) || (heading && startsWith('acknowledgements', text))) {
       zones[i] = 'front';
       section = 'front';
@@ -199,7 +212,7 @@ function markBody(paragraphs: readonly StructureParagraph[], zones: Zone[], body
       // An abstract in the other language printed after the bibliography (Russian journals).
       zones[i] = text.length < 20 + markerLength('abstract', text) ? 'heading' : 'abstract';
       section = 'abstract';
-    } else if (section === 'references' && !citesAnything(text) && AUTHOR_NOTE.test(text)) {
+    } else if ((section === 'references' && !citesAnything(text) && AUTHOR_NOTE.test(text)) || (afterBibliography && BIOGRAPHY_OPENING.test(text))) {
       // A note on an author: a full name, then the town in brackets, a dash or "is" and the degree.
       zones[i] = 'front';
       section = 'front';
@@ -213,6 +226,8 @@ function markBody(paragraphs: readonly StructureParagraph[], zones: Zone[], body
       zones[i] = 'references';
     } else if (section === 'appendix') {
       zones[i] = 'appendix';
+    } else if (section === 'notes') {
+      zones[i] = 'front';
     } else if (section === 'front' || section === 'abstract') {
       if (heading) {
         zones[i] = 'heading';
