@@ -128,7 +128,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
 
   const documentService = new DocumentService(documents, results, queue, log, passwords, () => userLexicon.lexiconVersion());
   const corpus = new CorpusRepository(store.db);
-  const selection = new CorpusSelection(corpus, documentService);
+  const selection = new CorpusSelection(corpus, documentService, async () => (await userLexicon.list()).factors.map((f) => f.id));
   const corpusService = new CorpusService(corpus, new SearchRepository(store.db), selection, factorTable);
   return {
     log,

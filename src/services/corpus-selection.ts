@@ -1,6 +1,6 @@
 // Checks a corpus filter before any query runs, so that a typo is an error naming the bad value
 // and the valid ones, never an empty result that looks like "no data": factor ids against the
-// codebook, languages against the analyzed ones and those stored, collections against those that
+// codebook and the user lexicon (`user:…`), languages against the analyzed ones and those stored, collections against those that
 // exist, and document id prefixes resolved to the one document each names.
 import { factorDefinitions } from '../analysis/factors/index.js';
 import { LANGUAGES } from '../analysis/languages/index.js';
@@ -20,13 +20,20 @@ export class CorpusSelection {
   constructor(
     private readonly corpus: CorpusRepository,
     private readonly documents: DocumentService,
+    /** The ids of the user lexicon's factors now (read only when a filter names a factor the codebook lacks). */
+    private readonly userFactorIds: () => Promise<string[]>,
   ) {}
 
   /** The filter with document prefixes replaced by full ids; throws RequestError for any unknown value. */
   async resolve(filter: CorpusFilter): Promise<CorpusFilter> {
-    const unknownFactors = (filter.factors ?? []).filter((f) => !this.factorIds.has(f));
+    let unknownFactors = (filter.factors ?? []).filter((f) => !this.factorIds.has(f));
     if (unknownFactors.length) {
-      throw new RequestError('invalid_query', `Unknown factor ${quoted(unknownFactors)}; the codebook has ${listed([...this.factorIds])} (see /api/codebook).`);
+      const userFactors = await this.userFactorIds();
+      unknownFactors = unknownFactors.filter((f) => !userFactors.includes(f));
+      if (unknownFactors.length) {
+        const user = userFactors.length ? `; the user lexicon has ${listed(userFactors)} (see /api/lexicon)` : '';
+        throw new RequestError('invalid_query', `Unknown factor ${quoted(unknownFactors)}; the codebook has ${listed([...this.factorIds])} (see /api/codebook)${user}.`);
+      }
     }
     if (filter.stance && !(STANCES as readonly string[]).includes(filter.stance)) {
       throw new RequestError('invalid_query', `Unknown stance "${filter.stance}"; use ${listed(STANCES)}.`);

@@ -82,6 +82,11 @@ for (const setup of STORE_SETUPS) {
       expect(summary.factors.find((f: { id: string }) => f.id === 'user:chips').mentions).toBeGreaterThan(0);
       // The codebook's own factors are still counted beside them.
       expect(summary.factors.some((f: { id: string }) => f.id === 'semiconductors')).toBe(true);
+      // A user factor is a factor like the codebook's in the factor table's filter.
+      const table = (await request(app).get(`/api/factors?factor=${encodeURIComponent(EXPORT_CONTROLS)}`).expect(200)).body;
+      expect(table.rows.map((r: { factor: string }) => r.factor)).toEqual([EXPORT_CONTROLS]);
+      const typo = (await request(app).get('/api/factors?factor=user:chip').expect(400)).body;
+      expect(typo.error.message).toMatch(/Unknown factor "user:chip".*the user lexicon has .*user:chips/);
       expect(await runtime.services.documents.reanalyzeFinished({ staleOnly: true })).toBe(0);
 
       const left = (await request(app).delete(`/api/lexicon/${encodeURIComponent('user:chips')}`).expect(200)).body;
