@@ -92,5 +92,8 @@ function openSqlite(dataDir: string): SQLite.Database {
   sqlite.pragma('foreign_keys = ON');
   // Keeps the query planner's statistics current for the factor-table and search queries.
   sqlite.pragma('optimize = 0x10002');
+  // SQLite's own lower() folds ASCII only; PostgreSQL's folds every script. The same query must
+  // find «Санкции» for «санкции» on both, so SQLite gets JavaScript's.
+  sqlite.function('lower', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value));
   return sqlite;
 }

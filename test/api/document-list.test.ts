@@ -66,6 +66,8 @@ for (const setup of STORE_SETUPS) {
       // Correcting the authors or the title keeps the year given at upload.
       await request(app).patch(`/api/documents/${doc!.id}`).send({ title: 'Национальная инновационная система' }).expect(200);
       expect((await list('language=ru')).documents[0]).toMatchObject({ year: 2023, title: 'Национальная инновационная система' });
+      // Words of a Cyrillic title are found whatever their case, on SQLite as on PostgreSQL.
+      expect((await list(`q=${encodeURIComponent('национальная ИННОВАЦИОННАЯ')}`)).documents.map((d) => d.id)).toEqual([doc!.id]);
       for (const d of (await list('')).documents) expect(Array.isArray(d.authors)).toBe(true);
     });
 
