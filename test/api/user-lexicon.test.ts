@@ -27,6 +27,8 @@ describe('user lexicon from a quanteda dictionary', () => {
     expect(imported.map((f) => f.id)).toEqual(codebook.map((f) => `user:${f.id}`));
     const yaml = parse(exported) as Record<string, string[]>;
     for (const f of imported) expect(f.globs).toEqual(yaml[f.id.slice('user:'.length)]);
+    // The labels come back from the comment line the export writes above each key.
+    expect(imported.map((f) => f.label)).toEqual(codebook.map((f) => f.label));
     // Compiled into the lexicon and exported again, the user factors give the same globs.
     const lexicon = factorLexiconWith(userLexicon(imported));
     for (const f of codebook) expect(factorGlobs(lexicon.byId.get(`user:${f.id}`)!).globs).toEqual(factorGlobs(f).globs);
@@ -37,6 +39,9 @@ describe('user lexicon from a quanteda dictionary', () => {
     expect(controls).toMatchObject({ id: EXPORT_CONTROLS, label: { ru: 'Экспортный контроль', en: 'Export controls' } });
     expect(chips).toMatchObject({ id: 'user:chips', label: { ru: 'chips', en: 'chips' }, globs: ['semiconductor*', 'chip'] });
     expect(parseQuantedaDictionary('policy:\n  trade:\n    - tariff*')[0]!.id).toBe('user:policy_trade');
+    // A comment that is a note, not a pair of labels, leaves the key as the label.
+    expect(parseQuantedaDictionary('# my own terms\ntrade:\n  - tariff*')[0]!.label).toMatchObject({ en: 'trade' });
+    expect(parseQuantedaDictionary('# Пошлины / Tariffs (trade)\ntrade:\n  - tariff*')[0]!.label).toMatchObject({ ru: 'Пошлины', en: 'Tariffs' });
     expect(() => parseQuantedaDictionary('a:\n  - sa?ction')).toThrow(/"a": glob "sa\?ction"/);
     expect(() => parseQuantedaDictionary('a:\n  - "*"')).toThrow(/"a": glob "\*"/);
     expect(() => parseQuantedaDictionary('- just\n- a list')).toThrow(/mapping/);

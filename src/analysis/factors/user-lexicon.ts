@@ -1,12 +1,14 @@
 // A user lexicon: extra factors a researcher brings as a quanteda dictionary (YAML), counted beside
 // the codebook's. Each key becomes a factor `user:<key>` labelled with the key itself ("Санкции /
-// Sanctions" gives one label per language, by script); nested keys are joined with '.', as
+// Sanctions" gives one label per language, by script), or with the comment line just above a
+// top-level key when it has that bilingual shape ("# Санкции / Sanctions (group)", as the codebook
+// export writes it, so that an exported dictionary comes back with its labels); nested keys are joined with '.', as
 // quanteda flattens them. Values are quanteda globs, case-insensitive: `sanction*` is a prefix,
 // a word without `*` is that word form, a word in capitals an abbreviation (ТНК matches ТНК-ов),
 // several words a phrase. The analysis gets the lexicon as input (DocumentMeta.userLexicon), in
 // the line format of lexicons/factors.txt, so that it stays a pure function.
 import { createHash } from 'node:crypto';
-import { parse } from 'yaml';
+import { isMap, isScalar, parseDocument } from 'yaml';
 import { hasScript, LANGUAGES } from '../languages/index.js';
 import { lexiconVersion } from '../lexicon-files.js';
 import type { FactorLabels, UserLexicon } from '../types.js';
@@ -32,13 +34,11 @@ export class UserLexiconError extends Error {
 
 /** The factors of a quanteda YAML dictionary; throws UserLexiconError on anything it cannot use. */
 export function parseQuantedaDictionary(yaml: string): UserFactor[] {
-  let document: unknown;
-  try {
-    document = parse(yaml);
-  } catch (error) {
-    throw new UserLexiconError(`not YAML: ${(error as Error).message.split('\n')[0]}`);
-  }
+  const parsed = parseDocument(yaml);
+  if (parsed.errors.length) throw new UserLexiconError(`not YAML: ${parsed.errors[0]!.message.split('\n')[0]}`);
+  const document: unknown = parsed.toJS();
   if (!isMapping(document)) throw new UserLexiconError('a quanteda dictionary is a YAML mapping of keys to lists of globs');
+  const commentLabels = labelComments(parsed);
   const factors = new Map<string, UserFactor>();
   const visit = (node: Record<string, unknown>, path: string[]): void => {
     for (const [key, value] of Object.entries(node)) {
@@ -54,7 +54,8 @@ export function parseQuantedaDictionary(yaml: string): UserFactor[] {
       if (id === USER_FACTOR_PREFIX) throw new UserLexiconError(`"${name}" has no letters or digits to name a factor by`);
       if (factors.has(id)) throw new UserLexiconError(`"${name}" and another key both make the factor id ${id}`);
       for (const glob of globs) checkGlob(name, glob);
-      factors.set(id, { id, label: labelsOf(keys[keys.length - 1]!), globs: [...new Set(globs)] });
+      const label = (path.length === 0 && commentLabels.get(key.trim())) || keys[keys.length - 1]!;
+      factors.set(id, { id, label: labelsOf(label), globs: [...new Set(globs)] });
     }
   };
   visit(document, []);
@@ -113,6 +114,25 @@ function checkGlob(key: string, glob: string): void {
       throw error;
     }
   }
+}
+
+/** A comment that labels the key below it: "Санкции / Sanctions", with the group in brackets after it or not. */
+const LABEL_COMMENT = /^\s*(\S.*?\s\/\s.*?\S)(?:\s+\([^()]*\))?\s*$/;
+
+/** The labels written as comments just above top-level keys, by key. */
+function labelComments(document: ReturnType<typeof parseDocument>): Map<string, string> {
+  const labels = new Map<string, string>();
+  if (!isMap(document.contents)) return labels;
+  for (const [i, pair] of document.contents.items.entries()) {
+    if (!isScalar(pair.key)) continue;
+    // Comments that open the file belong to the document, not to its first key.
+    const before = [i === 0 ? document.commentBefore : null, pair.key.commentBefore].filter(Boolean).join('\n');
+    // The label line is the last one not indented as a note under it ("#   not expressible as …").
+    const last = before.split('\n').filter((line) => line.trim() && !/^\s{2}/.test(line)).pop();
+    const label = last === undefined ? null : LABEL_COMMENT.exec(last);
+    if (label) labels.set(String(pair.key.value).trim(), label[1]!);
+  }
+  return labels;
 }
 
 /**
