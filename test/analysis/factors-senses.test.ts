@@ -97,6 +97,13 @@ describe('factor senses', () => {
     expect(factorsOf('SMEs are encouraged to interact with universities and large firms.')).toContain('science_industry_links');
     expect(factorsOf('Latecomers absorb existing knowledge quickly.')).toContain('technology_absorption');
     expect(factorsOf('Firms entered the industry through technology acquisition.')).not.toContain('mergers_acquisitions');
+    expect(factorsOf('Международные научные связи быстро развивались.')).toContain('international_cooperation');
+    expect(factorsOf('Меры, связанные с иностранным инвестированием, приняты.')).not.toContain('international_cooperation');
+    expect(factorsOf('В связи с международной обстановкой планы изменились.')).not.toContain('international_cooperation');
+    expect(factorsOf('Под Новосибирском вырос научный городок.')).toContain('innovation_infrastructure');
+    expect(factorsOf('Universities created technology transfer offices to manage inventions.')).toContain('innovation_infrastructure');
+    expect(factorsOf('Foreign firms transfer technology to local suppliers.')).toContain('tncs');
+    expect(factorsOf('Установленная мощность электростанций выросла.')).toContain('energy_sector');
   });
 
   it('leave out the senses that are not the factor', () => {
