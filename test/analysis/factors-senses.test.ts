@@ -104,6 +104,12 @@ describe('factor senses', () => {
     expect(factorsOf('Universities created technology transfer offices to manage inventions.')).toContain('innovation_infrastructure');
     expect(factorsOf('Foreign firms transfer technology to local suppliers.')).toContain('tncs');
     expect(factorsOf('Установленная мощность электростанций выросла.')).toContain('energy_sector');
+    expect(factorsOf('Повышение процентных ставок ударило по заёмщикам.')).toContain('monetary_policy');
+    expect(factorsOf('Иностранные инвесторы вывели средства, усилился отток капитала.')).toContain('investment_finance');
+    expect(factorsOf('Межрегиональная миграция фирм невелика.')).toContain('regional_development');
+    expect(factorsOf('Reforms differ across provinces and sub-national governments.')).toContain('regional_development');
+    // a firm's financial constraints are finance even in a paper about research funding
+    expect(documentFactors('Research funding grew.', 'Research grants were cut.', 'Scientific funding is scarce.', 'Young firms are financially constrained.')).toContain('investment_finance');
   });
 
   it('leave out the senses that are not the factor', () => {
@@ -124,6 +130,8 @@ describe('factor senses', () => {
     expect(factorsOf('Прогнозируется развитие региональных инновационных систем.')).not.toContain('national_innovation_system');
     // financial support near research words is research funding
     expect(factorsOf('Universities with strong financial support for research publish more.')).not.toContain('investment_finance');
+    // a country's geographical concentration of patents is not a place where firms cluster
+    expect(factorsOf('We measure the geographical concentration of patents across countries.')).not.toContain('regional_development');
   });
 
   it('catch wider wordings: a noun phrase with its verb, in both languages', () => {
