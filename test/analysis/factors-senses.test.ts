@@ -108,6 +108,12 @@ describe('factor senses', () => {
     expect(factorsOf('Иностранные инвесторы вывели средства, усилился отток капитала.')).toContain('investment_finance');
     expect(factorsOf('Межрегиональная миграция фирм невелика.')).toContain('regional_development');
     expect(factorsOf('Reforms differ across provinces and sub-national governments.')).toContain('regional_development');
+    expect(factorsOf('Определены пять точек роста и десять инновационных площадок.')).toEqual(expect.arrayContaining(['regional_development', 'innovation_infrastructure']));
+    expect(factorsOf('Ассигнования на науку выросли, лаборатории выигрывают конкурсы грантов.')).toContain('rd_investment');
+    expect(factorsOf('Доля страны в мировой экономике сокращается.')).toContain('global_competition');
+    expect(factorsOf('Universities compete to attract and retain leading researchers.')).toContain('human_capital');
+    expect(factorsOf('New firms face a higher risk of failure.')).toContain('smes');
+    expect(factorsOf('In each period a new firm enters the model industry.')).not.toContain('smes');
     // a firm's financial constraints are finance even in a paper about research funding
     expect(documentFactors('Research funding grew.', 'Research grants were cut.', 'Scientific funding is scarce.', 'Young firms are financially constrained.')).toContain('investment_finance');
   });
