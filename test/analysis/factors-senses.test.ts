@@ -136,6 +136,13 @@ describe('factor senses', () => {
     expect(factorsOf('Прогнозируется развитие региональных инновационных систем.')).not.toContain('national_innovation_system');
     // financial support near research words is research funding
     expect(factorsOf('Universities with strong financial support for research publish more.')).not.toContain('investment_finance');
+    // biochips are no semiconductors; research on industries is a study, not a link; financing researchers is research funding
+    expect(factorsOf('Диагностика основана на методе биологических микрочипов.')).not.toContain('semiconductors');
+    expect(factorsOf('Diagnosis relies on DNA chips.')).not.toContain('semiconductors');
+    expect(factorsOf('Research in industries other than these should follow.')).not.toContain('science_industry_links');
+    expect(factorsOf('The council is the main body financing researchers in physics.')).not.toContain('investment_finance');
+    expect(factorsOf('Выделены трудовой, инновационный и инфраструктурный потенциалы.')).not.toContain('innovation_infrastructure');
+    expect(factorsOf('Создаётся инновационная инфраструктура региона.')).toContain('innovation_infrastructure');
     // a country's geographical concentration of patents is not a place where firms cluster
     expect(factorsOf('We measure the geographical concentration of patents across countries.')).not.toContain('regional_development');
   });
