@@ -113,6 +113,9 @@ describe('factor senses', () => {
     expect(factorsOf('Доля страны в мировой экономике сокращается.')).toContain('global_competition');
     expect(factorsOf('Universities compete to attract and retain leading researchers.')).toContain('human_capital');
     expect(factorsOf('New firms face a higher risk of failure.')).toContain('smes');
+    expect(factorsOf('Заводы отрасли утратили горизонтальные связи с поставщиками.')).toContain('value_chains');
+    expect(factorsOf('Отрасль выстояла в условиях внешних ограничений.')).toContain('sanctions');
+    expect(factorsOf('Внешние ограничения роста связаны с платёжным балансом.')).not.toContain('sanctions');
     expect(factorsOf('In each period a new firm enters the model industry.')).not.toContain('smes');
     // a firm's financial constraints are finance even in a paper about research funding
     expect(documentFactors('Research funding grew.', 'Research grants were cut.', 'Scientific funding is scarce.', 'Young firms are financially constrained.')).toContain('investment_finance');
