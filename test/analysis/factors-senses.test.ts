@@ -74,6 +74,82 @@ describe('factor senses', () => {
     expect(factorsOf('N. Yu: Conceptualization, Methodology, Funding acquisition, Project administration.')).not.toContain('mergers_acquisitions');
   });
 
+  it('find the general wordings of a factor, not only its codebook terms', () => {
+    expect(factorsOf('Проблемы инвестирования в экономику обострились.')).toContain('investment_finance');
+    expect(factorsOf('Важно, чтобы территория развивалась за счёт собственных источников.')).toContain('regional_development');
+    expect(factorsOf('Программа направлена на развитие северных территорий.')).toContain('regional_development');
+    expect(factorsOf('Частые изменения в регулировании отпугивают инвесторов.')).toContain('institutional_environment');
+    expect(factorsOf('Оценивалась доступность человеческих ресурсов и образовательный потенциал населения.')).toContain('human_capital');
+    expect(factorsOf('Высокие процентные ставки сдерживают кредитование.')).toContain('monetary_policy');
+    expect(factorsOf('Поддержка малого предпринимательства остаётся слабой.')).toContain('smes');
+    expect(factorsOf('Выросла результативность научных исследований и разработок.')).toContain('rd_investment');
+    expect(factorsOf('Специалистов готовят высшие учебные заведения.')).toContain('universities');
+    expect(factorsOf('Учитывался уровень развития информационного общества.')).toContain('digitalization');
+    expect(factorsOf('Регион богат природными ресурсами, растёт добыча полезных ископаемых.')).toContain('commodity_dependence');
+    expect(factorsOf('Инвесторы указывают на нехватку необходимых производств.')).toContain('manufacturing_base');
+    expect(factorsOf('Низкие зарплаты привлекают иностранные компании.')).toContain('costs_logistics');
+    expect(factorsOf('Конфигурация межбюджетных отношений неоптимальна.')).toContain('tax_policy');
+    expect(factorsOf('Once more, the firms are financially constrained and carry much debt.')).toContain('investment_finance');
+    expect(factorsOf('Inventors often create spinoff companies.')).toContain('smes');
+    expect(factorsOf('Firms benefit from a strong national system of innovation.')).toContain('national_innovation_system');
+    expect(factorsOf('Industries protected by the state innovate less.')).toContain('protectionism');
+    expect(factorsOf('The regulation of patents remains unclear.')).toContain('institutional_environment');
+    expect(factorsOf('SMEs are encouraged to interact with universities and large firms.')).toContain('science_industry_links');
+    expect(factorsOf('Latecomers absorb existing knowledge quickly.')).toContain('technology_absorption');
+    expect(factorsOf('Firms entered the industry through technology acquisition.')).not.toContain('mergers_acquisitions');
+    expect(factorsOf('Международные научные связи быстро развивались.')).toContain('international_cooperation');
+    expect(factorsOf('Меры, связанные с иностранным инвестированием, приняты.')).not.toContain('international_cooperation');
+    expect(factorsOf('В связи с международной обстановкой планы изменились.')).not.toContain('international_cooperation');
+    expect(factorsOf('Под Новосибирском вырос научный городок.')).toContain('innovation_infrastructure');
+    expect(factorsOf('Universities created technology transfer offices to manage inventions.')).toContain('innovation_infrastructure');
+    expect(factorsOf('Foreign firms transfer technology to local suppliers.')).toContain('tncs');
+    expect(factorsOf('Установленная мощность электростанций выросла.')).toContain('energy_sector');
+    expect(factorsOf('Повышение процентных ставок ударило по заёмщикам.')).toContain('monetary_policy');
+    expect(factorsOf('Иностранные инвесторы вывели средства, усилился отток капитала.')).toContain('investment_finance');
+    expect(factorsOf('Межрегиональная миграция фирм невелика.')).toContain('regional_development');
+    expect(factorsOf('Reforms differ across provinces and sub-national governments.')).toContain('regional_development');
+    expect(factorsOf('Определены пять точек роста и десять инновационных площадок.')).toEqual(expect.arrayContaining(['regional_development', 'innovation_infrastructure']));
+    expect(factorsOf('Ассигнования на науку выросли, лаборатории выигрывают конкурсы грантов.')).toContain('rd_investment');
+    expect(factorsOf('Доля страны в мировой экономике сокращается.')).toContain('global_competition');
+    expect(factorsOf('Universities compete to attract and retain leading researchers.')).toContain('human_capital');
+    expect(factorsOf('New firms face a higher risk of failure.')).toContain('smes');
+    expect(factorsOf('Заводы отрасли утратили горизонтальные связи с поставщиками.')).toContain('value_chains');
+    expect(factorsOf('Отрасль выстояла в условиях внешних ограничений.')).toContain('sanctions');
+    expect(factorsOf('Внешние ограничения роста связаны с платёжным балансом.')).not.toContain('sanctions');
+    expect(factorsOf('In each period a new firm enters the model industry.')).not.toContain('smes');
+    // a firm's financial constraints are finance even in a paper about research funding
+    expect(documentFactors('Research funding grew.', 'Research grants were cut.', 'Scientific funding is scarce.', 'Young firms are financially constrained.')).toContain('investment_finance');
+  });
+
+  it('leave out the senses that are not the factor', () => {
+    // «на территории» says where something is; human capital is not finance capital
+    expect(factorsOf('Развитие туризма на территории республики ускорилось.')).not.toContain('regional_development');
+    expect(factorsOf('Учитывается доступность человеческого капитала.')).not.toContain('investment_finance');
+    // researchers' pay is an incentive for people, not a labour cost
+    expect(factorsOf('Низкие зарплаты учёных вызывают отток кадров.')).not.toContain('costs_logistics');
+    // automated handling of data, a place's intangible assets, forced emigration of a population
+    expect(factorsOf('Сведения можно выгружать автоматизированно через программный интерфейс.')).not.toContain('automation');
+    expect(factorsOf('Автоматизация производства снижает издержки.')).toContain('automation');
+    expect(factorsOf('Культура составляет нематериальные активы региона.')).not.toContain('intellectual_property');
+    expect(factorsOf('Конфликт вызвал масштабы вынужденной эмиграции населения.')).not.toContain('brain_drain');
+    // a tax deducted in computing a measure; goods beside production factors; a regional innovation system
+    expect(factorsOf('Value added is output net of materials and indirect taxes.')).not.toContain('tax_policy');
+    expect(factorsOf('Reforms improved commodity and factor markets.')).not.toContain('commodity_dependence');
+    expect(factorsOf('The paper studies a regional innovation system in Tuscany.')).not.toContain('national_innovation_system');
+    expect(factorsOf('Прогнозируется развитие региональных инновационных систем.')).not.toContain('national_innovation_system');
+    // financial support near research words is research funding
+    expect(factorsOf('Universities with strong financial support for research publish more.')).not.toContain('investment_finance');
+    // biochips are no semiconductors; research on industries is a study, not a link; financing researchers is research funding
+    expect(factorsOf('Диагностика основана на методе биологических микрочипов.')).not.toContain('semiconductors');
+    expect(factorsOf('Diagnosis relies on DNA chips.')).not.toContain('semiconductors');
+    expect(factorsOf('Research in industries other than these should follow.')).not.toContain('science_industry_links');
+    expect(factorsOf('The council is the main body financing researchers in physics.')).not.toContain('investment_finance');
+    expect(factorsOf('Выделены трудовой, инновационный и инфраструктурный потенциалы.')).not.toContain('innovation_infrastructure');
+    expect(factorsOf('Создаётся инновационная инфраструктура региона.')).toContain('innovation_infrastructure');
+    // a country's geographical concentration of patents is not a place where firms cluster
+    expect(factorsOf('We measure the geographical concentration of patents across countries.')).not.toContain('regional_development');
+  });
+
   it('catch wider wordings: a noun phrase with its verb, in both languages', () => {
     expect(factorsOf('В России предпринимаются меры по стабилизации инвестиционного климата.')).toContain('state_policy');
     expect(factorsOf('Отрасль поддерживает федеральная целевая программа.')).toContain('state_policy');
