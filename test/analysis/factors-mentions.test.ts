@@ -32,6 +32,15 @@ describe('factor mentions', () => {
     expect(mentionsOf('PPP projects built the new toll roads.', []).map((m) => m.factor)).toContain('public_private_partnership');
   });
 
+  it('read a paper\'s own abbreviation as the factor its long form names, when that covers the long form', () => {
+    const own = (short: string, long: string, language = 'en'): SummaryAbbreviation => ({ short, long, longAsWritten: long, source: 'text', language, count: 4, firstOffset: 0, equivalents: [], factor: null });
+    expect(mentionsOf('UTT grew fastest where reforms went furthest.', [own('UTT', 'university technology transfer')]).map((m) => m.factor)).toContain('technology_absorption');
+    expect(mentionsOf('TTO staff screened every invention disclosure.', [own('TTO', 'Technology Transfer Office')]).map((m) => m.factor)).toContain('innovation_infrastructure');
+    expect(mentionsOf('Доля МСП в выручке отрасли растёт.', [own('МСП', 'малые и средние предприятия', 'ru')]).map((m) => m.factor)).toContain('smes');
+    // a name of which the factor's words are a small part names no factor
+    expect(mentionsOf('MSHE approved the new rules.', [own('MSHE', 'Ministry of Science and Higher Education of the Republic')]).map((m) => m.factor)).toEqual([]);
+  });
+
   it('skip false friends listed as exclusions', () => {
     expect(factorsOf('The board disclosed a conflict of interest.')).not.toContain('geopolitical_tension');
     expect(factorsOf('GDP per capita at PPP rose.')).not.toContain('public_private_partnership');

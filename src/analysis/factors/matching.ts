@@ -2,6 +2,8 @@
 // hold, plus abbreviations that the abbreviation step tied to a factor, minus exclusions (false
 // friends) and proper names; where matches of different factors overlap, the longer one wins
 // («инфляция издержек» is costs, not inflation).
+import { languageOfLetters } from '../languages/index.js';
+import { tokenize } from '../tokens.js';
 import type { SummaryAbbreviation, Token } from '../types.js';
 import type { ContextRule, FactorLexicon, FactorPatternEntry } from './lexicon.js';
 import { tokenPasses } from './patterns.js';
@@ -24,7 +26,9 @@ export type SenseTally = Map<FactorPatternEntry, { held: number; failed: number 
 /**
  * Abbreviation (bare, as the tokenizer gives it in Token.stem) → the factor it names, or null when
  * the paper defines it as something no factor is («ЯГУ», "PPP (purchasing power parity)"): the paper's
- * own definition overrides the glossary and the lexicon's abbreviation patterns.
+ * own definition overrides the glossary and the lexicon's abbreviation patterns. A paper's own
+ * abbreviation that the glossary does not tie to a factor names the factor its long form names
+ * ("university technology transfer (UTT)" is technology transfer wherever the paper writes UTT).
  */
 export type AbbreviationFactors = Map<string, string | null>;
 
@@ -32,10 +36,29 @@ export function abbreviationFactors(abbreviations: SummaryAbbreviation[], lexico
   const map: AbbreviationFactors = new Map();
   for (const a of abbreviations) {
     if (a.factor && lexicon.byId.has(a.factor)) map.set(a.short, a.factor);
-    else if (a.source === 'text') map.set(a.short, null);
+    else if (a.source === 'text') map.set(a.short, factorOfLongForm(a.longAsWritten ?? a.long ?? '', lexicon));
   }
   return map;
 }
+
+/**
+ * The factor a long form names: the longest lexicon match in it, when it covers at least half of
+ * the long form's content words (a ministry "of science and higher education" is no university).
+ * Read in lower case, since long forms are often capitalised like names ("Foreign Direct Investment").
+ */
+function factorOfLongForm(long: string, lexicon: FactorLexicon): string | null {
+  const language = languageOfLetters(long);
+  if (!lexicon.index[language]) return null;
+  const lower = long.toLowerCase();
+  const tokens = tokenize(lower, 0, lower.length, language);
+  const contentWords = tokens.filter((t) => t.lower.length >= MIN_CONTENT_LETTERS).length;
+  let best: FactorMatch | null = null;
+  for (const m of matchFactors(tokens, language, lexicon, new Map())) if (!best || m.to - m.from > best.to - best.from) best = m;
+  return best && 2 * (best.to - best.from) >= contentWords ? best.factor : null;
+}
+
+/** Words this long carry the content of a long form; shorter ones are mostly of, и, the, and. */
+const MIN_CONTENT_LETTERS = 4;
 
 /** A lexicon match that is only an abbreviation the paper itself defines as something else. */
 function redefined(tokens: Token[], m: { from: number; to: number }, abbreviations: AbbreviationFactors): boolean {
