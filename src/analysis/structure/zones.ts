@@ -183,7 +183,8 @@ function markBody(paragraphs: readonly StructureParagraph[], zones: Zone[], body
       continue;
     }
     if (p.footnote || (p.page === null && FOOTNOTE_MARK.test(p.text) && section === 'body' && !p.heading)) {
-      zones[i] = 'footnote';
+      // A figure set small at a column's foot has its caption there too: the label tells it apart.
+      zones[i] = isCaption(text) ? 'caption' : 'footnote';
       continue;
     }
     const heading = isHeading(p);
