@@ -83,4 +83,19 @@ describe('structure: small print at the foot of a column', () => {
     );
     expect(zones).toEqual(['heading', 'body', 'caption', 'footnote']);
   });
+
+  it("reads small print that is no prose as a table's or a figure's text, small-print prose as text", () => {
+    const { zones } = readStructure(
+      [
+        p('1. Introduction', false, 1.1),
+        p(body),
+        p('Region: north Region: south Region: coast Region: mountains', false, 0.8),
+        p('Grant size Firm age Exporter', false, 0.6),
+        p(`As one reviewer put it in a note printed small: ${body.toLowerCase()}`, false, 0.8),
+        p('Region: north', false, 1),
+      ],
+      [],
+    );
+    expect(zones).toEqual(['heading', 'body', 'table', 'table', 'body', 'heading']);
+  });
 });

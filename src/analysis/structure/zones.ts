@@ -23,6 +23,8 @@ const SHORT_FRONT_CHARS = 400;
 /** A heading is short and not a sentence. */
 const MAX_HEADING_CHARS = 150;
 const MAX_HEADING_WORDS = 15;
+/** Print this much smaller than the body is small print (as the PDF layout reads footnotes). */
+const SMALL_PRINT = 0.9;
 /** Print this much larger than the body is a heading whatever its punctuation. */
 const HEADING_SIZE = 1.1;
 /** A trailing run of at least this many entry-like paragraphs is a bibliography without a heading. */
@@ -247,9 +249,18 @@ function bodyZone(p: StructureParagraph, text: string, heading: boolean): Zone {
   if (isCaption(text)) return 'caption';
   if (startsWith('acknowledgements', text)) return 'front';
   if (text.length <= SHORT_FRONT_CHARS && wordCount(text) <= SHORT_FRONT_WORDS && (startsWith('front', text) || startsWith('citation', text) || DOI.test(text) || /©/.test(text))) return 'front';
-  if (isTableRow(text)) return 'table';
+  if (isTableRow(text) || isFigureOrTableText(p)) return 'table';
   if (heading) return 'heading';
   return 'body';
+}
+
+/**
+ * Small print that is no prose: the cells of a table (its row labels, its column heads) or the
+ * words of a figure (axis labels, the boxes of a diagram), which tables and figures set smaller than
+ * the text. The paper's own text in small print (a note, a quotation) is written in sentences.
+ */
+function isFigureOrTableText(p: StructureParagraph): boolean {
+  return p.relativeSize !== null && p.relativeSize < SMALL_PRINT && !isProse(p.text);
 }
 
 export function isCaption(text: string): boolean {
