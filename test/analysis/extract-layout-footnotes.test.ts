@@ -89,13 +89,21 @@ describe('structure: small print at the foot of a column', () => {
       [
         p('1. Introduction', false, 1.1),
         p(body),
+        p(`As one reviewer put it in a note printed small: ${body.toLowerCase()}`, false, 0.8),
         p('Region: north Region: south Region: coast Region: mountains', false, 0.8),
         p('Grant size Firm age Exporter', false, 0.6),
-        p(`As one reviewer put it in a note printed small: ${body.toLowerCase()}`, false, 0.8),
         p('Region: north', false, 1),
       ],
       [],
     );
-    expect(zones).toEqual(['heading', 'body', 'table', 'table', 'body', 'heading']);
+    expect(zones).toEqual(['heading', 'body', 'body', 'table', 'table', 'heading']);
+  });
+
+  it("reads small-print prose right after a table or a caption as the table's title or notes", () => {
+    const { zones } = readStructure(
+      [p('1. Introduction', false, 1.1), p(body), p('Table 2', false, 0.8), p('Grant size Firm age Exporter', false, 0.8), p(`Notes to the table: ${body}`, false, 0.8), p(body)],
+      [],
+    );
+    expect(zones).toEqual(['heading', 'body', 'caption', 'table', 'table', 'body']);
   });
 });

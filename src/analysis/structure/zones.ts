@@ -240,6 +240,9 @@ function markBody(paragraphs: readonly StructureParagraph[], zones: Zone[], body
       }
     } else {
       zones[i] = bodyZone(p, text, heading);
+      // Small print right after a table's text or a caption, before the text's own size resumes,
+      // is the table's or the figure's: its title, the notes under it.
+      if (zones[i] === 'body' && isSmallPrint(p) && (zones[i - 1] === 'table' || zones[i - 1] === 'caption')) zones[i] = 'table';
     }
   }
 }
@@ -260,7 +263,11 @@ function bodyZone(p: StructureParagraph, text: string, heading: boolean): Zone {
  * the text. The paper's own text in small print (a note, a quotation) is written in sentences.
  */
 function isFigureOrTableText(p: StructureParagraph): boolean {
-  return p.relativeSize !== null && p.relativeSize < SMALL_PRINT && !isProse(p.text);
+  return isSmallPrint(p) && !isProse(p.text);
+}
+
+function isSmallPrint(p: StructureParagraph): boolean {
+  return p.relativeSize !== null && p.relativeSize < SMALL_PRINT;
 }
 
 export function isCaption(text: string): boolean {
