@@ -232,13 +232,18 @@ function widestXGap(runs: TextRun[]): number {
   return widest;
 }
 
-/** Several rows most of which start at the same left edge: a column, not scattered words. */
+/**
+ * Several rows most of which start at one place: a column, not scattered words. The place is the
+ * left edge, or the indent of a list's items when the column is mostly a list with hanging
+ * indents (the marks stand at the edge, the items' lines start further in).
+ */
 function isColumn(runs: TextRun[], size: number): boolean {
   const rows = groupRows(runs);
   if (rows.length < MIN_ROWS_PER_COLUMN) return false;
   const starts = rows.map((row) => Math.min(...row.map((r) => r.x0)));
   const edge = Math.min(...starts);
-  const aligned = starts.filter((x) => x - edge <= ALIGN_TOLERANCE * size).length;
+  const alignedAt = (place: number) => starts.filter((x) => x >= place && x - place <= ALIGN_TOLERANCE * size).length;
+  const aligned = Math.max(alignedAt(edge), ...starts.map(alignedAt));
   return aligned >= MIN_ALIGNED_SHARE * rows.length;
 }
 
