@@ -1,5 +1,6 @@
-// Columns found from positions: a column that is mostly a list with hanging indents (marks at the
-// edge, the items' lines further in) is a column all the same, read before the one beside it.
+// Reading order from positions: a column that is mostly a list with hanging indents (marks at the
+// edge, the items' lines further in) is a column all the same, read before the one beside it; a
+// line's size is its words'.
 import { describe, expect, it } from 'vitest';
 import { orderLines } from '../../src/analysis/extract/pdf/reading-order.js';
 import type { TextRun } from '../../src/analysis/extract/pdf/runs.js';
@@ -22,5 +23,12 @@ describe('reading order: a column of list items with hanging indents', () => {
     const lines = orderLines(runs).map((l) => l.text);
     expect(lines.indexOf(right[0]!)).toBe(items.length * 3);
     expect(lines.slice(0, 3)).toEqual([`• ${items[0]}`, 'received one in the year before', 'the survey, in per cent.']);
+  });
+});
+
+describe('reading order: the size of a line', () => {
+  it('is set by its words, not by a list mark or a symbol printed larger', () => {
+    const [line] = orderLines([{ text: '•', x0: 40, x1: 45, y: 100, size: 12.5 }, run('Grants: the share of firms that', 52, 100)]);
+    expect(line).toMatchObject({ text: '• Grants: the share of firms that', size: SIZE });
   });
 });

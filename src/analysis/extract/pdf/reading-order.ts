@@ -186,6 +186,7 @@ function toLine(row: TextRun[], column: Column): Line {
   let text = '';
   let x1 = -Infinity;
   let size = 0;
+  let symbolSize = 0;
   for (const run of runs) {
     const gap = run.x0 - x1;
     // A superscript (affiliation letters, footnote numbers) set tight against its word stays apart
@@ -194,9 +195,11 @@ function toLine(row: TextRun[], column: Column): Line {
     if (text && (gap > WORD_GAP * run.size || superscript) && !/\s$/.test(text) && !/^\s/.test(run.text)) text += ' ';
     text += run.text;
     x1 = Math.max(x1, run.x1);
-    size = Math.max(size, run.size);
+    // A list's mark or a symbol may be set in a larger font than its line: the words set the size.
+    if (/[\p{L}\p{N}]/u.test(run.text)) size = Math.max(size, run.size);
+    else symbolSize = Math.max(symbolSize, run.size);
   }
-  return { text: text.replace(/\s+/g, ' ').trim(), x0: runs[0]!.x0, x1, y: body.y, size, columnLeft: column.left, columnRight: column.right };
+  return { text: text.replace(/\s+/g, ' ').trim(), x0: runs[0]!.x0, x1, y: body.y, size: size || symbolSize, columnLeft: column.left, columnRight: column.right };
 }
 
 function splitAtGutter(runs: TextRun[]): [TextRun[], TextRun[]] | null {
