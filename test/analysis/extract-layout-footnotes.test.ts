@@ -60,6 +60,17 @@ describe('layout: footnotes at the foot of a column', () => {
     expect(paragraphs(lines).some((p) => p.footnote)).toBe(false);
   });
 
+  it('reads a heading that ends in a number ("Appendix A.1") as a heading, not as a sentence with its note mark', () => {
+    const lines = [
+      ...bodyLines(['The authors thank the reviewers for', 'their comments on the first version.'], 400, RIGHT),
+      line('Appendix A.1', 440, RIGHT, BODY, 370),
+      line('Region North South Coast', 458, RIGHT, SMALL),
+      line('Grants 12 14 9', 466, RIGHT, SMALL),
+      ...bodyLines(['Left column text that ends lower', 'than the heading of the right one,', 'down to the foot of the page here,', 'and its last line.'], 400, LEFT),
+    ];
+    expect(paragraphs(lines).some((p) => p.footnote)).toBe(false);
+  });
+
   it('keeps small print that text of the page stands under (a note of a table above the body text)', () => {
     const full = { columnLeft: 40, columnRight: 560 };
     const lines = [
@@ -82,6 +93,14 @@ describe('structure: small print at the foot of a column', () => {
       [],
     );
     expect(zones).toEqual(['heading', 'body', 'caption', 'footnote']);
+  });
+
+  it('reads the small print after a caption at the foot as its table, the notes opened by a mark as footnotes', () => {
+    const { zones } = readStructure(
+      [p('1. Introduction', false, 1.1), p(body), p('Table 4', true, 0.8), p('Definitions of the variables.', true, 0.8), p('Grant size Firm age', true, 0.8), p('5 The grants are counted in the year they were paid.', true, 0.8)],
+      [],
+    );
+    expect(zones).toEqual(['heading', 'body', 'caption', 'table', 'table', 'footnote']);
   });
 
   it("reads small print that is no prose as a table's or a figure's text, small-print prose as text", () => {

@@ -74,6 +74,8 @@ const APPENDIX_HEADING_WORDS = 8;
 const CAPTION_LABEL_END = /^\s*(?:\d+(?:\.\d+)*|[IVX]+|[A-ZА-Я])(?:\s*$|\s*[.:|—–-]|\s+(?=[\p{Lu}«"(]))/u;
 const DOI = /\b10\.\d{4,9}\/\S+/;
 const FOOTNOTE_MARK = /^[¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡]+\s*\S/u;
+/** What opens a note at a page's foot: its number or sign. */
+const NOTE_START = /^(?:\d{1,3}(?!\d)[).]?(?=\s|\p{L})|[¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶☆★])/u;
 const LEADING_MARKS = /^[\s*∗†‡§⁎¹²³⁴⁵⁶⁷⁸⁹⁰\u0002]+/u;
 
 export interface ZoneResult {
@@ -185,8 +187,10 @@ function markBody(paragraphs: readonly StructureParagraph[], zones: Zone[], body
       continue;
     }
     if (p.footnote || (p.page === null && FOOTNOTE_MARK.test(p.text) && section === 'body' && !p.heading)) {
-      // A figure set small at a column's foot has its caption there too: the label tells it apart.
-      zones[i] = isCaption(text) ? 'caption' : 'footnote';
+      // A figure or table set small at a column's foot has its caption there too: the label tells
+      // it apart, and small print after it that no note's mark opens is the table's.
+      if (isCaption(text)) zones[i] = 'caption';
+      else zones[i] = (zones[i - 1] === 'caption' || zones[i - 1] === 'table') && !NOTE_START.test(p.text) ? 'table' : 'footnote';
       continue;
     }
     const heading = isHeading(p);

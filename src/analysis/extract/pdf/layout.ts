@@ -29,7 +29,7 @@ const FOOTNOTE_SIZE = 0.9;
 const FOOTNOTE_GAP = 1.8;
 const SENTENCE_END = /[.!?:;…»"”)]$/;
 /** A note's mark at the end of a line, after the word or sentence it annotates ("… restrictions. 3"). */
-const NOTE_REFERENCE = /\s*(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡]+)$/u;
+const NOTE_REFERENCE = /(?<=[.!?:;)"”»])\s+\d{1,3}$|\s*[¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡]+$/u;
 /** Numbered or bulleted entries (lists, bibliographies) start paragraphs of their own. */
 const LIST_ITEM = /^(\d{1,3}[.)]|[–—•·▪])\s+\S/;
 /**
