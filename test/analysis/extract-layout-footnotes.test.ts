@@ -87,12 +87,18 @@ describe('structure: small print at the foot of a column', () => {
   const p = (text: string, footnote = false, relativeSize = 1): StructureParagraph => ({ text, page: 2, relativeSize, footnote });
   const body = 'Subsidies for joint research reached more small firms after the reform than before it, and the firms that received them spent more of their own money on research in the following years.';
 
-  it('reads a figure caption set small at the foot of a column as a caption, a note as a footnote', () => {
+  it('reads a figure caption set small at the foot of a column as a caption, a note as a footnote, a front line as front matter', () => {
     const { zones } = readStructure(
-      [p('1. Introduction', false, 1.1), p(body), p('Fig. 2. Grants per firm by year and region.', true, 0.8), p('3 The grants are counted in the year they were paid.', true, 0.8)],
+      [
+        p('1. Introduction', false, 1.1),
+        p(body),
+        p('Fig. 2. Grants per firm by year and region.', true, 0.8),
+        p('3 The grants are counted in the year they were paid.', true, 0.8),
+        p('E-mail address: someone@example.org (A. Someone).', true, 0.8),
+      ],
       [],
     );
-    expect(zones).toEqual(['heading', 'body', 'caption', 'footnote']);
+    expect(zones).toEqual(['heading', 'body', 'caption', 'footnote', 'front']);
   });
 
   it('reads the small print after a caption at the foot as its table, the notes opened by a mark as footnotes', () => {

@@ -188,8 +188,10 @@ function markBody(paragraphs: readonly StructureParagraph[], zones: Zone[], body
     }
     if (p.footnote || (p.page === null && FOOTNOTE_MARK.test(p.text) && section === 'body' && !p.heading)) {
       // A figure or table set small at a column's foot has its caption there too: the label tells
-      // it apart, and small print after it that no note's mark opens is the table's.
+      // it apart, and small print after it that no note's mark opens is the table's. The first
+      // page's notes carry front lines (the corresponding author's e-mail, the DOI, the copyright).
       if (isCaption(text)) zones[i] = 'caption';
+      else if (isFrontLine(text)) zones[i] = 'front';
       else zones[i] = (zones[i - 1] === 'caption' || zones[i - 1] === 'table') && !NOTE_START.test(p.text) ? 'table' : 'footnote';
       continue;
     }
@@ -255,7 +257,7 @@ function markBody(paragraphs: readonly StructureParagraph[], zones: Zone[], body
 function bodyZone(p: StructureParagraph, text: string, heading: boolean): Zone {
   if (isCaption(text)) return 'caption';
   if (startsWith('acknowledgements', text)) return 'front';
-  if (text.length <= SHORT_FRONT_CHARS && wordCount(text) <= SHORT_FRONT_WORDS && (startsWith('front', text) || startsWith('citation', text) || DOI.test(text) || /©/.test(text))) return 'front';
+  if (isFrontLine(text)) return 'front';
   if (isTableRow(text) || isFigureOrTableText(p)) return 'table';
   if (heading) return 'heading';
   return 'body';
@@ -272,6 +274,11 @@ function isFigureOrTableText(p: StructureParagraph): boolean {
 
 function isSmallPrint(p: StructureParagraph): boolean {
   return p.relativeSize !== null && p.relativeSize < SMALL_PRINT;
+}
+
+/** A short line of the front matter met later on: a corresponding author's e-mail, a DOI, a copyright. */
+function isFrontLine(text: string): boolean {
+  return text.length <= SHORT_FRONT_CHARS && wordCount(text) <= SHORT_FRONT_WORDS && (startsWith('front', text) || startsWith('citation', text) || DOI.test(text) || /©/.test(text));
 }
 
 export function isCaption(text: string): boolean {
