@@ -19,6 +19,12 @@ const PARAGRAPH_GAP = 1.4;
 const DEFAULT_LEADING = 1.2;
 /** First-line indent, in font sizes. */
 const INDENT = 0.6;
+/** A section's number before a heading's words: "4.", "4.2.", "4.2 ". */
+const SECTION_NUMBER = /^\d{1,2}(?:\.\d{1,2})*\.?\s+\p{Lu}/u;
+/** A line ending within this many font sizes of its column's edge fills the column. */
+const FULL_LINE = 1;
+/** A column of running text is at least this many font sizes wide (a table's cells are narrower). */
+const TEXT_COLUMN = 20;
 /** A line ending this share of the column width before its edge is short. */
 const SHORT_LINE = 0.25;
 /** A line without final punctuation filling less than this share of the column may be a heading. */
@@ -71,7 +77,7 @@ function flowParagraphs(lines: Line[], page: number, bodySize: number, leading: 
       // A line starting with a small letter goes on with the paragraph, also at the top of the next
       // column (the line before may end in an abbreviation: «в 2022 г.» / «внешняя…»).
       const lowerStart = /^\p{Ll}/u.test(line.text);
-      const continues = newFlow && line.size === previous.size && lowerStart;
+      const continues = newFlow && line.size === previous.size && (lowerStart || (line.size >= FOOTNOTE_SIZE * bodySize && cutAtColumnFoot(previous, line)));
       const breaks =
         (newFlow && !continues) ||
         Math.abs(line.size - previous.size) > SIZE_CHANGE * previous.size ||
@@ -86,6 +92,17 @@ function flowParagraphs(lines: Line[], page: number, bodySize: number, leading: 
   });
   flush();
   return result;
+}
+
+/**
+ * A sentence of the body text cut at a column's foot goes on at the next column's top also when
+ * that line starts with a capital (a name, "R&D"): the last line fills its column, as wide as a
+ * column of text (a table's cells fill narrow ones), to the edge without a sentence's end, and
+ * the next one is no heading. The caller checks that both are in the body's size.
+ */
+function cutAtColumnFoot(last: Line, next: Line): boolean {
+  const wide = (line: Line) => line.columnRight - line.columnLeft >= TEXT_COLUMN * line.size;
+  return wide(last) && wide(next) && last.x1 >= last.columnRight - FULL_LINE * last.size && !SENTENCE_END.test(last.text.replace(NOTE_REFERENCE, '')) && !/[:;]$/.test(last.text) && !isHeadingLine(next);
 }
 
 /**
@@ -153,11 +170,13 @@ function footnoteStart(lines: Line[], bodySize: number): number {
 
 /**
  * A heading set in a line of its own: it starts with a capital or a number, stops well short of
- * the column's edge and has no final punctuation (a note's mark after a sentence's end is one).
+ * the column's edge (or opens with a section's number, "4.2."), and has no final punctuation (a
+ * note's mark after a sentence's end is one).
  */
 function isHeadingLine(line: Line): boolean {
   const text = line.text.replace(NOTE_REFERENCE, '');
-  return /^[\p{Lu}\p{N}]/u.test(text) && line.x1 < line.columnLeft + HEADING_LINE * (line.columnRight - line.columnLeft) && !SENTENCE_END.test(text) && !/[,\-‐–—]$/.test(text);
+  const short = line.x1 < line.columnLeft + HEADING_LINE * (line.columnRight - line.columnLeft);
+  return /^[\p{Lu}\p{N}]/u.test(text) && (short || SECTION_NUMBER.test(text)) && !SENTENCE_END.test(text) && !/[,\-‐–—]$/.test(text);
 }
 
 /** No line of the page outside the block stands lower than its top within its column's width. */

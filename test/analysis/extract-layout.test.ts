@@ -1,6 +1,7 @@
-// Footnotes from the layout alone: small print at the foot of a page or, in two-column journals,
-// at the foot of one column while the other column's text goes on lower down; and what the
-// structure step makes of such small print.
+// Paragraphs from the layout: footnotes are small print at the foot of a page or, in two-column
+// journals, at the foot of one column while the other column's text goes on lower down; what the
+// structure step makes of such small print; a sentence cut at a column's foot goes on at the next
+// column's top.
 import { describe, expect, it } from 'vitest';
 import { layoutParagraphs } from '../../src/analysis/extract/pdf/layout.js';
 import type { Line } from '../../src/analysis/extract/pdf/reading-order.js';
@@ -130,5 +131,23 @@ describe('structure: small print at the foot of a column', () => {
       [],
     );
     expect(zones).toEqual(['heading', 'body', 'caption', 'table', 'table', 'body']);
+  });
+});
+
+describe('layout: a sentence cut at a column foot', () => {
+  const left = bodyLines(['Firms that received grants spent more', 'on research in the years after, as was', 'shown for the same programme by'], 500, LEFT);
+
+  it('goes on at the next column top also when that line starts with a capital', () => {
+    const right = bodyLines(['Smith and Jones (2010) for an earlier', 'period of the same programme.'], 60, RIGHT);
+    right[1]!.x1 = 420;
+    const result = paragraphs([...left, ...right]);
+    expect(result.map((p) => p.text)).toEqual([`${left.map((l) => l.text).join(' ')} ${right.map((l) => l.text).join(' ')}`]);
+  });
+
+  it('does not go on into a numbered heading at the next column top', () => {
+    const heading = line('4.2. Data from the survey of the firms', 60, RIGHT, BODY, 480);
+    const result = paragraphs([...left, heading, ...bodyLines(['The survey covers all firms of the region.'], 81, RIGHT)]);
+    expect(result[0]!.text).toBe(left.map((l) => l.text).join(' '));
+    expect(result[1]!.text).toBe(heading.text);
   });
 });
