@@ -23,6 +23,8 @@ const SHORT_FRONT_CHARS = 400;
 /** A heading is short and not a sentence. */
 const MAX_HEADING_CHARS = 150;
 const MAX_HEADING_WORDS = 15;
+/** Print this much smaller than the body is small print (as the PDF layout reads footnotes). */
+const SMALL_PRINT = 0.9;
 /** Print this much larger than the body is a heading whatever its punctuation. */
 const HEADING_SIZE = 1.1;
 /** A trailing run of at least this many entry-like paragraphs is a bibliography without a heading. */
@@ -72,6 +74,8 @@ const APPENDIX_HEADING_WORDS = 8;
 const CAPTION_LABEL_END = /^\s*(?:\d+(?:\.\d+)*|[IVX]+|[A-ZА-Я])(?:\s*$|\s*[.:|—–-]|\s+(?=[\p{Lu}«"(]))/u;
 const DOI = /\b10\.\d{4,9}\/\S+/;
 const FOOTNOTE_MARK = /^[¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡]+\s*\S/u;
+/** What opens a note at a page's foot: its number or sign. */
+const NOTE_START = /^(?:\d{1,3}(?!\d)[).]?(?=\s|\p{L})|[¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶☆★])/u;
 const LEADING_MARKS = /^[\s*∗†‡§⁎¹²³⁴⁵⁶⁷⁸⁹⁰\u0002]+/u;
 
 export interface ZoneResult {
@@ -183,7 +187,12 @@ function markBody(paragraphs: readonly StructureParagraph[], zones: Zone[], body
       continue;
     }
     if (p.footnote || (p.page === null && FOOTNOTE_MARK.test(p.text) && section === 'body' && !p.heading)) {
-      zones[i] = 'footnote';
+      // A figure or table set small at a column's foot has its caption there too: the label tells
+      // it apart, and small print after it that no note's mark opens is the table's. The first
+      // page's notes carry front lines (the corresponding author's e-mail, the DOI, the copyright).
+      if (isCaption(text)) zones[i] = 'caption';
+      else if (isFrontLine(text)) zones[i] = 'front';
+      else zones[i] = (zones[i - 1] === 'caption' || zones[i - 1] === 'table') && !NOTE_START.test(p.text) ? 'table' : 'footnote';
       continue;
     }
     const heading = isHeading(p);
@@ -237,6 +246,9 @@ function markBody(paragraphs: readonly StructureParagraph[], zones: Zone[], body
       }
     } else {
       zones[i] = bodyZone(p, text, heading);
+      // Small print right after a table's text or a caption, before the text's own size resumes,
+      // is the table's or the figure's: its title, the notes under it.
+      if (zones[i] === 'body' && isSmallPrint(p) && (zones[i - 1] === 'table' || zones[i - 1] === 'caption')) zones[i] = 'table';
     }
   }
 }
@@ -245,10 +257,28 @@ function markBody(paragraphs: readonly StructureParagraph[], zones: Zone[], body
 function bodyZone(p: StructureParagraph, text: string, heading: boolean): Zone {
   if (isCaption(text)) return 'caption';
   if (startsWith('acknowledgements', text)) return 'front';
-  if (text.length <= SHORT_FRONT_CHARS && wordCount(text) <= SHORT_FRONT_WORDS && (startsWith('front', text) || startsWith('citation', text) || DOI.test(text) || /©/.test(text))) return 'front';
-  if (isTableRow(text)) return 'table';
+  if (isFrontLine(text)) return 'front';
+  if (isTableRow(text) || isFigureOrTableText(p)) return 'table';
   if (heading) return 'heading';
   return 'body';
+}
+
+/**
+ * Small print that is no prose: the cells of a table (its row labels, its column heads) or the
+ * words of a figure (axis labels, the boxes of a diagram), which tables and figures set smaller than
+ * the text. The paper's own text in small print (a note, a quotation) is written in sentences.
+ */
+function isFigureOrTableText(p: StructureParagraph): boolean {
+  return isSmallPrint(p) && !isProse(p.text);
+}
+
+function isSmallPrint(p: StructureParagraph): boolean {
+  return p.relativeSize !== null && p.relativeSize < SMALL_PRINT;
+}
+
+/** A short line of the front matter met later on: a corresponding author's e-mail, a DOI, a copyright. */
+function isFrontLine(text: string): boolean {
+  return text.length <= SHORT_FRONT_CHARS && wordCount(text) <= SHORT_FRONT_WORDS && (startsWith('front', text) || startsWith('citation', text) || DOI.test(text) || /©/.test(text));
 }
 
 export function isCaption(text: string): boolean {

@@ -186,6 +186,7 @@ function toLine(row: TextRun[], column: Column): Line {
   let text = '';
   let x1 = -Infinity;
   let size = 0;
+  let symbolSize = 0;
   for (const run of runs) {
     const gap = run.x0 - x1;
     // A superscript (affiliation letters, footnote numbers) set tight against its word stays apart
@@ -194,9 +195,11 @@ function toLine(row: TextRun[], column: Column): Line {
     if (text && (gap > WORD_GAP * run.size || superscript) && !/\s$/.test(text) && !/^\s/.test(run.text)) text += ' ';
     text += run.text;
     x1 = Math.max(x1, run.x1);
-    size = Math.max(size, run.size);
+    // A list's mark or a symbol may be set in a larger font than its line: the words set the size.
+    if (/[\p{L}\p{N}]/u.test(run.text)) size = Math.max(size, run.size);
+    else symbolSize = Math.max(symbolSize, run.size);
   }
-  return { text: text.replace(/\s+/g, ' ').trim(), x0: runs[0]!.x0, x1, y: body.y, size, columnLeft: column.left, columnRight: column.right };
+  return { text: text.replace(/\s+/g, ' ').trim(), x0: runs[0]!.x0, x1, y: body.y, size: size || symbolSize, columnLeft: column.left, columnRight: column.right };
 }
 
 function splitAtGutter(runs: TextRun[]): [TextRun[], TextRun[]] | null {
@@ -232,13 +235,18 @@ function widestXGap(runs: TextRun[]): number {
   return widest;
 }
 
-/** Several rows most of which start at the same left edge: a column, not scattered words. */
+/**
+ * Several rows most of which start at one place: a column, not scattered words. The place is the
+ * left edge, or the indent of a list's items when the column is mostly a list with hanging
+ * indents (the marks stand at the edge, the items' lines start further in).
+ */
 function isColumn(runs: TextRun[], size: number): boolean {
   const rows = groupRows(runs);
   if (rows.length < MIN_ROWS_PER_COLUMN) return false;
   const starts = rows.map((row) => Math.min(...row.map((r) => r.x0)));
   const edge = Math.min(...starts);
-  const aligned = starts.filter((x) => x - edge <= ALIGN_TOLERANCE * size).length;
+  const alignedAt = (place: number) => starts.filter((x) => x >= place && x - place <= ALIGN_TOLERANCE * size).length;
+  const aligned = Math.max(alignedAt(edge), ...starts.map(alignedAt));
   return aligned >= MIN_ALIGNED_SHARE * rows.length;
 }
 
