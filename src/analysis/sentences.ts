@@ -32,7 +32,7 @@ const LABEL_WORD = /^\p{Lu}\p{Ll}+\.?$/u;
 /** Initials: И, И.И, J.R.R, Б.-О (the last dot is the candidate end). */
 const INITIALS = /^[([«"]?(?:\p{Lu}\.-?)*\p{Lu}$/u;
 /** An unlisted dotted abbreviation (к.п.н, н.э): it may end a sentence. */
-const DOTTED_ABBREVIATION = /^(?:\p{Ll}{1,4}\.)+\p{Ll}{1,4}$/u;
+const DOTTED_ABBREVIATION = /^[([«"]?(?:\p{Ll}{1,4}\.-?)+\p{Ll}{1,4}$/u;
 /** Two or more capitals ending the word before the dot (U.S. ends with one). */
 const ACRONYM = /\p{Lu}{2}$/u;
 /** A number, possibly with a glued unit (2007, 3,5, 1999–2000, 500р, 1999гг). */
@@ -167,7 +167,31 @@ function endsSentence(text: string, start: number, dot: number, end: number, to:
   if (punctuation.includes('!') || punctuation.includes('?')) return next.kind !== 'lower';
   // "..." and "…" are an ellipsis; ".." is taken for a mistyped dot.
   if (punctuation.startsWith('…') || punctuation.startsWith('...')) return next.kind === 'upper';
+  if (insideBrackets(text, start, dot, end, to) && !nextIsStopWord(next)) return false;
   return periodEndsSentence(text, start, dot, next);
+}
+
+/** A bracket opened in the sentence closes within this many characters after a period inside it. */
+const BRACKET_REACH = 80;
+
+/**
+ * A period inside brackets that close soon after it ends no sentence: «(д.м.н. Алексеева М.Н.)»,
+ * "(see Table 2. Values are shares)". The opening bracket stands in this sentence, unclosed. A
+ * stop word after the period still starts one («(…лучше, чем Лимонов. Но враг)»): the caller asks.
+ */
+function insideBrackets(text: string, start: number, dot: number, end: number, to: number): boolean {
+  let open = 0;
+  for (let i = start; i < dot; i++) {
+    if (text[i] === '(') open++;
+    else if (text[i] === ')' && open > 0) open--;
+  }
+  if (open === 0) return false;
+  const limit = Math.min(to, end + BRACKET_REACH);
+  for (let i = end; i < limit; i++) {
+    if (text[i] === ')') return true;
+    if (text[i] === '(' || text[i] === '\n') return false;
+  }
+  return false;
 }
 
 type NextKind = 'end' | 'upper' | 'lower' | 'digit' | 'punctuation' | 'other';

@@ -44,6 +44,9 @@ describe('splitSentences', () => {
     ['list items after ;', ['Задачи: 1) оценить потери;', '2) найти рынки.']],
     ['a dash opening the next remark', ['— Вы уверены?', '— Да.']],
     ['an exclamation before a lower-case word', ['Рост составил 8272! - то есть рекорд.']],
+    ['academic degrees before a name in brackets', ['Методика оценки разработана (д.г.-м.н. Петров А.Н.) и применена (д.м.н. Сидорова).', 'Итог ясен.']],
+    ['a period inside brackets that close soon', ['Доля выросла (см. табл. 2. Данные Росстата) и стабилизировалась.', 'Затем она упала.']],
+    ['a second sentence inside brackets starts with a stop word', ['(Он лучше, чем другие.', 'Но враг)']],
   ])('%s', (_name, sentences) => {
     expectSentences(...sentences);
   });
