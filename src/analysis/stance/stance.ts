@@ -10,7 +10,7 @@
 //   the one before it; a concessive clause (хотя, although) counts half.
 // A target governed by «без» / "without" is what the sentence says is missing: «без X сделки не
 // состоялись бы», "impossible without X" present X as necessary, so the votes turn around.
-import { tokenize } from '../tokens.js';
+import { isStopWord, tokenize } from '../tokens.js';
 import type { Stance, Token } from '../types.js';
 import { findSentenceCues, governsNextWord, isRecommendation, type PolarCue, type PolarKind, type SentenceCues } from './sentence-cues.js';
 
@@ -123,6 +123,12 @@ function recommendsACounterMove(sentence: SentenceCues, cue: PolarCue, target: T
 
 /** How far after a counter-move its object may stand: «парировать негативные последствия … от санкционных ограничений». */
 const COUNTERED_SCOPE = 10;
+/**
+ * How far after a counter-move that names its object («решения локальных проблем», "respond to the
+ * challenges") the owner of that object may stand («проблем регионов»): what follows further is no
+ * longer what is countered.
+ */
+const OWNER_SCOPE = 3;
 
 /**
  * A counter-move (преодоление, парировать, mitigate, overcome — alone or composed with the harm it
@@ -140,9 +146,19 @@ function counterMove(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): 
   if (!sameClause) return null;
   // «преодоление отставания посредством развития регионов»: what comes by way of a means is the remedy.
   const byMeans = sentence.meansAt.some((at) => at >= move.to && at < target.from);
-  if (target.from >= move.to && target.from - move.to <= COUNTERED_SCOPE) return byMeans ? move.weight : -move.weight;
+  if (target.from >= move.to && target.from - move.to <= (namesItsObject(sentence, move) ? OWNER_SCOPE : COUNTERED_SCOPE)) return byMeans ? move.weight : -move.weight;
   if (target.to <= move.from) return move.weight * attachment(sentence, move, target);
   return null;
+}
+
+/**
+ * Whether a counter-move phrase ends in what it counters (three words or more, the last a content
+ * word: «решения локальных проблем»), rather than in the verb or the preposition that governs it
+ * (overcome, «борьба с», "insure firms against").
+ */
+function namesItsObject(sentence: SentenceCues, move: PolarCue): boolean {
+  const last = sentence.tokens[move.to - 1]!;
+  return move.to - move.from >= 3 && !isStopWord(last.lower, sentence.language);
 }
 
 /**
@@ -201,7 +217,11 @@ function attachment(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): n
   // A clause opened by a contrast after the target is read as said of the target: «НИС обладает
   // потенциалом, но функционирует фрагментарно». Its cues are as far as they are from the contrast.
   const distance =
-    cue.segment > targetSegment ? cue.from - sentence.contrastAt[cue.segment - 1]! : cue.from >= target.to ? cue.from - target.to : target.from - cue.to;
+    cue.segment > targetSegment
+      ? cue.from - sentence.contrastAt[cue.segment - 1]!
+      : cue.from >= target.to
+        ? cue.from - target.to - insertedRelative(sentence, target.to, cue.from)
+        : target.from - cue.to - insertedRelative(sentence, cue.to, target.from);
   // Trends and levels bind to the word next to them («рост санкций»); after the target only as its
   // predicate («инвестиции выросли на 20 %»), not when they modify a noun of their own («ограничивает
   // возможности ускоренной модернизации»). Evaluations reach further (a predicate: «ТНК … становятся
@@ -224,6 +244,19 @@ function attachment(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): n
   else if (cue.segment === targetSegment && targetSegment < sentence.segments) weight *= 0.5;
   if (cue.conceded) weight *= 0.5;
   return weight;
+}
+
+/**
+ * The words of relative clauses that stand between two words ([from, to)) and contain neither: the
+ * predicate after a subject's relative clause is its own («технологии, которые …, устарели», "X,
+ * which was once …, has dried up"), as near as if the clause were not there.
+ */
+function insertedRelative(sentence: SentenceCues, from: number, to: number): number {
+  const { relativeOf } = sentence;
+  const [outer1, outer2] = [relativeOf[from - 1] ?? 0, relativeOf[to] ?? 0];
+  let n = 0;
+  for (let i = from; i < to; i++) if (relativeOf[i] && relativeOf[i] !== outer1 && relativeOf[i] !== outer2) n++;
+  return n;
 }
 
 function cueText(tokens: Token[], cue: PolarCue): string {
