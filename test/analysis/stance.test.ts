@@ -141,6 +141,36 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('Patent protection makes access to foreign technology costly.').intellectual_property).toBe('negative');
   });
 
+  it('reads words in their sense: engineering is no engine, depending on no dependence', () => {
+    expect(stances('The grant council funds research in engineering at universities.').universities).toBe('neutral');
+    expect(stances('The outcome depends on the investment climate of the region.').investment_finance).toBe('neutral');
+    expect(stances('Firms show a high dependence on imported components.').import_dependence).toBe('negative');
+  });
+
+  it('reads a channel of something good, delays and virtuous or vicious circles', () => {
+    expect(stances('Foreign universities became a channel for new ideas.').universities).toBe('positive');
+    expect(stances('Universities use several learning channels.').universities).toBe('neutral');
+    expect(stances('Payment delays lengthen the production cycle of manufacturers.').manufacturing_base).toBe('negative');
+    expect(stances('Задержки платежей нарушили работу малых предприятий.').smes).toBe('negative');
+    expect(stances('Joint research with industry starts a virtuous circle for universities.').universities).toBe('positive');
+  });
+
+  it('reads solving problems and answering challenges as counter-moves: what solves is the remedy', () => {
+    expect(stances('Кластеры создаются для решения проблем региона.').innovation_infrastructure).toBe('positive');
+    expect(stances('Цифровые технологии способны ответить на вызовы энергетики.').digitalization).toBe('positive');
+    expect(stances('Universities respond to the challenges of the new economy.').universities).toBe('positive');
+    // what the countered problem belongs to, right after it, is in trouble; what stands further on is not countered
+    expect(stances('Необходимо решение проблем малого бизнеса.').smes).toBe('negative');
+  });
+
+  it('reads failing to meet («не соответствует») as negative', () => {
+    expect(stances('Инновационные центры не могут соответствовать масштабам экономики.').innovation_infrastructure).toBe('negative');
+  });
+
+  it('skips a relative clause between a subject and its predicate', () => {
+    expect(stances('Technology transfer through joint ventures, which was once common in the sector, has largely dried up.').technology_absorption).toBe('negative');
+  });
+
   it('lists the cues that decided it', () => {
     const [m] = mentionsOf('Отмечается отсутствие ТНК.');
     expect(m!.cues).toContain('отсутствие');
