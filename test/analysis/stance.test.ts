@@ -171,6 +171,22 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('Technology transfer through joint ventures, which was once common in the sector, has largely dried up.').technology_absorption).toBe('negative');
   });
 
+  it('reads what «несмотря на» / "despite" governs against the main clause', () => {
+    expect(stances('Несмотря на санкции, оборонно-промышленный комплекс остается одним из немногих секторов со стабильным спросом.').sanctions).toBe('negative');
+    expect(stances('Несмотря на санкции, оборонно-промышленный комплекс остается одним из немногих секторов со стабильным спросом.').defence_industry).toBe('positive');
+    expect(stances('Despite generous tax incentives, investment in R&D declined.').tax_policy).toBe('positive');
+    expect(stances('Despite sanctions, exports to Asia grew strongly.').sanctions).toBe('negative');
+  });
+
+  it('reads the size of an effect like a level', () => {
+    expect(stances('Small and medium-sized enterprises show a larger treatment effect than other firms.').smes).toBe('positive');
+    expect(stances('Sanctions had a greater impact on exports than expected.').sanctions).toBe('negative');
+  });
+
+  it('lets a comparative adverb grade a trend, not stand for its object', () => {
+    expect(stances('Investment grew faster after 2022.').investment_finance).toBe('positive');
+  });
+
   it('lists the cues that decided it', () => {
     const [m] = mentionsOf('Отмечается отсутствие ТНК.');
     expect(m!.cues).toContain('отсутствие');

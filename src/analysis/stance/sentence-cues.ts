@@ -74,6 +74,8 @@ export interface SentenceCues {
   aimEnds: number[];
   /** Starts of markers of means (посредством, through), which name a remedy after a counter-move. */
   meansAt: number[];
+  /** What «несмотря на» / "despite" governs: [end of the marker, next comma or clause break). */
+  despiteSpans: (readonly [number, number])[];
 }
 
 /** `names` marks the tokens of factor names in the sentence (see isInsideName). */
@@ -91,7 +93,7 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
     if (contrastAt.includes(i)) segment++;
     segmentOf[i] = segment;
   }
-  const concessions = of('concession').map((m) => [m.from, nextComma(tokens, m.to)] as const);
+  const concessions = [...of('concession'), ...of('despite')].map((m) => [m.from, nextComma(tokens, m.to)] as const);
   const conceded = (at: number): boolean => concessions.some(([from, to]) => at > from && at < to);
   const sameClause = (a: number, b: number): boolean => breaksBefore[a]! === breaksBefore[b]!;
 
@@ -133,11 +135,18 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
     counterfactualAt: of('counterfactual').map((m) => m.from),
     citedAt: of('cited').map((m) => m.from),
     meansAt: of('means').map((m) => m.from),
+    despiteSpans: of('despite').map((m) => [m.to, nextComma(tokens, m.to)] as const),
     aimEnds: [...of('aim').map((m) => m.to), ...of('question').map((m) => Math.max(0, m.from - 1))],
   };
 }
 
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those']);
+/**
+ * Comparative adverbs, which grade a trend rather than name its object ("grew faster", «выросли
+ * быстрее»): the Russian comparative ends in -ее (быстрее, сильнее, медленнее), the English ones are few.
+ */
+const COMPARATIVE_ADVERBS: ReadonlySet<string> = new Set(['faster', 'slower', 'quicker', 'further', 'more', 'less', 'most', 'least']);
+const RUSSIAN_COMPARATIVE = /^\p{L}{3,}ее$/u;
 
 /**
  * Whether the word after a trend is a content word it governs («сократили поставки», "cut
@@ -146,7 +155,8 @@ const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'thei
 export function governsNextWord(tokens: Token[], at: number, language: string): boolean {
   // An article or a possessive stands between a verb and its object ("reduce the costs", "cut their prices").
   const next = DETERMINERS.has(tokens[at]?.lower ?? '') ? tokens[at + 1] : tokens[at];
-  return next !== undefined && /^\p{L}{3,}$/u.test(next.text) && !isStopWord(next.lower, language) && !next.lower.endsWith('ly');
+  if (next === undefined || !/^\p{L}{3,}$/u.test(next.text) || isStopWord(next.lower, language)) return false;
+  return !next.lower.endsWith('ly') && !COMPARATIVE_ADVERBS.has(next.lower) && !(language === 'ru' && RUSSIAN_COMPARATIVE.test(next.lower));
 }
 
 /**

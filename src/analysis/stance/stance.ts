@@ -61,6 +61,8 @@ export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent
   // on that relative clause only.
   const counterfactual = (c: PolarCue): boolean =>
     sentence.counterfactualAt.some((at) => sentence.breaksBefore[at] === sentence.breaksBefore[c.from] && sentence.relativeOf[at] === sentence.relativeOf[c.from]);
+  // «Несмотря на санкции, экспорт растет»: the target is what the main clause holds against.
+  const despite = sentence.despiteSpans.find(([from, to]) => target.from >= from && target.from < to && target.from - from <= DESPITE_SCOPE);
   for (const composed of sentence.cues) {
     // «Государство должно было поддержать…» says what did not happen: no evaluation of what is.
     // (Unless the target is what the sentence lacks: «без X сделки не состоялись бы» argues for X.)
@@ -70,11 +72,21 @@ export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent
     const parts = composed.parts;
     const cue = !parts ? (named(composed) ? undefined : composed) : named(parts.modifier) ? undefined : named(parts.evaluation) ? parts.modifier : composed;
     if (!cue || recommendsItsSubject(sentence, cue, target) || recommendsACounterMove(sentence, cue, target)) continue;
+    // A cue of the main clause says how that clause turns out; the target is what it turned out against.
+    if (despite !== undefined && (composed.from < despite[0] || composed.from >= despite[1])) {
+      votes.push({ text: cueText(sentence.tokens, cue), value: -cueSign(cue.kind, 'neutral') * (cue.negatedBy >= 0 ? -1 : 1) * cue.weight * OPPOSED_WEIGHT });
+      continue;
+    }
     const value = counterMove(sentence, composed, target) ?? needRole(sentence, cue, target) ?? cueSign(cue.kind, inherent) * (cue.negatedBy >= 0 ? -1 : 1) * cue.weight * attachment(sentence, cue, target) * (lacking ? -1 : 1);
     if (value !== 0) votes.push({ text: cueText(sentence.tokens, cue), value: value * (underStudy(sentence, composed) ? STUDIED_WEIGHT : 1) });
   }
   return decide(votes, inherent);
 }
+
+/** How far after «несмотря на» / "despite" the noun it governs may start («несмотря на жесткие санкции»). */
+const DESPITE_SCOPE = 2;
+/** How much each cue of the main clause counts, turned around, for what «несмотря на» governs: wherever it stands in that clause. */
+const OPPOSED_WEIGHT = 0.6;
 
 /** How much a cue counts inside a research aim or an open question: even two cues stay below the decision threshold. */
 const STUDIED_WEIGHT = 0.1;
