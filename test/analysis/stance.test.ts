@@ -187,6 +187,10 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('Investment grew faster after 2022.').investment_finance).toBe('positive');
   });
 
+  it('reads across a citation in parentheses as if it were not there', () => {
+    expect(stances('Strict licensing of patents by universities (Smith et al., 2015) could be detrimental to spinoff creation.').intellectual_property).toBe('negative');
+  });
+
   it('lists the cues that decided it', () => {
     const [m] = mentionsOf('Отмечается отсутствие ТНК.');
     expect(m!.cues).toContain('отсутствие');

@@ -232,8 +232,8 @@ function attachment(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): n
     cue.segment > targetSegment
       ? cue.from - sentence.contrastAt[cue.segment - 1]!
       : cue.from >= target.to
-        ? cue.from - target.to - insertedRelative(sentence, target.to, cue.from)
-        : target.from - cue.to - insertedRelative(sentence, cue.to, target.from);
+        ? cue.from - target.to - insertedRelative(sentence, target.to, cue.from) - insertedParentheses(sentence, target.to, cue.from).tokens
+        : target.from - cue.to - insertedRelative(sentence, cue.to, target.from) - insertedParentheses(sentence, cue.to, target.from).tokens;
   // Trends and levels bind to the word next to them («рост санкций»); after the target only as its
   // predicate («инвестиции выросли на 20 %»), not when they modify a noun of their own («ограничивает
   // возможности ускоренной модернизации»). Evaluations reach further (a predicate: «ТНК … становятся
@@ -247,7 +247,7 @@ function attachment(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): n
       ? distance <= 12 ? 1 : 0.7
       : distance <= 3 ? 1 : distance <= 6 ? 0.8 : distance <= 12 ? 0.5 : 0.3;
   const [lo, hi] = cue.from < target.from ? [cue.to, target.from] : [target.to, cue.from];
-  if (!introduces && hi > lo && sentence.breaksBefore[hi]! > sentence.breaksBefore[lo]!) weight *= 0.6;
+  if (!introduces && hi > lo && sentence.breaksBefore[hi]! - sentence.breaksBefore[lo]! > insertedParentheses(sentence, lo, hi).breaks) weight *= 0.6;
   const relative = sentence.relativeOf[cue.from]!;
   if (relative && relative !== sentence.relativeOf[target.from]) weight *= 0.3;
   // The clause after a contrast dominates: it keeps its full weight even across the contrast,
@@ -269,6 +269,31 @@ function insertedRelative(sentence: SentenceCues, from: number, to: number): num
   let n = 0;
   for (let i = from; i < to; i++) if (relativeOf[i] && relativeOf[i] !== outer1 && relativeOf[i] !== outer2) n++;
   return n;
+}
+
+const CITED_YEAR = /^(?:1[89]|20)\d{2}[a-z]?$/;
+
+/**
+ * The citations in parentheses that stand whole between two words ([from, to)): "claiming of the
+ * IPR (Della Malva et al., 2013) could be detrimental" is one clause, and the citation's words and
+ * its two marks are as if they were not there.
+ */
+function insertedParentheses(sentence: SentenceCues, from: number, to: number): { tokens: number; breaks: number } {
+  const { tokens } = sentence;
+  let inserted = 0;
+  let breaks = 0;
+  for (let i = from; i < to; i++) {
+    if (tokens[i]!.text !== '(') continue;
+    let close = i + 1;
+    while (close < to && tokens[close]!.text !== ')' && tokens[close]!.text !== '(') close++;
+    if (close >= to || tokens[close]!.text !== ')') continue;
+    // Only a citation, which names a year and holds no clause marks: other parentheses hold asides and clauses of their own.
+    if (sentence.breaksBefore[close]! - sentence.breaksBefore[i + 1]! > 0 || !tokens.slice(i + 1, close).some((t) => CITED_YEAR.test(t.text))) continue;
+    inserted += close - i + 1;
+    breaks += 2;
+    i = close;
+  }
+  return { tokens: inserted, breaks };
 }
 
 function cueText(tokens: Token[], cue: PolarCue): string {
