@@ -188,7 +188,7 @@ describe('stance attaches to the factor it governs', () => {
   });
 
   it('reads across a citation in parentheses as if it were not there', () => {
-    expect(stances('Strict licensing of patents by universities (Smith et al., 2015) could be detrimental to spinoff creation.').intellectual_property).toBe('negative');
+    expect(stances('Strict licensing of patents (Smith and Jones, 2015; Brown et al., 2016; Lee, 2018) is detrimental to spinoff creation.').intellectual_property).toBe('negative');
   });
 
   it('lists the cues that decided it', () => {

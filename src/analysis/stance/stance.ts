@@ -287,10 +287,10 @@ function insertedParentheses(sentence: SentenceCues, from: number, to: number): 
     let close = i + 1;
     while (close < to && tokens[close]!.text !== ')' && tokens[close]!.text !== '(') close++;
     if (close >= to || tokens[close]!.text !== ')') continue;
-    // Only a citation, which names a year and holds no clause marks: other parentheses hold asides and clauses of their own.
-    if (sentence.breaksBefore[close]! - sentence.breaksBefore[i + 1]! > 0 || !tokens.slice(i + 1, close).some((t) => CITED_YEAR.test(t.text))) continue;
+    // Only a citation, which names a year (its works may be parted by semicolons); other parentheses hold asides and clauses of their own.
+    if (!tokens.slice(i + 1, close).some((t) => CITED_YEAR.test(t.text))) continue;
     inserted += close - i + 1;
-    breaks += 2;
+    breaks += sentence.breaksBefore[close + 1]! - sentence.breaksBefore[i]!;
     i = close;
   }
   return { tokens: inserted, breaks };
