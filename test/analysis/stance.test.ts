@@ -191,6 +191,11 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('Strict licensing of patents (Smith and Jones, 2015; Brown et al., 2016; Lee, 2018) is detrimental to spinoff creation.').intellectual_property).toBe('negative');
   });
 
+  it('lets a lack govern the coordinated good words of its phrase, not those after a preposition', () => {
+    expect(stances('Эксперты отмечают отсутствие равных и конкурентоспособных условий для малого бизнеса.').smes).toBe('negative');
+    expect(stances('Firms report a lack of stable and effective export support.').export_support).toBe('negative');
+  });
+
   it('lists the cues that decided it', () => {
     const [m] = mentionsOf('Отмечается отсутствие ТНК.');
     expect(m!.cues).toContain('отсутствие');

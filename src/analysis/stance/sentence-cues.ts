@@ -19,6 +19,12 @@ const BACKWARD_NEGATION_SCOPE = 5;
 const BARE_NEGATION_WEIGHT = 0.25;
 /** How close a trend or counter-move must be to the evaluative word it changes («снижение издержек»). */
 const MODIFIER_SCOPE = 2;
+/**
+ * How many words may stand between a negative word and the positive one it governs when they are
+ * the head and a modifier of one phrase, coordinated adjectives included («отсутствие равных и
+ * конкурентоспособных условий», "lack of stable and effective funding").
+ */
+const GOVERNED_SCOPE = 3;
 const MODIFIER_SIGN: Partial<Record<CueKind, number>> = { up: 1, down: -1, counter: -1 };
 /** Marks that end a clause inside a sentence. A point is not one: inside a sentence it ends an initial or an abbreviation (Г. Чесбро). */
 export const CLAUSE_BREAKS: ReadonlySet<string> = new Set([';', ':', '(', ')', '–', '—']);
@@ -207,6 +213,22 @@ function nextComma(tokens: Token[], from: number): number {
   return tokens.length;
 }
 
+/** Function words that join the words of one noun phrase: coordinated modifiers and the English genitive. */
+const PHRASE_JOINERS: ReadonlySet<string> = new Set(['and', 'or', 'of', 'the', 'a', 'an', 'и', 'или']);
+
+/**
+ * Whether the words between two cues keep them in one noun phrase: content words and joiners only,
+ * no comma and no preposition that starts a phrase of its own («проблемных регионов для определения
+ * приоритетов»).
+ */
+function onePhrase(tokens: Token[], from: number, to: number, language: string): boolean {
+  for (let i = from; i < to; i++) {
+    const word = tokens[i]!.lower;
+    if (!/\p{L}/u.test(word) || (isStopWord(word, language) && !PHRASE_JOINERS.has(word))) return false;
+  }
+  return true;
+}
+
 function noCommaBetween(tokens: Token[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (tokens[i]!.text === ',') return false;
   return true;
@@ -237,27 +259,32 @@ function composeModifiers(cues: PolarCue[], tokens: Token[], breaksBefore: Int32
   for (let i = 0; i < cues.length; i++) {
     const first = cues[i]!;
     const next = cues[i + 1];
-    const close = next !== undefined && next.from >= first.to && next.from - first.to < MODIFIER_SCOPE && breaksBefore[next.from]! === breaksBefore[first.to]!;
+    if (!next) {
+      result.push(first);
+      continue;
+    }
+    const within = (scope: number): boolean => next.from >= first.to && next.from - first.to < scope && breaksBefore[next.from]! === breaksBefore[first.to]!;
+    const close = within(MODIFIER_SCOPE);
     // The modifier before the evaluation (any), a trend after it (its predicate), or a negative
     // word before a positive one, which it governs ("undermines the effectiveness", «ограничивает
-    // возможности»).
-    const modifierSign = !close
-      ? undefined
-      : isEvaluation(next) && MODIFIER_SIGN[first.kind] !== undefined
+    // возможности»), also as the head of a phrase whose modifiers it is («отсутствие равных и
+    // конкурентоспособных условий»).
+    const modifierSign =
+      close && isEvaluation(next) && MODIFIER_SIGN[first.kind] !== undefined
         ? MODIFIER_SIGN[first.kind]
-        : isEvaluation(first) && (next.kind === 'up' || next.kind === 'down') && next.negatedBy < 0 && !governsNextWord(tokens, next.to, language)
+        : close && isEvaluation(first) && (next.kind === 'up' || next.kind === 'down') && next.negatedBy < 0 && !governsNextWord(tokens, next.to, language)
           ? MODIFIER_SIGN[next.kind]
-          : isEvaluation(first) && first.kind === 'negative' && isEvaluation(next) && next.kind === 'positive'
+          : isEvaluation(first) && first.kind === 'negative' && isEvaluation(next) && next.kind === 'positive' && (close || (within(GOVERNED_SCOPE + 1) && onePhrase(tokens, first.to, next.from, language)))
             ? -1
             : undefined;
     if (modifierSign === undefined) {
       result.push(first);
       continue;
     }
-    const evaluation = isEvaluation(next!) && (MODIFIER_SIGN[first.kind] !== undefined || first.kind === 'negative') ? next! : first;
-    const modifier = evaluation === first ? next! : first;
+    const evaluation = isEvaluation(next) && (MODIFIER_SIGN[first.kind] !== undefined || first.kind === 'negative') ? next : first;
+    const modifier = evaluation === first ? next : first;
     const sign = modifierSign * (evaluation.kind === 'positive' ? 1 : -1);
-    result.push({ ...first, kind: sign > 0 ? 'positive' : 'negative', weight: Math.max(first.weight, next!.weight), to: next!.to, parts: { modifier, evaluation } });
+    result.push({ ...first, kind: sign > 0 ? 'positive' : 'negative', weight: Math.max(first.weight, next.weight), to: next.to, parts: { modifier, evaluation } });
     i++;
   }
   return result;
