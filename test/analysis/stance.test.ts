@@ -196,6 +196,16 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('Firms report a lack of stable and effective export support.').export_support).toBe('negative');
   });
 
+  it('reads «противостояние» as a confrontation and «противостоять» as resisting', () => {
+    expect(stances('Геополитическая напряженность переросла в открытое противостояние.').geopolitical_tension).toBe('negative');
+    expect(stances('Малые предприятия противостоят санкциям.').sanctions).toBe('negative');
+  });
+
+  it('reads an infinitive of developing or creating, as in a list of measures, as a recommendation', () => {
+    expect(stances('2) развивать государственно-частное партнерство в регионах;').public_private_partnership).toBe('positive');
+    expect(stances('Правительство намерено создать новые производства в обрабатывающей промышленности.').manufacturing_base).toBe('positive');
+  });
+
   it('lists the cues that decided it', () => {
     const [m] = mentionsOf('Отмечается отсутствие ТНК.');
     expect(m!.cues).toContain('отсутствие');
