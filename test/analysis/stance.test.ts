@@ -228,6 +228,8 @@ describe('negation', () => {
   it('«без X … не» and "impossible without X" present X as necessary', () => {
     expect(stances('Без кредитования через ВЭБ многие сделки не состоялись бы.').export_support).toBe('positive');
     expect(stances('Growth is impossible without export support.').export_support).toBe('positive');
+    // the negated outcome counts in full however far it stands
+    expect(stances('Без этих инструментов, особенно без кредитования через ВЭБ, многие экспортные сделки в странах Азии и Африки вообще не состоялись бы.').export_support).toBe('positive');
   });
 });
 

@@ -48,6 +48,8 @@ export interface PolarCue {
   segment: number;
   /** Inside a concessive clause (хотя …,). */
   conceded: boolean;
+  /** A negation («не», not «без») that flips no cue and stands as a weak negative cue by itself («не создают»). */
+  bare?: true;
   /** For a composed cue, its two words: the trend or counter-move, and the evaluation it changes. */
   parts?: { modifier: PolarCue; evaluation: PolarCue };
 }
@@ -123,7 +125,7 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
       for (const c of before) c.negatedBy = n.from;
       continue;
     }
-    cues.push({ kind: 'negative', weight: BARE_NEGATION_WEIGHT * n.entry.weight, from: n.from, to: n.to + 1, negatedBy: -1, segment: segmentOf[n.from]!, conceded: conceded(n.from) });
+    cues.push({ kind: 'negative', weight: BARE_NEGATION_WEIGHT * n.entry.weight, from: n.from, to: n.to + 1, negatedBy: -1, segment: segmentOf[n.from]!, conceded: conceded(n.from), ...(n.entry.kind === 'negation' ? { bare: true as const } : {}) });
   }
   cues.sort((a, b) => a.from - b.from);
   return {
