@@ -206,6 +206,14 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('Правительство намерено создать новые производства в обрабатывающей промышленности.').manufacturing_base).toBe('positive');
   });
 
+  it('reads a role noun for what plays the role, not for the outcome it governs', () => {
+    expect(stances('Малые предприятия стали двигателем регионального экспорта.').smes).toBe('positive');
+    expect(stances('Инвестиционная привлекательность складывается из основных факторов регионального развития.').regional_development).toBe('neutral');
+    expect(stances('Several studies analyse the drivers of ICT adoption in firms.').digitalization).toBe('neutral');
+    // «играть роль» takes its subject on either side
+    expect(stances('Заметную роль играют венчурные фонды.').investment_finance).toBe('positive');
+  });
+
   it('lists the cues that decided it', () => {
     const [m] = mentionsOf('Отмечается отсутствие ТНК.');
     expect(m!.cues).toContain('отсутствие');

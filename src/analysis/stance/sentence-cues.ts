@@ -29,8 +29,8 @@ const MODIFIER_SIGN: Partial<Record<CueKind, number>> = { up: 1, down: -1, count
 /** Marks that end a clause inside a sentence. A point is not one: inside a sentence it ends an initial or an abbreviation (Г. Чесбро). */
 export const CLAUSE_BREAKS: ReadonlySet<string> = new Set([';', ':', '(', ')', '–', '—']);
 
-export type PolarKind = 'positive' | 'negative' | 'up' | 'down' | 'advice' | 'duty' | 'need' | 'counter';
-const POLAR_KINDS: ReadonlySet<CueKind> = new Set(['positive', 'negative', 'up', 'down', 'advice', 'duty', 'need', 'counter']);
+export type PolarKind = 'positive' | 'negative' | 'role' | 'up' | 'down' | 'advice' | 'duty' | 'need' | 'counter';
+const POLAR_KINDS: ReadonlySet<CueKind> = new Set(['positive', 'negative', 'role', 'up', 'down', 'advice', 'duty', 'need', 'counter']);
 
 /** Whether a cue recommends something (an impersonal recommendation or a personal modal). */
 export function isRecommendation(kind: CueKind): boolean {
@@ -256,7 +256,8 @@ function relativeClauses(tokens: Token[], relatives: PatternMatch<CueEntry>[]): 
  * эффективности» positive, «снижение эффективности» and «эффективность … уменьшается» negative.
  */
 function composeModifiers(cues: PolarCue[], tokens: Token[], breaksBefore: Int32Array, language: string): PolarCue[] {
-  const isEvaluation = (c: PolarCue): boolean => (c.kind === 'positive' || c.kind === 'negative') && c.negatedBy < 0;
+  // A role noun evaluates like a positive word («снижение роли», "lack of key factors").
+  const isEvaluation = (c: PolarCue): boolean => (c.kind === 'positive' || c.kind === 'role' || c.kind === 'negative') && c.negatedBy < 0;
   const result: PolarCue[] = [];
   for (let i = 0; i < cues.length; i++) {
     const first = cues[i]!;
@@ -276,7 +277,7 @@ function composeModifiers(cues: PolarCue[], tokens: Token[], breaksBefore: Int32
         ? MODIFIER_SIGN[first.kind]
         : close && isEvaluation(first) && (next.kind === 'up' || next.kind === 'down') && next.negatedBy < 0 && !governsNextWord(tokens, next.to, language)
           ? MODIFIER_SIGN[next.kind]
-          : isEvaluation(first) && first.kind === 'negative' && isEvaluation(next) && next.kind === 'positive' && (close || (within(GOVERNED_SCOPE + 1) && onePhrase(tokens, first.to, next.from, language)))
+          : isEvaluation(first) && first.kind === 'negative' && isEvaluation(next) && next.kind !== 'negative' && (close || (within(GOVERNED_SCOPE + 1) && onePhrase(tokens, first.to, next.from, language)))
             ? -1
             : undefined;
     if (modifierSign === undefined) {
@@ -285,7 +286,7 @@ function composeModifiers(cues: PolarCue[], tokens: Token[], breaksBefore: Int32
     }
     const evaluation = isEvaluation(next) && (MODIFIER_SIGN[first.kind] !== undefined || first.kind === 'negative') ? next : first;
     const modifier = evaluation === first ? next : first;
-    const sign = modifierSign * (evaluation.kind === 'positive' ? 1 : -1);
+    const sign = modifierSign * (evaluation.kind === 'negative' ? -1 : 1);
     result.push({ ...first, kind: sign > 0 ? 'positive' : 'negative', weight: Math.max(first.weight, next.weight), to: next.to, parts: { modifier, evaluation } });
     i++;
   }

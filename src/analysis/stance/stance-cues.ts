@@ -8,6 +8,9 @@ import { compilePattern, PatternIndex, PatternSyntaxError } from '../factors/pat
 /**
  * What a cue does:
  * - positive / negative: evaluates what it governs (эффективный, отсутствие, barrier);
+ * - role: a positive role noun (driver, key factor, двигатель, основа): positive for what is said to
+ *   play the role («ТНК – двигатель экспорта»), while what it governs right after it, the outcome
+ *   (drivers of adoption, «факторы регионального развития»), is not evaluated by it;
  * - up / down: a trend, whose reading depends on the factor (рост инвестиций is good, рост санкций bad);
  * - advice: a recommendation (необходимо, should): positive for what it recommends developing;
  * - duty: a personal modal (should, must, должен): a recommendation of what its subject does, so it
@@ -37,7 +40,7 @@ import { compilePattern, PatternIndex, PatternSyntaxError } from '../factors/pat
  * - question: an enclitic question particle («ли»), which follows the word it asks about: that word
  *   and what follows are asked, as after an aim.
  */
-export const CUE_KINDS = ['positive', 'negative', 'up', 'down', 'advice', 'duty', 'need', 'counter', 'negation', 'without', 'contrast', 'concession', 'despite', 'relative', 'inert', 'hedge', 'counterfactual', 'cited', 'aim', 'question', 'means'] as const;
+export const CUE_KINDS = ['positive', 'negative', 'role', 'up', 'down', 'advice', 'duty', 'need', 'counter', 'negation', 'without', 'contrast', 'concession', 'despite', 'relative', 'inert', 'hedge', 'counterfactual', 'cited', 'aim', 'question', 'means'] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 
 export interface CueEntry {

@@ -71,7 +71,7 @@ export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent
     // target itself changes («издержки выросли»).
     const parts = composed.parts;
     const cue = !parts ? (named(composed) ? undefined : composed) : named(parts.modifier) ? undefined : named(parts.evaluation) ? parts.modifier : composed;
-    if (!cue || recommendsItsSubject(sentence, cue, target) || recommendsACounterMove(sentence, cue, target)) continue;
+    if (!cue || recommendsItsSubject(sentence, cue, target) || recommendsACounterMove(sentence, cue, target) || outcomeOfARole(sentence, cue, target)) continue;
     // A cue of the main clause says how that clause turns out; the target is what it turned out against.
     if (despite !== undefined && (composed.from < despite[0] || composed.from >= despite[1])) {
       votes.push({ text: cueText(sentence.tokens, cue), value: -cueSign(cue.kind, 'neutral') * (cue.negatedBy >= 0 ? -1 : 1) * cue.weight * OPPOSED_WEIGHT });
@@ -123,6 +123,19 @@ function recommendsItsSubject(sentence: SentenceCues, cue: PolarCue, target: Tok
   if (sentence.breaksBefore[target.from] !== sentence.breaksBefore[cue.from]) return false;
   const [auxiliary, verb] = [sentence.tokens[cue.to], sentence.tokens[cue.to + 1]];
   return !(auxiliary && verb && PASSIVE_AUXILIARIES.has(auxiliary.lower) && PARTICIPLE.test(verb.lower));
+}
+
+/** How far after a role noun what it governs may start: "drivers of ICT adoption", «основных факторов регионального развития». */
+const ROLE_DEPENDENT_SCOPE = 3;
+
+/**
+ * What a role noun governs right after it, in its phrase, is the outcome the role is played in
+ * ("the drivers of ICT adoption", «факторы регионального развития», "plays a key role in exports"):
+ * the noun evaluates what plays the role, not that.
+ */
+function outcomeOfARole(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): boolean {
+  if (cue.kind !== 'role' || target.from < cue.to || target.from - cue.to > ROLE_DEPENDENT_SCOPE) return false;
+  return sentence.breaksBefore[cue.to] === sentence.breaksBefore[target.from] && !sentence.tokens.slice(cue.to, target.from).some((t) => t.text === ',');
 }
 
 /**
@@ -206,6 +219,7 @@ export function sentenceStance(sentence: SentenceCues): StanceResult {
 function cueSign(kind: PolarKind, inherent: Inherent): number {
   switch (kind) {
     case 'positive':
+    case 'role':
       return 1;
     case 'negative':
       return -1;
