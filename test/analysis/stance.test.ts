@@ -214,6 +214,10 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('Заметную роль играют венчурные фонды.').investment_finance).toBe('positive');
   });
 
+  it('reads a contribution to something («вклад в») as positive', () => {
+    expect(stances('Университеты внесли существенный вклад в подготовку инженерных кадров.').universities).toBe('positive');
+  });
+
   it('lists the cues that decided it', () => {
     const [m] = mentionsOf('Отмечается отсутствие ТНК.');
     expect(m!.cues).toContain('отсутствие');
