@@ -218,6 +218,11 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('Университеты внесли существенный вклад в подготовку инженерных кадров.').universities).toBe('positive');
   });
 
+  it('reads the creation of something as its development', () => {
+    expect(stances('Институт ведет работы по созданию импортозамещающей техники.').localization).toBe('positive');
+    expect(stances('Growth followed the creation of state-owned companies in the oil sector.').state_corporations).toBe('positive');
+  });
+
   it('lists the cues that decided it', () => {
     const [m] = mentionsOf('Отмечается отсутствие ТНК.');
     expect(m!.cues).toContain('отсутствие');
