@@ -278,6 +278,7 @@ describe('common constructions of policy papers', () => {
     ['Automation has boosted productivity in manufacturing.', 'automation', 'positive'],
     ['Tariffs imposed in 2018 raised input costs for manufacturers.', 'trade_regime', 'negative'],
     ['The study uses R&D expenditure as a control variable.', 'rd_investment', 'neutral'],
+    ['Our findings have important implications for tax policy.', 'tax_policy', 'neutral'],
     ['SMEs face limited access to finance.', 'smes', 'negative'],
     ['Санкции против российских банков затруднили расчеты с зарубежными контрагентами.', 'financial_system', 'negative'],
     ['Отток квалифицированных кадров усилился после 2022 года.', 'brain_drain', 'negative'],
