@@ -223,6 +223,16 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('Growth followed the creation of state-owned companies in the oil sector.').state_corporations).toBe('positive');
   });
 
+  it('reads the direction of a trend written as a noun', () => {
+    expect(stances('Solar energy shows a sustained upward trend in emerging economies.').green_transition).toBe('positive');
+  });
+
+  it('composes a trend with the evaluation of its own phrase only', () => {
+    expect(stances('Снижение этих издержек помогло экспортерам.').costs_logistics).toBe('positive');
+    // a relative word starts another phrase: the downturn is not a reduction of the threat
+    expect(stances('A downturn that threatens exporters hit the automotive industry.').manufacturing_base).toBe('negative');
+  });
+
   it('lists the cues that decided it', () => {
     const [m] = mentionsOf('Отмечается отсутствие ТНК.');
     expect(m!.cues).toContain('отсутствие');

@@ -215,8 +215,11 @@ function nextComma(tokens: Token[], from: number): number {
   return tokens.length;
 }
 
-/** Function words that join the words of one noun phrase: coordinated modifiers and the English genitive. */
-const PHRASE_JOINERS: ReadonlySet<string> = new Set(['and', 'or', 'of', 'the', 'a', 'an', 'и', 'или']);
+/**
+ * Function words that join the words of one phrase: coordinated modifiers, the English genitive and
+ * determiners ("reduce their costs"); a relative word ("a downturn that threatens") starts another.
+ */
+const PHRASE_JOINERS: ReadonlySet<string> = new Set(['and', 'or', 'of', 'the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those', 'и', 'или', 'этих', 'этого', 'этой', 'этим', 'этот', 'эта', 'это', 'эти', 'их', 'его', 'её', 'ее', 'своих', 'своего', 'своей', 'свои']);
 
 /**
  * Whether the words between two cues keep them in one noun phrase: content words and joiners only,
@@ -268,12 +271,12 @@ function composeModifiers(cues: PolarCue[], tokens: Token[], breaksBefore: Int32
     }
     const within = (scope: number): boolean => next.from >= first.to && next.from - first.to < scope && breaksBefore[next.from]! === breaksBefore[first.to]!;
     const close = within(MODIFIER_SCOPE);
-    // The modifier before the evaluation (any), a trend after it (its predicate), or a negative
+    // The modifier before the evaluation (any, in its phrase), a trend after it (its predicate), or a negative
     // word before a positive one, which it governs ("undermines the effectiveness", «ограничивает
     // возможности»), also as the head of a phrase whose modifiers it is («отсутствие равных и
     // конкурентоспособных условий»).
     const modifierSign =
-      close && isEvaluation(next) && MODIFIER_SIGN[first.kind] !== undefined
+      close && isEvaluation(next) && MODIFIER_SIGN[first.kind] !== undefined && onePhrase(tokens, first.to, next.from, language)
         ? MODIFIER_SIGN[first.kind]
         : close && isEvaluation(first) && (next.kind === 'up' || next.kind === 'down') && next.negatedBy < 0 && !governsNextWord(tokens, next.to, language)
           ? MODIFIER_SIGN[next.kind]
