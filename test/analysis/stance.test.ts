@@ -233,6 +233,13 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('A downturn that threatens exporters hit the automotive industry.').manufacturing_base).toBe('negative');
   });
 
+  it('reads a trend that governs another factor by that factor: a rise of a threat is bad news for the rest', () => {
+    expect(stances('Рост санкций затронул малые предприятия.').smes).toBe('negative');
+    expect(stances('Rising sanctions affected small and medium-sized enterprises.').smes).toBe('negative');
+    expect(stances('Снижение издержек помогло малым предприятиям.').smes).toBe('positive');
+    expect(stances('Наблюдается рост инвестиций в промышленность.').manufacturing_base).toBe('positive');
+  });
+
   it('lists the cues that decided it', () => {
     const [m] = mentionsOf('Отмечается отсутствие ТНК.');
     expect(m!.cues).toContain('отсутствие');

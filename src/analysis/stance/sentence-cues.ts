@@ -29,6 +29,16 @@ const MODIFIER_SIGN: Partial<Record<CueKind, number>> = { up: 1, down: -1, count
 /** Marks that end a clause inside a sentence. A point is not one: inside a sentence it ends an initial or an abbreviation (Г. Чесбро). */
 export const CLAUSE_BREAKS: ReadonlySet<string> = new Set([';', ':', '(', ')', '–', '—']);
 
+/**
+ * How a factor reads by itself: `negative`, a threat (sanctions, brain drain): negative unless the
+ * sentence clearly says otherwise; `burden`, more of it is worse (costs, interest rates): its rise
+ * is negative and its fall positive, but naming it is neutral; `neutral`, everything else.
+ */
+export type Inherent = 'negative' | 'burden' | 'neutral';
+export const INHERENT_VALUES: readonly Inherent[] = ['negative', 'burden', 'neutral'];
+/** The `names` mask of findSentenceCues holds, per token, 0 or the code of the factor it names: its index here plus one. */
+export const NAME_CODES: readonly Inherent[] = ['neutral', 'negative', 'burden'];
+
 export type PolarKind = 'positive' | 'negative' | 'role' | 'up' | 'down' | 'advice' | 'duty' | 'need' | 'counter';
 const POLAR_KINDS: ReadonlySet<CueKind> = new Set(['positive', 'negative', 'role', 'up', 'down', 'advice', 'duty', 'need', 'counter']);
 
@@ -48,6 +58,8 @@ export interface PolarCue {
   segment: number;
   /** Inside a concessive clause (хотя …,). */
   conceded: boolean;
+  /** For a trend, the factor name it governs («рост санкций», "costs rose") and how that factor reads. */
+  governs?: { from: number; to: number; inherent: Inherent };
   /** A negation («не», not «без») that flips no cue and stands as a weak negative cue by itself («не создают»). */
   bare?: true;
   /** For a composed cue, its two words: the trend or counter-move, and the evaluation it changes. */
@@ -86,7 +98,7 @@ export interface SentenceCues {
   despiteSpans: (readonly [number, number])[];
 }
 
-/** `names` marks the tokens of factor names in the sentence (see isInsideName). */
+/** `names` marks the tokens of factor names in the sentence with their NAME_CODES (see isInsideName, governedName). */
 export function findSentenceCues(tokens: Token[], language: string, names?: Uint8Array): SentenceCues {
   const breaksBefore = new Int32Array(tokens.length + 1);
   for (let i = 0; i < tokens.length; i++) breaksBefore[i + 1] = breaksBefore[i]! + (CLAUSE_BREAKS.has(tokens[i]!.text) ? 1 : 0);
@@ -113,6 +125,8 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
     const negation = negations.find((n) => n.to <= m.from && m.from - n.to < NEGATION_SCOPE && sameClause(m.from, n.to));
     if (negation) usedNegations.add(negation.from);
     const cue: PolarCue = { kind: m.entry.kind as PolarKind, weight: m.entry.weight, from: m.from, to: m.to, negatedBy: negation?.from ?? -1, segment: segmentOf[m.from]!, conceded: conceded(m.from) };
+    const governed = names && (cue.kind === 'up' || cue.kind === 'down') ? governedName(tokens, names, cue) : undefined;
+    if (governed) cue.governs = governed;
     cues.push(cue);
   }
   const lexiconCues = [...cues];
@@ -165,6 +179,25 @@ export function governsNextWord(tokens: Token[], at: number, language: string): 
   const next = DETERMINERS.has(tokens[at]?.lower ?? '') ? tokens[at + 1] : tokens[at];
   if (next === undefined || !/^\p{L}{3,}$/u.test(next.text) || isStopWord(next.lower, language)) return false;
   return !next.lower.endsWith('ly') && !COMPARATIVE_ADVERBS.has(next.lower) && !(language === 'ru' && RUSSIAN_COMPARATIVE.test(next.lower));
+}
+
+/**
+ * The factor name a trend governs: right after it, past a determiner or one modifier («рост
+ * санкционного давления», "raised input costs"). Not a name before it: a predicate's subject may end
+ * in a modifier of another factor ("competition for talent intensified").
+ */
+function governedName(tokens: Token[], names: Uint8Array, cue: PolarCue): PolarCue['governs'] {
+  const span = (at: number): PolarCue['governs'] => {
+    const code = names[at]!;
+    let from = at;
+    let to = at + 1;
+    while (from > 0 && names[from - 1] === code) from--;
+    while (to < tokens.length && names[to] === code) to++;
+    return { from, to, inherent: NAME_CODES[code - 1]! };
+  };
+  const after = DETERMINERS.has(tokens[cue.to]?.lower ?? '') ? cue.to + 1 : cue.to;
+  for (const at of [after, after + 1]) if (at < tokens.length && names[at]) return span(at);
+  return undefined;
 }
 
 /**

@@ -12,15 +12,9 @@
 // состоялись бы», "impossible without X" present X as necessary, so the votes turn around.
 import { isStopWord, tokenize } from '../tokens.js';
 import type { Stance, Token } from '../types.js';
-import { findSentenceCues, governsNextWord, isRecommendation, type PolarCue, type PolarKind, type SentenceCues } from './sentence-cues.js';
+import { findSentenceCues, governsNextWord, isRecommendation, type Inherent, type PolarCue, type PolarKind, type SentenceCues } from './sentence-cues.js';
 
-/**
- * How a factor reads by itself: `negative`, a threat (sanctions, brain drain): negative unless the
- * sentence clearly says otherwise; `burden`, more of it is worse (costs, interest rates): its rise
- * is negative and its fall positive, but naming it is neutral; `neutral`, everything else.
- */
-export type Inherent = 'negative' | 'burden' | 'neutral';
-export const INHERENT_VALUES: readonly Inherent[] = ['negative', 'burden', 'neutral'];
+export { INHERENT_VALUES, type Inherent } from './sentence-cues.js';
 
 /** |score| at or above which a mention is positive or negative rather than neutral. */
 const DECISION_THRESHOLD = 0.3;
@@ -79,7 +73,9 @@ export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent
     }
     // «Без X сделки не состоялись бы»: the negated outcome is what the sentence says of X's absence, a full cue.
     const weight = lacking && cue.bare ? 1 : cue.weight;
-    const value = counterMove(sentence, composed, target) ?? needRole(sentence, cue, target) ?? cueSign(cue.kind, inherent) * (cue.negatedBy >= 0 ? -1 : 1) * weight * attachment(sentence, cue, target) * (lacking ? -1 : 1);
+    // A trend that governs another factor's name reads by that factor: «рост санкций затронул МСП» is bad news for SMEs.
+    const reading = cue.governs && !named({ ...cue, from: cue.governs.from, to: cue.governs.to }) ? cue.governs.inherent : inherent;
+    const value = counterMove(sentence, composed, target) ?? needRole(sentence, cue, target) ?? cueSign(cue.kind, reading) * (cue.negatedBy >= 0 ? -1 : 1) * weight * attachment(sentence, cue, target) * (lacking ? -1 : 1);
     if (value !== 0) votes.push({ text: cueText(sentence.tokens, cue), value: value * (underStudy(sentence, composed) ? STUDIED_WEIGHT : 1) });
   }
   return decide(votes, inherent);
