@@ -141,6 +141,98 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('Patent protection makes access to foreign technology costly.').intellectual_property).toBe('negative');
   });
 
+  it('reads words in their sense: engineering is no engine, depending on no dependence', () => {
+    expect(stances('The grant council funds research in engineering at universities.').universities).toBe('neutral');
+    expect(stances('The outcome depends on the investment climate of the region.').investment_finance).toBe('neutral');
+    expect(stances('Firms show a high dependence on imported components.').import_dependence).toBe('negative');
+  });
+
+  it('reads a channel of something good and delays', () => {
+    expect(stances('Foreign universities became a channel for new ideas.').universities).toBe('positive');
+    expect(stances('Universities use several learning channels.').universities).toBe('neutral');
+    expect(stances('Payment delays lengthen the production cycle of manufacturers.').manufacturing_base).toBe('negative');
+    expect(stances('Задержки платежей нарушили работу малых предприятий.').smes).toBe('negative');
+  });
+
+  it('reads solving problems and answering challenges as counter-moves: what solves is the remedy', () => {
+    expect(stances('Кластеры создаются для решения проблем региона.').innovation_infrastructure).toBe('positive');
+    expect(stances('Цифровые технологии способны ответить на вызовы энергетики.').digitalization).toBe('positive');
+    expect(stances('Universities respond to the challenges of the new economy.').universities).toBe('positive');
+    // what the countered problem belongs to, right after it, is in trouble; what stands further on is not countered
+    expect(stances('Необходимо решение проблем малого бизнеса.').smes).toBe('negative');
+  });
+
+  it('reads failing to meet («не соответствует») as negative', () => {
+    expect(stances('Инновационные центры не могут соответствовать масштабам экономики.').innovation_infrastructure).toBe('negative');
+  });
+
+  it('skips a relative clause between a subject and its predicate', () => {
+    expect(stances('Technology transfer through joint ventures, which was once common in the sector, has largely dried up.').technology_absorption).toBe('negative');
+  });
+
+  it('reads what «несмотря на» / "despite" governs against the main clause', () => {
+    expect(stances('Несмотря на санкции, оборонно-промышленный комплекс сохранил стабильный спрос на мировом рынке.').sanctions).toBe('negative');
+    expect(stances('Despite generous tax incentives, investment in R&D declined.').tax_policy).toBe('positive');
+    expect(stances('Despite sanctions, exports to Asia grew strongly.').sanctions).toBe('negative');
+  });
+
+  it('lets a comparative adverb grade a trend, not stand for its object', () => {
+    expect(stances('Investment grew faster after 2022.').investment_finance).toBe('positive');
+  });
+
+  it('reads across a citation in parentheses as if it were not there', () => {
+    expect(stances('Strict licensing of patents (Smith and Jones, 2015; Brown et al., 2016; Lee, 2018) is detrimental to spinoff creation.').intellectual_property).toBe('negative');
+  });
+
+  it('lets a lack govern the coordinated good words of its phrase, not those after a preposition', () => {
+    expect(stances('Эксперты отмечают отсутствие равных и конкурентоспособных условий для малого бизнеса.').smes).toBe('negative');
+    expect(stances('Firms report a lack of stable and effective export support.').export_support).toBe('negative');
+  });
+
+  it('reads «противостояние» as a confrontation and «противостоять» as resisting', () => {
+    expect(stances('Геополитическая напряженность переросла в открытое противостояние.').geopolitical_tension).toBe('negative');
+    expect(stances('Малые предприятия противостоят санкциям.').sanctions).toBe('negative');
+  });
+
+  it('reads an infinitive of developing or creating, as in a list of measures, as a recommendation', () => {
+    expect(stances('2) развивать государственно-частное партнерство в регионах;').public_private_partnership).toBe('positive');
+    expect(stances('Правительство намерено создать новые производства в обрабатывающей промышленности.').manufacturing_base).toBe('positive');
+  });
+
+  it('reads a role noun for what plays the role, not for the outcome it governs', () => {
+    expect(stances('Малые предприятия стали двигателем регионального экспорта.').smes).toBe('positive');
+    expect(stances('Инвестиционная привлекательность складывается из основных факторов регионального развития.').regional_development).toBe('neutral');
+    expect(stances('Several studies analyse the drivers of ICT adoption in firms.').digitalization).toBe('neutral');
+    // «играть роль» takes its subject on either side
+    expect(stances('Заметную роль играют венчурные фонды.').investment_finance).toBe('positive');
+  });
+
+  it('reads a contribution to something («вклад в») as positive', () => {
+    expect(stances('Университеты внесли существенный вклад в подготовку инженерных кадров.').universities).toBe('positive');
+  });
+
+  it('reads the creation of something as its development', () => {
+    expect(stances('Институт ведет работы по созданию импортозамещающей техники.').localization).toBe('positive');
+    expect(stances('Growth followed the creation of state-owned companies in the oil sector.').state_corporations).toBe('positive');
+  });
+
+  it('reads the direction of a trend written as a noun', () => {
+    expect(stances('Solar energy shows a sustained upward trend in emerging economies.').green_transition).toBe('positive');
+  });
+
+  it('composes a trend with the evaluation of its own phrase only', () => {
+    expect(stances('Снижение этих издержек помогло экспортерам.').costs_logistics).toBe('positive');
+    // a relative word starts another phrase: the downturn is not a reduction of the threat
+    expect(stances('A downturn that threatens exporters hit the automotive industry.').manufacturing_base).toBe('negative');
+  });
+
+  it('reads a trend that governs another factor by that factor: a rise of a threat is bad news for the rest', () => {
+    expect(stances('Рост санкций затронул малые предприятия.').smes).toBe('negative');
+    expect(stances('Rising sanctions affected small and medium-sized enterprises.').smes).toBe('negative');
+    expect(stances('Снижение издержек помогло малым предприятиям.').smes).toBe('positive');
+    expect(stances('Наблюдается рост инвестиций в промышленность.').manufacturing_base).toBe('positive');
+  });
+
   it('lists the cues that decided it', () => {
     const [m] = mentionsOf('Отмечается отсутствие ТНК.');
     expect(m!.cues).toContain('отсутствие');
@@ -163,6 +255,8 @@ describe('negation', () => {
   it('«без X … не» and "impossible without X" present X as necessary', () => {
     expect(stances('Без кредитования через ВЭБ многие сделки не состоялись бы.').export_support).toBe('positive');
     expect(stances('Growth is impossible without export support.').export_support).toBe('positive');
+    // the negated outcome counts in full however far it stands
+    expect(stances('Без этих инструментов, особенно без кредитования через ВЭБ, многие экспортные сделки в странах Азии и Африки вообще не состоялись бы.').export_support).toBe('positive');
   });
 });
 
@@ -194,6 +288,7 @@ describe('common constructions of policy papers', () => {
     ['Automation has boosted productivity in manufacturing.', 'automation', 'positive'],
     ['Tariffs imposed in 2018 raised input costs for manufacturers.', 'trade_regime', 'negative'],
     ['The study uses R&D expenditure as a control variable.', 'rd_investment', 'neutral'],
+    ['Our findings have important implications for tax policy.', 'tax_policy', 'neutral'],
     ['SMEs face limited access to finance.', 'smes', 'negative'],
     ['Санкции против российских банков затруднили расчеты с зарубежными контрагентами.', 'financial_system', 'negative'],
     ['Отток квалифицированных кадров усилился после 2022 года.', 'brain_drain', 'negative'],

@@ -4,7 +4,7 @@ import { analyzedLanguage } from './analyzed.js';
 import { factorLexicon, type FactorLexicon } from './lexicon.js';
 import { abbreviationFactors, matchFactors, type FactorMatch, type SenseTally } from './matching.js';
 import { otherSenseLines } from './senses.js';
-import { findSentenceCues } from '../stance/sentence-cues.js';
+import { findSentenceCues, NAME_CODES } from '../stance/sentence-cues.js';
 import { actorsOf } from '../stance/actors.js';
 import { stanceToward, type StanceResult } from '../stance/stance.js';
 import { describeStatement } from '../stance/statement.js';
@@ -35,8 +35,9 @@ export function findFactorMentions(context: TextContext, abbreviations: SummaryA
     const tokens = context.tokens[index] ?? [];
     const matches = otherSense.size ? matchesBySentence[index]!.filter((m) => !m.entry || !otherSense.has(m.entry)) : matchesBySentence[index]!;
     if (matches.length === 0) return;
+    // Each name with the code of how its factor reads, for trends that govern it («рост санкций»).
     const names = new Uint8Array(tokens.length);
-    for (const m of matches) names.fill(1, m.from, m.to);
+    for (const m of matches) names.fill(NAME_CODES.indexOf(lexicon.byId.get(m.factor)?.inherent ?? 'neutral') + 1, m.from, m.to);
     const cues = findSentenceCues(tokens, language, names);
     const actors = actorsOf(tokens, language);
     const sentenceText = context.doc.text.slice(context.sentences[index]!.start, context.sentences[index]!.end);

@@ -19,12 +19,28 @@ const BACKWARD_NEGATION_SCOPE = 5;
 const BARE_NEGATION_WEIGHT = 0.25;
 /** How close a trend or counter-move must be to the evaluative word it changes («снижение издержек»). */
 const MODIFIER_SCOPE = 2;
+/**
+ * How many words may stand between a negative word and the positive one it governs when they are
+ * the head and a modifier of one phrase, coordinated adjectives included («отсутствие равных и
+ * конкурентоспособных условий», "lack of stable and effective funding").
+ */
+const GOVERNED_SCOPE = 3;
 const MODIFIER_SIGN: Partial<Record<CueKind, number>> = { up: 1, down: -1, counter: -1 };
 /** Marks that end a clause inside a sentence. A point is not one: inside a sentence it ends an initial or an abbreviation (Г. Чесбро). */
 export const CLAUSE_BREAKS: ReadonlySet<string> = new Set([';', ':', '(', ')', '–', '—']);
 
-export type PolarKind = 'positive' | 'negative' | 'up' | 'down' | 'advice' | 'duty' | 'need' | 'counter';
-const POLAR_KINDS: ReadonlySet<CueKind> = new Set(['positive', 'negative', 'up', 'down', 'advice', 'duty', 'need', 'counter']);
+/**
+ * How a factor reads by itself: `negative`, a threat (sanctions, brain drain): negative unless the
+ * sentence clearly says otherwise; `burden`, more of it is worse (costs, interest rates): its rise
+ * is negative and its fall positive, but naming it is neutral; `neutral`, everything else.
+ */
+export type Inherent = 'negative' | 'burden' | 'neutral';
+export const INHERENT_VALUES: readonly Inherent[] = ['negative', 'burden', 'neutral'];
+/** The `names` mask of findSentenceCues holds, per token, 0 or the code of the factor it names: its index here plus one. */
+export const NAME_CODES: readonly Inherent[] = ['neutral', 'negative', 'burden'];
+
+export type PolarKind = 'positive' | 'negative' | 'role' | 'up' | 'down' | 'advice' | 'duty' | 'need' | 'counter';
+const POLAR_KINDS: ReadonlySet<CueKind> = new Set(['positive', 'negative', 'role', 'up', 'down', 'advice', 'duty', 'need', 'counter']);
 
 /** Whether a cue recommends something (an impersonal recommendation or a personal modal). */
 export function isRecommendation(kind: CueKind): boolean {
@@ -42,6 +58,10 @@ export interface PolarCue {
   segment: number;
   /** Inside a concessive clause (хотя …,). */
   conceded: boolean;
+  /** For a trend, the factor name it governs («рост санкций», "costs rose") and how that factor reads. */
+  governs?: { from: number; to: number; inherent: Inherent };
+  /** A negation («не», not «без») that flips no cue and stands as a weak negative cue by itself («не создают»). */
+  bare?: true;
   /** For a composed cue, its two words: the trend or counter-move, and the evaluation it changes. */
   parts?: { modifier: PolarCue; evaluation: PolarCue };
 }
@@ -74,9 +94,11 @@ export interface SentenceCues {
   aimEnds: number[];
   /** Starts of markers of means (посредством, through), which name a remedy after a counter-move. */
   meansAt: number[];
+  /** What «несмотря на» / "despite" governs: [end of the marker, next comma or clause break). */
+  despiteSpans: (readonly [number, number])[];
 }
 
-/** `names` marks the tokens of factor names in the sentence (see isInsideName). */
+/** `names` marks the tokens of factor names in the sentence with their NAME_CODES (see isInsideName, governedName). */
 export function findSentenceCues(tokens: Token[], language: string, names?: Uint8Array): SentenceCues {
   const breaksBefore = new Int32Array(tokens.length + 1);
   for (let i = 0; i < tokens.length; i++) breaksBefore[i + 1] = breaksBefore[i]! + (CLAUSE_BREAKS.has(tokens[i]!.text) ? 1 : 0);
@@ -91,7 +113,7 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
     if (contrastAt.includes(i)) segment++;
     segmentOf[i] = segment;
   }
-  const concessions = of('concession').map((m) => [m.from, nextComma(tokens, m.to)] as const);
+  const concessions = [...of('concession'), ...of('despite')].map((m) => [m.from, nextComma(tokens, m.to)] as const);
   const conceded = (at: number): boolean => concessions.some(([from, to]) => at > from && at < to);
   const sameClause = (a: number, b: number): boolean => breaksBefore[a]! === breaksBefore[b]!;
 
@@ -103,6 +125,8 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
     const negation = negations.find((n) => n.to <= m.from && m.from - n.to < NEGATION_SCOPE && sameClause(m.from, n.to));
     if (negation) usedNegations.add(negation.from);
     const cue: PolarCue = { kind: m.entry.kind as PolarKind, weight: m.entry.weight, from: m.from, to: m.to, negatedBy: negation?.from ?? -1, segment: segmentOf[m.from]!, conceded: conceded(m.from) };
+    const governed = names && (cue.kind === 'up' || cue.kind === 'down') ? governedName(tokens, names, cue) : undefined;
+    if (governed) cue.governs = governed;
     cues.push(cue);
   }
   const lexiconCues = [...cues];
@@ -115,7 +139,7 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
       for (const c of before) c.negatedBy = n.from;
       continue;
     }
-    cues.push({ kind: 'negative', weight: BARE_NEGATION_WEIGHT * n.entry.weight, from: n.from, to: n.to + 1, negatedBy: -1, segment: segmentOf[n.from]!, conceded: conceded(n.from) });
+    cues.push({ kind: 'negative', weight: BARE_NEGATION_WEIGHT * n.entry.weight, from: n.from, to: n.to + 1, negatedBy: -1, segment: segmentOf[n.from]!, conceded: conceded(n.from), ...(n.entry.kind === 'negation' ? { bare: true as const } : {}) });
   }
   cues.sort((a, b) => a.from - b.from);
   return {
@@ -133,11 +157,18 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
     counterfactualAt: of('counterfactual').map((m) => m.from),
     citedAt: of('cited').map((m) => m.from),
     meansAt: of('means').map((m) => m.from),
+    despiteSpans: of('despite').map((m) => [m.to, nextComma(tokens, m.to)] as const),
     aimEnds: [...of('aim').map((m) => m.to), ...of('question').map((m) => Math.max(0, m.from - 1))],
   };
 }
 
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those']);
+/**
+ * Comparative adverbs, which grade a trend rather than name its object ("grew faster", «выросли
+ * быстрее»): the Russian comparative ends in -ее (быстрее, сильнее, медленнее), the English ones are few.
+ */
+const COMPARATIVE_ADVERBS: ReadonlySet<string> = new Set(['faster', 'slower', 'quicker', 'further', 'more', 'less', 'most', 'least']);
+const RUSSIAN_COMPARATIVE = /^\p{L}{3,}ее$/u;
 
 /**
  * Whether the word after a trend is a content word it governs («сократили поставки», "cut
@@ -146,7 +177,27 @@ const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'thei
 export function governsNextWord(tokens: Token[], at: number, language: string): boolean {
   // An article or a possessive stands between a verb and its object ("reduce the costs", "cut their prices").
   const next = DETERMINERS.has(tokens[at]?.lower ?? '') ? tokens[at + 1] : tokens[at];
-  return next !== undefined && /^\p{L}{3,}$/u.test(next.text) && !isStopWord(next.lower, language) && !next.lower.endsWith('ly');
+  if (next === undefined || !/^\p{L}{3,}$/u.test(next.text) || isStopWord(next.lower, language)) return false;
+  return !next.lower.endsWith('ly') && !COMPARATIVE_ADVERBS.has(next.lower) && !(language === 'ru' && RUSSIAN_COMPARATIVE.test(next.lower));
+}
+
+/**
+ * The factor name a trend governs: right after it, past a determiner or one modifier («рост
+ * санкционного давления», "raised input costs"). Not a name before it: a predicate's subject may end
+ * in a modifier of another factor ("competition for talent intensified").
+ */
+function governedName(tokens: Token[], names: Uint8Array, cue: PolarCue): PolarCue['governs'] {
+  const span = (at: number): PolarCue['governs'] => {
+    const code = names[at]!;
+    let from = at;
+    let to = at + 1;
+    while (from > 0 && names[from - 1] === code) from--;
+    while (to < tokens.length && names[to] === code) to++;
+    return { from, to, inherent: NAME_CODES[code - 1]! };
+  };
+  const after = DETERMINERS.has(tokens[cue.to]?.lower ?? '') ? cue.to + 1 : cue.to;
+  for (const at of [after, after + 1]) if (at < tokens.length && names[at]) return span(at);
+  return undefined;
 }
 
 /**
@@ -197,6 +248,25 @@ function nextComma(tokens: Token[], from: number): number {
   return tokens.length;
 }
 
+/**
+ * Function words that join the words of one phrase: coordinated modifiers, the English genitive and
+ * determiners ("reduce their costs"); a relative word ("a downturn that threatens") starts another.
+ */
+const PHRASE_JOINERS: ReadonlySet<string> = new Set(['and', 'or', 'of', 'the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those', 'и', 'или', 'этих', 'этого', 'этой', 'этим', 'этот', 'эта', 'это', 'эти', 'их', 'его', 'её', 'ее', 'своих', 'своего', 'своей', 'свои']);
+
+/**
+ * Whether the words between two cues keep them in one noun phrase: content words and joiners only,
+ * no comma and no preposition that starts a phrase of its own («проблемных регионов для определения
+ * приоритетов»).
+ */
+function onePhrase(tokens: Token[], from: number, to: number, language: string): boolean {
+  for (let i = from; i < to; i++) {
+    const word = tokens[i]!.lower;
+    if (!/\p{L}/u.test(word) || (isStopWord(word, language) && !PHRASE_JOINERS.has(word))) return false;
+  }
+  return true;
+}
+
 function noCommaBetween(tokens: Token[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (tokens[i]!.text === ',') return false;
   return true;
@@ -222,32 +292,38 @@ function relativeClauses(tokens: Token[], relatives: PatternMatch<CueEntry>[]): 
  * эффективности» positive, «снижение эффективности» and «эффективность … уменьшается» negative.
  */
 function composeModifiers(cues: PolarCue[], tokens: Token[], breaksBefore: Int32Array, language: string): PolarCue[] {
-  const isEvaluation = (c: PolarCue): boolean => (c.kind === 'positive' || c.kind === 'negative') && c.negatedBy < 0;
+  // A role noun evaluates like a positive word («снижение роли», "lack of key factors").
+  const isEvaluation = (c: PolarCue): boolean => (c.kind === 'positive' || c.kind === 'role' || c.kind === 'negative') && c.negatedBy < 0;
   const result: PolarCue[] = [];
   for (let i = 0; i < cues.length; i++) {
     const first = cues[i]!;
     const next = cues[i + 1];
-    const close = next !== undefined && next.from >= first.to && next.from - first.to < MODIFIER_SCOPE && breaksBefore[next.from]! === breaksBefore[first.to]!;
-    // The modifier before the evaluation (any), a trend after it (its predicate), or a negative
+    if (!next) {
+      result.push(first);
+      continue;
+    }
+    const within = (scope: number): boolean => next.from >= first.to && next.from - first.to < scope && breaksBefore[next.from]! === breaksBefore[first.to]!;
+    const close = within(MODIFIER_SCOPE);
+    // The modifier before the evaluation (any, in its phrase), a trend after it (its predicate), or a negative
     // word before a positive one, which it governs ("undermines the effectiveness", «ограничивает
-    // возможности»).
-    const modifierSign = !close
-      ? undefined
-      : isEvaluation(next) && MODIFIER_SIGN[first.kind] !== undefined
+    // возможности»), also as the head of a phrase whose modifiers it is («отсутствие равных и
+    // конкурентоспособных условий»).
+    const modifierSign =
+      close && isEvaluation(next) && MODIFIER_SIGN[first.kind] !== undefined && onePhrase(tokens, first.to, next.from, language)
         ? MODIFIER_SIGN[first.kind]
-        : isEvaluation(first) && (next.kind === 'up' || next.kind === 'down') && next.negatedBy < 0 && !governsNextWord(tokens, next.to, language)
+        : close && isEvaluation(first) && (next.kind === 'up' || next.kind === 'down') && next.negatedBy < 0 && !governsNextWord(tokens, next.to, language)
           ? MODIFIER_SIGN[next.kind]
-          : isEvaluation(first) && first.kind === 'negative' && isEvaluation(next) && next.kind === 'positive'
+          : isEvaluation(first) && first.kind === 'negative' && isEvaluation(next) && next.kind !== 'negative' && (close || (within(GOVERNED_SCOPE + 1) && onePhrase(tokens, first.to, next.from, language)))
             ? -1
             : undefined;
     if (modifierSign === undefined) {
       result.push(first);
       continue;
     }
-    const evaluation = isEvaluation(next!) && (MODIFIER_SIGN[first.kind] !== undefined || first.kind === 'negative') ? next! : first;
-    const modifier = evaluation === first ? next! : first;
-    const sign = modifierSign * (evaluation.kind === 'positive' ? 1 : -1);
-    result.push({ ...first, kind: sign > 0 ? 'positive' : 'negative', weight: Math.max(first.weight, next!.weight), to: next!.to, parts: { modifier, evaluation } });
+    const evaluation = isEvaluation(next) && (MODIFIER_SIGN[first.kind] !== undefined || first.kind === 'negative') ? next : first;
+    const modifier = evaluation === first ? next : first;
+    const sign = modifierSign * (evaluation.kind === 'negative' ? -1 : 1);
+    result.push({ ...first, kind: sign > 0 ? 'positive' : 'negative', weight: Math.max(first.weight, next.weight), to: next.to, parts: { modifier, evaluation } });
     i++;
   }
   return result;

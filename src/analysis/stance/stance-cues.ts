@@ -8,6 +8,9 @@ import { compilePattern, PatternIndex, PatternSyntaxError } from '../factors/pat
 /**
  * What a cue does:
  * - positive / negative: evaluates what it governs (эффективный, отсутствие, barrier);
+ * - role: a positive role noun (driver, key factor, двигатель, основа): positive for what is said to
+ *   play the role («ТНК – двигатель экспорта»), while what it governs right after it, the outcome
+ *   (drivers of adoption, «факторы регионального развития»), is not evaluated by it;
  * - up / down: a trend, whose reading depends on the factor (рост инвестиций is good, рост санкций bad);
  * - advice: a recommendation (необходимо, should): positive for what it recommends developing;
  * - duty: a personal modal (should, must, должен): a recommendation of what its subject does, so it
@@ -20,6 +23,9 @@ import { compilePattern, PatternIndex, PatternSyntaxError } from '../factors/pat
  * - without: a negation that also marks what it governs as missing (без X, without X);
  * - contrast: the clause after it dominates (но, однако, but);
  * - concession: the clause it opens is subordinate (хотя, although);
+ * - despite: a concession that governs a noun (несмотря на, despite): the clause counts half, and what
+ *   it governs is what the main clause holds against, so it reads opposite to the main clause
+ *   («несмотря на санкции, экспорт растет» is negative for sanctions);
  * - relative: opens a relative clause after a comma (который, which), whose cues are about its own subject;
  * - inert: fixed phrases that contain a cue word but are not cues (не только, not only);
  * - hedge: a condition, hedge or counterfactual (если бы, должно было, would, may): the statement is
@@ -34,7 +40,7 @@ import { compilePattern, PatternIndex, PatternSyntaxError } from '../factors/pat
  * - question: an enclitic question particle («ли»), which follows the word it asks about: that word
  *   and what follows are asked, as after an aim.
  */
-export const CUE_KINDS = ['positive', 'negative', 'up', 'down', 'advice', 'duty', 'need', 'counter', 'negation', 'without', 'contrast', 'concession', 'relative', 'inert', 'hedge', 'counterfactual', 'cited', 'aim', 'question', 'means'] as const;
+export const CUE_KINDS = ['positive', 'negative', 'role', 'up', 'down', 'advice', 'duty', 'need', 'counter', 'negation', 'without', 'contrast', 'concession', 'despite', 'relative', 'inert', 'hedge', 'counterfactual', 'cited', 'aim', 'question', 'means'] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 
 export interface CueEntry {

@@ -10,17 +10,11 @@
 //   the one before it; a concessive clause (хотя, although) counts half.
 // A target governed by «без» / "without" is what the sentence says is missing: «без X сделки не
 // состоялись бы», "impossible without X" present X as necessary, so the votes turn around.
-import { tokenize } from '../tokens.js';
+import { isStopWord, tokenize } from '../tokens.js';
 import type { Stance, Token } from '../types.js';
-import { findSentenceCues, governsNextWord, isRecommendation, type PolarCue, type PolarKind, type SentenceCues } from './sentence-cues.js';
+import { findSentenceCues, governsNextWord, isRecommendation, type Inherent, type PolarCue, type PolarKind, type SentenceCues } from './sentence-cues.js';
 
-/**
- * How a factor reads by itself: `negative`, a threat (sanctions, brain drain): negative unless the
- * sentence clearly says otherwise; `burden`, more of it is worse (costs, interest rates): its rise
- * is negative and its fall positive, but naming it is neutral; `neutral`, everything else.
- */
-export type Inherent = 'negative' | 'burden' | 'neutral';
-export const INHERENT_VALUES: readonly Inherent[] = ['negative', 'burden', 'neutral'];
+export { INHERENT_VALUES, type Inherent } from './sentence-cues.js';
 
 /** |score| at or above which a mention is positive or negative rather than neutral. */
 const DECISION_THRESHOLD = 0.3;
@@ -61,6 +55,8 @@ export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent
   // on that relative clause only.
   const counterfactual = (c: PolarCue): boolean =>
     sentence.counterfactualAt.some((at) => sentence.breaksBefore[at] === sentence.breaksBefore[c.from] && sentence.relativeOf[at] === sentence.relativeOf[c.from]);
+  // «Несмотря на санкции, экспорт растет»: the target is what the main clause holds against.
+  const despite = sentence.despiteSpans.find(([from, to]) => target.from >= from && target.from < to && target.from - from <= DESPITE_SCOPE);
   for (const composed of sentence.cues) {
     // «Государство должно было поддержать…» says what did not happen: no evaluation of what is.
     // (Unless the target is what the sentence lacks: «без X сделки не состоялись бы» argues for X.)
@@ -69,12 +65,26 @@ export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent
     // target itself changes («издержки выросли»).
     const parts = composed.parts;
     const cue = !parts ? (named(composed) ? undefined : composed) : named(parts.modifier) ? undefined : named(parts.evaluation) ? parts.modifier : composed;
-    if (!cue || recommendsItsSubject(sentence, cue, target) || recommendsACounterMove(sentence, cue, target)) continue;
-    const value = counterMove(sentence, composed, target) ?? needRole(sentence, cue, target) ?? cueSign(cue.kind, inherent) * (cue.negatedBy >= 0 ? -1 : 1) * cue.weight * attachment(sentence, cue, target) * (lacking ? -1 : 1);
+    if (!cue || recommendsItsSubject(sentence, cue, target) || recommendsACounterMove(sentence, cue, target) || outcomeOfARole(sentence, cue, target)) continue;
+    // A cue of the main clause says how that clause turns out; the target is what it turned out against.
+    if (despite !== undefined && (composed.from < despite[0] || composed.from >= despite[1])) {
+      votes.push({ text: cueText(sentence.tokens, cue), value: -cueSign(cue.kind, 'neutral') * (cue.negatedBy >= 0 ? -1 : 1) * cue.weight * OPPOSED_WEIGHT });
+      continue;
+    }
+    // «Без X сделки не состоялись бы»: the negated outcome is what the sentence says of X's absence, a full cue.
+    const weight = lacking && cue.bare ? 1 : cue.weight;
+    // A trend that governs another factor's name reads by that factor: «рост санкций затронул МСП» is bad news for SMEs.
+    const reading = cue.governs && !named({ ...cue, from: cue.governs.from, to: cue.governs.to }) ? cue.governs.inherent : inherent;
+    const value = counterMove(sentence, composed, target) ?? needRole(sentence, cue, target) ?? cueSign(cue.kind, reading) * (cue.negatedBy >= 0 ? -1 : 1) * weight * attachment(sentence, cue, target) * (lacking ? -1 : 1);
     if (value !== 0) votes.push({ text: cueText(sentence.tokens, cue), value: value * (underStudy(sentence, composed) ? STUDIED_WEIGHT : 1) });
   }
   return decide(votes, inherent);
 }
+
+/** How far after «несмотря на» / "despite" the noun it governs may start («несмотря на жесткие санкции»). */
+const DESPITE_SCOPE = 2;
+/** How much each cue of the main clause counts, turned around, for what «несмотря на» governs: wherever it stands in that clause. */
+const OPPOSED_WEIGHT = 0.6;
 
 /** How much a cue counts inside a research aim or an open question: even two cues stay below the decision threshold. */
 const STUDIED_WEIGHT = 0.1;
@@ -111,6 +121,19 @@ function recommendsItsSubject(sentence: SentenceCues, cue: PolarCue, target: Tok
   return !(auxiliary && verb && PASSIVE_AUXILIARIES.has(auxiliary.lower) && PARTICIPLE.test(verb.lower));
 }
 
+/** How far after a role noun what it governs may start: "drivers of ICT adoption", «основных факторов регионального развития». */
+const ROLE_DEPENDENT_SCOPE = 3;
+
+/**
+ * What a role noun governs right after it, in its phrase, is the outcome the role is played in
+ * ("the drivers of ICT adoption", «факторы регионального развития», "plays a key role in exports"):
+ * the noun evaluates what plays the role, not that.
+ */
+function outcomeOfARole(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): boolean {
+  if (cue.kind !== 'role' || target.from < cue.to || target.from - cue.to > ROLE_DEPENDENT_SCOPE) return false;
+  return sentence.breaksBefore[cue.to] === sentence.breaksBefore[target.from] && !sentence.tokens.slice(cue.to, target.from).some((t) => t.text === ',');
+}
+
 /**
  * A recommendation of a counter-move recommends the remedy, not what it counters: in «необходимо
  * преодолеть отставание», "we need to mitigate the risks" the target after the counter-move is
@@ -123,6 +146,12 @@ function recommendsACounterMove(sentence: SentenceCues, cue: PolarCue, target: T
 
 /** How far after a counter-move its object may stand: «парировать негативные последствия … от санкционных ограничений». */
 const COUNTERED_SCOPE = 10;
+/**
+ * How far after a counter-move that names its object («решения локальных проблем», "respond to the
+ * challenges") the owner of that object may stand («проблем регионов»): what follows further is no
+ * longer what is countered.
+ */
+const OWNER_SCOPE = 3;
 
 /**
  * A counter-move (преодоление, парировать, mitigate, overcome — alone or composed with the harm it
@@ -140,9 +169,19 @@ function counterMove(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): 
   if (!sameClause) return null;
   // «преодоление отставания посредством развития регионов»: what comes by way of a means is the remedy.
   const byMeans = sentence.meansAt.some((at) => at >= move.to && at < target.from);
-  if (target.from >= move.to && target.from - move.to <= COUNTERED_SCOPE) return byMeans ? move.weight : -move.weight;
+  if (target.from >= move.to && target.from - move.to <= (namesItsObject(sentence, move) ? OWNER_SCOPE : COUNTERED_SCOPE)) return byMeans ? move.weight : -move.weight;
   if (target.to <= move.from) return move.weight * attachment(sentence, move, target);
   return null;
+}
+
+/**
+ * Whether a counter-move phrase ends in what it counters (three words or more, the last a content
+ * word: «решения локальных проблем»), rather than in the verb or the preposition that governs it
+ * (overcome, «борьба с», "insure firms against").
+ */
+function namesItsObject(sentence: SentenceCues, move: PolarCue): boolean {
+  const last = sentence.tokens[move.to - 1]!;
+  return move.to - move.from >= 3 && !isStopWord(last.lower, sentence.language);
 }
 
 /**
@@ -176,6 +215,7 @@ export function sentenceStance(sentence: SentenceCues): StanceResult {
 function cueSign(kind: PolarKind, inherent: Inherent): number {
   switch (kind) {
     case 'positive':
+    case 'role':
       return 1;
     case 'negative':
       return -1;
@@ -201,7 +241,11 @@ function attachment(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): n
   // A clause opened by a contrast after the target is read as said of the target: «НИС обладает
   // потенциалом, но функционирует фрагментарно». Its cues are as far as they are from the contrast.
   const distance =
-    cue.segment > targetSegment ? cue.from - sentence.contrastAt[cue.segment - 1]! : cue.from >= target.to ? cue.from - target.to : target.from - cue.to;
+    cue.segment > targetSegment
+      ? cue.from - sentence.contrastAt[cue.segment - 1]!
+      : cue.from >= target.to
+        ? cue.from - target.to - insertedRelative(sentence, target.to, cue.from) - insertedParentheses(sentence, target.to, cue.from).tokens
+        : target.from - cue.to - insertedRelative(sentence, cue.to, target.from) - insertedParentheses(sentence, cue.to, target.from).tokens;
   // Trends and levels bind to the word next to them («рост санкций»); after the target only as its
   // predicate («инвестиции выросли на 20 %»), not when they modify a noun of their own («ограничивает
   // возможности ускоренной модернизации»). Evaluations reach further (a predicate: «ТНК … становятся
@@ -215,7 +259,7 @@ function attachment(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): n
       ? distance <= 12 ? 1 : 0.7
       : distance <= 3 ? 1 : distance <= 6 ? 0.8 : distance <= 12 ? 0.5 : 0.3;
   const [lo, hi] = cue.from < target.from ? [cue.to, target.from] : [target.to, cue.from];
-  if (!introduces && hi > lo && sentence.breaksBefore[hi]! > sentence.breaksBefore[lo]!) weight *= 0.6;
+  if (!introduces && hi > lo && sentence.breaksBefore[hi]! - sentence.breaksBefore[lo]! > insertedParentheses(sentence, lo, hi).breaks) weight *= 0.6;
   const relative = sentence.relativeOf[cue.from]!;
   if (relative && relative !== sentence.relativeOf[target.from]) weight *= 0.3;
   // The clause after a contrast dominates: it keeps its full weight even across the contrast,
@@ -224,6 +268,44 @@ function attachment(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): n
   else if (cue.segment === targetSegment && targetSegment < sentence.segments) weight *= 0.5;
   if (cue.conceded) weight *= 0.5;
   return weight;
+}
+
+/**
+ * The words of relative clauses that stand between two words ([from, to)) and contain neither: the
+ * predicate after a subject's relative clause is its own («технологии, которые …, устарели», "X,
+ * which was once …, has dried up"), as near as if the clause were not there.
+ */
+function insertedRelative(sentence: SentenceCues, from: number, to: number): number {
+  const { relativeOf } = sentence;
+  const [outer1, outer2] = [relativeOf[from - 1] ?? 0, relativeOf[to] ?? 0];
+  let n = 0;
+  for (let i = from; i < to; i++) if (relativeOf[i] && relativeOf[i] !== outer1 && relativeOf[i] !== outer2) n++;
+  return n;
+}
+
+const CITED_YEAR = /^(?:1[89]|20)\d{2}[a-z]?$/;
+
+/**
+ * The citations in parentheses that stand whole between two words ([from, to)): "claiming of the
+ * IPR (Della Malva et al., 2013) could be detrimental" is one clause, and the citation's words and
+ * its two marks are as if they were not there.
+ */
+function insertedParentheses(sentence: SentenceCues, from: number, to: number): { tokens: number; breaks: number } {
+  const { tokens } = sentence;
+  let inserted = 0;
+  let breaks = 0;
+  for (let i = from; i < to; i++) {
+    if (tokens[i]!.text !== '(') continue;
+    let close = i + 1;
+    while (close < to && tokens[close]!.text !== ')' && tokens[close]!.text !== '(') close++;
+    if (close >= to || tokens[close]!.text !== ')') continue;
+    // Only a citation, which names a year (its works may be parted by semicolons); other parentheses hold asides and clauses of their own.
+    if (!tokens.slice(i + 1, close).some((t) => CITED_YEAR.test(t.text))) continue;
+    inserted += close - i + 1;
+    breaks += sentence.breaksBefore[close + 1]! - sentence.breaksBefore[i]!;
+    i = close;
+  }
+  return { tokens: inserted, breaks };
 }
 
 function cueText(tokens: Token[], cue: PolarCue): string {
