@@ -110,6 +110,29 @@ describe.skipIf(!hasShared)('structure: Russian texts and the thesis', () => {
     expect(zoneOf(doc, /^9\. Научная деятельность/)).toBe('references');
   });
 
+  it('keeps notes on the authors after the bibliography out of the body: their short lines, and biographies', async () => {
+    // Russian journals: a marked section «Информация об авторе» with the name, post and address on short lines.
+    for (const name of ['dru08_syomin_fts-open-data-economic-geography.txt', 'dru09_syomin_legal-companies-migration.txt']) {
+      const doc = await read(gold('texts', name));
+      const notes = doc.blocks.filter((b) => /Perm State University/.test(b.text));
+      expect(notes.length, name).toBeGreaterThanOrEqual(1);
+      for (const note of notes.slice(1)) expect(note.kind, `${name}: ${note.text.slice(0, 40)}`).toBe('front');
+    }
+    // English journals: unheaded biographies ("X is Associate Professor of …"), also with the name glued on.
+    const en = await read(gold('texts', 'den07_technovation2007_ict-adoption-spain.txt'));
+    expect(en.blocks.filter((b) => /Associate Professor of/.test(b.text)).map((b) => b.kind)).toEqual(['front', 'front']);
+    // A bibliography's heading on a line of its own after the last paragraph starts the bibliography.
+    expect(zoneOf(await read(gold('texts', 'dru09_syomin_legal-companies-migration.txt')), /^Список источников$/)).toBe('references');
+  });
+
+  it('takes sources cited in notes among the paragraphs out of the body, not the sentences that name their authors', async () => {
+    const doc = await read(gold('texts', 'dru01_ranepa-thesis_noneconomic-factors-investment-attractiveness.txt'));
+    const notes = doc.blocks.filter((b) => /^Литвинова В\.В\. Инвестиционная привлекательность/.test(b.text));
+    expect(notes.length).toBeGreaterThanOrEqual(2);
+    for (const note of notes) expect(note.kind).toBe('footnote');
+    expect(zoneOf(doc, /Например, Литвинова В\.В\. рассматривает/)).toBe('body');
+  });
+
   it('keeps repeated lines that are no running header in the text: words broken off justified lines, numbered labels', async () => {
     const doc = await read(gold('texts', 'dru01_ranepa-thesis_noneconomic-factors-investment-attractiveness.txt'));
     expect(doc.furniture.some((f) => /^(?:региональной|развития|\(дата)$/.test(f.text))).toBe(false);

@@ -63,6 +63,11 @@ const AUTHOR_NOTE = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s\p{Lu}\p{Ll}+(?:-\p{L
  */
 const BIOGRAPHY_OPENING = /^.{0,60}?(?:is|was)\s*(?:an?\s*|the\s*)?(?:(?:Associate|Assistant|Full|Adjunct|Visiting|Senior|Principal|Emeritus|Research)\s*)*(?:Professor|Lecturer|Reader|Researcher|Research Fellow|Ph\.?\s?D\.?\s*(?:student|candidate)|doctoral (?:student|candidate))\b/u;
 const HAS_YEAR = /(?<!\d)(?:1[89]|20)\d{2}(?!\d)/;
+/**
+ * What only a bibliographic entry writes: a link's label and access date, «//» before the journal,
+ * the slash before the authors, page counts and ranges, the publisher.
+ */
+const BIBLIOGRAPHIC_APPARATUS = /URL:|\(дата обращения|\baccessed\b|\s\/\/\s|\s\/\s\p{Lu}\.|[–-]\s?\d+\s?с\.|\b[СC]\.\s?\d+\s?[–-]\s?\d|\bpp\.\s?\d|\bVol\.\s?\d|Изд-во|[Ии]здательство/u;
 const YEARS = /(?<!\d)(?:1[89]|20)\d{2}(?!\d)/g;
 /** In a bibliography a name comes every dozen words or so; prose names people far more rarely. */
 const WORDS_PER_CITED_NAME = 15;
@@ -91,6 +96,7 @@ export function assignZones(paragraphs: readonly StructureParagraph[], furniture
   front.zones.forEach((zone, i) => (zones[i] = zone));
   markBody(paragraphs, zones, bodyStart, repeated);
   markUnheadedReferences(paragraphs, zones, bodyStart);
+  markCitationNotes(paragraphs, zones, bodyStart);
   return { zones, front };
 }
 
@@ -361,6 +367,18 @@ function markUnheadedReferences(paragraphs: readonly StructureParagraph[], zones
     trailing.unshift(i);
   }
   if (trailing.length >= MIN_UNHEADED_REFERENCES) for (const i of trailing) zones[i] = 'references';
+}
+
+/**
+ * Sources cited in notes that a text conversion set among the paragraphs (a thesis's footnotes,
+ * after the page number): an entry's shape with the apparatus only bibliographies carry, standing
+ * alone in the body, not in a run of entries (that is a bibliography, marked before).
+ */
+function markCitationNotes(paragraphs: readonly StructureParagraph[], zones: Zone[], bodyStart: number): void {
+  for (let i = bodyStart; i < paragraphs.length; i++) {
+    const text = paragraphs[i]!.text;
+    if (zones[i] === 'body' && isReferenceEntry(text) && BIBLIOGRAPHIC_APPARATUS.test(text)) zones[i] = 'footnote';
+  }
 }
 
 /**
