@@ -41,6 +41,13 @@ describe('factor mentions', () => {
     expect(mentionsOf('MSHE approved the new rules.', [own('MSHE', 'Ministry of Science and Higher Education of the Republic')]).map((m) => m.factor)).toEqual([]);
   });
 
+  it('read R&D named with its spending as R&D investment, not also as investment in general', () => {
+    expect(factorsOf('Firms raised their R&D investment after the subsidy.')).toContain('rd_investment');
+    expect(factorsOf('Firms raised their R&D investment after the subsidy.')).not.toContain('investment_finance');
+    expect(factorsOf('Investment in R&D grew.')).not.toContain('investment_finance');
+    expect(factorsOf('Investment in new plants grew.')).toContain('investment_finance');
+  });
+
   it('skip false friends listed as exclusions', () => {
     expect(factorsOf('The board disclosed a conflict of interest.')).not.toContain('geopolitical_tension');
     expect(factorsOf('GDP per capita at PPP rose.')).not.toContain('public_private_partnership');
