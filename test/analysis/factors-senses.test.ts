@@ -148,6 +148,17 @@ describe('factor senses', () => {
     expect(factorsOf('Создаётся инновационная инфраструктура региона.')).toContain('innovation_infrastructure');
     // a country's geographical concentration of patents is not a place where firms cluster
     expect(factorsOf('We measure the geographical concentration of patents across countries.')).not.toContain('regional_development');
+    // idioms and figures of speech: adopting an idea, devalued values, borrowed text, students' research work
+    expect(factorsOf('Министерство взяло на вооружение идею реформы.')).not.toContain('defence_industry');
+    expect(factorsOf('Производство вооружений выросло.')).toContain('defence_industry');
+    expect(factorsOf('Это ведёт к девальвации научных ценностей.')).not.toContain('monetary_policy');
+    expect(factorsOf('Девальвация рубля удорожила импорт.')).toContain('monetary_policy');
+    expect(factorsOf('Доля некорректных заимствований в тексте превысила треть.')).not.toContain('technology_absorption');
+    expect(factorsOf('Заимствование зарубежных технологий ускорило рост.')).toContain('technology_absorption');
+    expect(factorsOf('Научно-исследовательская работа студентов входит в учебный план.')).not.toContain('applied_science');
+    expect(factorsOf('Научно-исследовательские институты сократили штат.')).toContain('applied_science');
+    // a country's defence capability is not its defence industry
+    expect(factorsOf('Советы отвечали за укрепление обороноспособности страны.')).not.toContain('defence_industry');
   });
 
   it('catch wider wordings: a noun phrase with its verb, in both languages', () => {
