@@ -137,8 +137,17 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('Tariffs raised the costs of imported components.').costs_logistics).toBe('negative');
   });
 
-  it('lets an evaluative word that is also a factor word evaluate the other factors', () => {
+  it('lets an evaluative word that is also a factor word evaluate the other factors and its own', () => {
     expect(stances('Patent protection makes access to foreign technology costly.').intellectual_property).toBe('negative');
+    expect(stances('Shipping by air is costly for small exporters.').costs_logistics).toBe('negative');
+    expect(stances('Firms from the province hold a leading position in world markets.').global_competition).toBe('positive');
+    expect(stances('Этот вид топлива самый дешёвый в регионе.').costs_logistics).toBe('positive');
+  });
+
+  it('reads a trend of a name that holds a negative word as a burden\'s: barriers that rise are bad', () => {
+    expect(stances('Trade barriers rose after the crisis.').trade_regime).toBe('negative');
+    expect(stances('Торговые барьеры растут, а спрос падает.').trade_regime).toBe('negative');
+    expect(stances('Снижение торговых барьеров помогло экспортёрам.').trade_regime).toBe('positive');
   });
 
   it('reads words in their sense: engineering is no engine, depending on no dependence', () => {

@@ -62,6 +62,8 @@ export interface PolarCue {
   governs?: { from: number; to: number; inherent: Inherent };
   /** A negation («не», not «без») that flips no cue and stands as a weak negative cue by itself («не создают»). */
   bare?: true;
+  /** A full-weight evaluative phrase that is a whole factor wording by itself ("costly", «нехватка производств»): see isWholeName. */
+  wording?: true;
   /** For a composed cue, its two words: the trend or counter-move, and the evaluation it changes. */
   parts?: { modifier: PolarCue; evaluation: PolarCue };
 }
@@ -125,6 +127,7 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
     const negation = negations.find((n) => n.to <= m.from && m.from - n.to < NEGATION_SCOPE && sameClause(m.from, n.to));
     if (negation) usedNegations.add(negation.from);
     const cue: PolarCue = { kind: m.entry.kind as PolarKind, weight: m.entry.weight, from: m.from, to: m.to, negatedBy: negation?.from ?? -1, segment: segmentOf[m.from]!, conceded: conceded(m.from) };
+    if (names && isWholeName(m, names)) cue.wording = true;
     const governed = names && (cue.kind === 'up' || cue.kind === 'down') ? governedName(tokens, names, cue) : undefined;
     if (governed) cue.governs = governed;
     cues.push(cue);
@@ -217,9 +220,10 @@ function isInsideName(m: PatternMatch<CueEntry>, names: Uint8Array | undefined, 
 
 /**
  * A full-weight cue that is a whole factor wording by itself ("costly", "leading position") is an
- * evaluative phrase the lexicon also reads as a factor: it still evaluates the other factors of the
- * sentence ("IPR … making access costly"); its own factor does not take it (stanceToward's `named`).
- * A cue word inside a longer name («ключевая ставка», «точки роста») names, and evaluates nothing.
+ * evaluative phrase the lexicon also reads as a factor: it evaluates the other factors of the
+ * sentence ("IPR … making access costly") and its own factor too ("shipping is costly", «самое
+ * дешёвое топливо»: stanceToward's `named`). A cue word inside a longer name («ключевая ставка»,
+ * «точки роста») names, and evaluates nothing.
  */
 function isWholeName(m: PatternMatch<CueEntry>, names: Uint8Array): boolean {
   if (m.entry.weight < 1 || (m.from > 0 && names[m.from - 1]) || names[m.to]) return false;

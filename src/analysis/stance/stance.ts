@@ -47,6 +47,9 @@ export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent
   );
   const votes: { text: string; value: number }[] = [];
   const named = (c: PolarCue): boolean => {
+    // An evaluative phrase that is the whole wording ("costly", «нехватка производств», "leading
+    // position") evaluates its factor as it names it.
+    if (c.wording && c.from === target.from && c.to === target.to) return false;
     if (c.to > target.from && c.from < target.to) return true;
     if (names) for (let i = c.from; i < c.to; i++) if (names[i]) return true;
     return false;
@@ -62,9 +65,11 @@ export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent
     // (Unless the target is what the sentence lacks: «без X сделки не состоялись бы» argues for X.)
     if (!lacking && counterfactual(composed)) continue;
     // A composed cue whose evaluated word is the target's own name says, by its trend, how the
-    // target itself changes («издержки выросли»).
+    // target itself changes («издержки выросли»); a name that holds a negative word («торговые
+    // барьеры», "trade barriers") is a burden, whatever its factor, and the composed cue
+    // says it (barriers rise: negative; «снижение барьеров»: positive).
     const parts = composed.parts;
-    const cue = !parts ? (named(composed) ? undefined : composed) : named(parts.modifier) ? undefined : named(parts.evaluation) ? parts.modifier : composed;
+    const cue = !parts ? (named(composed) ? undefined : composed) : named(parts.modifier) ? undefined : named(parts.evaluation) && !(inherent === 'neutral' && parts.evaluation.kind === 'negative') ? parts.modifier : composed;
     if (!cue || recommendsItsSubject(sentence, cue, target) || recommendsACounterMove(sentence, cue, target) || outcomeOfARole(sentence, cue, target)) continue;
     // A cue of the main clause says how that clause turns out; the target is what it turned out against.
     if (despite !== undefined && (composed.from < despite[0] || composed.from >= despite[1])) {
