@@ -65,6 +65,14 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('Необходимо преодоление зависимости от импорта технологий.').import_dependence).toBe('negative');
   });
 
+  it('lets a trend reach across a long subject or object within one comma-free clause', () => {
+    expect(stances('Patent applications by universities in the northern provinces rose sharply.').intellectual_property).toBe('positive');
+    expect(stances('Сокращены поставки за рубеж продукции отечественного станкостроения.').manufacturing_base).toBe('negative');
+    expect(stances('Экспорт вырос, но патентные заявки университетов северных провинций резко сократились.').intellectual_property).toBe('negative');
+    // a comma parts them: the trend is said of what stands beside it
+    expect(stances('Patent applications by universities in the northern provinces, unlike exports, rose sharply.').intellectual_property).toBe('neutral');
+  });
+
   it('reads a trend by what it governs: a crisis that cut investment is bad for investment', () => {
     expect(stances('Кризис значительно снизил долю инвестиций в ВВП.').investment_finance).toBe('negative');
   });
@@ -146,6 +154,7 @@ describe('stance attaches to the factor it governs', () => {
 
   it('reads a trend of a name that holds a negative word as a burden\'s: barriers that rise are bad', () => {
     expect(stances('Trade barriers rose after the crisis.').trade_regime).toBe('negative');
+    expect(stances('The cost of capital in poor countries is much higher than elsewhere.').investment_finance).toBe('negative');
     expect(stances('Торговые барьеры растут, а спрос падает.').trade_regime).toBe('negative');
     expect(stances('Снижение торговых барьеров помогло экспортёрам.').trade_regime).toBe('positive');
   });

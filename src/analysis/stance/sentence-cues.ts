@@ -98,6 +98,8 @@ export interface SentenceCues {
   meansAt: number[];
   /** What «несмотря на» / "despite" governs: [end of the marker, next comma or clause break). */
   despiteSpans: (readonly [number, number])[];
+  /** Starts of negative words inside factor names («торговые барьеры», "cost of capital"): such a name is a burden. */
+  negativeInNames: number[];
 }
 
 /** `names` marks the tokens of factor names in the sentence with their NAME_CODES (see isInsideName, governedName). */
@@ -161,6 +163,7 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
     citedAt: of('cited').map((m) => m.from),
     meansAt: of('means').map((m) => m.from),
     despiteSpans: of('despite').map((m) => [m.to, nextComma(tokens, m.to)] as const),
+    negativeInNames: names ? all.filter((m) => m.entry.kind === 'negative' && names[m.from]).map((m) => m.from) : [],
     aimEnds: [...of('aim').map((m) => m.to), ...of('question').map((m) => Math.max(0, m.from - 1))],
   };
 }

@@ -42,6 +42,9 @@ export interface TokenSpan {
  * not evaluations of it either; the mask makes each cue's test independent of how many there are.
  */
 export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent: Inherent = 'neutral', names?: Uint8Array): StanceResult {
+  // A name that holds a negative word («торговые барьеры», "cost of capital", "financially
+  // constrained") is a burden, whatever its factor: barriers that rise are bad news, lower ones good.
+  if (inherent === 'neutral' && sentence.negativeInNames.some((at) => at >= target.from && at < target.to)) inherent = 'burden';
   const lacking = sentence.withoutEnds.some(
     (end) => end <= target.from && target.from - end < WITHOUT_SCOPE && sentence.breaksBefore[end] === sentence.breaksBefore[target.from] && !sentence.tokens.slice(end, target.from).some((t) => t.text === ','),
   );
@@ -65,11 +68,9 @@ export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent
     // (Unless the target is what the sentence lacks: «без X сделки не состоялись бы» argues for X.)
     if (!lacking && counterfactual(composed)) continue;
     // A composed cue whose evaluated word is the target's own name says, by its trend, how the
-    // target itself changes («издержки выросли»); a name that holds a negative word («торговые
-    // барьеры», "trade barriers") is a burden, whatever its factor, and the composed cue
-    // says it (barriers rise: negative; «снижение барьеров»: positive).
+    // target itself changes («издержки выросли»).
     const parts = composed.parts;
-    const cue = !parts ? (named(composed) ? undefined : composed) : named(parts.modifier) ? undefined : named(parts.evaluation) && !(inherent === 'neutral' && parts.evaluation.kind === 'negative') ? parts.modifier : composed;
+    const cue = !parts ? (named(composed) ? undefined : composed) : named(parts.modifier) ? undefined : named(parts.evaluation) ? parts.modifier : composed;
     if (!cue || recommendsItsSubject(sentence, cue, target) || recommendsACounterMove(sentence, cue, target) || outcomeOfARole(sentence, cue, target)) continue;
     // A cue of the main clause says how that clause turns out; the target is what it turned out against.
     if (despite !== undefined && (composed.from < despite[0] || composed.from >= despite[1])) {
@@ -257,13 +258,17 @@ function attachment(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): n
   // основой»).
   // A recommendation governs everything it introduces, lists included («необходимо: 1) …; 3) развивать ГЧП»).
   const trend = cue.kind === 'up' || cue.kind === 'down';
+  const [lo, hi] = cue.from < target.from ? [cue.to, target.from] : [target.to, cue.from];
+  // A trend reaches across a long subject or object when no comma, clause break or contrast parts it
+  // from the target: the predicate after "patent filings by firms in the targeted economy", the
+  // object of «сокращены поставки за рубеж продукции станкостроения» with its genitive chain.
+  const withinOnePhrase = hi > lo && sentence.breaksBefore[hi] === sentence.breaksBefore[lo] && sentence.segmentOf[lo] === sentence.segmentOf[hi] && !sentence.tokens.slice(lo, hi).some((t) => t.text === ',');
   const introduces = isRecommendation(cue.kind) && cue.to <= target.from;
   let weight = trend
-    ? cue.from >= target.to && governsNextWord(sentence.tokens, cue.to, sentence.language) ? 0.2 : distance <= 2 ? 1 : distance <= 5 ? 0.6 : 0.2
+    ? cue.from >= target.to && governsNextWord(sentence.tokens, cue.to, sentence.language) ? 0.2 : distance <= 2 ? 1 : distance <= 5 || withinOnePhrase ? 0.6 : 0.2
     : introduces
       ? distance <= 12 ? 1 : 0.7
       : distance <= 3 ? 1 : distance <= 6 ? 0.8 : distance <= 12 ? 0.5 : 0.3;
-  const [lo, hi] = cue.from < target.from ? [cue.to, target.from] : [target.to, cue.from];
   if (!introduces && hi > lo && sentence.breaksBefore[hi]! - sentence.breaksBefore[lo]! > insertedParentheses(sentence, lo, hi).breaks) weight *= 0.6;
   const relative = sentence.relativeOf[cue.from]!;
   if (relative && relative !== sentence.relativeOf[target.from]) weight *= 0.3;
