@@ -65,6 +65,12 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('Необходимо преодоление зависимости от импорта технологий.').import_dependence).toBe('negative');
   });
 
+  it('reads a compared propensity ("more likely to", "more often") as a trend of what the subject does or is', () => {
+    expect(stances('Foreign-owned firms were more likely to adopt cloud services than local ones.').tncs).toBe('positive');
+    expect(stances('Young firms are more often financially constrained than incumbents.').investment_finance).toBe('negative');
+    expect(stances('Firms in remote regions are less likely to export.').regional_development).toBe('negative');
+  });
+
   it('lets a trend reach across a long subject or object within one comma-free clause', () => {
     expect(stances('Patent applications by universities in the northern provinces rose sharply.').intellectual_property).toBe('positive');
     expect(stances('Сокращены поставки за рубеж продукции отечественного станкостроения.').manufacturing_base).toBe('negative');
