@@ -156,6 +156,7 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('Shipping by air is costly for small exporters.').costs_logistics).toBe('negative');
     expect(stances('Firms from the province hold a leading position in world markets.').global_competition).toBe('positive');
     expect(stances('Этот вид топлива самый дешёвый в регионе.').costs_logistics).toBe('positive');
+    expect(stances('Отечественные производители заняли лидирующее положение на мировом рынке.').global_competition).toBe('positive');
   });
 
   it('reads a trend of a name that holds a negative word as a burden\'s: barriers that rise are bad', () => {
