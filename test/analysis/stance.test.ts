@@ -71,6 +71,16 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('Firms in remote regions are less likely to export.').regional_development).toBe('negative');
   });
 
+  it('reads creation and launch told as done as a trend up, and an adjective such as "established" as nothing', () => {
+    expect(stances('В регионе созданы технопарки.').innovation_infrastructure).toBe('positive');
+    expect(stances('В 2015 году организовано опытное производство стеклопластика.').manufacturing_base).toBe('positive');
+    expect(stances('Реализуются программы сотрудничества с зарубежными вузами.').international_cooperation).toBe('positive');
+    expect(stances('Санкции были введены в действие в 2014 году.').sanctions).toBe('negative');
+    expect(stances('Three technoparks were built in 2019.').innovation_infrastructure).toBe('positive');
+    expect(stances('The ministry launched a technopark near the capital.').innovation_infrastructure).toBe('positive');
+    expect(stances('Established firms dominate global value chains.').value_chains).toBe('neutral');
+  });
+
   it('lets a trend reach across a long subject or object within one comma-free clause', () => {
     expect(stances('Patent applications by universities in the northern provinces rose sharply.').intellectual_property).toBe('positive');
     expect(stances('Сокращены поставки за рубеж продукции отечественного станкостроения.').manufacturing_base).toBe('negative');
