@@ -283,6 +283,13 @@ describe('negation', () => {
     expect(m!.cues).toContain('не способствует');
   });
 
+  it('lets function words not use up the scope, up to the first cue after the negation', () => {
+    expect(stances('Small firms do not appear to be at a disadvantage in exporting.').smes).toBe('positive');
+    expect(stances('Small firms are at a disadvantage in exporting.').smes).toBe('negative');
+    // the second cue is outside: not developing, and growing poor
+    expect(stances('Иначе регион не будет развиваться и может сильно обеднеть.').regional_development).toBe('negative');
+  });
+
   it('«не только» is no negation', () => {
     expect(stances('Кластеры не только эффективны, но и устойчивы.').innovation_infrastructure).toBe('positive');
   });

@@ -126,7 +126,9 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
   const usedNegations = new Set<number>();
   for (const m of matches) {
     if (!POLAR_KINDS.has(m.entry.kind)) continue;
-    const negation = negations.find((n) => n.to <= m.from && m.from - n.to < NEGATION_SCOPE && sameClause(m.from, n.to));
+    // Function words do not use up the scope ("do not appear to be at a disadvantage"), as far as the first cue after the negation.
+    const inScope = (n: PatternMatch<CueEntry>): boolean => m.from - n.to < NEGATION_SCOPE || (contentWords(tokens, n.to, m.from, language) < NEGATION_SCOPE && !matches.some((c) => POLAR_KINDS.has(c.entry.kind) && c.from >= n.to && c.from < m.from));
+    const negation = negations.find((n) => n.to <= m.from && inScope(n) && sameClause(m.from, n.to));
     if (negation) usedNegations.add(negation.from);
     const cue: PolarCue = { kind: m.entry.kind as PolarKind, weight: m.entry.weight, from: m.from, to: m.to, negatedBy: negation?.from ?? -1, segment: segmentOf[m.from]!, conceded: conceded(m.from) };
     if (names && isWholeName(m, names)) cue.wording = true;
@@ -272,6 +274,13 @@ function onePhrase(tokens: Token[], from: number, to: number, language: string):
     if (!/\p{L}/u.test(word) || (isStopWord(word, language) && !PHRASE_JOINERS.has(word))) return false;
   }
   return true;
+}
+
+/** Content words among tokens [from, to): function words ("to be at a") do not use up a negation's scope. */
+function contentWords(tokens: Token[], from: number, to: number, language: string): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (!isStopWord(tokens[i]!.lower, language)) n++;
+  return n;
 }
 
 function noCommaBetween(tokens: Token[], from: number, to: number): boolean {
