@@ -79,6 +79,8 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('Three technoparks were built in 2019.').innovation_infrastructure).toBe('positive');
     expect(stances('The ministry launched a technopark near the capital.').innovation_infrastructure).toBe('positive');
     expect(stances('Established firms dominate global value chains.').value_chains).toBe('neutral');
+    // a short passive participle takes no object: the noun after it is its agent
+    expect(stances('Первые отечественные технопарки были созданы группой энтузиастов.').innovation_infrastructure).toBe('positive');
   });
 
   it('lets a trend reach across a long subject or object within one comma-free clause', () => {

@@ -177,12 +177,17 @@ const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'thei
  */
 const COMPARATIVE_ADVERBS: ReadonlySet<string> = new Set(['faster', 'slower', 'quicker', 'further', 'more', 'less', 'most', 'least']);
 const RUSSIAN_COMPARATIVE = /^\p{L}{3,}ее$/u;
+/** Short passive participles: созданы, сокращена, открыт, введено. */
+const RUSSIAN_SHORT_PASSIVE = /^\p{L}{3,}(?:[аяеё]н|[ыи]т)[аоы]?$/u;
 
 /**
  * Whether the word after a trend is a content word it governs («сократили поставки», "cut
  * deliveries"), rather than a preposition, an adverb or punctuation («выросли на 20 %»).
  */
 export function governsNextWord(tokens: Token[], at: number, language: string): boolean {
+  // A Russian short passive participle takes no object: what follows is its agent or an adverbial
+  // («были созданы группой специалистов», «сокращены вдвое»).
+  if (language === 'ru' && RUSSIAN_SHORT_PASSIVE.test(tokens[at - 1]?.lower ?? '')) return false;
   // An article or a possessive stands between a verb and its object ("reduce the costs", "cut their prices").
   const next = DETERMINERS.has(tokens[at]?.lower ?? '') ? tokens[at + 1] : tokens[at];
   if (next === undefined || !/^\p{L}{3,}$/u.test(next.text) || isStopWord(next.lower, language)) return false;
