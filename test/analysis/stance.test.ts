@@ -292,6 +292,11 @@ describe('negation', () => {
     expect(stances('Иначе регион не будет развиваться и может сильно обеднеть.').regional_development).toBe('negative');
   });
 
+  it('reads what cannot be ignored or forgotten as what matters, not as a denial', () => {
+    expect(stances('Nor should it be forgotten that multinational firms have larger budgets.').tncs).toBe('positive');
+    expect(stances('The contribution of universities cannot be ignored.').universities).toBe('positive');
+  });
+
   it('«не только» is no negation', () => {
     expect(stances('Кластеры не только эффективны, но и устойчивы.').innovation_infrastructure).toBe('positive');
   });
