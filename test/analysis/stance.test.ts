@@ -292,6 +292,11 @@ describe('negation', () => {
     expect(stances('Иначе регион не будет развиваться и может сильно обеднеть.').regional_development).toBe('negative');
   });
 
+  it('reads «необходимо», «необходима» as a recommendation, and the attribute «необходимые» as none', () => {
+    expect(stances('Необходимо развивать технопарки.').innovation_infrastructure).toBe('positive');
+    expect(stances('Таблица содержит только необходимые сведения о МСП.').smes).toBe('neutral');
+  });
+
   it('reads what cannot be ignored or forgotten as what matters, not as a denial', () => {
     expect(stances('Nor should it be forgotten that multinational firms have larger budgets.').tncs).toBe('positive');
     expect(stances('The contribution of universities cannot be ignored.').universities).toBe('positive');
