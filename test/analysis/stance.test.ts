@@ -65,6 +65,32 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('Необходимо преодоление зависимости от импорта технологий.').import_dependence).toBe('negative');
   });
 
+  it('reads a compared propensity ("more likely to", "more often") as a trend of what the subject does or is', () => {
+    expect(stances('Foreign-owned firms were more likely to adopt cloud services than local ones.').tncs).toBe('positive');
+    expect(stances('Young firms are more often financially constrained than incumbents.').investment_finance).toBe('negative');
+    expect(stances('Firms in remote regions are less likely to export.').regional_development).toBe('negative');
+  });
+
+  it('reads creation and launch told as done as a trend up, and an adjective such as "established" as nothing', () => {
+    expect(stances('В регионе созданы технопарки.').innovation_infrastructure).toBe('positive');
+    expect(stances('В 2015 году организовано опытное производство стеклопластика.').manufacturing_base).toBe('positive');
+    expect(stances('Реализуются программы сотрудничества с зарубежными вузами.').international_cooperation).toBe('positive');
+    expect(stances('Санкции были введены в действие в 2014 году.').sanctions).toBe('negative');
+    expect(stances('Three technoparks were built in 2019.').innovation_infrastructure).toBe('positive');
+    expect(stances('The ministry launched a technopark near the capital.').innovation_infrastructure).toBe('positive');
+    expect(stances('Established firms dominate global value chains.').value_chains).toBe('neutral');
+    // a short passive participle takes no object: the noun after it is its agent
+    expect(stances('Первые отечественные технопарки были созданы группой энтузиастов.').innovation_infrastructure).toBe('positive');
+  });
+
+  it('lets a trend reach across a long subject or object within one comma-free clause', () => {
+    expect(stances('Patent applications by universities in the northern provinces rose sharply.').intellectual_property).toBe('positive');
+    expect(stances('Сокращены поставки за рубеж продукции отечественного станкостроения.').manufacturing_base).toBe('negative');
+    expect(stances('Экспорт вырос, но патентные заявки университетов северных провинций резко сократились.').intellectual_property).toBe('negative');
+    // a comma parts them: the trend is said of what stands beside it
+    expect(stances('Patent applications by universities in the northern provinces, unlike exports, rose sharply.').intellectual_property).toBe('neutral');
+  });
+
   it('reads a trend by what it governs: a crisis that cut investment is bad for investment', () => {
     expect(stances('Кризис значительно снизил долю инвестиций в ВВП.').investment_finance).toBe('negative');
   });
@@ -137,8 +163,19 @@ describe('stance attaches to the factor it governs', () => {
     expect(stances('Tariffs raised the costs of imported components.').costs_logistics).toBe('negative');
   });
 
-  it('lets an evaluative word that is also a factor word evaluate the other factors', () => {
+  it('lets an evaluative word that is also a factor word evaluate the other factors and its own', () => {
     expect(stances('Patent protection makes access to foreign technology costly.').intellectual_property).toBe('negative');
+    expect(stances('Shipping by air is costly for small exporters.').costs_logistics).toBe('negative');
+    expect(stances('Firms from the province hold a leading position in world markets.').global_competition).toBe('positive');
+    expect(stances('Этот вид топлива самый дешёвый в регионе.').costs_logistics).toBe('positive');
+    expect(stances('Отечественные производители заняли лидирующее положение на мировом рынке.').global_competition).toBe('positive');
+  });
+
+  it('reads a trend of a name that holds a negative word as a burden\'s: barriers that rise are bad', () => {
+    expect(stances('Trade barriers rose after the crisis.').trade_regime).toBe('negative');
+    expect(stances('The cost of capital in poor countries is much higher than elsewhere.').investment_finance).toBe('negative');
+    expect(stances('Торговые барьеры растут, а спрос падает.').trade_regime).toBe('negative');
+    expect(stances('Снижение торговых барьеров помогло экспортёрам.').trade_regime).toBe('positive');
   });
 
   it('reads words in their sense: engineering is no engine, depending on no dependence', () => {
@@ -246,6 +283,23 @@ describe('negation', () => {
     expect(stances('Tax incentives were not effective.').tax_policy).toBe('negative');
     const [m] = mentionsOf('Налоговая политика не способствует развитию экспорта.');
     expect(m!.cues).toContain('не способствует');
+  });
+
+  it('lets function words not use up the scope, up to the first cue after the negation', () => {
+    expect(stances('Small firms do not appear to be at a disadvantage in exporting.').smes).toBe('positive');
+    expect(stances('Small firms are at a disadvantage in exporting.').smes).toBe('negative');
+    // the second cue is outside: not developing, and growing poor
+    expect(stances('Иначе регион не будет развиваться и может сильно обеднеть.').regional_development).toBe('negative');
+  });
+
+  it('reads «необходимо», «необходима» as a recommendation, and the attribute «необходимые» as none', () => {
+    expect(stances('Необходимо развивать технопарки.').innovation_infrastructure).toBe('positive');
+    expect(stances('Таблица содержит только необходимые сведения о МСП.').smes).toBe('neutral');
+  });
+
+  it('reads what cannot be ignored or forgotten as what matters, not as a denial', () => {
+    expect(stances('Nor should it be forgotten that multinational firms have larger budgets.').tncs).toBe('positive');
+    expect(stances('The contribution of universities cannot be ignored.').universities).toBe('positive');
   });
 
   it('«не только» is no negation', () => {

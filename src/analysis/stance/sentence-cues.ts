@@ -62,6 +62,8 @@ export interface PolarCue {
   governs?: { from: number; to: number; inherent: Inherent };
   /** A negation («не», not «без») that flips no cue and stands as a weak negative cue by itself («не создают»). */
   bare?: true;
+  /** A full-weight evaluative phrase that is a whole factor wording by itself ("costly", «нехватка производств»): see isWholeName. */
+  wording?: true;
   /** For a composed cue, its two words: the trend or counter-move, and the evaluation it changes. */
   parts?: { modifier: PolarCue; evaluation: PolarCue };
 }
@@ -96,6 +98,8 @@ export interface SentenceCues {
   meansAt: number[];
   /** What «несмотря на» / "despite" governs: [end of the marker, next comma or clause break). */
   despiteSpans: (readonly [number, number])[];
+  /** Starts of negative words inside factor names («торговые барьеры», "cost of capital"): such a name is a burden. */
+  negativeInNames: number[];
 }
 
 /** `names` marks the tokens of factor names in the sentence with their NAME_CODES (see isInsideName, governedName). */
@@ -122,9 +126,12 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
   const usedNegations = new Set<number>();
   for (const m of matches) {
     if (!POLAR_KINDS.has(m.entry.kind)) continue;
-    const negation = negations.find((n) => n.to <= m.from && m.from - n.to < NEGATION_SCOPE && sameClause(m.from, n.to));
+    // Function words do not use up the scope ("do not appear to be at a disadvantage"), as far as the first cue after the negation.
+    const inScope = (n: PatternMatch<CueEntry>): boolean => m.from - n.to < NEGATION_SCOPE || (contentWords(tokens, n.to, m.from, language) < NEGATION_SCOPE && !matches.some((c) => POLAR_KINDS.has(c.entry.kind) && c.from >= n.to && c.from < m.from));
+    const negation = negations.find((n) => n.to <= m.from && inScope(n) && sameClause(m.from, n.to));
     if (negation) usedNegations.add(negation.from);
     const cue: PolarCue = { kind: m.entry.kind as PolarKind, weight: m.entry.weight, from: m.from, to: m.to, negatedBy: negation?.from ?? -1, segment: segmentOf[m.from]!, conceded: conceded(m.from) };
+    if (names && isWholeName(m, names)) cue.wording = true;
     const governed = names && (cue.kind === 'up' || cue.kind === 'down') ? governedName(tokens, names, cue) : undefined;
     if (governed) cue.governs = governed;
     cues.push(cue);
@@ -158,6 +165,7 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
     citedAt: of('cited').map((m) => m.from),
     meansAt: of('means').map((m) => m.from),
     despiteSpans: of('despite').map((m) => [m.to, nextComma(tokens, m.to)] as const),
+    negativeInNames: names ? all.filter((m) => m.entry.kind === 'negative' && names[m.from]).map((m) => m.from) : [],
     aimEnds: [...of('aim').map((m) => m.to), ...of('question').map((m) => Math.max(0, m.from - 1))],
   };
 }
@@ -169,12 +177,17 @@ const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'thei
  */
 const COMPARATIVE_ADVERBS: ReadonlySet<string> = new Set(['faster', 'slower', 'quicker', 'further', 'more', 'less', 'most', 'least']);
 const RUSSIAN_COMPARATIVE = /^\p{L}{3,}ее$/u;
+/** Short passive participles: созданы, сокращена, открыт, введено. */
+const RUSSIAN_SHORT_PASSIVE = /^\p{L}{3,}(?:[аяеё]н|[ыи]т)[аоы]?$/u;
 
 /**
  * Whether the word after a trend is a content word it governs («сократили поставки», "cut
  * deliveries"), rather than a preposition, an adverb or punctuation («выросли на 20 %»).
  */
 export function governsNextWord(tokens: Token[], at: number, language: string): boolean {
+  // A Russian short passive participle takes no object: what follows is its agent or an adverbial
+  // («были созданы группой специалистов», «сокращены вдвое»).
+  if (language === 'ru' && RUSSIAN_SHORT_PASSIVE.test(tokens[at - 1]?.lower ?? '')) return false;
   // An article or a possessive stands between a verb and its object ("reduce the costs", "cut their prices").
   const next = DETERMINERS.has(tokens[at]?.lower ?? '') ? tokens[at + 1] : tokens[at];
   if (next === undefined || !/^\p{L}{3,}$/u.test(next.text) || isStopWord(next.lower, language)) return false;
@@ -217,9 +230,10 @@ function isInsideName(m: PatternMatch<CueEntry>, names: Uint8Array | undefined, 
 
 /**
  * A full-weight cue that is a whole factor wording by itself ("costly", "leading position") is an
- * evaluative phrase the lexicon also reads as a factor: it still evaluates the other factors of the
- * sentence ("IPR … making access costly"); its own factor does not take it (stanceToward's `named`).
- * A cue word inside a longer name («ключевая ставка», «точки роста») names, and evaluates nothing.
+ * evaluative phrase the lexicon also reads as a factor: it evaluates the other factors of the
+ * sentence ("IPR … making access costly") and its own factor too ("shipping is costly", «самое
+ * дешёвое топливо»: stanceToward's `named`). A cue word inside a longer name («ключевая ставка»,
+ * «точки роста») names, and evaluates nothing.
  */
 function isWholeName(m: PatternMatch<CueEntry>, names: Uint8Array): boolean {
   if (m.entry.weight < 1 || (m.from > 0 && names[m.from - 1]) || names[m.to]) return false;
@@ -265,6 +279,13 @@ function onePhrase(tokens: Token[], from: number, to: number, language: string):
     if (!/\p{L}/u.test(word) || (isStopWord(word, language) && !PHRASE_JOINERS.has(word))) return false;
   }
   return true;
+}
+
+/** Content words among tokens [from, to): function words ("to be at a") do not use up a negation's scope. */
+function contentWords(tokens: Token[], from: number, to: number, language: string): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (!isStopWord(tokens[i]!.lower, language)) n++;
+  return n;
 }
 
 function noCommaBetween(tokens: Token[], from: number, to: number): boolean {

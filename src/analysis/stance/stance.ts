@@ -42,11 +42,17 @@ export interface TokenSpan {
  * not evaluations of it either; the mask makes each cue's test independent of how many there are.
  */
 export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent: Inherent = 'neutral', names?: Uint8Array): StanceResult {
+  // A name that holds a negative word («торговые барьеры», "cost of capital", "financially
+  // constrained") is a burden, whatever its factor: barriers that rise are bad news, lower ones good.
+  if (inherent === 'neutral' && sentence.negativeInNames.some((at) => at >= target.from && at < target.to)) inherent = 'burden';
   const lacking = sentence.withoutEnds.some(
     (end) => end <= target.from && target.from - end < WITHOUT_SCOPE && sentence.breaksBefore[end] === sentence.breaksBefore[target.from] && !sentence.tokens.slice(end, target.from).some((t) => t.text === ','),
   );
   const votes: { text: string; value: number }[] = [];
   const named = (c: PolarCue): boolean => {
+    // An evaluative phrase that is the whole wording ("costly", «нехватка производств», "leading
+    // position") evaluates its factor as it names it.
+    if (c.wording && c.from === target.from && c.to === target.to) return false;
     if (c.to > target.from && c.from < target.to) return true;
     if (names) for (let i = c.from; i < c.to; i++) if (names[i]) return true;
     return false;
@@ -252,13 +258,17 @@ function attachment(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): n
   // основой»).
   // A recommendation governs everything it introduces, lists included («необходимо: 1) …; 3) развивать ГЧП»).
   const trend = cue.kind === 'up' || cue.kind === 'down';
+  const [lo, hi] = cue.from < target.from ? [cue.to, target.from] : [target.to, cue.from];
+  // A trend reaches across a long subject or object when no comma, clause break or contrast parts it
+  // from the target: the predicate after "patent filings by firms in the targeted economy", the
+  // object of «сокращены поставки за рубеж продукции станкостроения» with its genitive chain.
+  const withinOnePhrase = hi > lo && sentence.breaksBefore[hi] === sentence.breaksBefore[lo] && sentence.segmentOf[lo] === sentence.segmentOf[hi] && !sentence.tokens.slice(lo, hi).some((t) => t.text === ',');
   const introduces = isRecommendation(cue.kind) && cue.to <= target.from;
   let weight = trend
-    ? cue.from >= target.to && governsNextWord(sentence.tokens, cue.to, sentence.language) ? 0.2 : distance <= 2 ? 1 : distance <= 5 ? 0.6 : 0.2
+    ? cue.from >= target.to && governsNextWord(sentence.tokens, cue.to, sentence.language) ? 0.2 : distance <= 2 ? 1 : distance <= 5 || withinOnePhrase ? 0.6 : 0.2
     : introduces
       ? distance <= 12 ? 1 : 0.7
       : distance <= 3 ? 1 : distance <= 6 ? 0.8 : distance <= 12 ? 0.5 : 0.3;
-  const [lo, hi] = cue.from < target.from ? [cue.to, target.from] : [target.to, cue.from];
   if (!introduces && hi > lo && sentence.breaksBefore[hi]! - sentence.breaksBefore[lo]! > insertedParentheses(sentence, lo, hi).breaks) weight *= 0.6;
   const relative = sentence.relativeOf[cue.from]!;
   if (relative && relative !== sentence.relativeOf[target.from]) weight *= 0.3;
