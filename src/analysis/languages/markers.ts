@@ -49,6 +49,8 @@ export interface Markers {
   affiliation: readonly string[];
   /** Start of a word in a heading that opens the author's conclusions, discussion or recommendations (вывод, conclu). */
   conclusions: readonly string[];
+  /** An academic post or degree that a note on an author gives with the name (доцент, associate professor). */
+  post: readonly string[];
 }
 
 const KINDS: Record<string, keyof Markers> = {
@@ -75,6 +77,7 @@ const KINDS: Record<string, keyof Markers> = {
   citation: 'citation',
   affiliation: 'affiliation',
   conclusions: 'conclusions',
+  post: 'post',
 };
 
 export function markerKindOf(name: string): keyof Markers | undefined {

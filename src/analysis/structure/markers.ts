@@ -24,6 +24,7 @@ const STRUCTURE_KINDS = [
   'citation',
   'affiliation',
   'conclusions',
+  'post',
 ] as const satisfies readonly (keyof Markers)[];
 
 export type MarkerKind = (typeof STRUCTURE_KINDS)[number];
@@ -41,6 +42,8 @@ interface MarkerPatterns {
   whole: RegExp;
   /** The phrase at the start of any word. */
   anywhere: RegExp;
+  /** The phrase anywhere, also glued to the word before it (a text layer that lost its spaces). */
+  inside: RegExp;
 }
 
 const patterns = acrossLanguages((profiles) => {
@@ -54,6 +57,7 @@ const patterns = acrossLanguages((profiles) => {
       start: new RegExp(`^(?:${alternatives})${AFTER}`, 'u'),
       whole: new RegExp(`^${NUMBERING}(?:${alternatives})\\s*[.:]?$`, 'u'),
       anywhere: new RegExp(`(?<![\\p{L}])(?:${alternatives})`, 'iu'),
+      inside: new RegExp(`(?:${alternatives})${AFTER}`, 'u'),
     });
   }
   return compiled;
@@ -109,6 +113,11 @@ export function markerLength(kind: MarkerKind, text: string): number {
 /** The whole text is a heading made of a marker of this kind (maybe numbered). */
 export function isMarkerHeading(kind: MarkerKind, text: string): boolean {
   return text.length <= 80 && get(kind).whole.test(markerKey(text));
+}
+
+/** A marker of this kind stands within the first `chars` characters, also glued to the word before it. */
+export function opensWith(kind: MarkerKind, text: string, chars: number): boolean {
+  return get(kind).inside.test(markerKey(text).slice(0, chars));
 }
 
 /** A marker of this kind stands anywhere in the text, at the start of a word. */

@@ -7,7 +7,7 @@
 // repeated on many pages. Nothing here knows a particular journal.
 import type { Zone } from '../types.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
-import { isMarkerHeading, markerLength, startsWith } from './markers.js';
+import { isMarkerHeading, markerLength, opensWith, startsWith } from './markers.js';
 import { mayBeHeader } from './text-furniture.js';
 import { isProse, letterShare, script, wordCount, type StructureParagraph } from './paragraph.js';
 
@@ -51,17 +51,11 @@ const REFERENCE_ENTRY = new RegExp(
   ].join('|'),
   'u',
 );
-/**
- * The start of a note on an author: a full name (surname and given names, no initials) followed by
- * the town in brackets, a dash and the degree, or "is": «Иванов Иван Иванович (Москва).
- * Кандидат…», "Ivanov Ivan Ivanovich (Moscow). Candidate…", "Anthony Howell is an assistant…".
- */
-const AUTHOR_NOTE = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2}(?:\s\([\p{L}\s.-]+\)|\s?[–—]\s|\sis\s|,\s(?:аспирант|докторант|студент|магистрант|доцент|профессор|ассистент|преподаватель|(?:старший\s|ведущий\s|главный\s|младший\s)?научный сотрудник|заведующ|директор|кандидат|доктор)\p{Ll}*\s)/u;
-/**
- * A biography's opening, wherever the name ends (extraction may glue the words together:
- * "AlbertoBayo-MorionesisAssociate Professor of…"): a post at a university within the first words.
- */
-const BIOGRAPHY_OPENING = /^.{0,60}?(?:is|was)\s*(?:an?\s*|the\s*)?(?:(?:Associate|Assistant|Full|Adjunct|Visiting|Senior|Principal|Emeritus|Research)\s*)*(?:Professor|Lecturer|Reader|Researcher|Research Fellow|Ph\.?\s?D\.?\s*(?:student|candidate)|doctoral (?:student|candidate))\b/u;
+/** A note on an author opens with a full name, and the town, a dash, "is" or the post follows (isAuthorNote). */
+const AUTHOR_NOTE_NAME = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2}/u;
+const AFTER_AUTHOR_NOTE_NAME = /^(?:\s\([\p{L}\s.-]+\)|\s?[–—]\s|\sis\s)/u;
+/** A biography names the author's post within its first characters ("X is Associate Professor of …"). */
+const BIOGRAPHY_POST_CHARS = 60;
 const HAS_YEAR = /(?<!\d)(?:1[89]|20)\d{2}(?!\d)/;
 /**
  * What only a bibliographic entry writes: a link's label and access date, «//» before the journal,
@@ -227,10 +221,11 @@ function markBody(paragraphs: readonly StructureParagraph[], zones: Zone[], body
       // An abstract in the other language printed after the bibliography (Russian journals).
       zones[i] = text.length < 20 + markerLength('abstract', text) ? 'heading' : 'abstract';
       section = 'abstract';
-    } else if ((section === 'references' && !citesAnything(text) && AUTHOR_NOTE.test(text)) || (afterBibliography && BIOGRAPHY_OPENING.test(text))) {
-      // A note on an author: a full name, then the town in brackets, a dash or "is" and the degree.
+    } else if (!citesAnything(text) && ((section === 'references' && isAuthorNote(text)) || (afterBibliography && opensWith('post', text, BIOGRAPHY_POST_CHARS)))) {
+      // A note on an author: a full name, then the town in brackets, a dash or "is" and the degree;
+      // inside a marked section of notes it is one of them.
       zones[i] = 'front';
-      section = 'front';
+      if (section !== 'notes') section = 'front';
     } else if (section === 'references' && !citesAnything(text) && isProse(text)) {
       // Prose without a year, a link or page numbers is no entry: an abstract in the other language
       // printed after the bibliography, with its title and author lines above it.
@@ -418,6 +413,18 @@ function isBibliographic(text: string): boolean {
 /** A year, a link, «//» or page numbers: what any part of a bibliography's entry carries. */
 export function citesAnything(text: string): boolean {
   return CITES.test(text.slice(0, BIBLIOGRAPHIC_SAMPLE)) || NUMBERED_ITEM.test(text);
+}
+
+/**
+ * The start of a note on an author: a full name (surname and given names, no initials) followed by
+ * the town in brackets, a dash, "is", or a comma and the author's post: «Иванов Иван Иванович
+ * (Москва). Кандидат…», "Anthony Howell is an assistant…", «Сёмин Павел Олегович, аспирант кафедры…».
+ */
+function isAuthorNote(text: string): boolean {
+  const name = AUTHOR_NOTE_NAME.exec(text);
+  if (!name) return false;
+  const rest = text.slice(name[0].length);
+  return AFTER_AUTHOR_NOTE_NAME.test(rest) || (/^,\s/.test(rest) && startsWith('post', rest.slice(2)));
 }
 
 export function isReferenceEntry(text: string): boolean {
