@@ -171,8 +171,10 @@ function endsSentence(text: string, start: number, dot: number, end: number, to:
   return periodEndsSentence(text, start, dot, next);
 }
 
-/** A bracket opened in the sentence closes within this many characters after a period inside it. */
+/** A bracket opened in the sentence closes within this many characters after a period inside it… */
 const BRACKET_REACH = 80;
+/** …and was opened at most this far before it (so that a long run of periods costs no rescan of its start). */
+const BRACKET_OPENED_WITHIN = 300;
 
 /**
  * A period inside brackets that close soon after it ends no sentence: «(д.м.н. Алексеева М.Н.)»,
@@ -181,7 +183,7 @@ const BRACKET_REACH = 80;
  */
 function insideBrackets(text: string, start: number, dot: number, end: number, to: number): boolean {
   let open = 0;
-  for (let i = start; i < dot; i++) {
+  for (let i = Math.max(start, dot - BRACKET_OPENED_WITHIN); i < dot; i++) {
     if (text[i] === '(') open++;
     else if (text[i] === ')' && open > 0) open--;
   }
