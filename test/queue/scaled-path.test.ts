@@ -103,7 +103,8 @@ describe.skipIf(!hasRedis || !hasPostgres)('scaled path: API → BullMQ (Redis) 
   it('a worker stops cleanly on SIGTERM', async () => {
     const worker = startWorker({ LOG_LEVEL: 'info' });
     await waitFor('the worker to start', async () => worker.output().includes('worker started'), 60_000);
-    expect(await stopChild(worker, 'SIGTERM')).toBe(0);
+    const code = await stopChild(worker, 'SIGTERM');
+    expect(code, worker.output()).toBe(0);
 
   });
 });
