@@ -8,11 +8,11 @@ import type { ExtractedDocument, OcrOptions } from '../../src/analysis/types.js'
 import { hasTesseract } from '../support/services.js';
 import { hasShared, sharedPath } from '../support/shared.js';
 
-function load(dir: 'odd' | 'generated', name: string): Uint8Array {
+function load(dir: 'odd' | 'generated' | 'real', name: string): Uint8Array {
   return new Uint8Array(readFileSync(sharedPath('pdfs', dir, name)));
 }
 
-async function run(dir: 'odd' | 'generated', name: string, password?: string, ocr?: OcrOptions): Promise<ExtractedDocument> {
+async function run(dir: 'odd' | 'generated' | 'real', name: string, password?: string, ocr?: OcrOptions): Promise<ExtractedDocument> {
   return extract(load(dir, name), { filename: name, password, ocr });
 }
 
@@ -200,6 +200,18 @@ describe.skipIf(!hasShared || !hasTesseract)('extract: scanned pages read by OCR
     const error = await failure('generated', 'c2-image-only.pdf', undefined, OCR);
     expect(error.code).toBe('no_text_layer');
     expect(error.message).toMatch(/OCR found no text/);
+  });
+
+  it('pages set in a font without a character map are read by OCR, the others from their text layer', async () => {
+    // The working paper's body font gives pdf.js glyph numbers (control codes); its first and last
+    // pages print real characters. Two pages of OCR keep the test short: the rest stay as they are.
+    const doc = await run('real', '10_pdfjs_TAMReview_working-paper.pdf', undefined, { ...OCR, maxPages: 2 });
+    const page = (n: number) => doc.blocks.filter((b) => b.page === n).map((b) => b.text).join(' ');
+    expect(doc.warnings.join(' ')).toMatch(/pages 2, 3 were read by OCR/);
+    expect(doc.warnings.join(' ')).toMatch(/pages 4, 5, .*, 22 have a text layer of glyph numbers/);
+    expect(page(2)).toMatch(/Technology Acceptance Model/);
+    expect(page(2)).not.toMatch(/[\u0000-\u0008]/);
+    expect(page(1)).toMatch(/User acceptance of technology/);
   });
 
   it('reads no more scanned pages than asked', async () => {

@@ -38,3 +38,27 @@ export function looksGarbled(text: string): boolean {
   const share = garbledShare(text);
   return share !== null && share > MAX_SUSPECT_SHARE;
 }
+
+/**
+ * A font embedded without a character map gives pdf.js its glyph numbers instead of characters:
+ * the page's text is control codes ("\u0002\u0003\u0004…"), while the page itself prints fine. Such a
+ * page is read by OCR like a scan. Readable pages of real papers hold under 3% of these codes (dingbats,
+ * stray control characters); the pages of such a font hold 60–90%.
+ */
+const UNMAPPED = /[\p{Cc}\p{Co}\p{Cn}]/u;
+const MAX_UNMAPPED_SHARE = 0.3;
+/** Judged only on pages with enough text to tell. */
+const MIN_PAGE_CHARS = 100;
+
+export function hasUnmappedGlyphs(runs: readonly { text: string }[]): boolean {
+  let chars = 0;
+  let unmapped = 0;
+  for (const run of runs) {
+    for (const ch of run.text) {
+      if (ch === ' ' || ch === '\n' || ch === '\t') continue;
+      chars++;
+      if (UNMAPPED.test(ch)) unmapped++;
+    }
+  }
+  return chars >= MIN_PAGE_CHARS && unmapped / chars >= MAX_UNMAPPED_SHARE;
+}

@@ -7,7 +7,7 @@ import type { DocumentMeta, OcrOptions } from '../../types.js';
 import type { LayoutParagraph, LayoutResult } from '../paragraphs.js';
 import { textParagraphs } from '../text-input.js';
 import { removeFurniture } from './furniture.js';
-import { looksGarbled, SAMPLE_CHARS } from './garbled.js';
+import { hasUnmappedGlyphs, looksGarbled, SAMPLE_CHARS } from './garbled.js';
 import { layoutParagraphs } from './layout.js';
 import { ocrAvailable, ocrPages, type ScannedPage } from './ocr.js';
 import { openPdf } from './open.js';
@@ -34,6 +34,8 @@ interface PageScan {
   pages: PageText[];
   /** Pages with images and no text. */
   scanned: number[];
+  /** Pages whose text is glyph numbers, not characters (a font without a character map): OCR reads them too. */
+  unmapped: number[];
   /** The largest image of each scanned page: the scan, whose pixels tell the page's resolution. */
   scans: Map<number, ImageSize>;
   /** Pages with neither text nor images: blank, or content pdf.js skipped as damaged. */
@@ -53,14 +55,19 @@ export async function readPdf(bytes: Uint8Array, meta: Pick<DocumentMeta, 'passw
     }
     const overflowsBefore = decodedStreamOverflows();
     const scan = await scanPages(doc);
-    const ocr = meta.ocr && scan.scanned.length > 0 ? await readScannedPages(doc, scan.scanned.map((page) => ({ page, image: scan.scans.get(page) ?? null })), meta.ocr) : NO_OCR;
+    const toRead = [...scan.scanned, ...scan.unmapped].sort((a, b) => a - b);
+    const ocr = meta.ocr && toRead.length > 0 ? await readScannedPages(doc, toRead.map((page) => ({ page, image: scan.scans.get(page) ?? null })), meta.ocr) : NO_OCR;
     // pdf.js skips the content it could not decode; a stream stopped at the size limit fails the
     // whole file instead (a runner holds one document at a time, so the count is this document's).
     if (decodedStreamOverflows() > overflowsBefore) {
       throw new AnalysisError('too_large', `The PDF has a compressed stream that inflates to more than ${MAX_DECODED_STREAM_BYTES / 1024 / 1024} MB (a decompression bomb or a damaged file); it is not analyzed.`);
     }
     const warnings = [...checkScan({ ...scan, scanned: scan.scanned.filter((n) => !ocr.read.includes(n)) }, doc.numPages, ocr, meta.ocr !== undefined), ...ocr.warnings];
-    const { pages, furniture } = removeFurniture(scan.pages.filter((p) => p.runs.length > 0));
+    const unmappedUnread = scan.unmapped.filter((n) => !ocr.read.includes(n));
+    if (unmappedUnread.length > 0) {
+      warnings.push(`${plural(unmappedUnread, 'page')} ${unmappedUnread.join(', ')} ${unmappedUnread.length > 1 ? 'have' : 'has'} a text layer of glyph numbers, not letters (a font without a character map), and OCR did not read ${unmappedUnread.length > 1 ? 'them' : 'it'}; ${unmappedUnread.length > 1 ? 'their' : 'its'} text is unreliable`);
+    }
+    const { pages, furniture } = removeFurniture(scan.pages.filter((p) => p.runs.length > 0 && !ocr.read.includes(p.page)));
     const laidOut = layoutParagraphs(pages.map((p) => ({ page: p.page, lines: orderLines(p.runs) })));
     // Paragraphs stay in page order; a page is either laid out or read by OCR, never both.
     const paragraphs = [...laidOut, ...ocr.paragraphs].sort((a, b) => a.page! - b.page!);
@@ -76,7 +83,7 @@ export async function readPdf(bytes: Uint8Array, meta: Pick<DocumentMeta, 'passw
 }
 
 async function scanPages(doc: PDFDocumentProxy): Promise<PageScan> {
-  const scan: PageScan = { pages: [], scanned: [], scans: new Map(), blank: [], unreadable: [] };
+  const scan: PageScan = { pages: [], scanned: [], unmapped: [], scans: new Map(), blank: [], unreadable: [] };
   for (let n = 1; n <= doc.numPages; n++) {
     try {
       const page = await doc.getPage(n);
@@ -86,6 +93,8 @@ async function scanPages(doc: PDFDocumentProxy): Promise<PageScan> {
           const image = await largestImage(page);
           if (image) scan.scans.set(n, image);
           (image ? scan.scanned : scan.blank).push(n);
+        } else if (hasUnmappedGlyphs(text.runs)) {
+          scan.unmapped.push(n);
         }
         scan.pages.push(text);
       } finally {
