@@ -47,7 +47,10 @@ export function parseQuery<T extends z.ZodType>(schema: T, req: Request): z.infe
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? '');
     const given = name in query ? `=${JSON.stringify(query[name])}` : '';
-    throw new HttpError(400, 'invalid_query', says('query.invalid', { parameter: issue?.path.join('.') ?? '', given, reason: issueText(language, issue) }));
+    // The value and, for a choice, the valid ones as data; the reason is text in the request's language.
+    const value = typeof query[name] === 'string' ? query[name] : undefined;
+    const valid = issue?.code === 'invalid_value' ? issue.values.map(String) : undefined;
+    throw new HttpError(400, 'invalid_query', says('query.invalid', { parameter: issue?.path.join('.') ?? '', given, reason: issueText(language, issue), value, valid }));
   }
   return parsed.data;
 }

@@ -46,10 +46,10 @@ export const ru: Record<MessageKey, string> = {
   'upload.fileRejected': '{filename}: {message}',
   'upload.rejectedAll': 'Ни один файл не принят. {files}',
 
-  'analysis.unsupported_media_type': 'Это не PDF, не текстовый и не Markdown-файл.',
+  'analysis.unsupported_media_type': 'Это не PDF, не текст и не Markdown.',
   'analysis.empty_file': 'Файл пуст.',
-  'analysis.password_required': 'PDF зашифрован: для анализа нужен его пароль.',
-  'analysis.no_text_layer': 'В PDF нет текстового слоя (сканированные страницы): нужно распознавание (OCR).',
+  'analysis.password_required': 'PDF зашифрован: для анализа нужен пароль.',
+  'analysis.no_text_layer': 'В PDF нет текстового слоя (отсканированные страницы): нужно распознавание.',
   'analysis.pdf_invalid': 'PDF повреждён и не читается.',
   'analysis.timeout': 'Анализ шёл слишком долго и был остановлен.',
   'analysis.too_large': 'Документ слишком велик для анализа.',

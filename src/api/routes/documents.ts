@@ -6,7 +6,7 @@ import { AnalysisError, DOCUMENT_STATUSES } from '../../analysis/errors.js';
 import { GIVEN_YEARS, isGivenYear, plainText, type DocumentService, type Upload } from '../../services/document-service.js';
 import { DOCUMENT_SORTS, type DocumentRow } from '../../store/documents-repository.js';
 import { parseYearRange } from '../../store/corpus-filter.js';
-import { render } from '../../messages/index.js';
+import { isMessageKey, render, type MessageLanguage } from '../../messages/index.js';
 import { HttpError, says, toHttpError } from '../errors.js';
 import { messageLanguage } from '../language.js';
 import { paging, parseBody, parseQuery } from '../params.js';
@@ -80,12 +80,13 @@ export function documentsRouter(documents: DocumentService, limits: UploadLimits
   }, async (req, res) => {
     const uploads = req.is('application/json') ? fromJson(req.body, maxBytes, maxFiles) : fromMultipart(req);
     if (uploads.length === 0) throw new HttpError(400, 'no_files', says('upload.noFiles'));
+    const language = messageLanguage(req);
     const accepted: (ReturnType<typeof describe> & { created: boolean })[] = [];
     const rejected: { filename: string; error: HttpError }[] = [];
     for (const item of uploads) {
       try {
         const { document, created } = await documents.submit(item, { uploader: writerOf(req, res) });
-        accepted.push({ ...describe(document), created });
+        accepted.push({ ...describe(document, language), created });
       } catch (error) {
         if (!(error instanceof AnalysisError)) throw error;
         rejected.push({ filename: item.filename, error: toHttpError(error) });
@@ -97,7 +98,6 @@ export function documentsRouter(documents: DocumentService, limits: UploadLimits
       if (uploads.length === 1) throw first;
       throw new HttpError(first.status, first.code, says('upload.rejectedAll', { files: rejected.map((r) => says('upload.fileRejected', { filename: r.filename, message: r.error.said })) }));
     }
-    const language = messageLanguage(req);
     res.status(202).json({ documents: accepted, rejected: rejected.map((r) => ({ filename: r.filename, error: { code: r.error.code, message: render(language, r.error.said) } })) });
   });
 
@@ -108,14 +108,14 @@ export function documentsRouter(documents: DocumentService, limits: UploadLimits
       total,
       limit: query.limit,
       offset: query.offset,
-      documents: rows.map((r) => ({ ...describe(r), authors: authors.get(r.id) ?? [], collections: collections.get(r.id) ?? [] })),
+      documents: rows.map((r) => ({ ...describe(r, messageLanguage(req)), authors: authors.get(r.id) ?? [], collections: collections.get(r.id) ?? [] })),
     });
   });
 
   router.get('/documents/:id', async (req, res) => {
     const row = await documents.find(req.params.id);
     const [collections, { corrections, summary }, links] = await Promise.all([documents.collectionsOf(row.id), documents.corrected(row.id), documents.issueLinks(row)]);
-    res.json({ document: { ...describe(row), collections, corrections, ...describeIssueLinks(links) }, summary });
+    res.json({ document: { ...describe(row, messageLanguage(req)), collections, corrections, ...describeIssueLinks(links) }, summary });
   });
 
   router.get('/documents/:id/text', async (req, res) => {
@@ -124,7 +124,7 @@ export function documentsRouter(documents: DocumentService, limits: UploadLimits
   });
 
   router.delete('/documents/:id', async (req, res) => {
-    res.json({ deleted: describe(await documents.delete(req.params.id)) });
+    res.json({ deleted: describe(await documents.delete(req.params.id), messageLanguage(req)) });
   });
 
   router.post('/documents/:id/reanalyze', json({ limit: '16kb' }), async (req, res) => {
@@ -132,7 +132,7 @@ export function documentsRouter(documents: DocumentService, limits: UploadLimits
     const body = reanalyzeBody.safeParse(req.body ?? {});
     if (!body.success) throw badPassword();
     await documents.reanalyze([row.id], body.data.password);
-    res.status(202).json({ document: describe(await documents.find(row.id)) });
+    res.status(202).json({ document: describe(await documents.find(row.id), messageLanguage(req)) });
   });
 
   router.patch('/documents/:id', json({ limit: '64kb' }), async (req, res) => {
@@ -140,7 +140,7 @@ export function documentsRouter(documents: DocumentService, limits: UploadLimits
     const patch = parseBody(correctionSchema, req, (issue) => new HttpError(400, 'invalid_correction', says('document.invalidCorrection', issue)));
     const corrected = await documents.correct(row.id, patch);
     const [collections, { corrections }] = await Promise.all([documents.collectionsOf(row.id), documents.corrected(row.id)]);
-    res.json({ document: { ...describe(corrected), collections, corrections } });
+    res.json({ document: { ...describe(corrected, messageLanguage(req)), collections, corrections } });
   });
 
   return router;
@@ -160,8 +160,8 @@ const correctionSchema = z
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, 'query.nothingToCorrect');
 
-/** A document as the API shows it. */
-export function describe(row: DocumentRow) {
+/** A document as the API shows it, its error (if any) told in `language`. */
+export function describe(row: DocumentRow, language: MessageLanguage) {
   return {
     id: row.id,
     filename: row.filename,
@@ -173,13 +173,22 @@ export function describe(row: DocumentRow) {
     words: row.words,
     language: row.language,
     year: row.year,
-    error: row.error_code ? { code: row.error_code, message: row.error_message } : null,
+    error: row.error_code ? describeError(row.error_code, row.error_message, language) : null,
     lexicon: row.lexicon_version,
     createdAt: row.created_at,
     analyzedAt: row.analyzed_at,
     issueDocumentId: row.issue_document_id,
     url: `/api/documents/${row.id}`,
   };
+}
+
+/**
+ * Why a document was not analyzed: the catalogue's text for its code, and the analysis' own account
+ * (`detail`: English, with the particulars such as the pages without text) as it was stored.
+ */
+function describeError(code: string, detail: string | null, language: MessageLanguage) {
+  const key = `analysis.${code}`;
+  return { code, message: isMessageKey(key) ? render(language, { key }) : detail, detail };
 }
 
 /** An article's issue ("part of issue X") and an issue's articles, as the document's API shows them. */
