@@ -8,7 +8,7 @@ import type { Queue } from 'bullmq';
 import { Router, type RequestHandler } from 'express';
 import { securityHeaders } from './security.js';
 import type { ApiKeyService } from '../services/api-key-service.js';
-import { HttpError } from './errors.js';
+import { HttpError, says } from './errors.js';
 
 export const ADMIN_QUEUES_PATH = '/admin/queues';
 
@@ -35,7 +35,7 @@ function basicAuth(keys: Pick<ApiKeyService, 'verify'>): RequestHandler {
     const encoded = req.get('authorization')?.match(/^Basic\s+(\S+)$/i)?.[1];
     const key = encoded ? Buffer.from(encoded, 'base64').toString('utf8').split(':').slice(1).join(':') : '';
     if (!key || !(await keys.verify(key))) {
-      throw new HttpError(401, 'api_key_required', 'The queue dashboard needs an API key: give it as the password (any user name).', {
+      throw new HttpError(401, 'api_key_required', says('access.dashboardKeyRequired'), {
         'WWW-Authenticate': 'Basic realm="PolicyLens queues", charset="UTF-8"',
       });
     }

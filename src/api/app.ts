@@ -6,7 +6,7 @@ import { publicDir } from '../paths.js';
 import type { Services } from '../services/index.js';
 import { accessLog } from './access-log.js';
 import { adminQueuesRouter } from './admin-queues.js';
-import { HttpError, errorHandler } from './errors.js';
+import { HttpError, errorHandler, says } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { compareRouter } from './routes/compare.js';
 import { corpusRouter } from './routes/corpus.js';
@@ -59,7 +59,7 @@ export function createApp(services: Services, settings: ApiSettings, log: Logger
     res.json(openApi);
   });
   api.use((req) => {
-    throw new HttpError(404, 'not_found', `No API route ${req.method} ${req.path}.`);
+    throw new HttpError(404, 'not_found', says('route.notFound', { method: req.method, path: req.path }));
   });
   app.use('/api', api);
   app.use(express.static(publicDir, { extensions: ['html'], index: 'index.html' }));

@@ -92,7 +92,21 @@ export function openApiDocument(): Record<string, unknown> {
     paths,
     components: {
       schemas: {
-        Error: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } } } },
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: {
+            error: {
+              type: 'object',
+              required: ['code', 'message'],
+              properties: {
+                code: { type: 'string', description: 'Stable, for programs.' },
+                message: { type: 'string', description: 'For people, in the language asked for (lang query or cookie, Accept-Language; English by default).' },
+                details: { type: 'object', description: 'The values the message names: the bad value, the valid ones, limits.' },
+              },
+            },
+          },
+        },
       },
       securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } },
     },

@@ -2,7 +2,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import type { ApiKeyService } from '../services/api-key-service.js';
-import { HttpError } from './errors.js';
+import { HttpError, says } from './errors.js';
 import { RateLimiter } from './rate-limit.js';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -56,10 +56,10 @@ export function apiKeyAuth(rules: Pick<AccessRules, 'host' | 'requireApiKey'>, k
     const key = header?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? req.get('x-api-key');
     if (key) {
       const id = await keys.verify(key);
-      if (!id) throw new HttpError(401, 'invalid_api_key', 'The API key is unknown or revoked.');
+      if (!id) throw new HttpError(401, 'invalid_api_key', says('access.invalidKey'));
       res.locals.apiKeyId = id;
     } else if (required && WRITE_METHODS.has(req.method)) {
-      throw new HttpError(401, 'api_key_required', 'Writing needs an API key: send "Authorization: Bearer <key>" (create one with `policylens keys create`).', { 'WWW-Authenticate': 'Bearer' });
+      throw new HttpError(401, 'api_key_required', says('access.keyRequired'), { 'WWW-Authenticate': 'Bearer' });
     }
     next();
   };
@@ -93,5 +93,5 @@ function clientAddress(req: Request): string {
 }
 
 function tooMany(waitSeconds: number): void {
-  if (waitSeconds) throw new HttpError(429, 'rate_limited', `Too many requests; try again in ${waitSeconds} s.`, { 'Retry-After': String(waitSeconds) });
+  if (waitSeconds) throw new HttpError(429, 'rate_limited', says('access.rateLimited', { seconds: waitSeconds }), { 'Retry-After': String(waitSeconds) });
 }

@@ -1,7 +1,8 @@
 // The corpus-filter options that `factors`, `export` (and `kwic`) share, and the filter they make.
 import { Option, type Command } from 'commander';
 import { STANCES, type Stance } from '../analysis/types.js';
-import { parseYearRange, YEAR_RANGE_FORMAT, type CorpusFilter } from '../store/corpus-filter.js';
+import { render } from '../messages/index.js';
+import { parseYearRange, type CorpusFilter } from '../store/corpus-filter.js';
 
 export interface FilterOptions {
   factor?: string[];
@@ -31,6 +32,6 @@ export function toCorpusFilter(o: FilterOptions): CorpusFilter {
 function parseYears(value: string | undefined): Pick<CorpusFilter, 'yearFrom' | 'yearTo'> {
   if (value === undefined) return {};
   const range = parseYearRange(value);
-  if (!range) throw new Error(`--year ${value}: ${YEAR_RANGE_FORMAT}`);
+  if (!range) throw new Error(`--year ${value}: ${render('en', { key: 'query.yearRange' })}`);
   return range;
 }

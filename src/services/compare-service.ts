@@ -44,7 +44,7 @@ export class CompareService {
     checkSides(idsOrPrefixes.length);
     const rows = await this.documents.findMany(idsOrPrefixes);
     const notDone = rows.filter((r) => r.status !== 'done');
-    if (notDone.length) throw new RequestError('not_analyzed', `Not analyzed yet: ${notDone.map((r) => `${r.filename} (${r.status})`).join(', ')}.`);
+    if (notDone.length) throw new RequestError('not_analyzed', 'compare.notAnalyzed', { documents: notDone.map((r) => `${r.filename} (${r.status})`) });
     return this.compare(await this.profiles.documentProfiles(rows));
   }
 
@@ -53,7 +53,7 @@ export class CompareService {
     checkSides(names.length);
     const sides = await Promise.all(names.map((c) => this.profiles.collectionProfile(c)));
     const empty = sides.filter((s) => s.documents === 0);
-    if (empty.length) throw new RequestError('not_found', `No analyzed documents in collection ${empty.map((s) => `"${s.id}"`).join(', ')}.`);
+    if (empty.length) throw new RequestError('not_found', 'compare.emptyCollection', { values: empty.map((s) => s.id) });
     return this.compare(sides);
   }
 
@@ -61,7 +61,7 @@ export class CompareService {
   async storedProfile(idOrPrefix: string): Promise<FactorProfile> {
     const document = await this.documents.find(idOrPrefix);
     const [profile] = await this.profiles.documentProfiles([document]);
-    if (!profile) throw new RequestError('not_analyzed', `Not analyzed yet: ${document.filename} (${document.status}).`);
+    if (!profile) throw new RequestError('not_analyzed', 'compare.notAnalyzed', { documents: [`${document.filename} (${document.status})`] });
     return profile;
   }
 
@@ -78,7 +78,7 @@ export class CompareService {
 
 function checkSides(count: number): void {
   if (count < MIN_SIDES || count > MAX_SIDES) {
-    throw new RequestError('invalid_query', `Give ${MIN_SIDES} to ${MAX_SIDES} documents (documents=a,b) or collections (collections=x,y).`);
+    throw new RequestError('invalid_query', 'compare.sides', { min: MIN_SIDES, max: MAX_SIDES });
   }
 }
 

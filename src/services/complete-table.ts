@@ -18,5 +18,5 @@ export function completeRows(documents: DocumentFacts[], cells: DocumentFactorsT
 
 /** A complete table has every cell, zeros included: "only rows with mentions of this stance" contradicts it. */
 export function refuseStance(filter: CorpusFilter): void {
-  if (filter.stance) throw new RequestError('invalid_query', 'A complete table lists every document × factor, zeros included: it cannot be filtered by stance.');
+  if (filter.stance) throw new RequestError('invalid_query', 'filter.completeWithoutStance');
 }

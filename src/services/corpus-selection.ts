@@ -11,9 +11,6 @@ import type { CorpusRepository } from '../store/corpus-repository.js';
 import type { DocumentService } from './document-service.js';
 import { RequestError } from './errors.js';
 
-/** How many valid values an error lists before it says "…". */
-const LISTED = 60;
-
 export class CorpusSelection {
   private readonly factorIds = new Set(factorDefinitions().map((f) => f.id));
 
@@ -31,34 +28,27 @@ export class CorpusSelection {
       const userFactors = await this.userFactorIds();
       unknownFactors = unknownFactors.filter((f) => !userFactors.includes(f));
       if (unknownFactors.length) {
-        const user = userFactors.length ? `; the user lexicon has ${listed(userFactors)} (see /api/lexicon)` : '';
-        throw new RequestError('invalid_query', `Unknown factor ${quoted(unknownFactors)}; the codebook has ${listed([...this.factorIds])} (see /api/codebook)${user}.`);
+        const details = { values: unknownFactors, valid: [...this.factorIds], user: userFactors };
+        throw new RequestError('invalid_query', userFactors.length ? 'filter.unknownFactorWithUser' : 'filter.unknownFactor', details);
       }
     }
     if (filter.stance && !(STANCES as readonly string[]).includes(filter.stance)) {
-      throw new RequestError('invalid_query', `Unknown stance "${filter.stance}"; use ${listed(STANCES)}.`);
+      throw new RequestError('invalid_query', 'filter.unknownStance', { value: filter.stance, valid: STANCES });
     }
     const collections = collectionList(filter.collection);
     if (filter.language || collections.length) {
       const known = await this.corpus.filterValues();
       if (filter.language) {
         const languages = [...new Set([...LANGUAGES.map((l) => l.code), ...known.languages])];
-        if (!languages.includes(filter.language)) throw new RequestError('invalid_query', `Unknown language "${filter.language}"; use ${listed(languages)}.`);
+        if (!languages.includes(filter.language)) throw new RequestError('invalid_query', 'filter.unknownLanguage', { value: filter.language, valid: languages });
       }
       const missing = collections.filter((c) => !known.collections.includes(c));
       if (missing.length) {
-        const valid = known.collections.length ? `there are ${listed(known.collections)}` : 'there are no collections yet';
-        throw new RequestError('not_found', `No collection ${quoted(missing)}; ${valid}.`);
+        throw new RequestError('not_found', known.collections.length ? 'filter.unknownCollection' : 'filter.noCollections', { values: missing, valid: known.collections });
       }
     }
     if (!filter.documents?.length) return filter;
     const documents = await this.documents.findMany(filter.documents);
     return { ...filter, documents: documents.map((d) => d.id) };
   }
-}
-
-const quoted = (values: string[]) => values.map((v) => `"${v}"`).join(', ');
-
-function listed(values: readonly string[]): string {
-  return values.length > LISTED ? `${values.slice(0, LISTED).join(', ')}, …` : values.join(', ');
 }

@@ -128,15 +128,15 @@ export class DocumentService {
 
   /** The document with this id, or with this unique id prefix (at least 8 hex digits). */
   async find(idOrPrefix: string): Promise<DocumentRow> {
-    if (!DOCUMENT_ID_OR_PREFIX.test(idOrPrefix)) throw new RequestError('not_found', `No document "${idOrPrefix}": ids are sha256 hex.`);
+    if (!DOCUMENT_ID_OR_PREFIX.test(idOrPrefix)) throw new RequestError('not_found', 'document.badId', { id: idOrPrefix });
     if (idOrPrefix.length === FULL_ID_LENGTH) {
       const row = await this.documents.get(idOrPrefix);
-      if (!row) throw new RequestError('not_found', `No document ${idOrPrefix}.`);
+      if (!row) throw new RequestError('not_found', 'document.notFound', { id: idOrPrefix });
       return row;
     }
     const rows = await this.documents.findByIdPrefix(idOrPrefix);
-    if (rows.length > 1) throw new RequestError('ambiguous_id', `More than one document id starts with ${idOrPrefix}; give more digits.`);
-    if (!rows[0]) throw new RequestError('not_found', `No document ${idOrPrefix}.`);
+    if (rows.length > 1) throw new RequestError('ambiguous_id', 'document.ambiguous', { id: idOrPrefix });
+    if (!rows[0]) throw new RequestError('not_found', 'document.notFound', { id: idOrPrefix });
     return rows[0];
   }
 
@@ -153,7 +153,7 @@ export class DocumentService {
    */
   async delete(idOrPrefix: string): Promise<DocumentRow> {
     const document = await this.find(idOrPrefix);
-    if (!(await this.documents.delete(document.id))) throw new RequestError('not_found', `No document ${idOrPrefix}.`);
+    if (!(await this.documents.delete(document.id))) throw new RequestError('not_found', 'document.notFound', { id: idOrPrefix });
     this.log.info({ documentId: document.id, filename: document.filename, status: document.status }, 'document deleted');
     return document;
   }
@@ -214,7 +214,7 @@ export class DocumentService {
   /** The normalized text the Summary's offsets refer to. */
   async text(document: DocumentRow): Promise<string> {
     const text = await this.results.getText(document.id);
-    if (text === undefined) throw new RequestError('not_analyzed', `Document ${document.id} has no text yet (status: ${document.status}).`);
+    if (text === undefined) throw new RequestError('not_analyzed', 'document.noText', { id: document.id, status: document.status });
     return text;
   }
 

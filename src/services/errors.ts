@@ -1,5 +1,7 @@
-// What a service refuses to do for a caller, in words the caller can act on. The API turns each
-// code into its HTTP status; the CLI prints the message.
+// What a service refuses to do for a caller, as a message of the catalogue (src/messages) with the
+// values the caller can act on. The API turns each code into its HTTP status and writes the message
+// in the request's language; the CLI prints the English `message`.
+import { render, type Message, type MessageDetail, type MessageKey } from '../messages/index.js';
 
 export type RequestErrorCode =
   | 'not_found' // no such document, factor or collection
@@ -9,10 +11,14 @@ export type RequestErrorCode =
 
 export class RequestError extends Error {
   override readonly name = 'RequestError';
+  readonly said: Message;
   constructor(
     readonly code: RequestErrorCode,
-    message: string,
+    key: MessageKey,
+    details: Record<string, MessageDetail> = {},
   ) {
-    super(message);
+    const said = { key, details };
+    super(render('en', said));
+    this.said = said;
   }
 }

@@ -47,7 +47,7 @@ export class FactorTableService {
   /** A page of the mentions of one factor across the (filtered) corpus, with their documents. */
   async evidence(factor: string, filter: CorpusFilter, page: Page) {
     const label = this.labels.get(factor);
-    if (!label) throw new RequestError('not_found', `No factor "${factor}" in the codebook (see /api/codebook).`);
+    if (!label) throw new RequestError('not_found', 'filter.unknownCodebookFactor', { factor });
     const selection = { ...(await this.selection.resolve(filter)), factors: [factor] };
     const [mentions, total] = await Promise.all([this.table.mentions(selection, page), this.table.countMentions(selection)]);
     return { factor: { id: factor, label }, total, mentions };

@@ -54,7 +54,7 @@ export class QualityService {
 
   /** Draws a new stratified sample for review: up to `perStratum` mentions per factor × language. */
   async drawSample(perStratum: number) {
-    if (!Number.isInteger(perStratum) || perStratum < 1 || perStratum > 1000) throw new RequestError('invalid_query', 'perStratum must be a whole number from 1 to 1000.');
+    if (!Number.isInteger(perStratum) || perStratum < 1 || perStratum > 1000) throw new RequestError('invalid_query', 'quality.perStratum');
     const rows = await this.samples.draw(randomUUID(), perStratum);
     return this.describeSample(rows, latestReviews(await this.reviews.all()));
   }

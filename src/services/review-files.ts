@@ -36,7 +36,7 @@ export function parseReviews(text: string, format: ReviewFormat): ReviewRecord[]
         try {
           return JSON.parse(line) as Record<string, unknown>;
         } catch {
-          throw new RequestError('invalid_query', `line ${i + 1}: not a JSON object`);
+          throw new RequestError('invalid_query', 'review.fileNotObject', { where: `line ${i + 1}` });
         }
       });
   return rows.map((row, i) => toRecord(row, format === 'csv' ? `row ${i + 2}` : `record ${i + 1}`));
@@ -48,21 +48,21 @@ function toRecord(row: Record<string, unknown>, where: string): ReviewRecord {
   const text = (k: ReviewColumn) => (row[k] === undefined || row[k] === null || row[k] === '' ? null : String(row[k]));
   const int = (k: ReviewColumn) => {
     const n = Number(text(k));
-    if (!Number.isInteger(n) || n < 0) throw new RequestError('invalid_query', `${where}: "${k}" must be a character offset`);
+    if (!Number.isInteger(n) || n < 0) throw new RequestError('invalid_query', 'review.fileOffset', { where, column: k });
     return n;
   };
   const stance = (k: ReviewColumn) => {
     const v = text(k);
-    if (v !== null && !STANCES.includes(v)) throw new RequestError('invalid_query', `${where}: "${k}" must be positive, negative or neutral`);
+    if (v !== null && !STANCES.includes(v)) throw new RequestError('invalid_query', 'review.fileStance', { where, column: k });
     return v as Stance | null;
   };
   const verdict = text('verdict');
-  if (!verdict || !(VERDICTS as readonly string[]).includes(verdict)) throw new RequestError('invalid_query', `${where}: "verdict" must be one of ${VERDICTS.join(', ')}`);
+  if (!verdict || !(VERDICTS as readonly string[]).includes(verdict)) throw new RequestError('invalid_query', 'review.fileVerdict', { where, valid: VERDICTS });
   const documentId = text('document_id');
   const sentence = text('sentence');
-  if (!documentId || !sentence) throw new RequestError('invalid_query', `${where}: "document_id" and "sentence" are required`);
+  if (!documentId || !sentence) throw new RequestError('invalid_query', 'review.fileRequired', { where });
   const createdAt = text('created_at');
-  if (createdAt !== null && Number.isNaN(Date.parse(createdAt))) throw new RequestError('invalid_query', `${where}: "created_at" must be an ISO-8601 time`);
+  if (createdAt !== null && Number.isNaN(Date.parse(createdAt))) throw new RequestError('invalid_query', 'review.fileTime', { where });
   return {
     id: text('id') ?? undefined,
     documentId,

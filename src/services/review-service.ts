@@ -50,7 +50,7 @@ export class ReviewService {
     const name = this.reviewerName(reviewer);
     const reviews = inputs.map((input) => this.stamp({ ...this.anchor(summary, text, input), documentId: id, reviewer: name, note: input.note?.trim() || null }));
     const coding = await this.reviews.add(id, reviews);
-    if (!coding) throw new RequestError('not_analyzed', `Document ${id} has no analysis to review.`);
+    if (!coding) throw new RequestError('not_analyzed', 'review.noAnalysis', { id });
     return { reviews, unmatched: coding.unmatched };
   }
 
@@ -58,7 +58,7 @@ export class ReviewService {
   async revise(idOrPrefix: string, reviewId: string, reviewer: string, change: ReviewChange) {
     const { id } = await this.analyzed(idOrPrefix);
     const previous = await this.reviews.find(reviewId);
-    if (!previous || previous.documentId !== id) throw new RequestError('not_found', `No review "${reviewId}" of document ${id}.`);
+    if (!previous || previous.documentId !== id) throw new RequestError('not_found', 'review.notFound', { review: reviewId, id });
     const next = { ...previous, ...definedOnly(change) };
     this.checkAnswers(next);
     const review = this.stamp({ ...next, reviewer: this.reviewerName(reviewer) });
@@ -114,7 +114,7 @@ export class ReviewService {
   private async analyzed(idOrPrefix: string): Promise<{ id: string; summary: Summary; text: string }> {
     const document = await this.documents.find(idOrPrefix);
     const summary = await this.documents.summary(document.id);
-    if (!summary) throw new RequestError('not_analyzed', `Document ${document.id} has no analysis to review (status: ${document.status}).`);
+    if (!summary) throw new RequestError('not_analyzed', 'review.notAnalyzed', { id: document.id, status: document.status });
     return { id: document.id, summary, text: await this.documents.text(document) };
   }
 
@@ -124,7 +124,7 @@ export class ReviewService {
     if (input.verdict === 'add') {
       const end = input.end ?? -1;
       if (!(end > input.start && end <= text.length && end - input.start <= MAX_SENTENCE)) {
-        throw new RequestError('invalid_query', `An added mention needs the sentence's start and end in the document text (0–${text.length}, at most ${MAX_SENTENCE} characters).`);
+        throw new RequestError('invalid_query', 'review.addedNeedsSentence', { length: text.length, max: MAX_SENTENCE });
       }
       const review = { start: input.start, end, sentence: text.slice(input.start, end), factor: null, seenStance: null, seenMatch: null, ...answers };
       this.checkAnswers(review);
@@ -132,7 +132,7 @@ export class ReviewService {
     }
     const factor = summary.factors.find((f) => f.id === input.factor);
     const mention = factor?.evidence.find((e) => e.start === input.start);
-    if (!factor || !mention) throw new RequestError('not_found', `No mention of "${input.factor}" in the sentence starting at ${input.start}.`);
+    if (!factor || !mention) throw new RequestError('not_found', 'review.noMention', { factor: input.factor, start: input.start });
     const review = { start: mention.start, end: mention.end, sentence: mention.sentence, factor: factor.id, seenStance: mention.stance, seenMatch: mention.match, ...answers };
     this.checkAnswers(review);
     return review;
@@ -140,18 +140,18 @@ export class ReviewService {
 
   /** The answers a verdict needs: `move` and `add` a known factor, `stance` and `add` a stance. */
   private checkAnswers(r: Pick<Review, 'verdict' | 'factor' | 'toFactor' | 'stance'>): void {
-    if (r.verdict !== 'add' && !r.factor) throw new RequestError('invalid_query', `A "${r.verdict}" review needs the mention's factor.`);
-    if (r.factor && !this.factorIds.has(r.factor)) throw new RequestError('invalid_query', `No factor "${r.factor}" in the codebook.`);
+    if (r.verdict !== 'add' && !r.factor) throw new RequestError('invalid_query', 'review.needsFactor', { verdict: r.verdict });
+    if (r.factor && !this.factorIds.has(r.factor)) throw new RequestError('invalid_query', 'review.unknownFactor', { factor: r.factor });
     if (r.verdict === 'move' || r.verdict === 'add') {
-      if (!r.toFactor || !this.factorIds.has(r.toFactor)) throw new RequestError('invalid_query', `A "${r.verdict}" review needs "toFactor", a factor of the codebook (see /api/codebook).`);
-      if (r.verdict === 'move' && r.toFactor === r.factor) throw new RequestError('invalid_query', 'A move needs another factor than the mention\'s own.');
+      if (!r.toFactor || !this.factorIds.has(r.toFactor)) throw new RequestError('invalid_query', 'review.needsToFactor', { verdict: r.verdict });
+      if (r.verdict === 'move' && r.toFactor === r.factor) throw new RequestError('invalid_query', 'review.moveToSame');
     }
-    if ((r.verdict === 'stance' || r.verdict === 'add') && !r.stance) throw new RequestError('invalid_query', `A "${r.verdict}" review needs "stance" (positive, negative or neutral).`);
+    if ((r.verdict === 'stance' || r.verdict === 'add') && !r.stance) throw new RequestError('invalid_query', 'review.needsStance', { verdict: r.verdict });
   }
 
   private reviewerName(name: string): string {
     const trimmed = name.trim();
-    if (!trimmed || trimmed.length > 100) throw new RequestError('invalid_query', 'A review needs the reviewer\'s name (1–100 characters).');
+    if (!trimmed || trimmed.length > 100) throw new RequestError('invalid_query', 'review.needsReviewer');
     return trimmed;
   }
 

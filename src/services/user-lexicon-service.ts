@@ -26,7 +26,7 @@ export class UserLexiconService {
     try {
       factors = parseQuantedaDictionary(yaml);
     } catch (error) {
-      if (error instanceof UserLexiconError) throw new RequestError('invalid_query', `The dictionary cannot be imported: ${error.message}.`);
+      if (error instanceof UserLexiconError) throw new RequestError('invalid_query', 'lexicon.cannotImport', { reason: error.message });
       throw error;
     }
     await this.repository.save(factors);
@@ -36,8 +36,8 @@ export class UserLexiconService {
   async remove(id: string): Promise<UserLexiconListing> {
     if (!(await this.repository.remove(id))) {
       const known = (await this.repository.list()).map((f) => f.id);
-      const hint = id.startsWith(USER_FACTOR_PREFIX) ? '' : ` (user factor ids start with "${USER_FACTOR_PREFIX}")`;
-      throw new RequestError('not_found', `No user factor "${id}"${hint}; the user lexicon has ${known.length ? known.join(', ') : 'none'}.`);
+      const valid = known.length ? known : { key: 'lexicon.empty' as const };
+      throw new RequestError('not_found', id.startsWith(USER_FACTOR_PREFIX) ? 'lexicon.unknownFactor' : 'lexicon.unknownFactorPrefix', { id, prefix: USER_FACTOR_PREFIX, valid });
     }
     return this.list();
   }

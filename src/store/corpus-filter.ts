@@ -17,10 +17,10 @@ export interface CorpusFilter {
   yearTo?: number;
 }
 
-/** How a year filter is written: one year (2019) or a range with either end left open (2015-2020, 2015-, -2020). */
-export const YEAR_RANGE_FORMAT = 'a year (2019) or a range (2015-2020, 2015-, -2020)';
-
-/** A year filter as written by a user, as the filter's bounds; undefined when it is not one (see YEAR_RANGE_FORMAT). */
+/**
+ * A year filter as written by a user — one year (2019) or a range with either end left open
+ * (2015-2020, 2015-, -2020) — as the filter's bounds; undefined when it is not one.
+ */
 export function parseYearRange(text: string): Pick<CorpusFilter, 'yearFrom' | 'yearTo'> | undefined {
   const match = /^(\d{4})?(?:(-)(\d{4})?)?$/.exec(text);
   if (!match || (!match[1] && !match[3])) return undefined;

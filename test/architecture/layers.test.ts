@@ -55,12 +55,14 @@ function layerOf(file: string): string {
 
 /** Modules that import nothing of the project and say only where files are: usable from any layer. */
 const LEAVES = new Set(['src/paths.ts']);
-const EVERYTHING = ['analysis', 'store', 'queue', 'sandbox', 'export', 'services', 'api', 'cli', 'roles', 'runtime', 'config', 'logger', 'workers'];
+const EVERYTHING = ['analysis', 'messages', 'store', 'queue', 'sandbox', 'export', 'services', 'api', 'cli', 'roles', 'runtime', 'config', 'logger', 'workers'];
 const except = (...allowed: string[]) => EVERYTHING.filter((layer) => !allowed.includes(layer));
 
 /** What each layer must not import: the layers above it. */
 const FORBIDDEN: Record<string, string[]> = {
   analysis: except('analysis'),
+  // The catalogue of what the server tells users: plain data, below the services that name its messages.
+  messages: except('messages'),
   store: ['queue', 'sandbox', 'services', 'api', 'cli', 'roles', 'runtime', 'config', 'workers'],
   export: except('export'),
   queue: ['store', 'sandbox', 'services', 'api', 'cli', 'roles', 'runtime', 'config', 'workers'],

@@ -195,10 +195,11 @@ describe.skipIf(!hasChromium)('workbench flows in a browser', () => {
     expect(await page.getAttribute('header button[data-language="en"]', 'aria-pressed')).toBe('true');
   }, 60_000);
 
-  it('opens in Russian for a browser that prefers Russian, and searches in both languages', async () => {
+  it('opens in Russian for a browser that prefers Russian, searches in both languages, and hears the server in Russian', async () => {
     const russian = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1366, height: 900 } });
     try {
-      const p = await watched(russian);
+      // The empty file below is refused on purpose (422).
+      const p = await watched(russian, /status of 422|\/api\/documents$/);
       await p.goto(`${web.url}/search.html`);
       await p.waitForSelector('html[lang="ru"]');
       expect(await p.textContent('h1')).toBe('Поиск по предложениям');
@@ -219,6 +220,12 @@ describe.skipIf(!hasChromium)('workbench flows in a browser', () => {
       expect(await p.locator('#hits li').count()).toBeGreaterThanOrEqual(sentences.length);
       await noLeaks(p);
       await shot(p, 'search-ru-both-languages');
+      // A refused upload: the server's reason comes in the interface's language.
+      await p.goto(web.url);
+      await p.setInputFiles('#files', { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) });
+      await p.click('#upload button[type="submit"]');
+      await expect.poll(() => p.textContent('#upload-result')).toBe('Загрузка не удалась: Файл пуст.');
+      await shot(p, 'upload-refused-ru');
     } finally {
       await russian.close();
     }

@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { CompareService } from '../../services/compare-service.js';
-import { HttpError } from '../errors.js';
+import { HttpError, says } from '../errors.js';
 import { list, parseQuery } from '../params.js';
 
 export const compareQuery = z.object({ documents: list, collections: list });
@@ -14,7 +14,7 @@ export function compareRouter(compare: CompareService): Router {
     const q = parseQuery(compareQuery, req);
     const documents = [...new Set(q.documents ?? [])];
     const collections = [...new Set(q.collections ?? [])];
-    if (documents.length && collections.length) throw new HttpError(400, 'invalid_query', 'Compare documents or collections, not both.');
+    if (documents.length && collections.length) throw new HttpError(400, 'invalid_query', says('compare.notBoth'));
     res.json(documents.length ? await compare.compareDocuments(documents) : await compare.compareCollections(collections));
   });
 

@@ -1,7 +1,7 @@
 // The query parameters every research route shares: which documents, factors and stance.
 import { z } from 'zod';
 import { STANCES } from '../../analysis/types.js';
-import { parseYearRange, YEAR_RANGE_FORMAT, type CorpusFilter } from '../../store/corpus-filter.js';
+import { parseYearRange, type CorpusFilter } from '../../store/corpus-filter.js';
 import { list, paging } from '../params.js';
 
 /** year=2019, year=2015-2020, year=2015- or year=-2020; an empty year= is no filter, as a form sends it. */
@@ -9,7 +9,7 @@ const yearRange = z
   .string()
   .transform((v, ctx) => {
     const range = v === '' ? {} : parseYearRange(v);
-    if (!range) ctx.addIssue({ code: 'custom', message: YEAR_RANGE_FORMAT });
+    if (!range) ctx.addIssue({ code: 'custom', message: 'query.yearRange' });
     return range ?? {};
   })
   .optional();
@@ -18,7 +18,7 @@ export const corpusFilterQuery = z.object({
   document: list,
   factor: list,
   stance: z.enum(STANCES).optional(),
-  language: z.string().regex(/^[a-z]{2,3}$/, 'a language code such as ru or en').optional(),
+  language: z.string().regex(/^[a-z]{2,3}$/, 'query.languageCode').optional(),
   collection: list,
   year: yearRange,
 });

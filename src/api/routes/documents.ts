@@ -5,9 +5,11 @@ import { z } from 'zod';
 import { AnalysisError, DOCUMENT_STATUSES } from '../../analysis/errors.js';
 import { GIVEN_YEARS, isGivenYear, plainText, type DocumentService, type Upload } from '../../services/document-service.js';
 import { DOCUMENT_SORTS, type DocumentRow } from '../../store/documents-repository.js';
-import { parseYearRange, YEAR_RANGE_FORMAT } from '../../store/corpus-filter.js';
-import { HttpError, toHttpError } from '../errors.js';
-import { paging, parseQuery } from '../params.js';
+import { parseYearRange } from '../../store/corpus-filter.js';
+import { isMessageKey, render, type MessageLanguage } from '../../messages/index.js';
+import { HttpError, says, toHttpError } from '../errors.js';
+import { messageLanguage } from '../language.js';
+import { paging, parseBody, parseQuery } from '../params.js';
 import { writerOf } from '../security.js';
 
 /** Passwords of PDFs are short; a longer "password" is a mistake or an attack on the store. */
@@ -31,11 +33,11 @@ const NOT_BASE64 = /[^A-Za-z0-9+/_\-=\s]/;
 export const documentListQuery = paging.extend({
   status: z.enum(DOCUMENT_STATUSES).optional(),
   collection: z.string().max(100).optional(),
-  language: z.string().regex(/^[a-z]{2,3}$/, 'a language code such as ru or en').optional(),
+  language: z.string().regex(/^[a-z]{2,3}$/, 'query.languageCode').optional(),
   year: z.string().optional().transform((v, ctx) => {
     if (!v) return {};
     const range = parseYearRange(v);
-    if (!range) ctx.addIssue({ code: 'custom', message: YEAR_RANGE_FORMAT });
+    if (!range) ctx.addIssue({ code: 'custom', message: 'query.yearRange' });
     return range ?? {};
   }),
   /** Words in the title or filename. */
@@ -49,7 +51,7 @@ export const reanalyzeBody = z.object({ password: passwordSchema.optional() });
 function parseYear(value: unknown): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   const year = Number(value);
-  if (!isGivenYear(year)) throw new HttpError(400, 'invalid_year', `"year" must be a year between ${GIVEN_YEARS.from} and ${GIVEN_YEARS.to}, not ${JSON.stringify(value)}.`);
+  if (!isGivenYear(year)) throw new HttpError(400, 'invalid_year', says('upload.invalidYear', { ...GIVEN_YEARS, value: JSON.stringify(value) }));
   return year;
 }
 
@@ -77,27 +79,26 @@ export function documentsRouter(documents: DocumentService, limits: UploadLimits
     return upload.array('files', maxFiles)(req, res, next);
   }, async (req, res) => {
     const uploads = req.is('application/json') ? fromJson(req.body, maxBytes, maxFiles) : fromMultipart(req);
-    if (uploads.length === 0) throw new HttpError(400, 'no_files', 'Send one or more files in the multipart field "files".');
+    if (uploads.length === 0) throw new HttpError(400, 'no_files', says('upload.noFiles'));
+    const language = messageLanguage(req);
     const accepted: (ReturnType<typeof describe> & { created: boolean })[] = [];
-    const rejected: { filename: string; error: { code: string; message: string } }[] = [];
-    let firstError: HttpError | undefined;
+    const rejected: { filename: string; error: HttpError }[] = [];
     for (const item of uploads) {
       try {
         const { document, created } = await documents.submit(item, { uploader: writerOf(req, res) });
-        accepted.push({ ...describe(document), created });
+        accepted.push({ ...describe(document, language), created });
       } catch (error) {
         if (!(error instanceof AnalysisError)) throw error;
-        const http = toHttpError(error);
-        firstError ??= http;
-        rejected.push({ filename: item.filename, error: { code: http.code, message: http.message } });
+        rejected.push({ filename: item.filename, error: toHttpError(error) });
       }
     }
     // Nothing could be taken: the request fails with the (first) file's error.
-    if (accepted.length === 0 && firstError) {
-      if (uploads.length === 1) throw firstError;
-      throw new HttpError(firstError.status, firstError.code, rejected.map((r) => `${r.filename}: ${r.error.message}`).join('; '));
+    const first = rejected[0]?.error;
+    if (accepted.length === 0 && first) {
+      if (uploads.length === 1) throw first;
+      throw new HttpError(first.status, first.code, says('upload.rejectedAll', { files: rejected.map((r) => says('upload.fileRejected', { filename: r.filename, message: r.error.said })) }));
     }
-    res.status(202).json({ documents: accepted, rejected });
+    res.status(202).json({ documents: accepted, rejected: rejected.map((r) => ({ filename: r.filename, error: { code: r.error.code, message: render(language, r.error.said) } })) });
   });
 
   router.get('/documents', async (req, res) => {
@@ -107,14 +108,14 @@ export function documentsRouter(documents: DocumentService, limits: UploadLimits
       total,
       limit: query.limit,
       offset: query.offset,
-      documents: rows.map((r) => ({ ...describe(r), authors: authors.get(r.id) ?? [], collections: collections.get(r.id) ?? [] })),
+      documents: rows.map((r) => ({ ...describe(r, messageLanguage(req)), authors: authors.get(r.id) ?? [], collections: collections.get(r.id) ?? [] })),
     });
   });
 
   router.get('/documents/:id', async (req, res) => {
     const row = await documents.find(req.params.id);
     const [collections, { corrections, summary }, links] = await Promise.all([documents.collectionsOf(row.id), documents.corrected(row.id), documents.issueLinks(row)]);
-    res.json({ document: { ...describe(row), collections, corrections, ...describeIssueLinks(links) }, summary });
+    res.json({ document: { ...describe(row, messageLanguage(req)), collections, corrections, ...describeIssueLinks(links) }, summary });
   });
 
   router.get('/documents/:id/text', async (req, res) => {
@@ -123,7 +124,7 @@ export function documentsRouter(documents: DocumentService, limits: UploadLimits
   });
 
   router.delete('/documents/:id', async (req, res) => {
-    res.json({ deleted: describe(await documents.delete(req.params.id)) });
+    res.json({ deleted: describe(await documents.delete(req.params.id), messageLanguage(req)) });
   });
 
   router.post('/documents/:id/reanalyze', json({ limit: '16kb' }), async (req, res) => {
@@ -131,19 +132,15 @@ export function documentsRouter(documents: DocumentService, limits: UploadLimits
     const body = reanalyzeBody.safeParse(req.body ?? {});
     if (!body.success) throw badPassword();
     await documents.reanalyze([row.id], body.data.password);
-    res.status(202).json({ document: describe(await documents.find(row.id)) });
+    res.status(202).json({ document: describe(await documents.find(row.id), messageLanguage(req)) });
   });
 
   router.patch('/documents/:id', json({ limit: '64kb' }), async (req, res) => {
     const row = await documents.find(req.params.id);
-    const body = correctionSchema.safeParse(req.body ?? {});
-    if (!body.success) {
-      const issue = body.error.issues[0];
-      throw new HttpError(400, 'invalid_correction', `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}. Expected any of { "title", "authors", "year", "venue" } (null drops a correction) and "collections".`);
-    }
-    const corrected = await documents.correct(row.id, body.data);
+    const patch = parseBody(correctionSchema, req, (issue) => new HttpError(400, 'invalid_correction', says('document.invalidCorrection', issue)));
+    const corrected = await documents.correct(row.id, patch);
     const [collections, { corrections }] = await Promise.all([documents.collectionsOf(row.id), documents.corrected(row.id)]);
-    res.json({ document: { ...describe(corrected), collections, corrections } });
+    res.json({ document: { ...describe(corrected, messageLanguage(req)), collections, corrections } });
   });
 
   return router;
@@ -155,16 +152,16 @@ const correctionSchema = z
   .object({
     title: typedText(1000).nullable(),
     authors: z.array(typedText(300)).min(1).max(200).nullable(),
-    year: z.number().int().refine(isGivenYear, `a year between ${GIVEN_YEARS.from} and ${GIVEN_YEARS.to}`).nullable(),
+    year: z.number().int().refine(isGivenYear, { message: 'query.yearBetween', params: GIVEN_YEARS }).nullable(),
     venue: typedText(500).nullable(),
     collections: z.array(z.string().max(100)).max(100),
   })
   .partial()
   .strict()
-  .refine((patch) => Object.keys(patch).length > 0, 'nothing to correct');
+  .refine((patch) => Object.keys(patch).length > 0, 'query.nothingToCorrect');
 
-/** A document as the API shows it. */
-export function describe(row: DocumentRow) {
+/** A document as the API shows it, its error (if any) told in `language`. */
+export function describe(row: DocumentRow, language: MessageLanguage) {
   return {
     id: row.id,
     filename: row.filename,
@@ -176,13 +173,22 @@ export function describe(row: DocumentRow) {
     words: row.words,
     language: row.language,
     year: row.year,
-    error: row.error_code ? { code: row.error_code, message: row.error_message } : null,
+    error: row.error_code ? describeError(row.error_code, row.error_message, language) : null,
     lexicon: row.lexicon_version,
     createdAt: row.created_at,
     analyzedAt: row.analyzed_at,
     issueDocumentId: row.issue_document_id,
     url: `/api/documents/${row.id}`,
   };
+}
+
+/**
+ * Why a document was not analyzed: the catalogue's text for its code, and the analysis' own account
+ * (`detail`: English, with the particulars such as the pages without text) as it was stored.
+ */
+function describeError(code: string, detail: string | null, language: MessageLanguage) {
+  const key = `analysis.${code}`;
+  return { code, message: isMessageKey(key) ? render(language, { key }) : detail, detail };
 }
 
 /** An article's issue ("part of issue X") and an issue's articles, as the document's API shows them. */
@@ -214,23 +220,23 @@ function fromJson(body: unknown, maxBytes: number, maxFiles: number): Upload[] {
   const parsed = jsonUpload.safeParse(body);
   if (!parsed.success) {
     if (parsed.error.issues.some((i) => i.path[0] === 'password')) throw badPassword();
-    throw new HttpError(400, 'invalid_body', 'Expected { "files": [{ "filename", "contentBase64" }], "collection"?, "password"?, "year"?, "splitIssues"? }.');
+    throw new HttpError(400, 'invalid_body', says('upload.invalidBody'));
   }
   if (parsed.data.files.length > maxFiles) {
-    throw new HttpError(413, 'limit_file_count', `Too many files in one request: ${parsed.data.files.length}, at most ${maxFiles}.`);
+    throw new HttpError(413, 'limit_file_count', says('upload.tooManyFilesCounted', { count: parsed.data.files.length, max: maxFiles }));
   }
   const collections = ([] as string[]).concat(parsed.data.collection ?? []);
   const year = parseYear(parsed.data.year);
   return parsed.data.files.map((f) => {
     // Checked before decoding: base64 holds 3 bytes in 4 characters.
-    if (Math.floor((f.contentBase64.length * 3) / 4) > maxBytes + 2) throw new HttpError(413, 'limit_file_size', `${f.filename} is larger than the upload limit.`);
-    if (NOT_BASE64.test(f.contentBase64)) throw new HttpError(400, 'invalid_base64', `${f.filename}: "contentBase64" is not base64.`);
+    if (Math.floor((f.contentBase64.length * 3) / 4) > maxBytes + 2) throw new HttpError(413, 'limit_file_size', says('upload.namedFileTooLarge', { filename: f.filename }));
+    if (NOT_BASE64.test(f.contentBase64)) throw new HttpError(400, 'invalid_base64', says('upload.notBase64', { filename: f.filename }));
     const bytes = Buffer.from(f.contentBase64, 'base64');
-    if (bytes.length > maxBytes) throw new HttpError(413, 'limit_file_size', `${f.filename} is larger than the upload limit.`);
+    if (bytes.length > maxBytes) throw new HttpError(413, 'limit_file_size', says('upload.namedFileTooLarge', { filename: f.filename }));
     return { bytes: new Uint8Array(bytes), filename: f.filename, collections, password: parsed.data.password, year, splitIssue: parsed.data.splitIssues };
   });
 }
 
 function badPassword(): HttpError {
-  return new HttpError(400, 'invalid_password', `Expected "password" as a string of at most ${MAX_PASSWORD_LENGTH} characters, without NUL.`);
+  return new HttpError(400, 'invalid_password', says('upload.invalidPassword', { max: MAX_PASSWORD_LENGTH }));
 }

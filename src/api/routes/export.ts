@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { Router } from 'express';
 import type { Logger } from '../../logger.js';
 import { EXPORTS, type ExportName, type ExportService } from '../../services/export-service.js';
-import { HttpError } from '../errors.js';
+import { HttpError, says } from '../errors.js';
 import { flag, parseQuery } from '../params.js';
 import { corpusFilterQuery, toFilter } from './corpus-query.js';
 
@@ -18,7 +18,7 @@ export function exportRouter(exports: ExportService, log: Logger): Router {
   router.get('/export/:name', async (req, res) => {
     const name = req.params.name;
     // Own keys only: `name in EXPORTS` would take "toString" or "__proto__" for an export.
-    if (!Object.hasOwn(EXPORTS, name)) throw new HttpError(404, 'not_found', `No export "${name}"; there are ${Object.keys(EXPORTS).join(', ')}.`);
+    if (!Object.hasOwn(EXPORTS, name)) throw new HttpError(404, 'not_found', says('export.unknown', { name, valid: Object.keys(EXPORTS) }));
     const q = parseQuery(exportQuery, req);
     const chunks = exports.chunks(name as ExportName, toFilter(q), { bom: q.bom, complete: q.complete });
     // The first page of rows is read before the headers go out, so that a failing query is still a

@@ -3,7 +3,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { FactorTableService } from '../../services/factor-table-service.js';
-import { HttpError } from '../errors.js';
+import { HttpError, says } from '../errors.js';
 import { flag, parseQuery } from '../params.js';
 import { pagedCorpusQuery, toFilter } from './corpus-query.js';
 
@@ -23,7 +23,7 @@ export function factorsRouter(table: FactorTableService): Router {
 
   router.get('/factors', async (req, res) => {
     const q = parseQuery(tableQuery, req);
-    if (q.complete && q.group !== 'document') throw new HttpError(400, 'invalid_query', 'complete=1 lists documents × factors: it needs group=document.');
+    if (q.complete && q.group !== 'document') throw new HttpError(400, 'invalid_query', says('filter.completeNeedsDocuments'));
     const { rows, total } = q.complete ? await table.completePage(toFilter(q), q) : await table.page(q.group, toFilter(q), q, { sort: q.sort, order: q.order });
     res.json({
       group: q.group,

@@ -7,7 +7,7 @@ import { flag, parseQuery } from '../params.js';
 import { pagedCorpusQuery, toFilter } from './corpus-query.js';
 
 export const kwicQuery = pagedCorpusQuery.extend({
-  q: z.string().trim().min(1, 'say what to look for').max(500),
+  q: z.string().trim().min(1, 'query.searchWhat').max(500),
   /** Words of context on each side. */
   window: z.coerce.number().int().min(1).max(30).default(8),
   sort: z.enum(['document', 'left', 'right']).default('document'),

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { VERDICTS } from '../../analysis/review-coding.js';
 import type { QualityService } from '../../services/quality-service.js';
 import type { ReviewService } from '../../services/review-service.js';
-import { HttpError } from '../errors.js';
+import { HttpError, says } from '../errors.js';
+import { parseBody } from '../params.js';
 
 const stance = z.enum(['positive', 'negative', 'neutral']);
 const reviewer = z.string().min(1).max(100);
@@ -32,14 +33,8 @@ const patchBody = z.object({
   note: note.nullable().optional(),
 });
 
-function parseBody<T extends z.ZodType>(schema: T, body: unknown, expected: string): z.infer<T> {
-  const parsed = schema.safeParse(body ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new HttpError(400, 'invalid_body', `Expected ${expected}; ${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}.`);
-  }
-  return parsed.data;
-}
+/** A body that `schema` refuses: the shape `expected` and what is wrong where. */
+const expecting = (expected: string) => (issue: { field: string; reason: string }) => new HttpError(400, 'invalid_body', says('review.invalidBody', { expected, ...issue }));
 
 export function reviewsRouter(reviews: ReviewService, quality: QualityService): Router {
   const router = Router();
@@ -50,12 +45,12 @@ export function reviewsRouter(reviews: ReviewService, quality: QualityService): 
   });
 
   router.post('/documents/:id/reviews', body, async (req, res) => {
-    const b = parseBody(postBody, req.body, '{ reviewer, reviews: [{ verdict, factor, start, end?, toFactor?, stance?, note? }] }');
+    const b = parseBody(postBody, req, expecting('{ reviewer, reviews: [{ verdict, factor, start, end?, toFactor?, stance?, note? }] }'));
     res.status(201).json(await reviews.submit(req.params.id, b.reviewer, b.reviews));
   });
 
   router.patch('/documents/:id/reviews', body, async (req, res) => {
-    const { id, reviewer: name, ...change } = parseBody(patchBody, req.body, '{ id, reviewer, verdict?, toFactor?, stance?, note? }');
+    const { id, reviewer: name, ...change } = parseBody(patchBody, req, expecting('{ id, reviewer, verdict?, toFactor?, stance?, note? }'));
     res.status(201).json(await reviews.revise(req.params.id, id, name, change));
   });
 
@@ -66,7 +61,7 @@ export function reviewsRouter(reviews: ReviewService, quality: QualityService): 
 
   // A stratified random sample of mentions for review (per factor and language), and the latest one.
   router.post('/quality/sample', body, async (req, res) => {
-    const { perStratum } = parseBody(z.object({ perStratum: z.number().int().min(1).max(1000).default(5) }), req.body, '{ perStratum?: 1–1000 }');
+    const { perStratum } = parseBody(z.object({ perStratum: z.number().int().min(1).max(1000).default(5) }), req, expecting('{ perStratum?: 1–1000 }'));
     res.status(201).json(await quality.drawSample(perStratum));
   });
 

@@ -6,7 +6,7 @@ import { flag, list, parseQuery } from '../params.js';
 import { corpusFilterQuery, pagedCorpusQuery, toFilter } from './corpus-query.js';
 
 export const searchQuery = pagedCorpusQuery.extend({
-  q: z.string().trim().min(1, 'say what to search for').max(500),
+  q: z.string().trim().min(1, 'query.searchWhat').max(500),
   order: z.enum(['relevance', 'document']).default('relevance'),
   /** Also search the query's translations (glossary and factor labels): санкции ⇄ sanctions, НИС ⇄ NIS. */
   both: flag,

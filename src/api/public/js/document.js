@@ -1,6 +1,6 @@
 import './layout.js';
 import { api, downloadLinks, factorLabels, h, highlight, params, stanceBar, statusBadge } from './dom.js';
-import { DICTIONARIES, errorText, factorLabel, formatCount, formatDate, formatNumber, language, languageName, t } from './i18n.js';
+import { DICTIONARIES, factorLabel, formatCount, formatDate, formatNumber, language, languageName, t } from './i18n.js';
 import { fillRecordForm, wireRecordForm } from './record.js';
 
 const REFRESH_MS = 2000;
@@ -147,9 +147,9 @@ async function load() {
     document.getElementById('meta').replaceChildren(...metaItems(d, summary));
     renderIssueArticles(d.articles);
     fillRecordForm(d, summary);
-    const problem = errorText(d.error);
-    document.getElementById('problem').textContent = [problem, ...(summary?.document.warnings ?? [])].filter(Boolean).join(' · ');
-    document.getElementById('problem-details').textContent = d.error && problem !== d.error.message ? t('doc.details', { message: d.error.message }) : '';
+    // The server tells why in the interface language; its `detail` is the analysis' own account (English).
+    document.getElementById('problem').textContent = [d.error?.message, ...(summary?.document.warnings ?? [])].filter(Boolean).join(' · ');
+    document.getElementById('problem-details').textContent = d.error?.detail && d.error.detail !== d.error.message ? t('doc.details', { message: d.error.detail }) : '';
     renderRetry(d);
     // The analysis' sections wait for an analysis: a failed document shows none of them empty.
     for (const section of document.querySelectorAll('section.analysis')) section.hidden = !summary;

@@ -1,7 +1,8 @@
 // The interface language: every text the pages show comes from one dictionary per language
 // (i18n/en.js, i18n/ru.js, the same keys). The choice is kept in this browser; without one, the
 // first language the browser asks for that we have (navigator.languages, what it sends as
-// Accept-Language) wins, English otherwise.
+// Accept-Language) wins, English otherwise. What the server says (errors, why a document failed)
+// comes from its own catalogue (src/messages), in the language the `lang` cookie names.
 import en from './i18n/en.js';
 import ru from './i18n/ru.js';
 
@@ -20,6 +21,8 @@ function chosenLanguage() {
 
 /** The interface language code (en, ru). */
 export const language = chosenLanguage();
+// Every request of the page (API calls, downloads) carries it, so the server answers in it too.
+document.cookie = `lang=${language}; path=/; max-age=31536000; SameSite=Lax`;
 const plurals = new Intl.PluralRules(language);
 
 /** Keeps the choice and shows the page again in it (every text, chart and list is rebuilt). */
@@ -37,15 +40,6 @@ export function t(key, values = {}) {
   if (text === undefined) throw new Error(`i18n: no text for "${key}"`);
   if (typeof text === 'object') text = text[plurals.select(values.n ?? 0)] ?? text.other;
   return text.replace(/\{(\w+)\}/g, (_, name) => (values[name] === undefined || values[name] === null ? '' : String(values[name])));
-}
-
-/**
- * Why a document could not be analyzed, in the interface language when its code is known; the
- * server's own message (English, with the details) otherwise.
- */
-export function errorText(error) {
-  if (!error) return '';
-  return `error.${error.code}` in en ? t(`error.${error.code}`) : error.message;
 }
 
 /** A factor's codebook label ({ en, ru, … }) in the interface language, English when it has none. */

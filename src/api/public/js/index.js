@@ -1,6 +1,6 @@
 import './layout.js';
 import { api, fillSelect, h, params, statusBadge } from './dom.js';
-import { errorText, formatCount, formatDate, languageName, t } from './i18n.js';
+import { formatCount, formatDate, languageName, t } from './i18n.js';
 
 const REFRESH_MS = 2000;
 const PAGE = 50;
@@ -91,7 +91,7 @@ function documentRow(d) {
     h('td', { class: 'num' }, d.year ?? ''),
     h('td', {}, languageName(d.language)),
     h('td', {}, d.collections.join(', ')),
-    h('td', {}, statusBadge(d.status), d.error ? h('div', { class: 'error small', title: d.error.message }, errorText(d.error)) : null),
+    h('td', {}, statusBadge(d.status), d.error ? h('div', { class: 'error small', title: d.error.detail }, d.error.message) : null),
     h('td', { class: 'num' }, formatCount(d.words)),
     h('td', { class: 'muted small' }, formatDate(d.createdAt)),
     deleteCell(d));

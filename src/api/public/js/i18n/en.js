@@ -134,15 +134,6 @@ export default {
   'doc.noFactor': 'No codebook factor found.',
   'doc.cuesList': 'cues: {cues}',
 
-  'error.unsupported_media_type': 'Not a PDF, text or Markdown file.',
-  'error.empty_file': 'The file is empty.',
-  'error.password_required': 'The PDF is encrypted: its password is needed to analyze it.',
-  'error.no_text_layer': 'The PDF has no text layer (scanned pages): it needs OCR.',
-  'error.pdf_invalid': 'The PDF is damaged and cannot be read.',
-  'error.timeout': 'The analysis took too long and was stopped.',
-  'error.too_large': 'The document is too large to analyze.',
-  'error.crashed': 'The analysis crashed on this file.',
-  'error.internal': 'The analysis failed because of an internal error.',
   'doc.noId': 'No document given: open one from the list of documents.',
   'doc.details': 'Details: {message}',
 

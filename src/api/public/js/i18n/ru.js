@@ -134,15 +134,6 @@ export default {
   'doc.noFactor': 'Факторов кодовой книги не найдено.',
   'doc.cuesList': 'маркеры: {cues}',
 
-  'error.unsupported_media_type': 'Это не PDF, не текст и не Markdown.',
-  'error.empty_file': 'Файл пуст.',
-  'error.password_required': 'PDF зашифрован: для анализа нужен пароль.',
-  'error.no_text_layer': 'В PDF нет текстового слоя (отсканированные страницы): нужно распознавание.',
-  'error.pdf_invalid': 'PDF повреждён и не читается.',
-  'error.timeout': 'Анализ шёл слишком долго и был остановлен.',
-  'error.too_large': 'Документ слишком велик для анализа.',
-  'error.crashed': 'Анализ этого файла завершился аварийно.',
-  'error.internal': 'Анализ не удался из-за внутренней ошибки.',
   'doc.noId': 'Документ не указан: откройте его из списка документов.',
   'doc.details': 'Подробности: {message}',
 
