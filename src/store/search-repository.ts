@@ -3,7 +3,7 @@
 // text-search configuration (its language profile's), each query word parsed by every analyzed
 // language's and either accepted, ranked by ts_rank_cd. Filtered like the factor table; the factor
 // and stance filters keep sentences in which a mention of that factor (with that stance) starts.
-import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { Database, DocumentsTable, SentencesTable } from './schema.js';
 import { insertRows, SQLITE_CHUNK } from './bulk-insert.js';
 import { documentConditions, type CorpusFilter, type Page } from './corpus-filter.js';
@@ -96,9 +96,10 @@ export class SearchRepository {
       const { sentences, rank } = this.ranked(alternatives);
       const { restrict, capped } = await this.rankedCandidates(sentences, filter, scope);
       if (capped) rankedWithin = this.rankedSentences;
-      q = restrict(this.selected(sentences, filter, scope)).orderBy(rank);
+      q = restrict(this.selected(sentences, filter, scope)).orderBy(rank).orderBy('sentences.id');
     } else {
-      q = this.selected(await this.matching(alternatives), filter, scope);
+      const { sentences, inTextOrder } = await this.matching(alternatives);
+      q = this.selected(sentences, filter, scope).orderBy(inTextOrder);
     }
     const rows = await q
       .innerJoin('documents', 'documents.id', 'sentences.document_id')
@@ -106,7 +107,6 @@ export class SearchRepository {
         'sentences.document_id', 'documents.filename', 'documents.title', 'documents.year', 'sentences.ordinal',
         'sentences.start', 'sentences.end', 'sentences.page', 'sentences.language', 'sentences.zone', 'sentences.sentence',
       ])
-      .orderBy('sentences.id')
       .limit(page.limit + 1)
       .offset(page.offset)
       .execute();
@@ -194,20 +194,25 @@ export class SearchRepository {
       const tsquery = postgresQuery(terms);
       return { sentences: this.db.selectFrom('sentences').where(sql<boolean>`sentences.tsv @@ ${tsquery}`), rank: sql`ts_rank_cd(sentences.tsv, ${tsquery}) desc` };
     }
-    // bm25() is smaller for better matches; the join only restricts the rows to the matches.
-    const sentences = this.db
+    // bm25() is smaller for better matches.
+    return { sentences: this.ftsMatches(terms), rank: sql`bm25(sentence_fts)` };
+  }
+
+  /** SQLite: the sentences whose FTS5 entry matches; the join only restricts the rows to the matches. */
+  private ftsMatches(terms: QueryTerm[][]) {
+    return this.db
       .selectFrom('sentences')
       .innerJoin('sentence_fts', 'sentence_fts.rowid', 'sentences.id')
       .where(sql<boolean>`sentence_fts match ${ftsQuery(terms)}`) as unknown as SelectQueryBuilder<Database, 'sentences', object>;
-    return { sentences, rank: sql`bm25(sentence_fts)` };
   }
 
   /**
    * The sentences that contain every word of the query, in a shape each database's planner reads
-   * in id order without sorting every match.
+   * in id (= text) order without sorting every match, and the expression that names that order.
    */
-  private async matching(terms: QueryTerm[][]) {
+  private async matching(terms: QueryTerm[][]): Promise<{ sentences: SelectQueryBuilder<Database, 'sentences', object>; inTextOrder: RawBuilder<unknown> }> {
     const sentences = this.db.selectFrom('sentences');
+    const inTextOrder = sql`sentences.id`;
     if (dialectOf(this.db) === 'postgres') {
       const tsquery = postgresQuery(terms);
       const ids = this.db.selectFrom('sentences').select('sentences.id').where(sql<boolean>`sentences.tsv @@ ${tsquery}`);
@@ -221,13 +226,14 @@ export class SearchRepository {
         .selectFrom(ids.limit(RARE_WORD_MATCHES).offset(0).as('m'))
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
-      if (Number(n) >= RARE_WORD_MATCHES) return sentences.where(sql<boolean>`sentences.tsv @@ ${tsquery}`);
+      if (Number(n) >= RARE_WORD_MATCHES) return { sentences: sentences.where(sql<boolean>`sentences.tsv @@ ${tsquery}`), inTextOrder };
       // The join only restricts the rows: the result has the columns of `sentences` alone.
-      return sentences.innerJoin(ids.offset(0).as('hits'), 'hits.id', 'sentences.id') as unknown as typeof sentences;
+      return { sentences: sentences.innerJoin(ids.offset(0).as('hits'), 'hits.id', 'sentences.id') as unknown as typeof sentences, inTextOrder };
     }
-    // SQLite walks the FTS5 matches, which come in rowid (= sentence id) order, and stops at the
-    // page's end.
-    return sentences.where('sentences.id', 'in', this.db.selectFrom('sentence_fts').select('sentence_fts.rowid').where(sql<boolean>`sentence_fts match ${ftsQuery(terms)}`));
+    // SQLite walks the FTS5 matches in rowid (= sentence id) order and stops at the page's end,
+    // when the order is named by the rowid: by sentences.id, or with the matches as an IN-list, it
+    // would first collect every match of a common word (~10 ms for 80,000).
+    return { sentences: this.ftsMatches(terms), inTextOrder: sql`sentence_fts.rowid` };
   }
 }
 
