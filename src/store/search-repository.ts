@@ -19,13 +19,10 @@ export type SearchHit = Omit<SentencesTable, 'id' | 'text_search'> & Pick<Docume
 };
 
 /**
- * A query matching more sentences than this is ranked among its first this many (in corpus order):
- * see rankingBound. 2,000 keeps a common word's ranking within ~10 ms on 4 M sentences.
+ * A query matching more sentences than this is ranked among its first this many in corpus order
+ * (see rankedPage): scoring every match of a common word over millions of sentences takes seconds.
  */
 export const RANKED_SENTENCES = 2000;
-
-/** Below this many matches, PostgreSQL takes a query's matches from the GIN index (see matches()). */
-const RARE_WORD_MATCHES = 1000;
 
 /** Replaces a document's sentences in the index; called inside ResultsRepository.save's transaction. */
 export async function replaceSentences(trx: Transaction<Database>, documentId: string, sentences: IndexedSentence[]): Promise<void> {
@@ -69,6 +66,14 @@ function inDefaultZones(eb: ExpressionBuilder<Database, 'sentences'>) {
   return eb.or([eb('sentences.zone', 'is', null), eb('sentences.zone', 'not in', ZONES_SEARCHED_ON_REQUEST)]);
 }
 
+/** See SearchRepository.matches. */
+interface Matches {
+  sentences: SelectQueryBuilder<Database, 'sentences', object>;
+  inTextOrder: RawBuilder<unknown>;
+  walkOrder?: RawBuilder<unknown>;
+  score: RawBuilder<number>;
+}
+
 export class SearchRepository {
   /** `rankedSentences`: how many matches a ranked query scores at most (RANKED_SENTENCES). */
   constructor(
@@ -90,33 +95,33 @@ export class SearchRepository {
     // Several queries (a query and its translations) are alternatives: a sentence matching any is a hit.
     const alternatives = ([] as string[]).concat(query).map(queryTerms).filter((terms) => terms.length);
     if (alternatives.length === 0) return { hits: [], more: false, rankedWithin: null };
-    let rankedWithin: number | null = null;
-    let q;
-    if (order === 'relevance') {
-      const { sentences, rank } = this.ranked(alternatives);
-      const { restrict, capped } = await this.rankedCandidates(sentences, filter, scope);
-      if (capped) rankedWithin = this.rankedSentences;
-      q = restrict(this.selected(sentences, filter, scope)).orderBy(rank).orderBy('sentences.id');
-    } else {
-      const { sentences, inTextOrder } = await this.matching(alternatives);
-      q = this.selected(sentences, filter, scope).orderBy(inTextOrder);
-    }
-    const rows = await q
-      .innerJoin('documents', 'documents.id', 'sentences.document_id')
-      .select([
-        'sentences.document_id', 'documents.filename', 'documents.title', 'documents.year', 'sentences.ordinal',
-        'sentences.start', 'sentences.end', 'sentences.page', 'sentences.language', 'sentences.zone', 'sentences.sentence',
-      ])
-      .limit(page.limit + 1)
-      .offset(page.offset)
-      .execute();
-    const terms = alternatives.flat();
-    const hits = rows.slice(0, page.limit).map((r) => ({ ...r, highlights: termRanges(r.sentence, terms) }));
-    return { hits, more: rows.length > page.limit, rankedWithin };
+    return this.searchSession(async (db) => {
+      const matches = this.matches(db, alternatives);
+      const { ids, more, rankedWithin } =
+        order === 'relevance' ? await this.rankedPage(matches, filter, scope, page) : await this.textOrderPage(matches, filter, scope, page);
+      const terms = alternatives.flat();
+      const hits = (await this.hitRows(db, ids)).map((r) => ({ ...r, highlights: termRanges(r.sentence, terms) }));
+      return { hits, more, rankedWithin };
+    });
   }
 
   private get rankedSentences(): number {
     return this.options.rankedSentences ?? RANKED_SENTENCES;
+  }
+
+  /**
+   * Runs a search's queries. On PostgreSQL, in one transaction with two settings of its own:
+   * synchronize_seqscans off, so that a sequential scan starts at the table's first page and "the
+   * first matches" are the same on every request (a scan joining another one midway would give
+   * other candidates for ranking, and pages that overlap); jit off, since compiling a plan takes
+   * longer (tens of ms) than any of these queries runs.
+   */
+  private searchSession<T>(run: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    if (dialectOf(this.db) !== 'postgres') return run(this.db);
+    return this.db.transaction().execute(async (trx) => {
+      await sql`select set_config('synchronize_seqscans', 'off', true), set_config('jit', 'off', true)`.execute(trx);
+      return run(trx);
+    });
   }
 
   /** The sentences of `base` that the filter selects, in the zones searched (see SentenceScope). */
@@ -140,31 +145,57 @@ export class SearchRepository {
   }
 
   /**
-   * Ranking scores every match before it can sort (bm25 / ts_rank_cd), which for a common word over
-   * a large corpus takes seconds; so a query is ranked among its first RANKED_SENTENCES selected
-   * matches, and `capped` says when there were more. `restrict` narrows the ranked query to them.
+   * A page of the best matches. Ranking scores every match before it can sort (bm25 / ts_rank_cd),
+   * which for a common word over a large corpus takes seconds; so a query is ranked among its first
+   * RANKED_SENTENCES selected matches in corpus order, and `rankedWithin` says when there were
+   * more. One walk over the matches reads the ids and the scores of those candidates (a score is
+   * computed from the index entry or row the walk reads anyway); they are sorted here, and only
+   * the page's rows are read after. "Corpus order": SQLite walks FTS5's matches in rowid (=
+   * sentence id) order; PostgreSQL reads the table in its physical order (the GIN index's bitmap,
+   * or a scan from the first page, whichever is cheaper: both give that order), which is the
+   * order sentences were stored in, except that rows stored after others were deleted may fill
+   * their space.
    */
-  private async rankedCandidates<QB extends SelectQueryBuilder<Database, 'sentences', object>>(
-    matches: QB,
-    filter: CorpusFilter,
-    scope: SentenceScope,
-  ): Promise<{ restrict: (q: QB) => QB; capped: boolean }> {
+  private async rankedPage(matches: Matches, filter: CorpusFilter, scope: SentenceScope, page: Page) {
     const cap = this.rankedSentences;
-    if (dialectOf(this.db) === 'postgres') {
-      // In the order the table is read (a sequential scan that stops early for a common word, the
-      // GIN index's bitmap for a rare one): asking for id order would walk the primary key past
-      // every non-matching row to reach the matches of a middling word.
-      const rows = await this.selected(matches, filter, scope).select('sentences.id').limit(cap + 1).execute();
-      const ids = rows.slice(0, cap).map((r) => Number((r as { id: number }).id));
-      return { restrict: (q) => q.where(sql<boolean>`sentences.id = any(${ids})`) as QB, capped: rows.length > cap };
-    }
-    // SQLite walks the FTS5 matches in rowid (= sentence id) order when the order is named by the
-    // rowid (by sentences.id it would sort every match), and a bound on the rowid narrows FTS5's own
-    // walk in the ranked query. The bound is cast: better-sqlite3 binds a JavaScript number as a
-    // REAL, which FTS5 does not take as a rowid bound (every match was then scored: ~4× the CPU).
-    const row = await this.selected(matches, filter, scope).select('sentences.id').orderBy(sql`sentence_fts.rowid`).limit(1).offset(cap).executeTakeFirst();
-    const bound = row ? Number((row as { id: number }).id) - 1 : undefined;
-    return { restrict: (q) => (bound === undefined ? q : (q.where(sql<boolean>`sentence_fts.rowid <= cast(${bound} as integer)`) as QB)), capped: bound !== undefined };
+    const candidates = (await this.selected(matches.sentences, filter, scope)
+      .select([sql<number>`sentences.id`.as('id'), matches.score.as('score')])
+      .$if(matches.walkOrder !== undefined, (q) => q.orderBy(matches.walkOrder!))
+      .limit(cap + 1)
+      .execute()) as { id: number | string; score: number }[];
+    const ranked = candidates
+      .slice(0, cap)
+      .map((c) => ({ id: Number(c.id), score: Number(c.score) }))
+      .sort((a, b) => a.score - b.score || a.id - b.id);
+    const window = ranked.slice(page.offset, page.offset + page.limit + 1);
+    return { ids: window.slice(0, page.limit).map((c) => c.id), more: window.length > page.limit, rankedWithin: candidates.length > cap ? cap : null };
+  }
+
+  /** A page of the matches in text order (document by document, each in its order). */
+  private async textOrderPage(matches: Matches, filter: CorpusFilter, scope: SentenceScope, page: Page) {
+    const rows = await this.selected(matches.sentences, filter, scope)
+      .select(sql<number>`sentences.id`.as('id'))
+      .orderBy(matches.inTextOrder)
+      .limit(page.limit + 1)
+      .offset(page.offset)
+      .execute();
+    return { ids: rows.slice(0, page.limit).map((r) => Number(r.id)), more: rows.length > page.limit, rankedWithin: null };
+  }
+
+  /** The rows of the given sentences with their documents' facts, in the order of `ids`. */
+  private async hitRows(db: Kysely<Database>, ids: number[]): Promise<Omit<SearchHit, 'highlights'>[]> {
+    if (ids.length === 0) return [];
+    const rows = await db
+      .selectFrom('sentences')
+      .innerJoin('documents', 'documents.id', 'sentences.document_id')
+      .select([
+        'sentences.id', 'sentences.document_id', 'documents.filename', 'documents.title', 'documents.year', 'sentences.ordinal',
+        'sentences.start', 'sentences.end', 'sentences.page', 'sentences.language', 'sentences.zone', 'sentences.sentence',
+      ])
+      .where('sentences.id', 'in', ids)
+      .execute();
+    const byId = new Map(rows.map(({ id, ...row }) => [Number(id), row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   /** Sentences of the selected documents after the given (document, ordinal) key, for counting their words. */
@@ -189,52 +220,28 @@ export class SearchRepository {
     return groups;
   }
 
-  /** The matching sentences with the expression that orders them best first (ascending). */
-  private ranked(terms: QueryTerm[][]) {
-    if (dialectOf(this.db) === 'postgres') {
+  /**
+   * The sentences that contain every word of the query, and how to read them: `inTextOrder` names
+   * the text order in a form each database walks without sorting every match (on PostgreSQL the
+   * planner chooses between the primary key, for a common word, and the GIN index, for a rare one,
+   * by the tsv column's statistics: see migration 011), `score` is smaller for better matches, and
+   * `walkOrder` is the order candidates for ranking are read in, when it must be named.
+   */
+  private matches(db: Kysely<Database>, terms: QueryTerm[][]): Matches {
+    if (dialectOf(db) === 'postgres') {
       const tsquery = postgresQuery(terms);
-      return { sentences: this.db.selectFrom('sentences').where(sql<boolean>`sentences.tsv @@ ${tsquery}`), rank: sql`ts_rank_cd(sentences.tsv, ${tsquery}) desc` };
+      const sentences = db.selectFrom('sentences').where(sql<boolean>`sentences.tsv @@ ${tsquery}`);
+      return { sentences, inTextOrder: sql`sentences.id`, score: sql<number>`-ts_rank_cd(sentences.tsv, ${tsquery})` };
     }
-    // bm25() is smaller for better matches.
-    return { sentences: this.ftsMatches(terms), rank: sql`bm25(sentence_fts)` };
-  }
-
-  /** SQLite: the sentences whose FTS5 entry matches; the join only restricts the rows to the matches. */
-  private ftsMatches(terms: QueryTerm[][]) {
-    return this.db
+    // SQLite walks the FTS5 matches in rowid (= sentence id) order and stops at the limit when the
+    // order is named by the rowid: by sentences.id, or with the matches as an IN-list, it would
+    // first collect every match of a common word (~10 ms for 80,000). The join only restricts the
+    // rows to the matches.
+    const sentences = db
       .selectFrom('sentences')
       .innerJoin('sentence_fts', 'sentence_fts.rowid', 'sentences.id')
       .where(sql<boolean>`sentence_fts match ${ftsQuery(terms)}`) as unknown as SelectQueryBuilder<Database, 'sentences', object>;
-  }
-
-  /**
-   * The sentences that contain every word of the query, in a shape each database's planner reads
-   * in id (= text) order without sorting every match, and the expression that names that order.
-   */
-  private async matching(terms: QueryTerm[][]): Promise<{ sentences: SelectQueryBuilder<Database, 'sentences', object>; inTextOrder: RawBuilder<unknown> }> {
-    const sentences = this.db.selectFrom('sentences');
-    const inTextOrder = sql`sentences.id`;
-    if (dialectOf(this.db) === 'postgres') {
-      const tsquery = postgresQuery(terms);
-      const ids = this.db.selectFrom('sentences').select('sentences.id').where(sql<boolean>`sentences.tsv @@ ${tsquery}`);
-      // PostgreSQL misjudges how rare a word is when two configurations' queries are combined.
-      // Thinking it common, it walks the sentences in id order testing each — right for a common
-      // word, seconds for one that occurs nowhere. So count the matches up to a bound first (the
-      // GIN index answers that at once): a rare word's few matches are taken from the index as a
-      // subquery the planner may not merge back (OFFSET 0) and sorted; a common word is left to
-      // the id-order walk, which meets enough matches early.
-      const { n } = await this.db
-        .selectFrom(ids.limit(RARE_WORD_MATCHES).offset(0).as('m'))
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow();
-      if (Number(n) >= RARE_WORD_MATCHES) return { sentences: sentences.where(sql<boolean>`sentences.tsv @@ ${tsquery}`), inTextOrder };
-      // The join only restricts the rows: the result has the columns of `sentences` alone.
-      return { sentences: sentences.innerJoin(ids.offset(0).as('hits'), 'hits.id', 'sentences.id') as unknown as typeof sentences, inTextOrder };
-    }
-    // SQLite walks the FTS5 matches in rowid (= sentence id) order and stops at the page's end,
-    // when the order is named by the rowid: by sentences.id, or with the matches as an IN-list, it
-    // would first collect every match of a common word (~10 ms for 80,000).
-    return { sentences: this.ftsMatches(terms), inTextOrder: sql`sentence_fts.rowid` };
+    return { sentences, inTextOrder: sql`sentence_fts.rowid`, walkOrder: sql`sentence_fts.rowid`, score: sql<number>`bm25(sentence_fts)` };
   }
 }
 
