@@ -95,33 +95,16 @@ export class SearchRepository {
     // Several queries (a query and its translations) are alternatives: a sentence matching any is a hit.
     const alternatives = ([] as string[]).concat(query).map(queryTerms).filter((terms) => terms.length);
     if (alternatives.length === 0) return { hits: [], more: false, rankedWithin: null };
-    return this.searchSession(async (db) => {
-      const matches = this.matches(db, alternatives);
-      const { ids, more, rankedWithin } =
-        order === 'relevance' ? await this.rankedPage(matches, filter, scope, page) : await this.textOrderPage(matches, filter, scope, page);
-      const terms = alternatives.flat();
-      const hits = (await this.hitRows(db, ids)).map((r) => ({ ...r, highlights: termRanges(r.sentence, terms) }));
-      return { hits, more, rankedWithin };
-    });
+    const matches = this.matches(alternatives);
+    const { ids, more, rankedWithin } =
+      order === 'relevance' ? await this.rankedPage(matches, filter, scope, page) : await this.textOrderPage(matches, filter, scope, page);
+    const terms = alternatives.flat();
+    const hits = (await this.hitRows(ids)).map((r) => ({ ...r, highlights: termRanges(r.sentence, terms) }));
+    return { hits, more, rankedWithin };
   }
 
   private get rankedSentences(): number {
     return this.options.rankedSentences ?? RANKED_SENTENCES;
-  }
-
-  /**
-   * Runs a search's queries. On PostgreSQL, in one transaction with two settings of its own:
-   * synchronize_seqscans off, so that a sequential scan starts at the table's first page and "the
-   * first matches" are the same on every request (a scan joining another one midway would give
-   * other candidates for ranking, and pages that overlap); jit off, since compiling a plan takes
-   * longer (tens of ms) than any of these queries runs.
-   */
-  private searchSession<T>(run: (db: Kysely<Database>) => Promise<T>): Promise<T> {
-    if (dialectOf(this.db) !== 'postgres') return run(this.db);
-    return this.db.transaction().execute(async (trx) => {
-      await sql`select set_config('synchronize_seqscans', 'off', true), set_config('jit', 'off', true)`.execute(trx);
-      return run(trx);
-    });
   }
 
   /** The sentences of `base` that the filter selects, in the zones searched (see SentenceScope). */
@@ -152,9 +135,9 @@ export class SearchRepository {
    * computed from the index entry or row the walk reads anyway); they are sorted here, and only
    * the page's rows are read after. "Corpus order": SQLite walks FTS5's matches in rowid (=
    * sentence id) order; PostgreSQL reads the table in its physical order (the GIN index's bitmap,
-   * or a scan from the first page, whichever is cheaper: both give that order), which is the
-   * order sentences were stored in, except that rows stored after others were deleted may fill
-   * their space.
+   * or a scan from the first page, whichever is cheaper: both give that order; see openPgPool's
+   * synchronize_seqscans), which is the order sentences were stored in, except that rows stored
+   * after others were deleted may fill their space.
    */
   private async rankedPage(matches: Matches, filter: CorpusFilter, scope: SentenceScope, page: Page) {
     const cap = this.rankedSentences;
@@ -183,9 +166,9 @@ export class SearchRepository {
   }
 
   /** The rows of the given sentences with their documents' facts, in the order of `ids`. */
-  private async hitRows(db: Kysely<Database>, ids: number[]): Promise<Omit<SearchHit, 'highlights'>[]> {
+  private async hitRows(ids: number[]): Promise<Omit<SearchHit, 'highlights'>[]> {
     if (ids.length === 0) return [];
-    const rows = await db
+    const rows = await this.db
       .selectFrom('sentences')
       .innerJoin('documents', 'documents.id', 'sentences.document_id')
       .select([
@@ -227,17 +210,17 @@ export class SearchRepository {
    * by the tsv column's statistics: see migration 011), `score` is smaller for better matches, and
    * `walkOrder` is the order candidates for ranking are read in, when it must be named.
    */
-  private matches(db: Kysely<Database>, terms: QueryTerm[][]): Matches {
-    if (dialectOf(db) === 'postgres') {
+  private matches(terms: QueryTerm[][]): Matches {
+    if (dialectOf(this.db) === 'postgres') {
       const tsquery = postgresQuery(terms);
-      const sentences = db.selectFrom('sentences').where(sql<boolean>`sentences.tsv @@ ${tsquery}`);
+      const sentences = this.db.selectFrom('sentences').where(sql<boolean>`sentences.tsv @@ ${tsquery}`);
       return { sentences, inTextOrder: sql`sentences.id`, score: sql<number>`-ts_rank_cd(sentences.tsv, ${tsquery})` };
     }
     // SQLite walks the FTS5 matches in rowid (= sentence id) order and stops at the limit when the
     // order is named by the rowid: by sentences.id, or with the matches as an IN-list, it would
     // first collect every match of a common word (~10 ms for 80,000). The join only restricts the
     // rows to the matches.
-    const sentences = db
+    const sentences = this.db
       .selectFrom('sentences')
       .innerJoin('sentence_fts', 'sentence_fts.rowid', 'sentences.id')
       .where(sql<boolean>`sentence_fts match ${ftsQuery(terms)}`) as unknown as SelectQueryBuilder<Database, 'sentences', object>;
