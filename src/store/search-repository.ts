@@ -165,7 +165,10 @@ export class SearchRepository {
     return { ids: rows.slice(0, page.limit).map((r) => Number(r.id)), more: rows.length > page.limit, rankedWithin: null };
   }
 
-  /** The rows of the given sentences with their documents' facts, in the order of `ids`. */
+  /**
+   * The rows of the given sentences with their documents' facts, in the order of `ids`; a sentence
+   * deleted since its id was read (its document re-analyzed) is left out.
+   */
   private async hitRows(ids: number[]): Promise<Omit<SearchHit, 'highlights'>[]> {
     if (ids.length === 0) return [];
     const rows = await this.db
