@@ -75,7 +75,14 @@ function openPgPool(url: string, max: number, onError: (error: Error) => void = 
   // Without listeners, a connection's error (the server restarted) would crash the process: the
   // pool reports idle clients' errors, each client its own while checked out.
   pool.on('error', onError);
-  pool.on('connect', (client) => client.on('error', onError));
+  pool.on('connect', (client) => {
+    client.on('error', onError);
+    // Queued ahead of the first query of whoever checks the connection out. jit: PolicyLens's
+    // queries run in milliseconds, compiling a plan takes tens. synchronize_seqscans: a scan that
+    // joins a concurrent one midway returns the rows in another order, and a query whose LIMIT has
+    // no ORDER BY (search's candidates for ranking, SearchRepository.rankedPage) other rows.
+    client.query('set jit = off; set synchronize_seqscans = off').catch(onError);
+  });
   return pool;
 }
 

@@ -3,7 +3,7 @@
 // text-search configuration (its language profile's), each query word parsed by every analyzed
 // language's and either accepted, ranked by ts_rank_cd. Filtered like the factor table; the factor
 // and stance filters keep sentences in which a mention of that factor (with that stance) starts.
-import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { Database, DocumentsTable, SentencesTable } from './schema.js';
 import { insertRows, SQLITE_CHUNK } from './bulk-insert.js';
 import { documentConditions, type CorpusFilter, type Page } from './corpus-filter.js';
@@ -19,13 +19,10 @@ export type SearchHit = Omit<SentencesTable, 'id' | 'text_search'> & Pick<Docume
 };
 
 /**
- * A query matching more sentences than this is ranked among its first this many (in corpus order):
- * see rankingBound. 2,000 keeps a common word's ranking within ~10 ms on 4 M sentences.
+ * A query matching more sentences than this is ranked among its first this many in corpus order
+ * (see rankedPage): scoring every match of a common word over millions of sentences takes seconds.
  */
 export const RANKED_SENTENCES = 2000;
-
-/** Below this many matches, PostgreSQL takes a query's matches from the GIN index (see matches()). */
-const RARE_WORD_MATCHES = 1000;
 
 /** Replaces a document's sentences in the index; called inside ResultsRepository.save's transaction. */
 export async function replaceSentences(trx: Transaction<Database>, documentId: string, sentences: IndexedSentence[]): Promise<void> {
@@ -69,6 +66,14 @@ function inDefaultZones(eb: ExpressionBuilder<Database, 'sentences'>) {
   return eb.or([eb('sentences.zone', 'is', null), eb('sentences.zone', 'not in', ZONES_SEARCHED_ON_REQUEST)]);
 }
 
+/** See SearchRepository.matches. */
+interface Matches {
+  sentences: SelectQueryBuilder<Database, 'sentences', object>;
+  inTextOrder: RawBuilder<unknown>;
+  walkOrder?: RawBuilder<unknown>;
+  score: RawBuilder<number>;
+}
+
 export class SearchRepository {
   /** `rankedSentences`: how many matches a ranked query scores at most (RANKED_SENTENCES). */
   constructor(
@@ -90,29 +95,12 @@ export class SearchRepository {
     // Several queries (a query and its translations) are alternatives: a sentence matching any is a hit.
     const alternatives = ([] as string[]).concat(query).map(queryTerms).filter((terms) => terms.length);
     if (alternatives.length === 0) return { hits: [], more: false, rankedWithin: null };
-    let rankedWithin: number | null = null;
-    let q;
-    if (order === 'relevance') {
-      const { sentences, rank } = this.ranked(alternatives);
-      const { restrict, capped } = await this.rankedCandidates(sentences, filter, scope);
-      if (capped) rankedWithin = this.rankedSentences;
-      q = restrict(this.selected(sentences, filter, scope)).orderBy(rank);
-    } else {
-      q = this.selected(await this.matching(alternatives), filter, scope);
-    }
-    const rows = await q
-      .innerJoin('documents', 'documents.id', 'sentences.document_id')
-      .select([
-        'sentences.document_id', 'documents.filename', 'documents.title', 'documents.year', 'sentences.ordinal',
-        'sentences.start', 'sentences.end', 'sentences.page', 'sentences.language', 'sentences.zone', 'sentences.sentence',
-      ])
-      .orderBy('sentences.id')
-      .limit(page.limit + 1)
-      .offset(page.offset)
-      .execute();
+    const matches = this.matches(alternatives);
+    const { ids, more, rankedWithin } =
+      order === 'relevance' ? await this.rankedPage(matches, filter, scope, page) : await this.textOrderPage(matches, filter, scope, page);
     const terms = alternatives.flat();
-    const hits = rows.slice(0, page.limit).map((r) => ({ ...r, highlights: termRanges(r.sentence, terms) }));
-    return { hits, more: rows.length > page.limit, rankedWithin };
+    const hits = (await this.hitRows(ids)).map((r) => ({ ...r, highlights: termRanges(r.sentence, terms) }));
+    return { hits, more, rankedWithin };
   }
 
   private get rankedSentences(): number {
@@ -140,30 +128,60 @@ export class SearchRepository {
   }
 
   /**
-   * Ranking scores every match before it can sort (bm25 / ts_rank_cd), which for a common word over
-   * a large corpus takes seconds; so a query is ranked among its first RANKED_SENTENCES selected
-   * matches, and `capped` says when there were more. `restrict` narrows the ranked query to them.
+   * A page of the best matches. Ranking scores every match before it can sort (bm25 / ts_rank_cd),
+   * which for a common word over a large corpus takes seconds; so a query is ranked among its first
+   * RANKED_SENTENCES selected matches in corpus order, and `rankedWithin` says when there were
+   * more. One walk over the matches reads the ids and the scores of those candidates (a score is
+   * computed from the index entry or row the walk reads anyway); they are sorted here, and only
+   * the page's rows are read after. "Corpus order": SQLite walks FTS5's matches in rowid (=
+   * sentence id) order; PostgreSQL reads the table in its physical order (the GIN index's bitmap,
+   * or a scan from the first page, whichever is cheaper: both give that order; see openPgPool's
+   * synchronize_seqscans), which is the order sentences were stored in, except that rows stored
+   * after others were deleted may fill their space.
    */
-  private async rankedCandidates<QB extends SelectQueryBuilder<Database, 'sentences', object>>(
-    matches: QB,
-    filter: CorpusFilter,
-    scope: SentenceScope,
-  ): Promise<{ restrict: (q: QB) => QB; capped: boolean }> {
+  private async rankedPage(matches: Matches, filter: CorpusFilter, scope: SentenceScope, page: Page) {
     const cap = this.rankedSentences;
-    if (dialectOf(this.db) === 'postgres') {
-      // In the order the table is read (a sequential scan that stops early for a common word, the
-      // GIN index's bitmap for a rare one): asking for id order would walk the primary key past
-      // every non-matching row to reach the matches of a middling word.
-      const rows = await this.selected(matches, filter, scope).select('sentences.id').limit(cap + 1).execute();
-      const ids = rows.slice(0, cap).map((r) => Number((r as { id: number }).id));
-      return { restrict: (q) => q.where(sql<boolean>`sentences.id = any(${ids})`) as QB, capped: rows.length > cap };
-    }
-    // SQLite walks the FTS5 matches in rowid (= sentence id) order when the order is named by the
-    // rowid (by sentences.id it would sort every match), and a bound on the rowid narrows FTS5's own
-    // walk in the ranked query.
-    const row = await this.selected(matches, filter, scope).select('sentences.id').orderBy(sql`sentence_fts.rowid`).limit(1).offset(cap).executeTakeFirst();
-    const bound = row ? Number((row as { id: number }).id) - 1 : undefined;
-    return { restrict: (q) => (bound === undefined ? q : (q.where(sql<boolean>`sentence_fts.rowid <= ${bound}`) as QB)), capped: bound !== undefined };
+    const candidates = (await this.selected(matches.sentences, filter, scope)
+      .select([sql<number>`sentences.id`.as('id'), matches.score.as('score')])
+      .$if(matches.walkOrder !== undefined, (q) => q.orderBy(matches.walkOrder!))
+      .limit(cap + 1)
+      .execute()) as { id: number | string; score: number }[];
+    const ranked = candidates
+      .slice(0, cap)
+      .map((c) => ({ id: Number(c.id), score: Number(c.score) }))
+      .sort((a, b) => a.score - b.score || a.id - b.id);
+    const window = ranked.slice(page.offset, page.offset + page.limit + 1);
+    return { ids: window.slice(0, page.limit).map((c) => c.id), more: window.length > page.limit, rankedWithin: candidates.length > cap ? cap : null };
+  }
+
+  /** A page of the matches in text order (document by document, each in its order). */
+  private async textOrderPage(matches: Matches, filter: CorpusFilter, scope: SentenceScope, page: Page) {
+    const rows = await this.selected(matches.sentences, filter, scope)
+      .select(sql<number>`sentences.id`.as('id'))
+      .orderBy(matches.inTextOrder)
+      .limit(page.limit + 1)
+      .offset(page.offset)
+      .execute();
+    return { ids: rows.slice(0, page.limit).map((r) => Number(r.id)), more: rows.length > page.limit, rankedWithin: null };
+  }
+
+  /**
+   * The rows of the given sentences with their documents' facts, in the order of `ids`; a sentence
+   * deleted since its id was read (its document re-analyzed) is left out.
+   */
+  private async hitRows(ids: number[]): Promise<Omit<SearchHit, 'highlights'>[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('sentences')
+      .innerJoin('documents', 'documents.id', 'sentences.document_id')
+      .select([
+        'sentences.id', 'sentences.document_id', 'documents.filename', 'documents.title', 'documents.year', 'sentences.ordinal',
+        'sentences.start', 'sentences.end', 'sentences.page', 'sentences.language', 'sentences.zone', 'sentences.sentence',
+      ])
+      .where('sentences.id', 'in', ids)
+      .execute();
+    const byId = new Map(rows.map(({ id, ...row }) => [Number(id), row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   /** Sentences of the selected documents after the given (document, ordinal) key, for counting their words. */
@@ -188,46 +206,28 @@ export class SearchRepository {
     return groups;
   }
 
-  /** The matching sentences with the expression that orders them best first (ascending). */
-  private ranked(terms: QueryTerm[][]) {
+  /**
+   * The sentences that contain every word of the query, and how to read them: `inTextOrder` names
+   * the text order in a form each database walks without sorting every match (on PostgreSQL the
+   * planner chooses between the primary key, for a common word, and the GIN index, for a rare one,
+   * by the tsv column's statistics: see migration 011), `score` is smaller for better matches, and
+   * `walkOrder` is the order candidates for ranking are read in, when it must be named.
+   */
+  private matches(terms: QueryTerm[][]): Matches {
     if (dialectOf(this.db) === 'postgres') {
       const tsquery = postgresQuery(terms);
-      return { sentences: this.db.selectFrom('sentences').where(sql<boolean>`sentences.tsv @@ ${tsquery}`), rank: sql`ts_rank_cd(sentences.tsv, ${tsquery}) desc` };
+      const sentences = this.db.selectFrom('sentences').where(sql<boolean>`sentences.tsv @@ ${tsquery}`);
+      return { sentences, inTextOrder: sql`sentences.id`, score: sql<number>`-ts_rank_cd(sentences.tsv, ${tsquery})` };
     }
-    // bm25() is smaller for better matches; the join only restricts the rows to the matches.
+    // SQLite walks the FTS5 matches in rowid (= sentence id) order and stops at the limit when the
+    // order is named by the rowid: by sentences.id, or with the matches as an IN-list, it would
+    // first collect every match of a common word (~10 ms for 80,000). The join only restricts the
+    // rows to the matches.
     const sentences = this.db
       .selectFrom('sentences')
       .innerJoin('sentence_fts', 'sentence_fts.rowid', 'sentences.id')
       .where(sql<boolean>`sentence_fts match ${ftsQuery(terms)}`) as unknown as SelectQueryBuilder<Database, 'sentences', object>;
-    return { sentences, rank: sql`bm25(sentence_fts)` };
-  }
-
-  /**
-   * The sentences that contain every word of the query, in a shape each database's planner reads
-   * in id order without sorting every match.
-   */
-  private async matching(terms: QueryTerm[][]) {
-    const sentences = this.db.selectFrom('sentences');
-    if (dialectOf(this.db) === 'postgres') {
-      const tsquery = postgresQuery(terms);
-      const ids = this.db.selectFrom('sentences').select('sentences.id').where(sql<boolean>`sentences.tsv @@ ${tsquery}`);
-      // PostgreSQL misjudges how rare a word is when two configurations' queries are combined.
-      // Thinking it common, it walks the sentences in id order testing each — right for a common
-      // word, seconds for one that occurs nowhere. So count the matches up to a bound first (the
-      // GIN index answers that at once): a rare word's few matches are taken from the index as a
-      // subquery the planner may not merge back (OFFSET 0) and sorted; a common word is left to
-      // the id-order walk, which meets enough matches early.
-      const { n } = await this.db
-        .selectFrom(ids.limit(RARE_WORD_MATCHES).offset(0).as('m'))
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow();
-      if (Number(n) >= RARE_WORD_MATCHES) return sentences.where(sql<boolean>`sentences.tsv @@ ${tsquery}`);
-      // The join only restricts the rows: the result has the columns of `sentences` alone.
-      return sentences.innerJoin(ids.offset(0).as('hits'), 'hits.id', 'sentences.id') as unknown as typeof sentences;
-    }
-    // SQLite walks the FTS5 matches, which come in rowid (= sentence id) order, and stops at the
-    // page's end.
-    return sentences.where('sentences.id', 'in', this.db.selectFrom('sentence_fts').select('sentence_fts.rowid').where(sql<boolean>`sentence_fts match ${ftsQuery(terms)}`));
+    return { sentences, inTextOrder: sql`sentence_fts.rowid`, walkOrder: sql`sentence_fts.rowid`, score: sql<number>`bm25(sentence_fts)` };
   }
 }
 

@@ -141,6 +141,15 @@ for (const dialect of dialects) {
       expect((await new SearchRepository(store.db, { rankedSentences: 1 }).search('export', {}, page, { references: true, order: 'document' })).hits).toHaveLength(2);
     });
 
+    it('pages a ranked query without overlap, the same on every request', async () => {
+      const search = new SearchRepository(store.db);
+      const pageOf = async (offset: number) => (await search.search('export', {}, { limit: 1, offset }, { references: true })).hits.map((h) => h.ordinal);
+      const first = await pageOf(0);
+      expect(await pageOf(0)).toEqual(first);
+      expect([...first, ...(await pageOf(1))].sort()).toEqual([0, 1]);
+      expect(await pageOf(2)).toEqual([]);
+    });
+
     it('reads a sentence indexed before zones were stored as body text, and its document as stale', async () => {
       const id = 'a'.repeat(64);
       await store.db.updateTable('sentences').set({ zone: null }).where('document_id', '=', id).execute();

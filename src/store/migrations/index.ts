@@ -11,6 +11,7 @@ import { reviews } from './007-reviews.js';
 import { issueArticles } from './008-issue-articles.js';
 import { sentenceZones } from './009-sentence-zones.js';
 import { userLexicon } from './010-user-lexicon.js';
+import { textSearchStatistics } from './011-text-search-statistics.js';
 
 const migrations = (dialect: Dialect): Record<string, Migration> => ({
   '001-initial-schema': initialSchema(dialect),
@@ -22,6 +23,7 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
   '008-issue-articles': issueArticles,
   '009-sentence-zones': sentenceZones,
   '010-user-lexicon': userLexicon,
+  '011-text-search-statistics': textSearchStatistics(dialect),
 });
 
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<void> {
