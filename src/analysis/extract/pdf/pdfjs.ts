@@ -65,7 +65,9 @@ function loadBoundedWorker(): PatchedWorker {
         `    if (requested > ${MAX_DECODED_STREAM_BYTES}) {\n      decodedStreamOverflowCount++;\n      throw new Error("decoded stream larger than ${MAX_DECODED_STREAM_BYTES} bytes");\n    }\n`,
     ],
     [
-      '      const tsm = [textState.fontSize * textState.textHScale, 0, 0, textState.fontSize, 0, textState.textRise];\n' +
+      '    function getCurrentTextTransform() {\n' +
+        '      const font = textState.font;\n' +
+        '      const tsm = [textState.fontSize * textState.textHScale, 0, 0, textState.fontSize, 0, textState.textRise];\n' +
         '      if (font.isType3Font && (textState.fontSize <= 1 || font.isCharBBox) && !isArrayEqual(textState.fontMatrix, FONT_IDENTITY_MATRIX)) {\n' +
         '        const glyphHeight = font.bbox[3] - font.bbox[1];\n' +
         '        if (glyphHeight > 0) {\n' +
@@ -75,6 +77,8 @@ function loadBoundedWorker(): PatchedWorker {
         '      return Util.transform(textState.ctm, Util.transform(textState.textMatrix, tsm));\n',
       TEXT_TRANSFORM,
     ],
+    // The one caller that only reads the transform, once per glyph, has it written into one array.
+    ['      const currentTransform = getCurrentTextTransform();\n', '      const currentTransform = getCurrentTextTransform(scratchTextTransform);\n'],
     ['import.meta.url', JSON.stringify(pathToFileURL(path).href)],
     ['export { WorkerMessageHandler };', 'return { WorkerMessageHandler, decodedStreamOverflows: () => decodedStreamOverflowCount };'],
   ];
@@ -94,9 +98,13 @@ function loadBoundedWorker(): PatchedWorker {
  * arrays and multiplies through Util.transform, which also sees the ctm as a Float32Array and the
  * text matrix as an Array and so runs polymorphic; here the same products are summed in the same
  * order (the terms with tsm's zeros included, so NaN, infinities and signed zeros come out as
- * before) into one new array: the same numbers, bit for bit.
+ * before) into one new array, or into `out` (compareWithLastPosition's, which only reads it): the
+ * same numbers, bit for bit.
  */
-const TEXT_TRANSFORM = `      const t0 = textState.fontSize * textState.textHScale;
+const TEXT_TRANSFORM = `    const scratchTextTransform = [0, 0, 0, 0, 0, 0];
+    function getCurrentTextTransform(out) {
+      const font = textState.font;
+      const t0 = textState.fontSize * textState.textHScale;
       let t3 = textState.fontSize;
       const t5 = textState.textRise;
       if (font.isType3Font && (textState.fontSize <= 1 || font.isCharBBox) && !isArrayEqual(textState.fontMatrix, FONT_IDENTITY_MATRIX)) {
@@ -109,7 +117,13 @@ const TEXT_TRANSFORM = `      const t0 = textState.fontSize * textState.textHSca
       const a = m[0] * t0 + m[2] * 0, b = m[1] * t0 + m[3] * 0, c = m[0] * 0 + m[2] * t3, d = m[1] * 0 + m[3] * t3;
       const e = m[0] * 0 + m[2] * t5 + m[4], f = m[1] * 0 + m[3] * t5 + m[5];
       const n = textState.ctm;
-      return [n[0] * a + n[2] * b, n[1] * a + n[3] * b, n[0] * c + n[2] * d, n[1] * c + n[3] * d, n[0] * e + n[2] * f + n[4], n[1] * e + n[3] * f + n[5]];
+      const r0 = n[0] * a + n[2] * b, r1 = n[1] * a + n[3] * b, r2 = n[0] * c + n[2] * d, r3 = n[1] * c + n[3] * d;
+      const r4 = n[0] * e + n[2] * f + n[4], r5 = n[1] * e + n[3] * f + n[5];
+      if (out === undefined) {
+        return [r0, r1, r2, r3, r4, r5];
+      }
+      out[0] = r0; out[1] = r1; out[2] = r2; out[3] = r3; out[4] = r4; out[5] = r5;
+      return out;
 `;
 
 /** StreamKind.ENQUEUE of pdf.js's message protocol: a chunk of a stream (text content, operator list). */
