@@ -70,26 +70,39 @@ export class DocumentVocabulary {
   /** First parts of the hyphenated words («научно» of «научно-исследовательский»). */
   private readonly firstParts = new Map<string, number>();
 
-  /** Pairs of adjacent words, "local content", within one line. */
-  private readonly pairs = new Set<string>();
+  /**
+   * Pairs of adjacent words, "local content", within one line: the words that follow each word.
+   * Keyed by word rather than by the two words joined, which would build and hash a new string for
+   * every word of the document (words hold no spaces, so either way tells the same pairs).
+   */
+  private readonly pairs = new Map<string, Set<string>>();
 
   constructor(paragraphs: readonly (readonly string[])[]) {
     for (const lines of paragraphs) {
-      lines.forEach((line, i) => {
+      let previousHyphenated = false;
+      for (const line of lines) {
         const words = (line.match(WORD) ?? []).map((w) => w.toLowerCase());
-        const first = i > 0 && endsWithHyphen(lines[i - 1]!) ? 1 : 0;
-        const last = endsWithHyphen(line) ? words.length - 1 : words.length;
+        const hyphenated = endsWithHyphen(line);
+        const first = previousHyphenated ? 1 : 0;
+        const last = hyphenated ? words.length - 1 : words.length;
         for (let w = first; w < last; w++) {
           this.add(words[w]!);
-          if (w > first) this.pairs.add(`${words[w - 1]} ${words[w]}`);
+          if (w > first) this.addPair(words[w - 1]!, words[w]!);
         }
-      });
+        previousHyphenated = hyphenated;
+      }
     }
   }
 
   /** Whether the two words stand next to each other somewhere in the document. */
   hasPair(first: string, second: string): boolean {
-    return this.pairs.has(`${first.toLowerCase()} ${second.toLowerCase()}`);
+    return this.pairs.get(first.toLowerCase())?.has(second.toLowerCase()) ?? false;
+  }
+
+  private addPair(first: string, second: string): void {
+    const following = this.pairs.get(first);
+    if (following) following.add(second);
+    else this.pairs.set(first, new Set([second]));
   }
 
   count(word: string): number {

@@ -16,6 +16,12 @@
 // throws. pdf.js catches errors inside a page's content (it skips what it cannot read), so readPdf
 // asks `decodedStreamOverflows()` whether any happened and fails the document as `too_large`.
 //
+// Text transforms: getTextContent works out the current text transform two or three times per glyph
+// through two generic matrix products; the worker module is loaded with that one function's body
+// written out as the same arithmetic on scalars (TEXT_TRANSFORM): the same numbers, and pdf.js reads
+// the 100-page benchmark's text in ~0.7× the CPU (test/analysis/extract-pdfjs-patch.test.ts compares
+// its text content with the unpatched module's).
+//
 // Messages: in Node pdf.js runs its worker in this thread and passes every message between the two
 // halves through structuredClone (its LoopbackPort), text items included — about a tenth of the
 // CPU of reading a text PDF. `inThreadWorker()` is a PDFWorker on a port of our own that clones
@@ -44,7 +50,8 @@ interface PatchedWorker {
 }
 
 /**
- * The worker module, evaluated from its source with the size check in ensureBuffer. The source is
+ * The worker module, evaluated from its source with the size check in ensureBuffer and the text
+ * transform written out. The source is
  * one self-contained file; as a function body it needs its `export` turned into a `return` and its
  * one `import.meta.url` (the base of openjpeg's files) written out. Each edit must match exactly
  * once: another pdfjs-dist version fails here, at load, rather than running unbounded.
@@ -57,6 +64,21 @@ function loadBoundedWorker(): PatchedWorker {
       '  ensureBuffer(requested) {\n    const buffer = this.buffer;\n    if (requested <= buffer.byteLength) {\n      return buffer;\n    }\n' +
         `    if (requested > ${MAX_DECODED_STREAM_BYTES}) {\n      decodedStreamOverflowCount++;\n      throw new Error("decoded stream larger than ${MAX_DECODED_STREAM_BYTES} bytes");\n    }\n`,
     ],
+    [
+      '    function getCurrentTextTransform() {\n' +
+        '      const font = textState.font;\n' +
+        '      const tsm = [textState.fontSize * textState.textHScale, 0, 0, textState.fontSize, 0, textState.textRise];\n' +
+        '      if (font.isType3Font && (textState.fontSize <= 1 || font.isCharBBox) && !isArrayEqual(textState.fontMatrix, FONT_IDENTITY_MATRIX)) {\n' +
+        '        const glyphHeight = font.bbox[3] - font.bbox[1];\n' +
+        '        if (glyphHeight > 0) {\n' +
+        '          tsm[3] *= glyphHeight * textState.fontMatrix[3];\n' +
+        '        }\n' +
+        '      }\n' +
+        '      return Util.transform(textState.ctm, Util.transform(textState.textMatrix, tsm));\n',
+      TEXT_TRANSFORM,
+    ],
+    // The one caller that only reads the transform, once per glyph, has it written into one array.
+    ['      const currentTransform = getCurrentTextTransform();\n', '      const currentTransform = getCurrentTextTransform(scratchTextTransform);\n'],
     ['import.meta.url', JSON.stringify(pathToFileURL(path).href)],
     ['export { WorkerMessageHandler };', 'return { WorkerMessageHandler, decodedStreamOverflows: () => decodedStreamOverflowCount };'],
   ];
@@ -68,6 +90,41 @@ function loadBoundedWorker(): PatchedWorker {
   }
   return new Function(`"use strict";\nlet decodedStreamOverflowCount = 0;\n${source}`)() as PatchedWorker;
 }
+
+/**
+ * The body of getTextContent's getCurrentTextTransform, which pdf.js calls two or three times for
+ * every glyph: ctm × textMatrix × tsm, where tsm = [fontSize × hScale, 0, 0, fontSize, 0, rise]
+ * (its height scaled for small Type3 glyphs). The original builds tsm and an intermediate matrix as
+ * arrays and multiplies through Util.transform, which also sees the ctm as a Float32Array and the
+ * text matrix as an Array and so runs polymorphic; here the same products are summed in the same
+ * order (the terms with tsm's zeros included, so NaN, infinities and signed zeros come out as
+ * before) into one new array, or into `out` (compareWithLastPosition's, which only reads it): the
+ * same numbers, bit for bit.
+ */
+const TEXT_TRANSFORM = `    const scratchTextTransform = [0, 0, 0, 0, 0, 0];
+    function getCurrentTextTransform(out) {
+      const font = textState.font;
+      const t0 = textState.fontSize * textState.textHScale;
+      let t3 = textState.fontSize;
+      const t5 = textState.textRise;
+      if (font.isType3Font && (textState.fontSize <= 1 || font.isCharBBox) && !isArrayEqual(textState.fontMatrix, FONT_IDENTITY_MATRIX)) {
+        const glyphHeight = font.bbox[3] - font.bbox[1];
+        if (glyphHeight > 0) {
+          t3 *= glyphHeight * textState.fontMatrix[3];
+        }
+      }
+      const m = textState.textMatrix;
+      const a = m[0] * t0 + m[2] * 0, b = m[1] * t0 + m[3] * 0, c = m[0] * 0 + m[2] * t3, d = m[1] * 0 + m[3] * t3;
+      const e = m[0] * 0 + m[2] * t5 + m[4], f = m[1] * 0 + m[3] * t5 + m[5];
+      const n = textState.ctm;
+      const r0 = n[0] * a + n[2] * b, r1 = n[1] * a + n[3] * b, r2 = n[0] * c + n[2] * d, r3 = n[1] * c + n[3] * d;
+      const r4 = n[0] * e + n[2] * f + n[4], r5 = n[1] * e + n[3] * f + n[5];
+      if (out === undefined) {
+        return [r0, r1, r2, r3, r4, r5];
+      }
+      out[0] = r0; out[1] = r1; out[2] = r2; out[3] = r3; out[4] = r4; out[5] = r5;
+      return out;
+`;
 
 /** StreamKind.ENQUEUE of pdf.js's message protocol: a chunk of a stream (text content, operator list). */
 const STREAM_ENQUEUE = 4;

@@ -69,7 +69,7 @@ function mergeWords(runs: TextRun[]): TextRun[] {
   for (const run of sorted) {
     const gap = last ? run.x0 - last.x1 : Infinity;
     if (last && run.y === last.y && run.size === last.size && gap >= -0.5 * run.size && gap < MERGE_GAP * run.size) {
-      const space = gap > WORD_GAP * run.size && !/\s$/.test(last.text) && !/^\s/.test(run.text);
+      const space = gap > WORD_GAP * run.size && !endsWithSpace(last.text) && !/^\s/.test(run.text);
       last.text += (space ? ' ' : '') + run.text;
       last.x1 = Math.max(last.x1, run.x1);
       continue;
@@ -192,7 +192,7 @@ function toLine(row: TextRun[], column: Column): Line {
     // A superscript (affiliation letters, footnote numbers) set tight against its word stays apart
     // from it: "Tang" + "a" is Tang with affiliation a, not "Tanga".
     const superscript = run.size < SUPERSCRIPT_SIZE * body.size && run.y < body.y - SUPERSCRIPT_RISE * body.size;
-    if (text && (gap > WORD_GAP * run.size || superscript) && !/\s$/.test(text) && !/^\s/.test(run.text)) text += ' ';
+    if (text && (gap > WORD_GAP * run.size || superscript) && !endsWithSpace(text) && !/^\s/.test(run.text)) text += ' ';
     text += run.text;
     x1 = Math.max(x1, run.x1);
     // A list's mark or a symbol may be set in a larger font than its line: the words set the size.
@@ -202,7 +202,17 @@ function toLine(row: TextRun[], column: Column): Line {
   return { text: text.replace(/\s+/g, ' ').trim(), x0: runs[0]!.x0, x1, y: body.y, size: size || symbolSize, columnLeft: column.left, columnRight: column.right };
 }
 
+/**
+ * Whether the text ends in white space: its last character, tested alone, since V8 runs a regular
+ * expression anchored at the end (/\s$/) from every position of the string, and the text of a line
+ * grows run by run. Every \s character is one UTF-16 unit.
+ */
+function endsWithSpace(text: string): boolean {
+  return text.length > 0 && /\s/.test(text[text.length - 1]!);
+}
+
 function splitAtGutter(runs: TextRun[]): [TextRun[], TextRun[]] | null {
+  if (spannedFromLeft(runs)) return null;
   const size = medianSize(runs);
   const sorted = [...runs].sort((a, b) => a.x0 - b.x0);
   let best: [TextRun[], TextRun[]] | null = null;
@@ -222,6 +232,23 @@ function splitAtGutter(runs: TextRun[]): [TextRun[], TextRun[]] | null {
     reach = Math.max(reach, run.x1);
   }
   return best;
+}
+
+/**
+ * Whether one run starts where the leftmost ones start and reaches past every run's start: then no
+ * gap at all opens between the runs from left to right, let alone a gutter. Most regions the cut
+ * meets are such (a column's or a paragraph's full lines), and this O(n) look spares them the sort
+ * by x. Positions that are not finite numbers (a damaged file's) leave it to the sort.
+ */
+function spannedFromLeft(runs: TextRun[]): boolean {
+  let left = Infinity;
+  let lastStart = -Infinity;
+  for (const run of runs) {
+    if (!Number.isFinite(run.x0) || !Number.isFinite(run.x1)) return false;
+    left = Math.min(left, run.x0);
+    lastStart = Math.max(lastStart, run.x0);
+  }
+  return runs.some((run) => run.x0 === left && run.x1 >= lastStart);
 }
 
 function widestXGap(runs: TextRun[]): number {
@@ -266,8 +293,7 @@ function splitAtWidestGap(runs: TextRun[]): [TextRun[], TextRun[]] | null {
     bottom = Math.max(bottom, bottomOf(sorted[i]!));
   }
   if (bestAt < 0) return null;
-  gaps.sort((a, b) => a - b);
-  const median = gaps[Math.floor(gaps.length / 2)]!;
+  const median = middleValue(gaps);
   if (gaps.length > 1 && bestGap <= STRUCTURAL_GAP * median) return null;
   return [sorted.slice(0, bestAt), sorted.slice(bestAt)];
 }
@@ -281,6 +307,16 @@ function bottomOf(run: TextRun): number {
 }
 
 function medianSize(runs: TextRun[]): number {
-  const sizes = runs.map((r) => r.size).sort((a, b) => a - b);
-  return sizes[Math.floor(sizes.length / 2)]!;
+  return middleValue(runs.map((r) => r.size));
+}
+
+/**
+ * The value in the middle of `values` sorted ascending. A Float64Array sorts numbers natively, with
+ * no call of a comparator per comparison, in the order sort((a, b) => a - b) gives them (signed
+ * zeros aside, which the middle value cannot tell apart); NaN, which that comparator leaves wherever
+ * the sort happens to put it, takes the comparator's way.
+ */
+function middleValue(values: number[]): number {
+  if (values.some(Number.isNaN)) return values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return Float64Array.from(values).sort()[Math.floor(values.length / 2)]!;
 }
