@@ -365,3 +365,17 @@ describe('a threat factor named by what it is about', () => {
     expect(stances('Завод закупает импортные комплектующие у трех поставщиков.').import_dependence).toBe('neutral');
   });
 });
+
+describe('a purpose names an intended effect, not one the sentence claims', () => {
+  it.each([
+    ['The ministry drafted programmes aimed at supporting small firms in rural areas.', 'smes', 'neutral'],
+    ['Regional policies aim not only to stimulate universities but also to attract investors.', 'universities', 'neutral'],
+    ['The regulation was designed to improve access of small firms to public tenders.', 'smes', 'neutral'],
+    ['Правительство обсуждает меры по повышению конкурентоспособности малого бизнеса.', 'smes', 'neutral'],
+    ['Программа направлена на укрепление малого бизнеса в моногородах.', 'smes', 'neutral'],
+    // what an aim claims outside its clause still counts
+    ['Grants for small firms proved effective.', 'smes', 'positive'],
+  ])('%s → %s %s', (text, factor, stance) => {
+    expect(stances(text)[factor]).toBe(stance);
+  });
+});
