@@ -379,3 +379,30 @@ describe('a purpose names an intended effect, not one the sentence claims', () =
     expect(stances(text)[factor]).toBe(stance);
   });
 });
+
+describe('methodology: a measure is named or graded as a measure, not as what it measures', () => {
+  it.each([
+    ['The survey reports an index of competitiveness for small firms in each district.', 'smes', 'neutral'],
+    ['Patent counts are a useful proxy for the output of universities.', 'universities', 'neutral'],
+    ['Рейтинг составлен по показателям эффективности малого бизнеса в каждом районе.', 'smes', 'neutral'],
+    ['Число совместных проектов — важный индикатор развития вузов.', 'universities', 'neutral'],
+    // a level graded by a trend still reads by the trend
+    ['Small firms reached a high level of efficiency.', 'smes', 'positive'],
+  ])('%s → %s %s', (text, factor, stance) => {
+    expect(stances(text)[factor]).toBe(stance);
+  });
+});
+
+describe('a research gap names a topic, not an evaluation', () => {
+  it.each([
+    ['Little is known about how universities benefit from regional clusters.', 'universities', 'neutral'],
+    ['It remains unclear whether tax credits improve the survival of small firms.', 'smes', 'neutral'],
+    ['More research is needed on the effective support of small firms.', 'smes', 'neutral'],
+    ['Влияние вузов на успешное развитие регионов мало изучено.', 'universities', 'neutral'],
+    ['Вопрос об эффективной поддержке малого бизнеса требует дальнейшего изучения.', 'smes', 'neutral'],
+    // a claim about the subject itself is no gap
+    ['The rules for small firms are unclear and harmful.', 'smes', 'negative'],
+  ])('%s → %s %s', (text, factor, stance) => {
+    expect(stances(text)[factor]).toBe(stance);
+  });
+});

@@ -94,6 +94,8 @@ export interface SentenceCues {
   citedAt: number[];
   /** Where what a research aim or an open question introduces starts (this paper examines, whether, «… ли»). */
   aimEnds: number[];
+  /** Starts of research gaps (little is known, «мало изучено»), whose whole clause is a topic not yet studied. */
+  gapsAt: number[];
   /** Starts of markers of means (посредством, through), which name a remedy after a counter-move. */
   meansAt: number[];
   /** What «несмотря на» / "despite" governs: [end of the marker, next comma or clause break). */
@@ -166,6 +168,7 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
     meansAt: of('means').map((m) => m.from),
     despiteSpans: of('despite').map((m) => [m.to, nextComma(tokens, m.to)] as const),
     negativeInNames: names ? all.filter((m) => m.entry.kind === 'negative' && names[m.from]).map((m) => m.from) : [],
+    gapsAt: of('gap').map((m) => m.from),
     aimEnds: [...of('aim').map((m) => m.to), ...of('question').map((m) => Math.max(0, m.from - 1))],
   };
 }

@@ -98,12 +98,15 @@ const STUDIED_WEIGHT = 0.1;
 const AIM_ENDS: ReadonlySet<string> = new Set([';', ':']);
 
 /**
- * Whether a cue stands in what a research aim or an open question introduces ("we examine whether
+ * Whether a cue stands in what a research aim, an open question or a research gap introduces ("we examine whether
  * subsidies encourage R&D", «в работе исследуется вклад вузов»): the words there name what is
  * studied or asked, and the sentence asserts none of them. The scope runs to the next contrast or
  * semicolon, across commas and parentheses, which in such sentences hold lists and acronyms.
  */
 function underStudy(sentence: SentenceCues, cue: PolarCue): boolean {
+  // A research gap is often said after its topic («влияние X мало изучено», "whether X helps remains
+  // unclear"): it covers its whole clause.
+  if (sentence.gapsAt.some((at) => sentence.segmentOf[at] === cue.segment && sentence.breaksBefore[at] === sentence.breaksBefore[cue.from])) return true;
   return sentence.aimEnds.some((end) => {
     if (end > cue.from || sentence.segmentOf[end] !== cue.segment) return false;
     for (let i = end; i < cue.from; i++) if (AIM_ENDS.has(sentence.tokens[i]!.text)) return false;
