@@ -406,3 +406,16 @@ describe('a research gap names a topic, not an evaluation', () => {
     expect(stances(text)[factor]).toBe(stance);
   });
 });
+
+describe('a level compared across groups describes the groups', () => {
+  it.each([
+    ['Broadband use is higher in universities than in schools.', 'universities', 'neutral'],
+    ['Such grants are more likely to be managed at the regional level.', 'regional_development', 'neutral'],
+    ['Доля экспорта выше в малых предприятиях северных районов.', 'smes', 'neutral'],
+    // what is higher for a group is often what it gains, and a level of the group itself evaluates it
+    ['The returns to training are highest for small firms.', 'smes', 'positive'],
+    ['Small firms show higher productivity.', 'smes', 'positive'],
+  ])('%s → %s %s', (text, factor, stance) => {
+    expect(stances(text)[factor]).toBe(stance);
+  });
+});

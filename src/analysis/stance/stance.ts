@@ -71,7 +71,7 @@ export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent
     // target itself changes («издержки выросли»).
     const parts = composed.parts;
     const cue = !parts ? (named(composed) ? undefined : composed) : named(parts.modifier) ? undefined : named(parts.evaluation) ? parts.modifier : composed;
-    if (!cue || recommendsItsSubject(sentence, cue, target) || recommendsACounterMove(sentence, cue, target) || outcomeOfARole(sentence, cue, target)) continue;
+    if (!cue || recommendsItsSubject(sentence, cue, target) || recommendsACounterMove(sentence, cue, target) || outcomeOfARole(sentence, cue, target) || groupCompared(sentence, cue, target)) continue;
     // A cue of the main clause says how that clause turns out; the target is what it turned out against.
     if (despite !== undefined && (composed.from < despite[0] || composed.from >= despite[1])) {
       votes.push({ text: cueText(sentence.tokens, cue), value: -cueSign(cue.kind, 'neutral') * (cue.negatedBy >= 0 ? -1 : 1) * cue.weight * OPPOSED_WEIGHT });
@@ -141,6 +141,34 @@ const ROLE_DEPENDENT_SCOPE = 3;
 function outcomeOfARole(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): boolean {
   if (cue.kind !== 'role' || target.from < cue.to || target.from - cue.to > ROLE_DEPENDENT_SCOPE) return false;
   return sentence.breaksBefore[cue.to] === sentence.breaksBefore[target.from] && !sentence.tokens.slice(cue.to, target.from).some((t) => t.text === ',');
+}
+
+/** Levels, as opposed to changes: a level compared across groups describes them ("higher", «выше»). */
+const LEVEL_WORDS: ReadonlySet<string> = new Set(['high', 'higher', 'highest', 'low', 'lower', 'lowest', 'more', 'less', 'fewer', 'выше', 'ниже', 'больше', 'меньше']);
+/**
+ * Prepositions of place that introduce the group in which a level is measured ("higher in
+ * manufacturing", «выше в регионах Сибири»). Not "for" / «для»: what is higher for a group is often
+ * what it gains ("the effect is highest for collaborating firms").
+ */
+const GROUP_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'among', 'across', 'at', 'в', 'во', 'у', 'среди']);
+/** How far after a level word the preposition that introduces the group may stand ("more likely to be implemented at the regional level"). */
+const GROUP_SCOPE = 5;
+
+/**
+ * A level said of something in a group ("adoption is higher in manufacturing", "such policies are
+ * more likely to be implemented at the regional level", «доля импорта выше в регионах Сибири»)
+ * compares the groups by what is measured in them: the group after the preposition is where the
+ * level is observed, not what the level evaluates.
+ */
+function groupCompared(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): boolean {
+  if ((cue.kind !== 'up' && cue.kind !== 'down') || target.from < cue.to || target.from - cue.to > GROUP_SCOPE) return false;
+  const { tokens } = sentence;
+  if (!LEVEL_WORDS.has(tokens[cue.from]!.lower) || sentence.breaksBefore[cue.to] !== sentence.breaksBefore[target.from]) return false;
+  for (let i = cue.to; i < target.from; i++) {
+    if (tokens[i]!.text === ',') return false;
+    if (GROUP_PREPOSITIONS.has(tokens[i]!.lower)) return true;
+  }
+  return false;
 }
 
 /**
