@@ -419,3 +419,14 @@ describe('a level compared across groups describes the groups', () => {
     expect(stances(text)[factor]).toBe(stance);
   });
 });
+
+describe('the items of a list in parentheses are named, not evaluated', () => {
+  it.each([
+    ['Индекс развития (эффективность поддержки малого бизнеса; активность вузов; доля экспорта).', 'smes', 'neutral'],
+    ['The score has three parts (efficiency of support to small firms; quality of universities; export share).', 'smes', 'neutral'],
+    // examples parted by commas may evaluate, and so does the sentence around the list
+    ['Small firms suffered (closures, losses, lower sales).', 'smes', 'negative'],
+  ])('%s → %s %s', (text, factor, stance) => {
+    expect(stances(text)[factor]).toBe(stance);
+  });
+});

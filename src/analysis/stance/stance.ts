@@ -12,7 +12,7 @@
 // состоялись бы», "impossible without X" present X as necessary, so the votes turn around.
 import { isStopWord, tokenize } from '../tokens.js';
 import type { Stance, Token } from '../types.js';
-import { findSentenceCues, governsNextWord, isRecommendation, type Inherent, type PolarCue, type PolarKind, type SentenceCues } from './sentence-cues.js';
+import { CITED_YEAR, findSentenceCues, governsNextWord, isRecommendation, type Inherent, type PolarCue, type PolarKind, type SentenceCues } from './sentence-cues.js';
 
 export { INHERENT_VALUES, type Inherent } from './sentence-cues.js';
 
@@ -67,6 +67,8 @@ export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent
     // «Государство должно было поддержать…» says what did not happen: no evaluation of what is.
     // (Unless the target is what the sentence lacks: «без X сделки не состоялись бы» argues for X.)
     if (!lacking && counterfactual(composed)) continue;
+    // An item of a list in parentheses is named, not evaluated (parenthesisedLists).
+    if (sentence.listSpans.some(([from, to]) => composed.from >= from && composed.from < to)) continue;
     // A composed cue whose evaluated word is the target's own name says, by its trend, how the
     // target itself changes («издержки выросли»).
     const parts = composed.parts;
@@ -323,8 +325,6 @@ function insertedRelative(sentence: SentenceCues, from: number, to: number): num
   for (let i = from; i < to; i++) if (relativeOf[i] && relativeOf[i] !== outer1 && relativeOf[i] !== outer2) n++;
   return n;
 }
-
-const CITED_YEAR = /^(?:1[89]|20)\d{2}[a-z]?$/;
 
 /**
  * The citations in parentheses that stand whole between two words ([from, to)): "claiming of the
