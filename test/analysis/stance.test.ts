@@ -356,13 +356,14 @@ describe('common constructions of policy papers', () => {
 });
 
 describe('a threat factor named by what it is about', () => {
-  it('reads resources, raw materials and imported parts by the sentence; the dependence stays a threat', () => {
+  it('reads resources and raw materials by the sentence; the dependence, and imported parts, stay a threat', () => {
     expect(stances('Регион богат лесом и природными ресурсами.').commodity_dependence).toBe('neutral');
     expect(stances('The province exports timber and other raw materials by rail.').commodity_dependence).toBe('neutral');
     expect(stances('Рост добычи полезных ископаемых пополнил бюджет области.').commodity_dependence).toBe('positive');
     expect(stances('Экономика области страдает от сырьевой зависимости.').commodity_dependence).toBe('negative');
     expect(stances('The country remains dependent on oil revenues.').commodity_dependence).toBe('negative');
-    expect(stances('Завод закупает импортные комплектующие у трех поставщиков.').import_dependence).toBe('neutral');
+    expect(stances('Экономика региона сохраняет сырьевую модель роста.').commodity_dependence).toBe('negative');
+    expect(stances('Рост закупок импортных комплектующих продолжился.').import_dependence).toBe('negative');
   });
 });
 
