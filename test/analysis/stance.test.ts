@@ -354,3 +354,80 @@ describe('common constructions of policy papers', () => {
     expect(stances(text)[factor]).toBe(stance);
   });
 });
+
+describe('a threat factor named by what it is about', () => {
+  it('reads resources and raw materials by the sentence; the dependence, and imported parts, stay a threat', () => {
+    expect(stances('Регион богат лесом и природными ресурсами.').commodity_dependence).toBe('neutral');
+    expect(stances('The province exports timber and other raw materials by rail.').commodity_dependence).toBe('neutral');
+    expect(stances('Рост добычи полезных ископаемых пополнил бюджет области.').commodity_dependence).toBe('positive');
+    expect(stances('Экономика области страдает от сырьевой зависимости.').commodity_dependence).toBe('negative');
+    expect(stances('The country remains dependent on oil revenues.').commodity_dependence).toBe('negative');
+    expect(stances('Экономика региона сохраняет сырьевую модель роста.').commodity_dependence).toBe('negative');
+    expect(stances('Рост закупок импортных комплектующих продолжился.').import_dependence).toBe('negative');
+  });
+});
+
+describe('a purpose names an intended effect, not one the sentence claims', () => {
+  it.each([
+    ['The ministry drafted programmes aimed at supporting small firms in rural areas.', 'smes', 'neutral'],
+    ['Regional policies aim not only to stimulate universities but also to attract investors.', 'universities', 'neutral'],
+    ['The regulation was designed to improve access of small firms to public tenders.', 'smes', 'neutral'],
+    ['Правительство обсуждает меры по повышению конкурентоспособности малого бизнеса.', 'smes', 'neutral'],
+    ['Программа направлена на укрепление малого бизнеса в моногородах.', 'smes', 'neutral'],
+    // what an aim claims outside its clause still counts
+    ['Grants for small firms proved effective.', 'smes', 'positive'],
+  ])('%s → %s %s', (text, factor, stance) => {
+    expect(stances(text)[factor]).toBe(stance);
+  });
+});
+
+describe('methodology: a measure is named or graded as a measure, not as what it measures', () => {
+  it.each([
+    ['The survey reports an index of competitiveness for small firms in each district.', 'smes', 'neutral'],
+    ['Patent counts are a useful proxy for the output of universities.', 'universities', 'neutral'],
+    ['Рейтинг составлен по показателям эффективности малого бизнеса в каждом районе.', 'smes', 'neutral'],
+    ['Число совместных проектов — важный индикатор развития вузов.', 'universities', 'neutral'],
+    // a level graded by a trend still reads by the trend
+    ['Small firms reached a high level of efficiency.', 'smes', 'positive'],
+  ])('%s → %s %s', (text, factor, stance) => {
+    expect(stances(text)[factor]).toBe(stance);
+  });
+});
+
+describe('a research gap names a topic, not an evaluation', () => {
+  it.each([
+    ['Little is known about how universities benefit from regional clusters.', 'universities', 'neutral'],
+    ['It remains unclear whether tax credits improve the survival of small firms.', 'smes', 'neutral'],
+    ['More research is needed on the effective support of small firms.', 'smes', 'neutral'],
+    ['Влияние вузов на успешное развитие регионов мало изучено.', 'universities', 'neutral'],
+    ['Вопрос об эффективной поддержке малого бизнеса требует дальнейшего изучения.', 'smes', 'neutral'],
+    // a claim about the subject itself is no gap
+    ['The rules for small firms are unclear and harmful.', 'smes', 'negative'],
+  ])('%s → %s %s', (text, factor, stance) => {
+    expect(stances(text)[factor]).toBe(stance);
+  });
+});
+
+describe('a level compared across groups describes the groups', () => {
+  it.each([
+    ['Broadband use is higher in universities than in schools.', 'universities', 'neutral'],
+    ['Such grants are more likely to be managed at the regional level.', 'regional_development', 'neutral'],
+    ['Доля экспорта выше в малых предприятиях северных районов.', 'smes', 'neutral'],
+    // what is higher for a group is often what it gains, and a level of the group itself evaluates it
+    ['The returns to training are highest for small firms.', 'smes', 'positive'],
+    ['Small firms show higher productivity.', 'smes', 'positive'],
+  ])('%s → %s %s', (text, factor, stance) => {
+    expect(stances(text)[factor]).toBe(stance);
+  });
+});
+
+describe('the items of a list in parentheses are named, not evaluated', () => {
+  it.each([
+    ['Индекс развития (эффективность поддержки малого бизнеса; активность вузов; доля экспорта).', 'smes', 'neutral'],
+    ['The score has three parts (efficiency of support to small firms; quality of universities; export share).', 'smes', 'neutral'],
+    // examples parted by commas may evaluate, and so does the sentence around the list
+    ['Small firms suffered (closures, losses, lower sales).', 'smes', 'negative'],
+  ])('%s → %s %s', (text, factor, stance) => {
+    expect(stances(text)[factor]).toBe(stance);
+  });
+});

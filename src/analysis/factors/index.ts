@@ -4,7 +4,7 @@ import { analyzedLanguage } from './analyzed.js';
 import { factorLexicon, type FactorLexicon } from './lexicon.js';
 import { abbreviationFactors, matchFactors, type FactorMatch, type SenseTally } from './matching.js';
 import { otherSenseLines } from './senses.js';
-import { findSentenceCues, NAME_CODES } from '../stance/sentence-cues.js';
+import { findSentenceCues, NAME_CODES, type Inherent } from '../stance/sentence-cues.js';
 import { actorsOf } from '../stance/actors.js';
 import { stanceToward, type StanceResult } from '../stance/stance.js';
 import { describeStatement } from '../stance/statement.js';
@@ -37,22 +37,26 @@ export function findFactorMentions(context: TextContext, abbreviations: SummaryA
     if (matches.length === 0) return;
     // Each name with the code of how its factor reads, for trends that govern it («рост санкций»).
     const names = new Uint8Array(tokens.length);
-    for (const m of matches) names.fill(NAME_CODES.indexOf(lexicon.byId.get(m.factor)?.inherent ?? 'neutral') + 1, m.from, m.to);
+    for (const m of matches) names.fill(NAME_CODES.indexOf(inherentOf(m, lexicon)) + 1, m.from, m.to);
     const cues = findSentenceCues(tokens, language, names);
     const actors = actorsOf(tokens, language);
     const sentenceText = context.doc.text.slice(context.sentences[index]!.start, context.sentences[index]!.end);
     const kind = context.doc.paragraphs[context.sentences[index]!.paragraph]?.kind ?? 'body';
     for (const [factor, list] of groupByFactor(matches)) {
-      const inherent = lexicon.byId.get(factor)?.inherent ?? 'neutral';
       const ownNames = list.length > 1 ? new Uint8Array(tokens.length) : undefined;
       if (ownNames) for (const m of list) ownNames.fill(1, m.from, m.to);
-      const judged = list.map((m) => ({ m, result: stanceToward(cues, m, inherent, ownNames) }));
+      const judged = list.map((m) => ({ m, result: stanceToward(cues, m, inherentOf(m, lexicon), ownNames) }));
       const { m, result } = judged.reduce((best, j) => (decidedness(j.result) > decidedness(best.result) ? j : best));
       const statement = describeStatement(cues, m, sentenceText);
       mentions.push({ ...toMention(context.doc.text, tokens, index, factor, m, result), ...statement, actors, kind, words: m.to - m.from, language, score: result.score });
     }
   });
   return assignConfidence(alignParallel(mentions));
+}
+
+/** How a match reads by itself: its factor's reading, unless its wording names only what the threat is about (`; plain`). */
+function inherentOf(m: FactorMatch, lexicon: FactorLexicon): Inherent {
+  return m.entry?.plain ? 'neutral' : (lexicon.byId.get(m.factor)?.inherent ?? 'neutral');
 }
 
 function decidedness(result: StanceResult): number {

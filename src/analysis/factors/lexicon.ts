@@ -45,8 +45,16 @@ export interface FactorPatternEntry {
   context: ContextRule[];
   /** A proper name matched by this pattern counts (`; names`): «Министерство промышленности» is the state. */
   namesCount: boolean;
+  /**
+   * The wording names what a threat factor is about, not the threat (`; plain`): natural resources,
+   * raw materials, imported components. It reads by the sentence, as a neutral factor does, while
+   * the factor's other wordings (resource dependence, the resource curse) keep its inherent reading.
+   */
+  plain: boolean;
 }
 
+/** Options of a pattern line that are no condition on the words around it. */
+const FLAGS: ReadonlySet<string> = new Set(['names', 'plain']);
 const DEFAULT_CONTEXT_WINDOW = 8;
 const MAX_CONTEXT_WINDOW = 30;
 
@@ -143,8 +151,10 @@ export function parseFactorLexicon(file: LexiconFile): FactorLexicon {
     const kind = patternKinds[key];
     if (!kind) throw new LexiconError(file.path, n, `unknown key "${key}" (expected ${[...fieldKeys, ...Object.keys(patternKinds)].join(', ')})`);
     const [patternSource, ...parts] = value.split(/\s+;\s+/);
-    const conditions = parts.filter((c) => c.trim() !== 'names');
-    const namesCount = conditions.length < parts.length;
+    const flags = new Set(parts.map((c) => c.trim()).filter((c) => FLAGS.has(c)));
+    const conditions = parts.filter((c) => !FLAGS.has(c.trim()));
+    const namesCount = flags.has('names');
+    const plain = flags.has('plain');
     for (const language of kind.languages) {
       let pattern: Pattern;
       let context: ContextRule[];
@@ -155,7 +165,7 @@ export function parseFactorLexicon(file: LexiconFile): FactorLexicon {
         if (error instanceof PatternSyntaxError) throw new LexiconError(file.path, n, error.message);
         throw error;
       }
-      lexicon.index[language]!.add(pattern, { factor: draft.id, exclude: kind.exclude, pattern, context, namesCount });
+      lexicon.index[language]!.add(pattern, { factor: draft.id, exclude: kind.exclude, pattern, context, namesCount, plain });
       if (!kind.exclude) recordStems(lexicon.stemFactors, pattern, draft.id);
       if (!kind.exclude && language === kind.languages[0]) draft.wordings.push({ key, pattern, conditional: context.length > 0 });
     }
@@ -184,7 +194,7 @@ function finishFactor(file: LexiconFile, draft: Draft): FactorEntry {
 
 function parseContextRule(source: string, language: string): ContextRule {
   const m = /^(near|unless)(?::(\d+))?\s+(\S+)$/.exec(source.trim());
-  if (!m) throw new PatternSyntaxError(`a condition is "near WORDS", "unless WORDS" (WORDS = w1|w2*, optionally "near:N") or "names", not "${source}"`);
+  if (!m) throw new PatternSyntaxError(`a condition is "near WORDS", "unless WORDS" (WORDS = w1|w2*, optionally "near:N"), "names" or "plain", not "${source}"`);
   const window = m[2] ? Number(m[2]) : DEFAULT_CONTEXT_WINDOW;
   if (window < 1 || window > MAX_CONTEXT_WINDOW) throw new PatternSyntaxError(`window ${window} is outside 1..${MAX_CONTEXT_WINDOW}: "${source}"`);
   return { kind: m[1] as ContextRule['kind'], words: compileWordSet(m[3]!, language), window };

@@ -94,6 +94,10 @@ export interface SentenceCues {
   citedAt: number[];
   /** Where what a research aim or an open question introduces starts (this paper examines, whether, «… ли»). */
   aimEnds: number[];
+  /** Parentheses that hold a list ([from, to) of the words inside): their items are named, not evaluated. */
+  listSpans: (readonly [number, number])[];
+  /** Starts of research gaps (little is known, «мало изучено»), whose whole clause is a topic not yet studied. */
+  gapsAt: number[];
   /** Starts of markers of means (посредством, through), which name a remedy after a counter-move. */
   meansAt: number[];
   /** What «несмотря на» / "despite" governs: [end of the marker, next comma or clause break). */
@@ -166,6 +170,8 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
     meansAt: of('means').map((m) => m.from),
     despiteSpans: of('despite').map((m) => [m.to, nextComma(tokens, m.to)] as const),
     negativeInNames: names ? all.filter((m) => m.entry.kind === 'negative' && names[m.from]).map((m) => m.from) : [],
+    gapsAt: of('gap').map((m) => m.from),
+    listSpans: breaksBefore[tokens.length]! > 0 ? parenthesisedLists(tokens) : [],
     aimEnds: [...of('aim').map((m) => m.to), ...of('question').map((m) => Math.max(0, m.from - 1))],
   };
 }
@@ -239,6 +245,37 @@ function isWholeName(m: PatternMatch<CueEntry>, names: Uint8Array): boolean {
   if (m.entry.weight < 1 || (m.from > 0 && names[m.from - 1]) || names[m.to]) return false;
   for (let i = m.from; i < m.to; i++) if (!names[i]) return false;
   return true;
+}
+
+/** A year as citations write it: 2013, 2013a. */
+export const CITED_YEAR = /^(?:1[89]|20)\d{2}[a-z]?$/;
+/** How many semicolons make the inside of a parenthesis a list: two give three items. */
+const LIST_SEPARATORS = 2;
+
+/**
+ * Parentheses that enumerate (three items or more parted by semicolons, no year, which would make
+ * them citations): such a list of indicators or components names its items ("(efficiency of
+ * support; quality of services; reach of programmes)", «(уровень развития …; результативность …;
+ * инновационная активность …)»), and the evaluative words that name them evaluate nothing. Not
+ * items parted by commas: those are as often examples that do evaluate («(остановка производств,
+ * рост безработицы)») or a clause of their own.
+ */
+function parenthesisedLists(tokens: Token[]): (readonly [number, number])[] {
+  const spans: (readonly [number, number])[] = [];
+  let open = -1;
+  let separators = 0;
+  let cited = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const text = tokens[i]!.text;
+    if (text === '(') [open, separators, cited] = [i, 0, false];
+    else if (open < 0) continue;
+    else if (text === ')') {
+      if (separators >= LIST_SEPARATORS && !cited) spans.push([open + 1, i]);
+      open = -1;
+    } else if (text === ';') separators++;
+    else if (CITED_YEAR.test(text)) cited = true;
+  }
+  return spans;
 }
 
 /** Overlapping cue matches: the longest wins, so «не только» (inert) beats «не» (negation). */

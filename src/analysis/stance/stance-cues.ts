@@ -35,12 +35,14 @@ import { compilePattern, PatternIndex, PatternSyntaxError } from '../factors/pat
  * - cited: an attribution (по мнению, according to, argues): the statement reports someone else's view;
  * - aim: a research aim or an open question (this paper examines, whether, «в данной работе», «ли»):
  *   what follows it in its clause is a topic under study, not something the sentence evaluates;
+ * - gap: a research gap (little is known, remains unclear, «мало изучено», «требует дальнейшего
+ *   изучения»): its whole clause, before it and after it, is a topic not yet studied;
  * - means: introduces the means of an action (посредством, путём, through, by means of): after a
  *   counter-move it names the remedy, not what is countered;
  * - question: an enclitic question particle («ли»), which follows the word it asks about: that word
  *   and what follows are asked, as after an aim.
  */
-export const CUE_KINDS = ['positive', 'negative', 'role', 'up', 'down', 'advice', 'duty', 'need', 'counter', 'negation', 'without', 'contrast', 'concession', 'despite', 'relative', 'inert', 'hedge', 'counterfactual', 'cited', 'aim', 'question', 'means'] as const;
+export const CUE_KINDS = ['positive', 'negative', 'role', 'up', 'down', 'advice', 'duty', 'need', 'counter', 'negation', 'without', 'contrast', 'concession', 'despite', 'relative', 'inert', 'hedge', 'counterfactual', 'cited', 'aim', 'gap', 'question', 'means'] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 
 export interface CueEntry {

@@ -12,7 +12,7 @@
 // состоялись бы», "impossible without X" present X as necessary, so the votes turn around.
 import { isStopWord, tokenize } from '../tokens.js';
 import type { Stance, Token } from '../types.js';
-import { findSentenceCues, governsNextWord, isRecommendation, type Inherent, type PolarCue, type PolarKind, type SentenceCues } from './sentence-cues.js';
+import { CITED_YEAR, findSentenceCues, governsNextWord, isRecommendation, type Inherent, type PolarCue, type PolarKind, type SentenceCues } from './sentence-cues.js';
 
 export { INHERENT_VALUES, type Inherent } from './sentence-cues.js';
 
@@ -67,11 +67,13 @@ export function stanceToward(sentence: SentenceCues, target: TokenSpan, inherent
     // «Государство должно было поддержать…» says what did not happen: no evaluation of what is.
     // (Unless the target is what the sentence lacks: «без X сделки не состоялись бы» argues for X.)
     if (!lacking && counterfactual(composed)) continue;
+    // An item of a list in parentheses is named, not evaluated (parenthesisedLists).
+    if (sentence.listSpans.some(([from, to]) => composed.from >= from && composed.from < to)) continue;
     // A composed cue whose evaluated word is the target's own name says, by its trend, how the
     // target itself changes («издержки выросли»).
     const parts = composed.parts;
     const cue = !parts ? (named(composed) ? undefined : composed) : named(parts.modifier) ? undefined : named(parts.evaluation) ? parts.modifier : composed;
-    if (!cue || recommendsItsSubject(sentence, cue, target) || recommendsACounterMove(sentence, cue, target) || outcomeOfARole(sentence, cue, target)) continue;
+    if (!cue || recommendsItsSubject(sentence, cue, target) || recommendsACounterMove(sentence, cue, target) || outcomeOfARole(sentence, cue, target) || groupCompared(sentence, cue, target)) continue;
     // A cue of the main clause says how that clause turns out; the target is what it turned out against.
     if (despite !== undefined && (composed.from < despite[0] || composed.from >= despite[1])) {
       votes.push({ text: cueText(sentence.tokens, cue), value: -cueSign(cue.kind, 'neutral') * (cue.negatedBy >= 0 ? -1 : 1) * cue.weight * OPPOSED_WEIGHT });
@@ -98,12 +100,15 @@ const STUDIED_WEIGHT = 0.1;
 const AIM_ENDS: ReadonlySet<string> = new Set([';', ':']);
 
 /**
- * Whether a cue stands in what a research aim or an open question introduces ("we examine whether
+ * Whether a cue stands in what a research aim, an open question or a research gap introduces ("we examine whether
  * subsidies encourage R&D", «в работе исследуется вклад вузов»): the words there name what is
  * studied or asked, and the sentence asserts none of them. The scope runs to the next contrast or
  * semicolon, across commas and parentheses, which in such sentences hold lists and acronyms.
  */
 function underStudy(sentence: SentenceCues, cue: PolarCue): boolean {
+  // A research gap is often said after its topic («влияние X мало изучено», "whether X helps remains
+  // unclear"): it covers its whole clause.
+  if (sentence.gapsAt.some((at) => sentence.segmentOf[at] === cue.segment && sentence.breaksBefore[at] === sentence.breaksBefore[cue.from])) return true;
   return sentence.aimEnds.some((end) => {
     if (end > cue.from || sentence.segmentOf[end] !== cue.segment) return false;
     for (let i = end; i < cue.from; i++) if (AIM_ENDS.has(sentence.tokens[i]!.text)) return false;
@@ -138,6 +143,34 @@ const ROLE_DEPENDENT_SCOPE = 3;
 function outcomeOfARole(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): boolean {
   if (cue.kind !== 'role' || target.from < cue.to || target.from - cue.to > ROLE_DEPENDENT_SCOPE) return false;
   return sentence.breaksBefore[cue.to] === sentence.breaksBefore[target.from] && !sentence.tokens.slice(cue.to, target.from).some((t) => t.text === ',');
+}
+
+/** Levels, as opposed to changes: a level compared across groups describes them ("higher", «выше»). */
+const LEVEL_WORDS: ReadonlySet<string> = new Set(['high', 'higher', 'highest', 'low', 'lower', 'lowest', 'more', 'less', 'fewer', 'выше', 'ниже', 'больше', 'меньше']);
+/**
+ * Prepositions of place that introduce the group in which a level is measured ("higher in
+ * manufacturing", «выше в регионах Сибири»). Not "for" / «для»: what is higher for a group is often
+ * what it gains ("the effect is highest for collaborating firms").
+ */
+const GROUP_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'among', 'across', 'at', 'в', 'во', 'у', 'среди']);
+/** How far after a level word the preposition that introduces the group may stand ("more likely to be implemented at the regional level"). */
+const GROUP_SCOPE = 5;
+
+/**
+ * A level said of something in a group ("adoption is higher in manufacturing", "such policies are
+ * more likely to be implemented at the regional level", «доля импорта выше в регионах Сибири»)
+ * compares the groups by what is measured in them: the group after the preposition is where the
+ * level is observed, not what the level evaluates.
+ */
+function groupCompared(sentence: SentenceCues, cue: PolarCue, target: TokenSpan): boolean {
+  if ((cue.kind !== 'up' && cue.kind !== 'down') || target.from < cue.to || target.from - cue.to > GROUP_SCOPE) return false;
+  const { tokens } = sentence;
+  if (!LEVEL_WORDS.has(tokens[cue.from]!.lower) || sentence.breaksBefore[cue.to] !== sentence.breaksBefore[target.from]) return false;
+  for (let i = cue.to; i < target.from; i++) {
+    if (tokens[i]!.text === ',') return false;
+    if (GROUP_PREPOSITIONS.has(tokens[i]!.lower)) return true;
+  }
+  return false;
 }
 
 /**
@@ -292,8 +325,6 @@ function insertedRelative(sentence: SentenceCues, from: number, to: number): num
   for (let i = from; i < to; i++) if (relativeOf[i] && relativeOf[i] !== outer1 && relativeOf[i] !== outer2) n++;
   return n;
 }
-
-const CITED_YEAR = /^(?:1[89]|20)\d{2}[a-z]?$/;
 
 /**
  * The citations in parentheses that stand whole between two words ([from, to)): "claiming of the
