@@ -200,8 +200,8 @@ function gcPauses(): { start(): void; stop(): Promise<number> } {
     },
     async stop() {
       const to = performance.now();
-      // GC entries are delivered asynchronously: let the pending ones arrive first.
-      await new Promise((resolve) => setImmediate(resolve));
+      // GC entries are delivered asynchronously (not within the next setImmediate): let the pending ones arrive first.
+      await new Promise((resolve) => setTimeout(resolve, 100));
       observer.disconnect();
       return pauses.filter((p) => p.at >= from && p.at < to).reduce((sum, p) => sum + p.ms, 0);
     },
