@@ -28,7 +28,10 @@ export function findDefinitions(text: string): Definition[] {
     const definition = hereinafterDefinition(text, paren) ?? parentheticalDefinition(text, paren) ?? reverseDefinition(text, paren);
     if (definition) found.push(definition);
   }
-  found.push(...forwardDefinitions(text, COPULA, 'SF is long'), ...forwardDefinitions(text, OR_FORM, 'SF, or long'), ...longOrShortDefinitions(text));
+  // The two forward forms need their link word: a paragraph without it is not scanned for capitals.
+  if (COPULA_LINK.test(text)) found.push(...forwardDefinitions(text, COPULA, 'SF is long'));
+  if (OR_LINK.test(text)) found.push(...forwardDefinitions(text, OR_FORM, 'SF, or long'));
+  found.push(...longOrShortDefinitions(text));
   return found.sort((a, b) => a.shortStart - b.shortStart);
 }
 
@@ -111,6 +114,10 @@ function reverseDefinition(text: string, paren: Paren): Definition | null {
 const COPULA = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}&-]*\p{Lu}[\p{Lu}\p{N}]*)\s+[–—-]\s+это\s+/gu;
 
 const OR_FORM = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}&-]*\p{Lu}[\p{Lu}\p{N}]*s?),\s+or\s+/gu;
+
+/** What every match of COPULA and of OR_FORM contains: cheap tests that spare most paragraphs the full patterns. */
+const COPULA_LINK = /\s[–—-]\s+это\s/u;
+const OR_LINK = /,\s+or\s/u;
 
 // "the national innovation system, or NIS,", «национальная инновационная система, или НИС»: the
 // short form named as another name of what was just said, ending its clause.

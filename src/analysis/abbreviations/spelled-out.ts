@@ -8,6 +8,7 @@
 // for ISO), so a run counts only when it reads as a term: a Russian run is one noun phrase
 // (morphology), and any run is either written as a name (capitalised as the language writes names,
 // not at the start of its clause) or used at least twice.
+import { remember } from '../bounded-cache.js';
 import { functionWords } from './letter-match.js';
 import { nounPhraseStart } from './noun-phrase.js';
 
@@ -31,6 +32,30 @@ function readsAsTerm(written: string): boolean {
   return nounPhraseStart(words, words.length)?.start === 0;
 }
 
+interface WordShape {
+  functional: boolean;
+  /** Written in capitals: an abbreviation itself, not part of a spelled-out form. */
+  capitals: boolean;
+  /** First letters of the word and of its hyphen-joined parts, lower case, ё as е. */
+  initials: string;
+}
+
+// A paper repeats its words, so each form's shape is computed once (bounded-cache.ts); the cache
+// starts afresh when the function words change (a language registered).
+let shapes = { functional: new Set<string>(), byWord: new Map<string, WordShape>() };
+
+function wordShape(word: string, functional: Set<string>): WordShape {
+  if (shapes.functional !== functional) shapes = { functional, byWord: new Map() };
+  const known = shapes.byWord.get(word);
+  if (known) return known;
+  const lower = word.toLowerCase().replace(/ё/gu, 'е');
+  return remember(shapes.byWord, word, {
+    functional: functional.has(lower),
+    capitals: word.length > 1 && word === word.toUpperCase(),
+    initials: lower.split('-').map((part) => part[0]).join(''),
+  });
+}
+
 /**
  * The most frequent spelled-out form of each wanted short form (letters only, 3–8 of them) in the
  * text, as first written. One pass over the words, each tried as the start of a run that grows
@@ -46,14 +71,12 @@ export function spelledOutForms(text: string, wanted: Iterable<string>): Map<str
   if (keys.size === 0) return new Map();
   // Every beginning of a wanted short form: a run stops growing as soon as its initials leave them.
   const prefixes = new Set([...keys.keys()].flatMap((k) => [...k].map((_, n) => k.slice(0, n + 1))));
-  const functional = functionWords();
+  const functionalWords = functionWords();
   for (const clause of text.split(CLAUSE_END)) {
     // Whole words only: the "s" of "1990s" or of "university's" is no word.
     const words = [...clause.matchAll(/(?<![\p{L}\p{N}'’])\p{L}+(?:-\p{L}+)*(?:['’]\p{L}+)?(?![\p{N}])/gu)].map((m) => {
-      const lower = m[0].toLowerCase().replace(/ё/gu, 'е');
-      // A word written in capitals is an abbreviation itself, not part of a spelled-out form.
-      const capitals = m[0].length > 1 && m[0] === m[0].toUpperCase();
-      return { text: m[0], at: m.index, functional: functional.has(lower), capitals, initials: lower.split('-').map((part) => part[0]).join('') };
+      const { functional, capitals, initials } = wordShape(m[0], functionalWords);
+      return { text: m[0], at: m.index, functional, capitals, initials };
     });
     for (let i = 0; i < words.length; i++) {
       if (words[i]!.functional || words[i]!.capitals || !prefixes.has(words[i]!.initials[0]!)) continue;

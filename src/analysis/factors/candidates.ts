@@ -59,11 +59,13 @@ export function findCandidates(context: TextContext, mentions: FactorMention[]):
     }
     const stop = lexicon.stopwords[language]!;
     const ranges = covered.get(s) ?? [];
-    const free = new Set(tokens.filter((t) => !ranges.some(([a, b]) => t.start < b && a < t.end)));
+    // Most sentences name no factor: then every token is free, and no set is built.
+    const coveredTokens = ranges.length ? new Set(tokens.filter((t) => ranges.some(([a, b]) => t.start < b && a < t.end))) : undefined;
+    const isFree = (t: Token): boolean => !coveredTokens?.has(t);
     // A presented phrase the codebook already names in full is no candidate; one that only shares a
     // word with it («слабость кредитных кооперативов») is, with that factor as the suggestion.
     const add = (map: Map<string, Found>, phrase: Token[]): void => {
-      if (phrase.some((t) => free.has(t))) record(map, context.doc.text, phrase);
+      if (phrase.some(isFree)) record(map, context.doc.text, phrase);
     };
 
     if (openList) {
@@ -81,7 +83,7 @@ export function findCandidates(context: TextContext, mentions: FactorMention[]):
       else if (tokens[tokens.length - 1]?.text === ':') openList = { language, items: 0, marker: false };
     }
     // Key phrases: runs of two or three content words free of codebook wordings.
-    const keyword = tokens.map((t, i) => t.text.length >= 3 && free.has(t) && isContent(tokens, i, stop));
+    const keyword = tokens.map((t, i) => t.text.length >= 3 && isFree(t) && isContent(tokens, i, stop));
     for (let i = 0; i + 1 < tokens.length; i++) {
       if (!keyword[i] || !keyword[i + 1]) continue;
       record(frequent, context.doc.text, tokens, i, i + 2);
@@ -121,7 +123,8 @@ const STARTS_WITH_LETTER = /^\p{L}/u;
 /** A word that may stand in a candidate phrase: a letter word, no stop word, no proper name. */
 function isContent(tokens: Token[], i: number, stop: Set<string>): boolean {
   const t = tokens[i]!;
-  return !isName(tokens, i) && t.text.length >= 2 && STARTS_WITH_LETTER.test(t.text) && !stop.has(t.lower);
+  // The cheap tests first; isName reads two regular expressions.
+  return t.text.length >= 2 && !stop.has(t.lower) && STARTS_WITH_LETTER.test(t.text) && !isName(tokens, i);
 }
 
 /** The content words from `from` on, up to the first word that is not one (at most MAX_PHRASE_WORDS). */

@@ -10,6 +10,7 @@
 //   ..  ..N     a gap: up to N (default 3) other tokens, not crossing . ; : ! ? ( )
 // Words are compiled with the same tokenize() that reads the text, so that stems, hyphens and
 // abbreviations are treated identically on both sides.
+import { remember } from '../bounded-cache.js';
 import { tokenize } from '../tokens.js';
 import type { Token } from '../types.js';
 
@@ -148,9 +149,15 @@ export class PatternIndex<T> {
     form: new Map(),
     abbr: new Map(),
   };
+  /**
+   * Per lower-cased word form, the lists its prefixes and its form are filed in (in that order, empty
+   * ones left out): a paper repeats its words, so the prefixes are sliced and looked up once per form.
+   */
+  private readonly byLower = new Map<string, Filed<T>[][]>();
   private calls = 0;
 
   add(pattern: Pattern, entry: T): void {
+    this.byLower.clear();
     const filed: Filed<T> = { pattern, entry, triedAt: -1, triedIn: -1 };
     for (const test of pattern.steps[0]!.tests) {
       const map = this.byKind[test.kind];
@@ -168,12 +175,22 @@ export class PatternIndex<T> {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       this.tryList(this.byKind.stem.get(token.stem), tokens, i, call, matches);
-      const lower = token.lower;
-      for (let k = MIN_PREFIX; k <= MAX_PREFIX_KEY && k <= lower.length; k++) this.tryList(this.byKind.prefix.get(lower.slice(0, k)), tokens, i, call, matches);
-      this.tryList(this.byKind.form.get(token.lower), tokens, i, call, matches);
+      for (const list of this.byLower.get(token.lower) ?? this.listsOfLower(token.lower)) this.tryList(list, tokens, i, call, matches);
       if (token.upper) this.tryList(this.byKind.abbr.get(token.stem), tokens, i, call, matches);
     }
     return matches;
+  }
+
+  private listsOfLower(lower: string): Filed<T>[][] {
+    const lists: Filed<T>[][] = [];
+    for (let k = MIN_PREFIX; k <= MAX_PREFIX_KEY && k <= lower.length; k++) {
+      const list = this.byKind.prefix.get(lower.slice(0, k));
+      if (list) lists.push(list);
+    }
+    const list = this.byKind.form.get(lower);
+    if (list) lists.push(list);
+    // Most words start no pattern: they share one empty list.
+    return remember(this.byLower, lower, lists.length ? lists : NO_LISTS);
   }
 
   private tryList(list: Filed<T>[] | undefined, tokens: Token[], i: number, call: number, matches: PatternMatch<T>[]): void {
@@ -187,6 +204,8 @@ export class PatternIndex<T> {
     }
   }
 }
+
+const NO_LISTS: never[][] = [];
 
 /** End (exclusive) of the pattern matched at token `start`, or -1. */
 function matchFrom(pattern: Pattern, tokens: Token[], start: number): number {
