@@ -4,15 +4,18 @@
 // who saw neither PolicyLens output nor its rules (test/fixtures/heldout-factors/*.json, see its
 // `about`). The papers are of other kinds than the development set (humanities, law, education
 // articles of a Russian regional journal), so the gap to `npm run eval:factors` is the figure to
-// watch. Each article's text is what `pdftotext` (poppler-utils) gives for its pages, from the
+// watch. A journal article's text is what `pdftotext` (poppler-utils) gives for its pages, from the
 // first line that starts with «УДК» to the line before the next one — the cut the annotator
-// made — analyzed as a plain-text file. Definitions as in ../shared/tools/score_factors.py: a
+// made — analyzed as a plain-text file; a paper marked `read: "pdf"` is analyzed from its whole PDF,
+// as an upload is, with OCR on (the server's defaults) for pages that need it. Scores are printed per
+// fixture file (one held-out set each) and for all. Definitions as in ../shared/tools/score_factors.py: a
 // factor is reported when the Summary lists it with mentions > 0; document stance over the gold
 // factors that are positive or negative and reported, from the Summary's counts.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../src/analysis/index.js';
+import { loadConfig, ocrOptions } from '../../src/config.js';
 import { projectRoot, sharedDir } from '../../src/paths.js';
 import { parseEvalArgs, prf, report, round4 } from './common.js';
 import { dominantStance, type GoldStance } from './quote-gold-score.js';
@@ -21,7 +24,9 @@ interface HeldoutArticle {
   id: string;
   /** Path under ../shared. */
   pdf: string;
-  pages: [number, number];
+  /** The article's pages in an issue, cut at «УДК»; or the whole PDF, read as an upload is. */
+  pages?: [number, number];
+  read?: 'pdf';
   factors: { id: string; salience: 'core' | 'minor'; stance: GoldStance }[];
 }
 
@@ -29,7 +34,7 @@ const FIXTURES = join(projectRoot, 'test', 'fixtures', 'heldout-factors');
 const ARTICLE_START = /^УДК(?:\s|$)/u;
 
 /** The article's text: its pages as pdftotext reads them, from its «УДК» line to the next one. */
-function articleText(article: HeldoutArticle): string {
+function articleText(article: HeldoutArticle & { pages: [number, number] }): string {
   const [first, last] = article.pages;
   const pages = execFileSync('pdftotext', ['-f', String(first), '-l', String(last), '-enc', 'UTF-8', join(sharedDir, article.pdf), '-'], { encoding: 'utf8' });
   const lines = pages.split('\n');
@@ -39,32 +44,53 @@ function articleText(article: HeldoutArticle): string {
 }
 
 const args = parseEvalArgs();
-let tp = 0;
-let fp = 0;
-let fn = 0;
-let coreFound = 0;
-let core = 0;
-let stanceRight = 0;
-let stanceJudged = 0;
+const OCR = ocrOptions(loadConfig());
+
+interface Tally {
+  tp: number;
+  fp: number;
+  fn: number;
+  coreFound: number;
+  core: number;
+  stanceRight: number;
+  stanceJudged: number;
+  articles: number;
+}
+const tally = (): Tally => ({ tp: 0, fp: 0, fn: 0, coreFound: 0, core: 0, stanceRight: 0, stanceJudged: 0, articles: 0 });
+
+async function summaryOf(article: HeldoutArticle) {
+  if (article.read === 'pdf') {
+    const bytes = new Uint8Array(readFileSync(join(sharedDir, article.pdf)));
+    return (await analyze(bytes, { filename: article.pdf.split('/').pop()!, ocr: OCR })).summary;
+  }
+  if (!article.pages) throw new Error(`${article.id}: neither pages nor read: "pdf"`);
+  return (await analyze(new TextEncoder().encode(articleText({ ...article, pages: article.pages })), { filename: `${article.id}.txt` })).summary;
+}
+
 const rows: Record<string, Record<string, unknown>> = {};
+const sets: Record<string, Tally> = {};
+const all = tally();
 for (const file of readdirSync(FIXTURES).filter((name) => name.endsWith('.json'))) {
   const { articles } = JSON.parse(readFileSync(join(FIXTURES, file), 'utf8')) as { articles: HeldoutArticle[] };
+  const set = (sets[file.replace(/\.json$/, '')] = tally());
   for (const article of articles) {
-    const { summary } = await analyze(new TextEncoder().encode(articleText(article)), { filename: `${article.id}.txt` });
+    const summary = await summaryOf(article);
     const reported = new Map(summary.factors.filter((f) => f.mentions > 0).map((f) => [f.id, f]));
     const gold = new Map(article.factors.map((f) => [f.id, f]));
-    const found = [...gold.keys()].filter((id) => reported.has(id));
-    tp += found.length;
-    fn += gold.size - found.length;
-    fp += [...reported.keys()].filter((id) => !gold.has(id)).length;
-    for (const g of gold.values()) {
-      if (g.salience === 'core') {
-        core++;
-        if (reported.has(g.id)) coreFound++;
-      }
-      if ((g.stance === 'positive' || g.stance === 'negative') && reported.has(g.id)) {
-        stanceJudged++;
-        if (dominantStance(reported.get(g.id)!.stance) === g.stance) stanceRight++;
+    for (const t of [set, all]) {
+      t.articles++;
+      t.tp += [...gold.keys()].filter((id) => reported.has(id)).length;
+      t.fn += [...gold.keys()].filter((id) => !reported.has(id)).length;
+      t.fp += [...reported.keys()].filter((id) => !gold.has(id)).length;
+      for (const g of gold.values()) {
+        if (g.salience === 'core') {
+          t.core++;
+          if (reported.has(g.id)) t.coreFound++;
+        }
+        if ((g.stance === 'positive' || g.stance === 'negative') && reported.has(g.id)) {
+          t.stanceJudged++;
+          if (dominantStance(reported.get(g.id)!.stance) === g.stance) t.stanceRight++;
+        }
       }
     }
     rows[article.id] = {
@@ -73,20 +99,23 @@ for (const file of readdirSync(FIXTURES).filter((name) => name.endsWith('.json')
     };
   }
 }
+
+function scoresOf(t: Tally) {
+  const { precision, recall, f1 } = prf(t.tp, t.fp, t.fn);
+  return {
+    articles: t.articles,
+    factorP: precision,
+    factorR: recall,
+    factorF1: f1,
+    coreRecall: t.core ? round4(t.coreFound / t.core) : null,
+    docStanceAcc: t.stanceJudged ? round4(t.stanceRight / t.stanceJudged) : null,
+    docStanceJudged: t.stanceJudged,
+  };
+}
+
 report('Held-out articles (blind labels, test/fixtures/heldout-factors) — missed and extra factors per article', rows, { ...args, json: false });
-const scores = prf(tp, fp, fn);
 report(
-  'Held-out scores (factor presence; document stance on the gold positive/negative factors reported)',
-  {
-    all: {
-      articles: Object.keys(rows).length,
-      factorP: scores.precision,
-      factorR: scores.recall,
-      factorF1: scores.f1,
-      coreRecall: core ? round4(coreFound / core) : null,
-      docStanceAcc: stanceJudged ? round4(stanceRight / stanceJudged) : null,
-      docStanceJudged: stanceJudged,
-    },
-  },
+  'Held-out scores per set and for all (factor presence; document stance on the gold positive/negative factors reported)',
+  { ...Object.fromEntries(Object.entries(sets).map(([name, t]) => [name, scoresOf(t)])), all: scoresOf(all) },
   args,
 );
