@@ -45,20 +45,28 @@ export function looksGarbled(text: string): boolean {
  * page is read by OCR like a scan. Readable pages of real papers hold under 3% of these codes (dingbats,
  * stray control characters); the pages of such a font hold 60–90%.
  */
-const UNMAPPED = /[\p{Cc}\p{Co}\p{Cn}]/u;
 const MAX_UNMAPPED_SHARE = 0.3;
-/** Judged only on pages with enough text to tell. */
+/** Judged only on pages with enough text to tell, and on their first characters (it runs on every page). */
 const MIN_PAGE_CHARS = 100;
+const SAMPLE_PAGE_CHARS = 2000;
+
+/** C0 and C1 control codes (but white space) and the private-use area: codes no text is written in. */
+function isUnmapped(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code <= 0x9f) || (code >= 0xe000 && code <= 0xf8ff);
+}
 
 export function hasUnmappedGlyphs(runs: readonly { text: string }[]): boolean {
   let chars = 0;
   let unmapped = 0;
   for (const run of runs) {
-    for (const ch of run.text) {
-      if (ch === ' ' || ch === '\n' || ch === '\t') continue;
+    const text = run.text;
+    for (let i = 0; i < text.length && chars < SAMPLE_PAGE_CHARS; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 0x20) continue;
       chars++;
-      if (UNMAPPED.test(ch)) unmapped++;
+      if (isUnmapped(code)) unmapped++;
     }
+    if (chars >= SAMPLE_PAGE_CHARS) break;
   }
   return chars >= MIN_PAGE_CHARS && unmapped / chars >= MAX_UNMAPPED_SHARE;
 }
