@@ -376,6 +376,9 @@ describe('a purpose names an intended effect, not one the sentence claims', () =
     ['Программа направлена на укрепление малого бизнеса в моногородах.', 'smes', 'neutral'],
     // what an aim claims outside its clause still counts
     ['Grants for small firms proved effective.', 'smes', 'positive'],
+    // the clause's predicate after the purpose's own words is claimed
+    ['Policies aimed at SMEs proved ineffective.', 'smes', 'negative'],
+    ['Меры по поддержке малого бизнеса оказались неэффективными.', 'smes', 'negative'],
   ])('%s → %s %s', (text, factor, stance) => {
     expect(stances(text)[factor]).toBe(stance);
   });

@@ -96,6 +96,8 @@ export interface SentenceCues {
   aimEnds: number[];
   /** Parentheses that hold a list ([from, to) of the words inside): their items are named, not evaluated. */
   listSpans: (readonly [number, number])[];
+  /** Where a purpose's words start ("aimed at", «меры по»): they name an intended effect. */
+  purposeEnds: number[];
   /** Starts of research gaps (little is known, «мало изучено»), whose whole clause is a topic not yet studied. */
   gapsAt: number[];
   /** Starts of markers of means (посредством, through), which name a remedy after a counter-move. */
@@ -172,6 +174,7 @@ export function findSentenceCues(tokens: Token[], language: string, names?: Uint
     negativeInNames: names ? all.filter((m) => m.entry.kind === 'negative' && names[m.from]).map((m) => m.from) : [],
     gapsAt: of('gap').map((m) => m.from),
     listSpans: breaksBefore[tokens.length]! > 0 ? parenthesisedLists(tokens) : [],
+    purposeEnds: of('purpose').map((m) => m.to),
     aimEnds: [...of('aim').map((m) => m.to), ...of('question').map((m) => Math.max(0, m.from - 1))],
   };
 }

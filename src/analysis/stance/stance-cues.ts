@@ -35,6 +35,9 @@ import { compilePattern, PatternIndex, PatternSyntaxError } from '../factors/pat
  * - cited: an attribution (по мнению, according to, argues): the statement reports someone else's view;
  * - aim: a research aim or an open question (this paper examines, whether, «в данной работе», «ли»):
  *   what follows it in its clause is a topic under study, not something the sentence evaluates;
+ * - purpose: the purpose of an action or a policy ("aimed at", "designed to", «направленные на», «меры
+ *   по»): the words right after it name what is intended, not what is claimed; the clause's own
+ *   predicate after them ("… proved ineffective") still counts;
  * - gap: a research gap (little is known, remains unclear, «мало изучено», «требует дальнейшего
  *   изучения»): its whole clause, before it and after it, is a topic not yet studied;
  * - means: introduces the means of an action (посредством, путём, through, by means of): after a
@@ -42,7 +45,7 @@ import { compilePattern, PatternIndex, PatternSyntaxError } from '../factors/pat
  * - question: an enclitic question particle («ли»), which follows the word it asks about: that word
  *   and what follows are asked, as after an aim.
  */
-export const CUE_KINDS = ['positive', 'negative', 'role', 'up', 'down', 'advice', 'duty', 'need', 'counter', 'negation', 'without', 'contrast', 'concession', 'despite', 'relative', 'inert', 'hedge', 'counterfactual', 'cited', 'aim', 'gap', 'question', 'means'] as const;
+export const CUE_KINDS = ['positive', 'negative', 'role', 'up', 'down', 'advice', 'duty', 'need', 'counter', 'negation', 'without', 'contrast', 'concession', 'despite', 'relative', 'inert', 'hedge', 'counterfactual', 'cited', 'aim', 'purpose', 'gap', 'question', 'means'] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 
 export interface CueEntry {

@@ -98,6 +98,12 @@ const OPPOSED_WEIGHT = 0.6;
 const STUDIED_WEIGHT = 0.1;
 /** Marks that end what an aim or a question covers: a new sentence part, not a parenthesis («(R&D)»). */
 const AIM_ENDS: ReadonlySet<string> = new Set([';', ':']);
+/**
+ * Words after a purpose that name what is intended: its verb or noun and a word or two of its object
+ * ("aimed at supporting", «меры по поддержке»): the first two; the predicate further on is what the sentence claims
+ * ("policies aimed at SMEs proved ineffective").
+ */
+const PURPOSE_WORDS = 2;
 
 /**
  * Whether a cue stands in what a research aim, an open question or a research gap introduces ("we examine whether
@@ -109,11 +115,12 @@ function underStudy(sentence: SentenceCues, cue: PolarCue): boolean {
   // A research gap is often said after its topic («влияние X мало изучено», "whether X helps remains
   // unclear"): it covers its whole clause.
   if (sentence.gapsAt.some((at) => sentence.segmentOf[at] === cue.segment && sentence.breaksBefore[at] === sentence.breaksBefore[cue.from])) return true;
-  return sentence.aimEnds.some((end) => {
+  const covers = (end: number) => {
     if (end > cue.from || sentence.segmentOf[end] !== cue.segment) return false;
     for (let i = end; i < cue.from; i++) if (AIM_ENDS.has(sentence.tokens[i]!.text)) return false;
     return true;
-  });
+  };
+  return sentence.aimEnds.some(covers) || sentence.purposeEnds.some((end) => cue.from < end + PURPOSE_WORDS && covers(end));
 }
 
 /** The passive after a personal modal: an auxiliary and a participle ("should be supported", «должны быть поддержаны»). */
