@@ -42,7 +42,8 @@ const requestStatus: Record<RequestErrorCode, number> = {
 export function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof RequestError) return new HttpError(requestStatus[error.code], error.code, error.said);
-  if (error instanceof AnalysisError) return new HttpError(analysisStatus[error.code] ?? 422, error.code, says(`analysis.${error.code}`));
+  if (error instanceof AnalysisError) // The analysis' own account (which header is missing, how many characters) goes along as a detail.
+    return new HttpError(analysisStatus[error.code] ?? 422, error.code, says(`analysis.${error.code}`, { detail: error.message }));
   if (error instanceof multer.MulterError) {
     const status = error.code === 'LIMIT_FILE_SIZE' || error.code === 'LIMIT_FILE_COUNT' ? 413 : 400;
     return new HttpError(status, error.code.toLowerCase(), multerMessage(error));

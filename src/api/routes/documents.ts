@@ -104,11 +104,12 @@ export function documentsRouter(documents: DocumentService, limits: UploadLimits
   router.get('/documents', async (req, res) => {
     const { year, q, ...query } = parseQuery(documentListQuery, req);
     const { rows, total, collections, authors } = await documents.list({ ...query, ...year, text: q?.trim() || undefined });
+    const language = messageLanguage(req);
     res.json({
       total,
       limit: query.limit,
       offset: query.offset,
-      documents: rows.map((r) => ({ ...describe(r, messageLanguage(req)), authors: authors.get(r.id) ?? [], collections: collections.get(r.id) ?? [] })),
+      documents: rows.map((r) => ({ ...describe(r, language), authors: authors.get(r.id) ?? [], collections: collections.get(r.id) ?? [] })),
     });
   });
 
