@@ -62,11 +62,8 @@ export async function readPdf(bytes: Uint8Array, meta: Pick<DocumentMeta, 'passw
     if (decodedStreamOverflows() > overflowsBefore) {
       throw new AnalysisError('too_large', `The PDF has a compressed stream that inflates to more than ${MAX_DECODED_STREAM_BYTES / 1024 / 1024} MB (a decompression bomb or a damaged file); it is not analyzed.`);
     }
-    const warnings = [...checkScan({ ...scan, scanned: scan.scanned.filter((n) => !ocr.read.includes(n)) }, doc.numPages, ocr, meta.ocr !== undefined), ...ocr.warnings];
-    const unmappedUnread = scan.unmapped.filter((n) => !ocr.read.includes(n));
-    if (unmappedUnread.length > 0) {
-      warnings.push(`${plural(unmappedUnread, 'page')} ${unmappedUnread.join(', ')} ${unmappedUnread.length > 1 ? 'have' : 'has'} a text layer of glyph numbers, not letters (a font without a character map), and OCR did not read ${unmappedUnread.length > 1 ? 'them' : 'it'}; ${unmappedUnread.length > 1 ? 'their' : 'its'} text is unreliable`);
-    }
+    const unread = (pages: number[]) => pages.filter((n) => !ocr.read.includes(n));
+    const warnings = [...checkScan({ ...scan, scanned: unread(scan.scanned), unmapped: unread(scan.unmapped) }, doc.numPages, ocr, meta.ocr !== undefined), ...ocr.warnings];
     const { pages, furniture } = removeFurniture(scan.pages.filter((p) => p.runs.length > 0 && !ocr.read.includes(p.page)));
     const laidOut = layoutParagraphs(pages.map((p) => ({ page: p.page, lines: orderLines(p.runs) })));
     // Paragraphs stay in page order; a page is either laid out or read by OCR, never both.
@@ -129,7 +126,7 @@ async function readScannedPages(doc: PDFDocumentProxy, scanned: ScannedPage[], o
   return { tried: options.maxPages > 0, read, paragraphs, warnings };
 }
 
-/** Errors when nothing can be read, warnings when only some pages cannot. */
+/** Errors when nothing can be read, warnings when only some pages cannot (`scanned` and `unmapped`: those OCR did not read). */
 function checkScan(scan: PageScan, pageCount: number, ocr: OcrResult, ocrEnabled: boolean): string[] {
   const hasText = ocr.paragraphs.length > 0 || scan.pages.some((p) => p.runs.length > 0);
   if (!hasText && scan.unreadable.length === pageCount) {
@@ -149,6 +146,10 @@ function checkScan(scan: PageScan, pageCount: number, ocr: OcrResult, ocrEnabled
   }
   if (hasText && scan.blank.length) {
     warnings.push(`${plural(scan.blank, 'page')} ${scan.blank.join(', ')} ${scan.blank.length > 1 ? 'have' : 'has'} no text (blank, or damaged content that could not be read)`);
+  }
+  if (scan.unmapped.length) {
+    const many = scan.unmapped.length > 1;
+    warnings.push(`${plural(scan.unmapped, 'page')} ${scan.unmapped.join(', ')} ${many ? 'have' : 'has'} a text layer of glyph numbers, not letters (a font without a character map), and OCR did not read ${many ? 'them' : 'it'}; ${many ? 'their' : 'its'} text is unreliable`);
   }
   for (const { page, reason } of scan.unreadable) warnings.push(`page ${page} could not be read (${reason}); its text is missing`);
   return warnings;
