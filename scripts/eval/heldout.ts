@@ -34,9 +34,8 @@ const FIXTURES = join(projectRoot, 'test', 'fixtures', 'heldout-factors');
 const ARTICLE_START = /^УДК(?:\s|$)/u;
 
 /** The article's text: its pages as pdftotext reads them, from its «УДК» line to the next one. */
-function articleText(article: HeldoutArticle & { pages: [number, number] }): string {
-  const [first, last] = article.pages;
-  const pages = execFileSync('pdftotext', ['-f', String(first), '-l', String(last), '-enc', 'UTF-8', join(sharedDir, article.pdf), '-'], { encoding: 'utf8' });
+function articleText(pdf: string, [first, last]: [number, number]): string {
+  const pages = execFileSync('pdftotext', ['-f', String(first), '-l', String(last), '-enc', 'UTF-8', join(sharedDir, pdf), '-'], { encoding: 'utf8' });
   const lines = pages.split('\n');
   const start = lines.findIndex((line) => ARTICLE_START.test(line.trim()));
   const next = lines.findIndex((line, i) => i > start && ARTICLE_START.test(line.trim()));
@@ -64,7 +63,7 @@ async function summaryOf(article: HeldoutArticle) {
     return (await analyze(bytes, { filename: article.pdf.split('/').pop()!, ocr: OCR })).summary;
   }
   if (!article.pages) throw new Error(`${article.id}: neither pages nor read: "pdf"`);
-  return (await analyze(new TextEncoder().encode(articleText({ ...article, pages: article.pages })), { filename: `${article.id}.txt` })).summary;
+  return (await analyze(new TextEncoder().encode(articleText(article.pdf, article.pages)), { filename: `${article.id}.txt` })).summary;
 }
 
 const rows: Record<string, Record<string, unknown>> = {};
@@ -77,25 +76,24 @@ for (const file of readdirSync(FIXTURES).filter((name) => name.endsWith('.json')
     const summary = await summaryOf(article);
     const reported = new Map(summary.factors.filter((f) => f.mentions > 0).map((f) => [f.id, f]));
     const gold = new Map(article.factors.map((f) => [f.id, f]));
-    for (const t of [set, all]) {
-      t.articles++;
-      t.tp += [...gold.keys()].filter((id) => reported.has(id)).length;
-      t.fn += [...gold.keys()].filter((id) => !reported.has(id)).length;
-      t.fp += [...reported.keys()].filter((id) => !gold.has(id)).length;
-      for (const g of gold.values()) {
-        if (g.salience === 'core') {
-          t.core++;
-          if (reported.has(g.id)) t.coreFound++;
-        }
-        if ((g.stance === 'positive' || g.stance === 'negative') && reported.has(g.id)) {
-          t.stanceJudged++;
-          if (dominantStance(reported.get(g.id)!.stance) === g.stance) t.stanceRight++;
-        }
-      }
-    }
+    const missed = [...gold.keys()].filter((id) => !reported.has(id));
+    const extra = [...reported.keys()].filter((id) => !gold.has(id));
+    const core = article.factors.filter((g) => g.salience === 'core');
+    const judged = article.factors.filter((g) => (g.stance === 'positive' || g.stance === 'negative') && reported.has(g.id));
+    const counts: Tally = {
+      articles: 1,
+      tp: gold.size - missed.length,
+      fn: missed.length,
+      fp: extra.length,
+      core: core.length,
+      coreFound: core.filter((g) => reported.has(g.id)).length,
+      stanceJudged: judged.length,
+      stanceRight: judged.filter((g) => dominantStance(reported.get(g.id)!.stance) === g.stance).length,
+    };
+    for (const t of [set, all]) for (const key of Object.keys(counts) as (keyof Tally)[]) t[key] += counts[key];
     rows[article.id] = {
-      missed: [...gold.keys()].filter((id) => !reported.has(id)).join(' ') || '—',
-      extra: [...reported.keys()].filter((id) => !gold.has(id)).map((id) => `${id}(${reported.get(id)!.mentions})`).join(' ') || '—',
+      missed: missed.join(' ') || '—',
+      extra: extra.map((id) => `${id}(${reported.get(id)!.mentions})`).join(' ') || '—',
     };
   }
 }
